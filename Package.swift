@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "tillit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tillit", targets: ["tillit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNCurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "TillitCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "TillitUI", dependencies: ["TillitCore"]),
+        .target(name: "TillitTerminal", dependencies: ["CNCurses", "TillitUI"]),
+        .executableTarget(
+            name: "tillit",
+            dependencies: [
+                "TillitCore", "TillitUI", "TillitTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TillitCoreTests", dependencies: ["TillitCore"]),
+        .testTarget(name: "TillitUITests", dependencies: ["TillitUI"]),
+        // Depends on the executable so `swift test` builds the binary the tests drive.
+        .testTarget(name: "EndToEndTests", dependencies: ["tillit", "TillitCore"]),
+    ]
+)

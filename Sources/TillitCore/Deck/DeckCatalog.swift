@@ -1,0 +1,104 @@
+import Foundation
+
+/// Where a deck came from.
+public enum DeckOrigin: Hashable, Sendable {
+    case shipped(path: String)
+    case own(path: String)
+
+    public var path: String {
+        switch self {
+        case .shipped(let path), .own(let path): return path
+        }
+    }
+
+    public var isOwn: Bool { if case .own = self { return true } else { return false } }
+}
+
+public struct CatalogEntry: Hashable, Sendable {
+    public var deck: Deck
+    public var origin: DeckOrigin
+    /// An own deck with the id of a shipped one replaces it; this is the path it replaced.
+    public var replacesShippedPath: String?
+}
+
+/// All decks a user can choose from: the shipped ones, then the user's own in
+/// `$TILLIT_HOME/decks/`, where an own deck replaces a shipped one of the same id.
+/// A deck that does not load is reported in `problems` and skipped.
+public struct DeckCatalog: Sendable {
+    public var entries: [CatalogEntry]
+    public var problems: [Diagnostic]
+
+    public init(entries: [CatalogEntry], problems: [Diagnostic]) {
+        self.entries = entries
+        self.problems = problems
+    }
+
+    public static func load(shippedFolder: String?, ownFolder: String?) -> DeckCatalog {
+        var byID: [String: CatalogEntry] = [:]
+        var order: [String] = []
+        var problems: [Diagnostic] = []
+        for (folder, isOwn) in [(shippedFolder, false), (ownFolder, true)] {
+            guard let folder else { continue }
+            for path in deckFiles(in: folder) {
+                let result = DeckParser.parse(fileAt: path)
+                problems += result.diagnostics.filter { $0.severity == .error || isOwn }
+                guard let deck = result.deck, result.isValid else { continue }
+                let origin: DeckOrigin = isOwn ? .own(path: path) : .shipped(path: path)
+                var entry = CatalogEntry(deck: deck, origin: origin, replacesShippedPath: nil)
+                if let existing = byID[deck.id] {
+                    if isOwn, !existing.origin.isOwn {
+                        entry.replacesShippedPath = existing.origin.path
+                    } else {
+                        problems.append(Diagnostic(path: path, severity: .warning,
+                            message: "deck id '\(deck.id)' is also used by \(existing.origin.path); this one is skipped"))
+                        continue
+                    }
+                } else {
+                    order.append(deck.id)
+                }
+                byID[deck.id] = entry
+            }
+        }
+        return DeckCatalog(entries: order.compactMap { byID[$0] }, problems: problems)
+    }
+
+    /// `*.yaml` and `*.yml` files of a folder, sorted by name; a missing folder has none.
+    public static func deckFiles(in folder: String) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        return names
+            .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix(".") }
+            .sorted()
+            .map { (folder as NSString).appendingPathComponent($0) }
+    }
+
+    public func entry(id: String) -> CatalogEntry? { entries.first { $0.deck.id == id } }
+    public func deck(id: String) -> Deck? { entry(id: id)?.deck }
+    public var decks: [Deck] { entries.map(\.deck) }
+}
+
+/// Finds the folder of shipped decks for a binary at `executablePath`.
+public enum ShippedDecks {
+    /// Tried in order: `TILLIT_CARDS`; `PREFIX/share/tillit/Cards` beside an
+    /// installed binary; `Cards/` in the source tree the binary was built from,
+    /// which is what makes `swift run tillit` work from any folder.
+    public static func folder(executablePath: String, environment: [String: String]) -> String? {
+        var candidates: [String] = []
+        if let override = environment["TILLIT_CARDS"], !override.isEmpty { candidates.append(override) }
+        let binFolder = (executablePath as NSString).deletingLastPathComponent
+        candidates.append((binFolder as NSString).appendingPathComponent("../share/tillit/Cards"))
+        candidates.append(sourceTreeCards)
+        return candidates.first { isFolder($0) }.map { ($0 as NSString).standardizingPath }
+    }
+
+    /// `Cards/` at the root of the package this file was compiled from.
+    static var sourceTreeCards: String {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { url.deleteLastPathComponent() }  // Deck, TillitCore, Sources, file
+        return url.appendingPathComponent("Cards").path
+    }
+
+    static func isFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+}

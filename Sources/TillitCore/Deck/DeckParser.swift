@@ -1,0 +1,403 @@
+import Foundation
+import Yams
+
+/// Reads a deck file into a `Deck`, collecting every problem with its line and
+/// column. Works on Yams' node tree (not a Decodable) so that semantic errors
+/// such as a duplicate card id can point at the place in the file.
+public struct DeckParser {
+    /// Decks are short texts; anything larger is a mistake, refused before parsing.
+    public static let maximumFileSize = 1_000_000
+
+    public static let topLevelKeys = ["id", "version", "title", "description", "audience", "cards"]
+    public static let cardKeys = ["id", "prompt", "hint", "answer"]
+    public static let scaleKeys = ["min", "max", "low", "high"]
+    public static let answerKinds = ["text", "scale", "text+scale"]
+    public static let requiredLanguages: [Language] = [.nb, .en]
+
+    public struct Result: Sendable {
+        public var deck: Deck?
+        public var diagnostics: [Diagnostic]
+        public var isValid: Bool { deck != nil && !diagnostics.hasErrors }
+    }
+
+    private let path: String
+    private var diagnostics: [Diagnostic] = []
+
+    private init(path: String) { self.path = path }
+
+    /// Loads and checks the file at `path`. Never throws: every failure is a diagnostic.
+    public static func parse(fileAt path: String) -> Result {
+        var parser = DeckParser(path: path)
+        guard let text = parser.readText() else { return Result(deck: nil, diagnostics: parser.diagnostics) }
+        return parser.parseText(text)
+    }
+
+    /// Checks YAML text that claims to come from `path`.
+    public static func parse(yaml: String, path: String) -> Result {
+        var parser = DeckParser(path: path)
+        return parser.parseText(yaml)
+    }
+
+    // MARK: - Reading
+
+    private mutating func readText() -> String? {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            error("no such file")
+            return nil
+        }
+        if isFolder.boolValue {
+            error("is a folder, not a deck file")
+            return nil
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        if size > Self.maximumFileSize {
+            error("the file is \(Self.megabytes(size)); a deck file may be at most \(Self.megabytes(Self.maximumFileSize))")
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            error("cannot be read (check its permissions)")
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            error("is not UTF-8 text; save the deck as UTF-8")
+            return nil
+        }
+        if text.unicodeScalars.contains(where: { $0.value == 0 }) {
+            error("contains NUL bytes; this looks like a binary file, not a deck")
+            return nil
+        }
+        return text
+    }
+
+    private static func megabytes(_ bytes: Int) -> String {
+        String(format: "%.1f MB", Double(bytes) / 1_000_000)
+    }
+
+    // MARK: - Parsing
+
+    private mutating func parseText(_ text: String) -> Result {
+        if text.utf8.count > Self.maximumFileSize {
+            error("the text is \(Self.megabytes(text.utf8.count)); a deck file may be at most \(Self.megabytes(Self.maximumFileSize))")
+            return Result(deck: nil, diagnostics: diagnostics)
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let yamlError as YamlError {
+            diagnostics.append(Self.diagnostic(for: yamlError, path: path))
+            return Result(deck: nil, diagnostics: diagnostics)
+        } catch {
+            self.error("cannot be read as YAML: \(error)")
+            return Result(deck: nil, diagnostics: diagnostics)
+        }
+        guard let root else {
+            error("the file is empty; a deck needs an id, a title and cards")
+            return Result(deck: nil, diagnostics: diagnostics)
+        }
+        // A deck needs no anchors or aliases; refusing them also rules out alias bombs.
+        if let anchored = Self.firstAnchoredNode(in: root, budget: 100_000) {
+            error("YAML anchors and aliases (& and *) are not allowed in a deck; write each text out", at: anchored)
+            return Result(deck: nil, diagnostics: diagnostics)
+        }
+        let deck = parseDeck(root)
+        return Result(deck: diagnostics.hasErrors ? nil : deck, diagnostics: diagnostics)
+    }
+
+    private static func firstAnchoredNode(in node: Node, budget: Int) -> Node? {
+        var stack = [node]
+        var visited = 0
+        while let current = stack.popLast() {
+            visited += 1
+            if current.anchor != nil || visited > budget { return current }
+            switch current {
+            case .alias: return current
+            case .scalar: break
+            case .sequence(let sequence): stack.append(contentsOf: sequence)
+            case .mapping(let mapping):
+                for (key, value) in mapping { stack.append(key); stack.append(value) }
+            }
+        }
+        return nil
+    }
+
+    static func diagnostic(for yamlError: YamlError, path: String) -> Diagnostic {
+        switch yamlError {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let where_ = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
+            return Diagnostic(path: path, line: mark.line, column: mark.column,
+                              message: "invalid YAML: \(problem)\(where_)")
+        case let .reader(problem, offset, _, yaml):
+            let position = offset.map { Self.lineAndColumn(ofByte: $0, in: yaml) } ?? (1, 1)
+            return Diagnostic(path: path, line: position.0, column: position.1, message: "unreadable text: \(problem)")
+        default:
+            return Diagnostic(path: path, message: "invalid YAML: \(yamlError)")
+        }
+    }
+
+    private static func lineAndColumn(ofByte offset: Int, in text: String) -> (Int, Int) {
+        var line = 1, column = 1
+        for (index, byte) in text.utf8.enumerated() {
+            if index >= offset { break }
+            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+        }
+        return (line, column)
+    }
+
+    private mutating func parseDeck(_ root: Node) -> Deck? {
+        guard let fields = mapping(root, allowed: Self.topLevelKeys, what: "the deck") else {
+            return nil
+        }
+        let id = identifier(fields["id"], in: root, what: "the deck")
+        let version = fields["version"].flatMap { integer($0, what: "version") } ?? 1
+        if version < 1, let node = fields["version"] { error("version must be 1 or more", at: node) }
+        let title = localized(fields["title"], key: "title", in: root)
+        let description = fields["description"].flatMap { localized($0, key: "description", in: root) }
+        let audience = parseAudience(fields["audience"])
+        let cards = parseCards(fields["cards"], in: root)
+        guard let id, let title, let cards else { return nil }
+        return Deck(id: id, version: version, title: title, description: description,
+                    audience: audience, cards: cards)
+    }
+
+    private mutating func parseAudience(_ node: Node?) -> [Audience] {
+        guard let node else { return [.oneOnOne, .team] }
+        let items: [Node]
+        switch node {
+        case .scalar: items = [node]
+        case .sequence(let sequence): items = Array(sequence)
+        default:
+            error("audience must be a list such as [one-on-one] or [team]", at: node)
+            return []
+        }
+        var audience: [Audience] = []
+        for item in items {
+            guard let name = item.scalar?.string else {
+                error("audience must name one-on-one or team", at: item)
+                continue
+            }
+            if let value = Audience(rawValue: name) {
+                if !audience.contains(value) { audience.append(value) }
+            } else {
+                error("unknown audience '\(name)'\(Self.suggestion(for: name, among: Audience.allCases.map(\.rawValue))); use one-on-one or team", at: item)
+            }
+        }
+        return audience
+    }
+
+    private mutating func parseCards(_ node: Node?, in parent: Node) -> [Card]? {
+        guard let node else {
+            error("missing 'cards': a deck needs a list of cards", at: parent)
+            return nil
+        }
+        guard case .sequence(let sequence) = node else {
+            error("'cards' must be a list of cards, each starting with '- id:'", at: node)
+            return nil
+        }
+        if sequence.isEmpty { error("the deck has no cards", at: node) }
+        var cards: [Card] = []
+        var seen: [String: Node] = [:]
+        for cardNode in sequence {
+            guard let card = parseCard(cardNode) else { continue }
+            if let first = seen[card.id] {
+                error("duplicate card id '\(card.id)' (first used at line \(first.mark?.line ?? 0)); card ids must be unique", at: cardNode.mapping?["id"] ?? cardNode)
+                continue
+            }
+            seen[card.id] = cardNode.mapping?["id"] ?? cardNode
+            cards.append(card)
+        }
+        return cards
+    }
+
+    private mutating func parseCard(_ node: Node) -> Card? {
+        guard let fields = mapping(node, allowed: Self.cardKeys, what: "a card") else { return nil }
+        let id = identifier(fields["id"], in: node, what: "a card")
+        let prompt = localized(fields["prompt"], key: "prompt", in: node)
+        let hint = fields["hint"].flatMap { localized($0, key: "hint", in: node) }
+        var answer: AnswerKind? = .text
+        if let answerNode = fields["answer"] { answer = parseAnswer(answerNode) }
+        guard let id, let prompt, let answer else { return nil }
+        return Card(id: id, prompt: prompt, hint: hint, answer: answer)
+    }
+
+    private mutating func parseAnswer(_ node: Node) -> AnswerKind? {
+        if let name = node.scalar?.string {
+            switch name {
+            case "text": return .text
+            case "scale", "text+scale":
+                error("answer '\(name)' needs its scale: write answer: { \(name): { min: 1, max: 5, low: …, high: … } }", at: node)
+                return nil
+            default:
+                error("unknown answer kind '\(name)'\(Self.suggestion(for: name, among: Self.answerKinds)); use text, scale or text+scale", at: node)
+                return nil
+            }
+        }
+        guard case .mapping(let mapping) = node, mapping.count == 1, let (keyNode, value) = mapping.first,
+              let key = keyNode.scalar?.string else {
+            error("answer must be text, { scale: {…} } or { text+scale: {…} }", at: node)
+            return nil
+        }
+        switch key {
+        case "scale": return parseScale(value).map(AnswerKind.scale)
+        case "text+scale": return parseScale(value).map(AnswerKind.textAndScale)
+        default:
+            error("unknown answer kind '\(key)'\(Self.suggestion(for: key, among: Self.answerKinds)); use text, scale or text+scale", at: keyNode)
+            return nil
+        }
+    }
+
+    private mutating func parseScale(_ node: Node) -> Scale? {
+        guard let fields = mapping(node, allowed: Self.scaleKeys, what: "a scale") else { return nil }
+        guard let minNode = fields["min"], let maxNode = fields["max"] else {
+            error("a scale needs both min and max, for example min: 1 and max: 5", at: node)
+            return nil
+        }
+        guard let min = integer(minNode, what: "min"), let max = integer(maxNode, what: "max") else { return nil }
+        guard min < max else {
+            error("the scale's min (\(min)) must be less than its max (\(max))", at: minNode)
+            return nil
+        }
+        guard min >= 0, max <= 10 else {
+            error("a scale must lie between 0 and 10 so each value has a key; \(min)–\(max) does not", at: minNode)
+            return nil
+        }
+        var labels: [String: LocalizedText] = [:]
+        for key in ["low", "high"] {
+            if let labelNode = fields[key] {
+                labels[key] = localized(labelNode, key: key, in: node)
+            } else {
+                warning("the scale has no '\(key)' label; say what the \(key == "low" ? "lowest" : "highest") value means", at: node)
+            }
+        }
+        return Scale(min: min, max: max, low: labels["low"] ?? LocalizedText([:]), high: labels["high"] ?? LocalizedText([:]))
+    }
+
+    // MARK: - Small readers
+
+    /// A mapping's values by key, after reporting unknown and repeated keys.
+    private mutating func mapping(_ node: Node, allowed: [String], what: String) -> [String: Node]? {
+        guard case .mapping(let mapping) = node else {
+            error("\(what) must be a mapping of keys and values", at: node)
+            return nil
+        }
+        var fields: [String: Node] = [:]
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.scalar?.string else {
+                error("keys must be plain words", at: keyNode)
+                continue
+            }
+            if fields[key] != nil {
+                error("'\(key)' is given twice", at: keyNode)
+                continue
+            }
+            if !allowed.contains(key) {
+                warning("unknown key '\(key)' in \(what)\(Self.suggestion(for: key, among: allowed)); it is ignored", at: keyNode)
+                continue
+            }
+            fields[key] = value
+        }
+        return fields
+    }
+
+    private mutating func identifier(_ node: Node?, in parent: Node, what: String) -> String? {
+        guard let node else {
+            error("missing 'id' in \(what)", at: parent)
+            return nil
+        }
+        guard let value = node.scalar?.string, !value.isEmpty else {
+            error("'id' must be a word such as 'energy'", at: node)
+            return nil
+        }
+        let allowed = value.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        guard allowed, value.first != "-", value.count <= 64 else {
+            error("id '\(SafeText.line(value))' may use only a–z, 0–9 and '-' (at most 64), and not start with '-'", at: node)
+            return nil
+        }
+        return value
+    }
+
+    private mutating func integer(_ node: Node, what: String) -> Int? {
+        guard let text = node.scalar?.string, let value = Int(text) else {
+            error("\(what) must be a whole number", at: node)
+            return nil
+        }
+        return value
+    }
+
+    /// A text with `nb` and `en` (and optionally `da`), or a plain string, which
+    /// is reported because the other language would be missing.
+    private mutating func localized(_ node: Node?, key: String, in parent: Node) -> LocalizedText? {
+        guard let node else {
+            error("missing '\(key)'", at: parent)
+            return nil
+        }
+        if node.scalar != nil {
+            error("'\(key)' must give each language, for example \(key): { nb: \"…\", en: \"…\" }", at: node)
+            return nil
+        }
+        guard let fields = mapping(node, allowed: Language.allCases.map(\.rawValue), what: "'\(key)'") else {
+            return nil
+        }
+        var values: [Language: String] = [:]
+        for language in Language.allCases {
+            guard let valueNode = fields[language.rawValue] else { continue }
+            guard let text = valueNode.scalar?.string else {
+                error("'\(key).\(language.rawValue)' must be text", at: valueNode)
+                continue
+            }
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty {
+                error("'\(key).\(language.rawValue)' is empty", at: valueNode)
+                continue
+            }
+            values[language] = trimmed
+        }
+        var complete = true
+        for language in Self.requiredLanguages where values[language] == nil {
+            complete = false
+            if fields[language.rawValue] == nil {
+                error("'\(key)' has no '\(language.rawValue)' text; every text needs nb and en", at: node)
+            }
+        }
+        return complete ? LocalizedText(values) : nil
+    }
+
+    private mutating func error(_ message: String, at node: Node? = nil) {
+        report(.error, message, at: node)
+    }
+
+    private mutating func warning(_ message: String, at node: Node) {
+        report(.warning, message, at: node)
+    }
+
+    private mutating func report(_ severity: Diagnostic.Severity, _ message: String, at node: Node?) {
+        let mark = node?.mark
+        diagnostics.append(Diagnostic(path: path, line: mark?.line ?? 1, column: mark?.column ?? 1,
+                                      severity: severity, message: message))
+    }
+
+    // MARK: - Suggestions
+
+    static func suggestion(for word: String, among candidates: [String]) -> String {
+        let scored = candidates.map { ($0, editDistance(word.lowercased(), $0)) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, best.0.count / 3) else { return "" }
+        return " (did you mean '\(best.0)'?)"
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1,
+                                       previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,262 @@
+import Foundation
+
+public enum TalkKind: String, Codable, CaseIterable, Sendable {
+    case oneOnOne = "one-on-one"
+    case team
+}
+
+public enum Role: String, Codable, CaseIterable, Sendable {
+    case leader, employee, member, facilitator
+}
+
+public struct Participant: Codable, Hashable, Sendable, Identifiable {
+    /// Stable within a talk (`p1`, `p2`…), so a renamed person keeps their answers.
+    public var id: String
+    public var name: String
+    public var role: Role
+
+    public init(id: String, name: String, role: Role) {
+        self.id = id
+        self.name = name
+        self.role = role
+    }
+}
+
+/// The decks a talk was started with, and the version of each at the time.
+public struct DeckReference: Codable, Hashable, Sendable {
+    public var id: String
+    public var version: Int
+    public var title: String
+
+    public init(id: String, version: Int, title: String) {
+        self.id = id
+        self.version = version
+        self.title = title
+    }
+}
+
+public enum CardStatus: String, Codable, CaseIterable, Sendable {
+    /// Not yet dealt with.
+    case open
+    case answered
+    case skipped
+    /// Put aside to come back to later in the same talk.
+    case parked
+}
+
+/// One person's words and rating on one card.
+public struct Response: Codable, Hashable, Sendable {
+    public var participant: String
+    public var text: String
+    public var rating: Int?
+    public var updatedAt: Date
+
+    public init(participant: String, text: String = "", rating: Int? = nil, updatedAt: Date) {
+        self.participant = participant
+        self.text = text
+        self.rating = rating
+        self.updatedAt = updatedAt
+    }
+
+    public var isEmpty: Bool { text.isEmpty && rating == nil }
+}
+
+/// A card as it was dealt in this talk. The prompt and scale are copied in so
+/// the record stays readable even if the deck file changes later.
+public struct CardRecord: Codable, Hashable, Sendable {
+    public var deck: String
+    public var card: String
+    public var prompt: String
+    public var answer: String
+    public var scaleMin: Int?
+    public var scaleMax: Int?
+    public var status: CardStatus
+    public var responses: [Response]
+    /// Team votes when the talk is anonymous: how many chose each value, no names.
+    public var anonymousVotes: [String: Int]?
+    public var secondsSpent: Double
+
+    public init(deck: String, card: Card, language: Language) {
+        self.deck = deck
+        self.card = card.id
+        self.prompt = card.prompt.resolve(language)
+        self.answer = card.answer.fileName
+        self.scaleMin = card.answer.scale?.min
+        self.scaleMax = card.answer.scale?.max
+        self.status = .open
+        self.responses = []
+        self.anonymousVotes = nil
+        self.secondsSpent = 0
+    }
+
+    /// `deck/card`: the key that trends and carry-over join on.
+    public var key: String { "\(deck)/\(card)" }
+    public var isRating: Bool { scaleMin != nil && scaleMax != nil }
+    public var scaleRange: ClosedRange<Int>? {
+        guard let scaleMin, let scaleMax, scaleMin <= scaleMax else { return nil }
+        return scaleMin...scaleMax
+    }
+
+    public func response(of participant: String) -> Response? {
+        responses.first { $0.participant == participant }
+    }
+
+    /// Every rating given on this card, named or anonymous, as value → count.
+    public var ratingCounts: [Int: Int] {
+        var counts: [Int: Int] = [:]
+        for response in responses { if let rating = response.rating { counts[rating, default: 0] += 1 } }
+        for (value, count) in anonymousVotes ?? [:] { if let value = Int(value) { counts[value, default: 0] += count } }
+        return counts
+    }
+
+    public var ratingCount: Int { ratingCounts.values.reduce(0, +) }
+
+    public var ratingMean: Double? {
+        let counts = ratingCounts
+        let total = counts.values.reduce(0, +)
+        guard total > 0 else { return nil }
+        return Double(counts.reduce(0) { $0 + $1.key * $1.value }) / Double(total)
+    }
+
+    public var hasContent: Bool {
+        responses.contains { !$0.isEmpty } || !(anonymousVotes ?? [:]).isEmpty
+    }
+}
+
+/// Something the people in the talk agreed to do.
+public struct Action: Codable, Hashable, Sendable, Identifiable {
+    public var id: String
+    public var text: String
+    public var owner: String
+    /// A calendar day, `YYYY-MM-DD`, or none.
+    public var due: String?
+    public var done: Bool
+    /// `deck/card` of the card it was agreed on, if any.
+    public var fromCard: String?
+    public var createdAt: Date
+
+    public init(id: String, text: String, owner: String, due: String? = nil, done: Bool = false,
+                fromCard: String? = nil, createdAt: Date) {
+        self.id = id
+        self.text = text
+        self.owner = owner
+        self.due = due
+        self.done = done
+        self.fromCard = fromCard
+        self.createdAt = createdAt
+    }
+}
+
+public enum CarryOverOutcome: String, Codable, CaseIterable, Sendable {
+    /// Not yet looked at in this talk.
+    case pending
+    case done
+    /// Still open; it is carried on to the next talk.
+    case kept
+    case dropped
+}
+
+/// An open action from an earlier talk, and what became of it in this one.
+public struct CarriedAction: Codable, Hashable, Sendable, Identifiable {
+    public var action: Action
+    public var fromSession: String
+    public var outcome: CarryOverOutcome
+
+    public init(action: Action, fromSession: String, outcome: CarryOverOutcome = .pending) {
+        self.action = action
+        self.fromSession = fromSession
+        self.outcome = outcome
+    }
+
+    public var id: String { action.id }
+}
+
+/// One talk: everything that was said, rated and agreed. This is the JSON record.
+public struct Session: Codable, Hashable, Sendable, Identifiable {
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion: Int
+    public var id: String
+    public var kind: TalkKind
+    public var title: String
+    public var language: Language
+    public var participants: [Participant]
+    public var decks: [DeckReference]
+    public var shuffleSeed: UInt64?
+    public var anonymous: Bool
+    public var timerSeconds: Int?
+    public var cards: [CardRecord]
+    public var currentIndex: Int
+    public var actions: [Action]
+    public var carriedOver: [CarriedAction]
+    public var notes: String
+    /// The leader's own notes: kept in the file, left out of exports unless asked for.
+    public var privateNotes: String
+    public var createdAt: Date
+    public var updatedAt: Date
+    public var finishedAt: Date?
+
+    /// When the current card was last timed; not saved, so a pause between a
+    /// crash and a resume is not counted as time on the card.
+    public var timingSince: Date?
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion, id, kind, title, language, participants, decks, shuffleSeed, anonymous,
+             timerSeconds, cards, currentIndex, actions, carriedOver, notes, privateNotes,
+             createdAt, updatedAt, finishedAt
+    }
+
+    public init(id: String, kind: TalkKind, title: String, language: Language, participants: [Participant],
+                decks: [DeckReference], shuffleSeed: UInt64?, anonymous: Bool, timerSeconds: Int?,
+                cards: [CardRecord], createdAt: Date) {
+        self.schemaVersion = Self.currentSchemaVersion
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.language = language
+        self.participants = participants
+        self.decks = decks
+        self.shuffleSeed = shuffleSeed
+        self.anonymous = anonymous
+        self.timerSeconds = timerSeconds
+        self.cards = cards
+        self.currentIndex = 0
+        self.actions = []
+        self.carriedOver = []
+        self.notes = ""
+        self.privateNotes = ""
+        self.createdAt = createdAt
+        self.updatedAt = createdAt
+        self.finishedAt = nil
+        self.timingSince = createdAt
+    }
+
+    public var isFinished: Bool { finishedAt != nil }
+    public var currentCard: CardRecord? { cards.indices.contains(currentIndex) ? cards[currentIndex] : nil }
+    public var isAnonymousTeam: Bool { kind == .team && anonymous }
+
+    public func participant(id: String) -> Participant? { participants.first { $0.id == id } }
+
+    /// Cards that are answered, skipped or parked, for progress displays.
+    public var handledCount: Int { cards.filter { $0.status != .open }.count }
+    public var answeredCount: Int { cards.filter { $0.status == .answered }.count }
+    public var openActions: [Action] { actions.filter { !$0.done } }
+
+    /// Actions still open when this talk ended, including earlier ones it kept:
+    /// what the next talk with the same people brings in first.
+    public var actionsToCarryOn: [(action: Action, fromSession: String)] {
+        carriedOver.filter { $0.outcome == .kept || $0.outcome == .pending }.map { ($0.action, $0.fromSession) }
+            + openActions.map { ($0, id) }
+    }
+
+    /// Who a talk is "the same people" as: for a 1:1 the names, for a team the title.
+    public var continuityKey: String {
+        switch kind {
+        case .oneOnOne:
+            return "one-on-one:" + participants.map { $0.name.lowercased().trimmingCharacters(in: .whitespaces) }
+                .sorted().joined(separator: "|")
+        case .team:
+            return "team:" + title.lowercased().trimmingCharacters(in: .whitespaces)
+        }
+    }
+}

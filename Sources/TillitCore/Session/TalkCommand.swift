@@ -1,0 +1,212 @@
+import Foundation
+
+/// Everything that can happen to a talk. `Session.apply` is the one place the
+/// rules live; the UI, plain mode and tests all go through it.
+public enum TalkCommand: Hashable, Sendable {
+    case next
+    case previous
+    case jump(to: Int)
+    case setText(participant: String, text: String)
+    case setRating(participant: String, rating: Int?)
+    /// A team vote; named when `participant` is given and the talk is not anonymous.
+    case addVote(value: Int, participant: String?)
+    case removeVote(value: Int)
+    case skip
+    case park
+    case reopenCard
+    case addAction(id: String, text: String, owner: String, due: String?, onCurrentCard: Bool)
+    case editAction(id: String, text: String, owner: String, due: String?)
+    case setActionDone(id: String, done: Bool)
+    case removeAction(id: String)
+    case resolveCarried(id: String, outcome: CarryOverOutcome)
+    case setNotes(String)
+    case setPrivateNotes(String)
+    case finish
+    case reopen
+    /// Counts the time on the current card so far, without changing anything else.
+    case checkpoint
+}
+
+public enum TalkError: Error, Equatable, CustomStringConvertible {
+    case noSuchCard(Int)
+    case noSuchParticipant(String)
+    case noSuchAction(String)
+    case ratingOutOfRange(Int, ClosedRange<Int>)
+    case notARatingCard
+    case noTextOnCard
+    case finished
+    case emptyAction
+
+    public var description: String {
+        switch self {
+        case .noSuchCard(let index): return "there is no card \(index + 1)"
+        case .noSuchParticipant(let id): return "no participant '\(id)'"
+        case .noSuchAction(let id): return "no action '\(id)'"
+        case .ratingOutOfRange(let value, let range): return "\(value) is outside \(range.lowerBound)–\(range.upperBound)"
+        case .notARatingCard: return "this card takes no rating"
+        case .noTextOnCard: return "this card takes only a rating"
+        case .finished: return "the talk is finished; reopen it first"
+        case .emptyAction: return "an action needs some text"
+        }
+    }
+}
+
+extension Session {
+    /// Applies one command at time `now`. Throws, leaving the session as it was,
+    /// when the command does not fit (a rating outside the scale, say).
+    public mutating func apply(_ command: TalkCommand, now: Date) throws {
+        var next = self
+        try next.perform(command, now: now)
+        next.accrueTime(now: now)
+        if next != self || command == .checkpoint { next.updatedAt = now }
+        self = next
+    }
+
+    private mutating func perform(_ command: TalkCommand, now: Date) throws {
+        if isFinished, !command.isAllowedWhenFinished { throw TalkError.finished }
+        switch command {
+        case .next:
+            move(to: min(currentIndex + 1, cards.count - 1), now: now)
+        case .previous:
+            move(to: max(currentIndex - 1, 0), now: now)
+        case .jump(let index):
+            guard cards.indices.contains(index) else { throw TalkError.noSuchCard(index) }
+            move(to: index, now: now)
+        case .setText(let participantID, let text):
+            guard participant(id: participantID) != nil else { throw TalkError.noSuchParticipant(participantID) }
+            guard currentCard?.answer != "scale" else { throw TalkError.noTextOnCard }
+            updateResponse(of: participantID, now: now) { $0.text = text }
+        case .setRating(let participantID, let rating):
+            guard participant(id: participantID) != nil else { throw TalkError.noSuchParticipant(participantID) }
+            try checkRating(rating)
+            updateResponse(of: participantID, now: now) { $0.rating = rating }
+        case .addVote(let value, let participantID):
+            try checkRating(value)
+            if anonymous {
+                cards[currentIndex].anonymousVotes = (cards[currentIndex].anonymousVotes ?? [:])
+                    .merging([String(value): 1], uniquingKeysWith: +)
+                markAnswered()
+            } else if let participantID {
+                guard participant(id: participantID) != nil else { throw TalkError.noSuchParticipant(participantID) }
+                updateResponse(of: participantID, now: now) { $0.rating = value }
+            } else {
+                // A named talk without a name for the vote: stored as an unnamed count.
+                cards[currentIndex].anonymousVotes = (cards[currentIndex].anonymousVotes ?? [:])
+                    .merging([String(value): 1], uniquingKeysWith: +)
+                markAnswered()
+            }
+        case .removeVote(let value):
+            try checkRating(value)
+            let key = String(value)
+            if let count = cards[currentIndex].anonymousVotes?[key], count > 0 {
+                cards[currentIndex].anonymousVotes?[key] = count > 1 ? count - 1 : nil
+                if cards[currentIndex].anonymousVotes?.isEmpty == true { cards[currentIndex].anonymousVotes = nil }
+            } else if let index = cards[currentIndex].responses.lastIndex(where: { $0.rating == value }) {
+                cards[currentIndex].responses[index].rating = nil
+                cards[currentIndex].responses[index].updatedAt = now
+                cards[currentIndex].responses.removeAll { $0.isEmpty }
+            }
+            refreshStatus()
+        case .skip:
+            cards[currentIndex].status = .skipped
+        case .park:
+            cards[currentIndex].status = .parked
+        case .reopenCard:
+            cards[currentIndex].status = .open
+            refreshStatus()
+        case .addAction(let id, let text, let owner, let due, let onCurrentCard):
+            let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty else { throw TalkError.emptyAction }
+            actions.append(Action(id: id, text: text, owner: owner.trimmingCharacters(in: .whitespaces),
+                                  due: due, fromCard: onCurrentCard ? currentCard?.key : nil, createdAt: now))
+        case .editAction(let id, let text, let owner, let due):
+            guard let index = actions.firstIndex(where: { $0.id == id }) else { throw TalkError.noSuchAction(id) }
+            let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty else { throw TalkError.emptyAction }
+            actions[index].text = text
+            actions[index].owner = owner.trimmingCharacters(in: .whitespaces)
+            actions[index].due = due
+        case .setActionDone(let id, let done):
+            guard let index = actions.firstIndex(where: { $0.id == id }) else { throw TalkError.noSuchAction(id) }
+            actions[index].done = done
+        case .removeAction(let id):
+            guard actions.contains(where: { $0.id == id }) else { throw TalkError.noSuchAction(id) }
+            actions.removeAll { $0.id == id }
+        case .resolveCarried(let id, let outcome):
+            guard let index = carriedOver.firstIndex(where: { $0.id == id }) else { throw TalkError.noSuchAction(id) }
+            carriedOver[index].outcome = outcome
+            carriedOver[index].action.done = outcome == .done
+        case .setNotes(let text):
+            notes = text
+        case .setPrivateNotes(let text):
+            privateNotes = text
+        case .finish:
+            if !isFinished { finishedAt = now }
+        case .reopen:
+            finishedAt = nil
+        case .checkpoint:
+            break
+        }
+    }
+
+    private mutating func move(to index: Int, now: Date) {
+        guard index != currentIndex else { return }
+        accrueTime(now: now)
+        currentIndex = index
+    }
+
+    /// Adds the time since the last check to the current card.
+    mutating func accrueTime(now: Date) {
+        defer { timingSince = isFinished ? nil : now }
+        guard let since = timingSince, cards.indices.contains(currentIndex) else { return }
+        let elapsed = now.timeIntervalSince(since)
+        if elapsed > 0 { cards[currentIndex].secondsSpent += elapsed }
+    }
+
+    private func checkRating(_ value: Int?) throws {
+        guard let range = currentCard?.scaleRange else { throw TalkError.notARatingCard }
+        if let value, !range.contains(value) { throw TalkError.ratingOutOfRange(value, range) }
+    }
+
+    private mutating func updateResponse(of participantID: String, now: Date, _ change: (inout Response) -> Void) {
+        var record = cards[currentIndex]
+        var response = record.response(of: participantID) ?? Response(participant: participantID, updatedAt: now)
+        let before = response
+        change(&response)
+        guard response != before else { return }
+        response.updatedAt = now
+        record.responses.removeAll { $0.participant == participantID }
+        if !response.isEmpty {
+            // Keep responses in participant order so the file reads the same way every time.
+            let order = participants.map(\.id)
+            record.responses.append(response)
+            record.responses.sort { (order.firstIndex(of: $0.participant) ?? .max) < (order.firstIndex(of: $1.participant) ?? .max) }
+        }
+        cards[currentIndex] = record
+        refreshStatus()
+    }
+
+    private mutating func markAnswered() {
+        if cards[currentIndex].status == .open { cards[currentIndex].status = .answered }
+    }
+
+    /// A card with something said on it counts as answered; an emptied card
+    /// goes back to open unless it was deliberately skipped or parked.
+    private mutating func refreshStatus() {
+        let record = cards[currentIndex]
+        if record.hasContent {
+            if record.status == .open || record.status == .skipped { cards[currentIndex].status = .answered }
+        } else if record.status == .answered {
+            cards[currentIndex].status = .open
+        }
+    }
+}
+
+extension TalkCommand {
+    var isAllowedWhenFinished: Bool {
+        switch self {
+        case .next, .previous, .jump, .reopen, .finish, .checkpoint, .setActionDone: return true
+        default: return false
+        }
+    }
+}

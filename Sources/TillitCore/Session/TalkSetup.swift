@@ -1,0 +1,110 @@
+import Foundation
+
+/// What a new talk needs to know before its first card.
+public struct TalkSetup: Hashable, Sendable {
+    public var kind: TalkKind
+    public var title: String
+    public var language: Language
+    public var participants: [Participant]
+    public var deckIDs: [String]
+    public var shuffle: Bool
+    public var seed: UInt64?
+    public var anonymous: Bool
+    public var timerSeconds: Int?
+
+    public init(kind: TalkKind, title: String = "", language: Language, participants: [Participant] = [],
+                deckIDs: [String], shuffle: Bool = false, seed: UInt64? = nil, anonymous: Bool = false,
+                timerSeconds: Int? = nil) {
+        self.kind = kind
+        self.title = title
+        self.language = language
+        self.participants = participants
+        self.deckIDs = deckIDs
+        self.shuffle = shuffle
+        self.seed = seed
+        self.anonymous = anonymous
+        self.timerSeconds = timerSeconds
+    }
+}
+
+public enum TalkSetupError: Error, Equatable, CustomStringConvertible {
+    case noDecks
+    case unknownDeck(String)
+    case emptyDeck(String)
+
+    public var description: String {
+        switch self {
+        case .noDecks: return "choose at least one deck"
+        case .unknownDeck(let id): return "unknown deck '\(id)'"
+        case .emptyDeck(let id): return "deck '\(id)' has no cards"
+        }
+    }
+}
+
+extension Session {
+    /// Deals the cards of the chosen decks and opens the talk. With `shuffle`,
+    /// the order comes from `seed` (or `randomSeed`), which is recorded so the
+    /// same seed always gives the same order. Open actions from `previous` (the
+    /// latest talk with the same people) are brought in first.
+    public static func start(_ setup: TalkSetup, decks: [Deck], id: String, now: Date,
+                             previous: Session? = nil, randomSeed: UInt64 = 0) throws -> Session {
+        guard !setup.deckIDs.isEmpty else { throw TalkSetupError.noDecks }
+        var records: [CardRecord] = []
+        var references: [DeckReference] = []
+        for deckID in setup.deckIDs {
+            guard let deck = decks.first(where: { $0.id == deckID }) else { throw TalkSetupError.unknownDeck(deckID) }
+            guard !deck.cards.isEmpty else { throw TalkSetupError.emptyDeck(deckID) }
+            references.append(DeckReference(id: deck.id, version: deck.version, title: deck.title.resolve(setup.language)))
+            records += deck.cards.map { CardRecord(deck: deck.id, card: $0, language: setup.language) }
+        }
+        let seed = setup.shuffle ? (setup.seed ?? randomSeed) : nil
+        if let seed {
+            var generator = SeededGenerator(seed: seed)
+            records.shuffle(using: &generator)
+        }
+        let title = setup.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        var session = Session(
+            id: id, kind: setup.kind,
+            title: title.isEmpty ? references.map(\.title).joined(separator: " + ") : title,
+            language: setup.language, participants: setup.participants, decks: references,
+            shuffleSeed: seed, anonymous: setup.kind == .team && setup.anonymous,
+            timerSeconds: setup.timerSeconds.flatMap { $0 > 0 ? $0 : nil }, cards: records, createdAt: now)
+        if let previous {
+            session.carriedOver = previous.actionsToCarryOn.map { CarriedAction(action: $0.action, fromSession: $0.fromSession) }
+        }
+        return session
+    }
+
+    /// The most recent talk, other than `excluding`, with the same people as `session`.
+    public static func previousTalk(for continuityKey: String, among sessions: [Session], excluding id: String? = nil) -> Session? {
+        sessions
+            .filter { $0.id != id && $0.continuityKey == continuityKey }
+            .max { $0.createdAt < $1.createdAt }
+    }
+
+    /// A readable, sortable, unique-enough id: `2026-11-23-1934-a3f9`.
+    public static func makeID(now: Date, random: UInt64) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone.current
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: now)
+        let suffix = String(random & 0xFFFF, radix: 16)
+        return String(format: "%04d-%02d-%02d-%02d%02d-", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
+                      parts.hour ?? 0, parts.minute ?? 0) + String(repeating: "0", count: 4 - suffix.count) + suffix
+    }
+}
+
+/// SplitMix64: small, fast and the same on every platform, so a recorded seed
+/// reproduces its card order anywhere.
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

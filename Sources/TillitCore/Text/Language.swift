@@ -1,0 +1,75 @@
+/// The languages tillit speaks. `nb` is Norwegian bokmål.
+public enum Language: String, CaseIterable, Codable, Sendable, Comparable {
+    case nb, en, da
+
+    /// When a text lacks the wanted language, these are tried next, in order.
+    /// Danish readers understand Norwegian better than English; Norwegian and
+    /// English readers fall back on each other.
+    public var fallbacks: [Language] {
+        switch self {
+        case .nb: return [.en, .da]
+        case .en: return [.nb, .da]
+        case .da: return [.nb, .en]
+        }
+    }
+
+    public static func < (lhs: Language, rhs: Language) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    /// Reads a locale name as found in `LANG`/`LC_ALL` (`nb_NO.UTF-8`, `no`, `en_GB`).
+    /// Nynorsk and plain `no` map to bokmål, the only Norwegian we ship.
+    public init?(localeName: String) {
+        let base = localeName
+            .split(separator: ".").first.map(String.init)?
+            .split(separator: "@").first.map(String.init)?
+            .lowercased() ?? ""
+        let code = base.split(whereSeparator: { $0 == "_" || $0 == "-" }).first.map(String.init) ?? ""
+        switch code {
+        case "nb", "nn", "no": self = .nb
+        case "da": self = .da
+        case "en": self = .en
+        default: return nil
+        }
+    }
+
+    /// Picks the language from an explicit choice, else the environment the way
+    /// POSIX orders it (`LC_ALL`, then `LC_MESSAGES`, then `LANG`), else English.
+    public static func detect(explicit: String? = nil, environment: [String: String]) -> Language {
+        if let explicit, let language = Language(localeName: explicit) { return language }
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            guard let value = environment[name], !value.isEmpty else { continue }
+            // The first set variable decides, even when it names a language we lack.
+            return Language(localeName: value) ?? .en
+        }
+        return .en
+    }
+}
+
+/// A text in several languages, as written in a deck file.
+public struct LocalizedText: Hashable, Sendable, Codable {
+    public var values: [Language: String]
+
+    public init(_ values: [Language: String]) { self.values = values }
+
+    /// The text in `language`, else in its first fallback that has one.
+    public func resolve(_ language: Language) -> String {
+        if let text = values[language], !text.isEmpty { return text }
+        for fallback in language.fallbacks {
+            if let text = values[fallback], !text.isEmpty { return text }
+        }
+        return ""
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(Dictionary(uniqueKeysWithValues: values.map { ($0.key.rawValue, $0.value) }))
+    }
+
+    public init(from decoder: Decoder) throws {
+        let raw = try decoder.singleValueContainer().decode([String: String].self)
+        values = Dictionary(uniqueKeysWithValues: raw.compactMap { key, value in
+            Language(rawValue: key).map { ($0, value) }
+        })
+    }
+}

@@ -1,0 +1,39 @@
+/// Word wrapping by display width. Long words are broken where they must be;
+/// line breaks in the text are kept.
+public enum TextWrap {
+    public static func lines(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var result: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            result += wrapParagraph(String(paragraph), width: width)
+        }
+        return result
+    }
+
+    private static func wrapParagraph(_ paragraph: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        var lineWidth = 0
+        for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+            var word = String(word)
+            var wordWidth = DisplayWidth.of(word)
+            if lineWidth > 0 && lineWidth + 1 + wordWidth <= width {
+                line += " " + word
+                lineWidth += 1 + wordWidth
+                continue
+            }
+            if lineWidth > 0 { lines.append(line); line = ""; lineWidth = 0 }
+            while wordWidth > width {
+                let head = DisplayWidth.prefix(word, fitting: width)
+                guard !head.isEmpty else { break }
+                lines.append(head)
+                word = String(word.dropFirst(head.count))
+                wordWidth = DisplayWidth.of(word)
+            }
+            line = word
+            lineWidth = wordWidth
+        }
+        lines.append(line)
+        return lines
+    }
+}

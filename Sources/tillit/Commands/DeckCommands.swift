@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import TillitCore
+
+struct DecksCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decks", abstract: "List the decks: the shipped ones and your own.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let context = try global.context()
+        let catalog = context.loadCatalog()
+        for problem in catalog.problems { printError("\(problem) (\(context.text(.skippedDeck)))") }
+        let t = context.text
+        var rows = [[t(.decksHeaderID), t(.decksHeaderTitle), t(.decksHeaderCards), t(.decksHeaderAudience), t(.decksHeaderSource)]]
+        for entry in catalog.entries {
+            let deck = entry.deck
+            let source: String
+            switch entry.origin {
+            case .shipped: source = t(.sourceShipped)
+            case .own(let path): source = entry.replacesShippedPath == nil ? t(.sourceOwn, path) : t(.sourceOwnReplaces, path)
+            }
+            let audience = deck.audience.map { $0 == .team ? t(.audienceTeam) : t(.audienceOneOnOne) }.joined(separator: ", ")
+            rows.append([deck.id, SafeText.line(deck.title.resolve(context.language)), String(deck.cards.count), audience, source])
+        }
+        print(TextTable.render(rows, rightAligned: [2]))
+        if catalog.entries.isEmpty { throw ExitCode(1) }
+    }
+}
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Print every card of a deck as readable text.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The deck's id (see `tillit decks`).") var deck: String
+
+    func run() throws {
+        let context = try global.context()
+        let catalog = context.loadCatalog()
+        guard let deck = catalog.deck(id: deck) else {
+            throw fail("unknown deck '\(SafeText.line(self.deck))'; `tillit decks` lists them")
+        }
+        print(DeckText.render(deck, language: context.language))
+    }
+}
+
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint", abstract: "Check deck files; every problem as path:line:column: message.")
+
+    @Argument(help: "Deck files to check.") var files: [String]
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one deck file to check") }
+    }
+
+    func run() throws {
+        let context = try global.context()
+        var failed = false
+        for file in files {
+            let result = DeckParser.parse(fileAt: file)
+            for diagnostic in result.diagnostics { printError(SafeText.line(diagnostic.description)) }
+            if !result.isValid { failed = true }
+        }
+        if failed { throw ExitCode(1) }
+        print(context.text(.lintAllValid, files.count))
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import TillitCore
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Language of the cards and screens: nb, en or da.", valueName: "lang"))
+    var lang: String?
+
+    @Option(name: .long, help: ArgumentHelp("Folder for talks and own decks (same as TILLIT_HOME).", valueName: "dir"))
+    var home: String?
+
+    @Flag(name: .long, help: "Use no colours (same as setting NO_COLOR).")
+    var noColor = false
+
+    func validate() throws {
+        if let lang, Language(localeName: lang) == nil {
+            throw ValidationError("unknown language '\(lang)'; use nb, en or da")
+        }
+    }
+
+    func context() throws -> AppContext {
+        let environment = ProcessInfo.processInfo.environment
+        let language = Language.detect(explicit: lang, environment: environment)
+        let home = TillitHome.resolve(explicit: home, environment: environment)
+        let colorDisabled = noColor || !(environment["NO_COLOR"] ?? "").isEmpty
+        return AppContext(language: language, home: home, colorEnabled: !colorDisabled, environment: environment)
+    }
+}
+
+/// What every command works from: the language, the data folder and the decks.
+struct AppContext {
+    var language: Language
+    var home: TillitHome
+    var colorEnabled: Bool
+    var environment: [String: String]
+
+    var text: Localizer { Localizer(language) }
+
+    func loadCatalog() -> DeckCatalog {
+        let shipped = ShippedDecks.folder(executablePath: Self.executablePath, environment: environment)
+        return DeckCatalog.load(shippedFolder: shipped, ownFolder: home.decksFolder)
+    }
+
+    /// The running binary, resolved through symlinks so an installed copy finds its share folder.
+    static var executablePath: String {
+        if let link = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return link }
+        return Bundle.main.executablePath ?? CommandLine.arguments[0]
+    }
+}
+
+/// Prints one clear line on stderr and ends the command with `code`.
+func fail(_ message: String, code: Int32 = 1) -> ExitCode {
+    FileHandle.standardError.write(Data("tillit: \(message)\n".utf8))
+    return ExitCode(code)
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data("\(message)\n".utf8))
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import TillitCore
+
+@main
+struct Tillit: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "tillit",
+        abstract: "Dialogue cards for trust-based leadership talks, one card at a time.",
+        discussion: """
+            Without a subcommand tillit opens its home screen. Talks are kept as JSON in \
+            $TILLIT_HOME (default ~/.local/share/tillit); nothing leaves this machine unless you export it.
+            """,
+        version: version,
+        subcommands: [
+            DecksCommand.self, ShowCommand.self, LintCommand.self,
+        ]
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let context = try global.context()
+        print("tillit \(Self.version) — home: \(context.home.path)")
+    }
+}
