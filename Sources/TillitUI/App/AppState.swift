@@ -1,0 +1,102 @@
+import Foundation
+import TillitCore
+
+/// What does not change while the program runs.
+public struct AppConfig: Sendable {
+    public var language: Language
+    public var colorEnabled: Bool
+    public var decks: [Deck]
+    public var dataFolder: String
+
+    public init(language: Language, colorEnabled: Bool, decks: [Deck], dataFolder: String) {
+        self.language = language
+        self.colorEnabled = colorEnabled
+        self.decks = decks
+        self.dataFolder = dataFolder
+    }
+}
+
+/// One line of the history list.
+public struct TalkListItem: Hashable, Sendable {
+    public var id: String
+    public var title: String
+    public var kind: TalkKind
+    public var participants: String
+    public var createdAt: Date
+    public var handled: Int
+    public var cardCount: Int
+    public var finished: Bool
+
+    public init(id: String, title: String, kind: TalkKind, participants: String, createdAt: Date,
+                handled: Int, cardCount: Int, finished: Bool) {
+        self.id = id
+        self.title = title
+        self.kind = kind
+        self.participants = participants
+        self.createdAt = createdAt
+        self.handled = handled
+        self.cardCount = cardCount
+        self.finished = finished
+    }
+}
+
+public struct SessionList: Sendable {
+    public var items: [TalkListItem]
+    /// Files that could not be read: path and reason. Shown, never touched.
+    public var problems: [String]
+
+    public init(items: [TalkListItem] = [], problems: [String] = []) {
+        self.items = items
+        self.problems = problems
+    }
+}
+
+public enum Screen: Hashable, Sendable {
+    case home, setup, talk, history, sessionView, decks, deckPreview
+}
+
+/// Things `update` asks the outside world to do. Saving is not among them:
+/// the run loop saves whenever the talk differs from what is on disk.
+public enum Effect: Hashable, Sendable {
+    case startTalk(TalkSetup)
+    case openTalk(id: String, readOnly: Bool)
+    case loadSessions
+    case exportTalk(id: String)
+    case deleteTalk(id: String)
+    case quit
+}
+
+public struct AppState: Sendable {
+    public var config: AppConfig
+    public var size: Size
+    public var now: Date
+    public var screen: Screen
+    public var helpVisible = false
+    /// A one-line message at the bottom, such as "Saved to …".
+    public var flash: String?
+    public var homeSelection = 0
+    public var setup: SetupState
+    public var talk: TalkState?
+    public var sessions = SessionList()
+    public var historySelection = 0
+    public var confirmDelete: String?
+    public var deckSelection = 0
+    public var scroll = 0
+    /// Set while a history entry is being opened to read, not to continue.
+    public var pendingReadOnly = false
+
+    public init(config: AppConfig, size: Size, now: Date, screen: Screen = .home) {
+        self.config = config
+        self.size = size
+        self.now = now
+        self.screen = screen
+        self.setup = SetupState(kind: .oneOnOne, decks: config.decks)
+    }
+
+    public var text: Localizer { Localizer(config.language) }
+    public var latestUnfinished: TalkListItem? { sessions.items.first { !$0.finished } }
+
+    /// Smallest screen the UI lays out; below it a "make the window larger" screen shows.
+    public static let minimumSize = Size(width: 60, height: 16)
+    public var isTooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
+}

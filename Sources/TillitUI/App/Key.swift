@@ -1,0 +1,29 @@
+/// A key press, decoded from the terminal into something the app can match on.
+public enum Key: Hashable, Sendable {
+    case character(Character)
+    case enter, escape, tab, backTab, backspace, delete
+    case up, down, left, right, home, end, pageUp, pageDown
+    /// Ctrl plus a letter, lower case: `.control("a")`.
+    case control(Character)
+    case function(Int)
+
+    public static func char(_ c: Character) -> Key { .character(c) }
+}
+
+/// Everything that can reach `update`.
+public enum Msg: Sendable {
+    case key(Key)
+    /// Text pasted in one go (bracketed paste), line breaks included.
+    case paste(String)
+    case resize(Size)
+    /// The clock moved on (about four times a second); drives timers.
+    case tick(Date)
+    /// An effect finished.
+    case sessionsLoaded(SessionList)
+    case talkOpened(Session, path: String)
+    case failed(String)
+    case exported(path: String)
+}
+
+import Foundation
+import TillitCore

@@ -1,0 +1,123 @@
+import Foundation
+import TillitCore
+
+/// The one place where messages change the state. Pure: no terminal, no disk;
+/// anything outside is asked for as an `Effect`.
+public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
+    switch msg {
+    case .resize(let size):
+        state.size = size
+        return []
+    case .tick(let now):
+        state.now = now
+        // Count time on the card every 15 s so a crash loses little of it.
+        if var talk = state.talk, !talk.readOnly, !talk.session.isFinished,
+           let since = talk.session.timingSince, now.timeIntervalSince(since) >= 15 {
+            try? talk.session.apply(.checkpoint, now: now)
+            state.talk = talk
+        }
+        return []
+    case .sessionsLoaded(let list):
+        state.sessions = list
+        state.historySelection = min(state.historySelection, max(0, list.items.count - 1))
+        return []
+    case .talkOpened(let session, let path):
+        let readOnly = state.screen == .history && state.pendingReadOnly
+        state.talk = TalkState(session: session, path: path, readOnly: readOnly)
+        state.pendingReadOnly = false
+        state.screen = readOnly ? .sessionView : .talk
+        state.scroll = 0
+        state.flash = nil
+        return []
+    case .failed(let message):
+        state.flash = message
+        return []
+    case .exported(let path):
+        state.flash = state.text(.exportedTo, path)
+        return []
+    case .paste(let text):
+        return paste(text, into: &state)
+    case .key(let key):
+        return handle(key, in: &state)
+    }
+}
+
+private func handle(_ key: Key, in state: inout AppState) -> [Effect] {
+    if state.helpVisible {
+        state.helpVisible = false
+        return key == .control("c") ? [.quit] : []
+    }
+    if key == .control("c") { return [.quit] }
+    state.flash = nil
+    if key == .character("?"), !state.isCapturingText {
+        state.helpVisible = true
+        return []
+    }
+    if state.isTooSmall { return key == .character("q") ? [.quit] : [] }
+    switch state.screen {
+    case .home: return HomeScreen.handle(key, &state)
+    case .setup: return SetupScreen.handle(key, &state)
+    case .talk: return TalkScreen.handle(key, &state)
+    case .history: return HistoryScreen.handle(key, &state)
+    case .sessionView: return SessionViewScreen.handle(key, &state)
+    case .decks: return DecksScreen.handle(key, &state)
+    case .deckPreview: return DecksScreen.handlePreview(key, &state)
+    }
+}
+
+private func paste(_ text: String, into state: inout AppState) -> [Effect] {
+    switch state.screen {
+    case .setup:
+        let field = state.setup.focus
+        if var editor = state.setup.editor(for: field) {
+            editor.insert(text)
+            state.setup.setEditor(editor, for: field)
+        }
+    case .talk:
+        guard var talk = state.talk else { return [] }
+        if var form = talk.actionForm {
+            form.editor.insert(text)
+            talk.actionForm = form
+        } else if var editor = talk.editor {
+            editor.insert(text)
+            talk.editor = editor
+            TalkScreen.storeEditedText(&talk, now: state.now)
+        } else if case .text = talk.focusedField, !talk.readOnly {
+            // Pasting into a focused field starts writing there, as people expect.
+            var editor = TextEditor(TalkScreen.currentText(talk) ?? "")
+            editor.insert(text)
+            talk.editor = editor
+            TalkScreen.storeEditedText(&talk, now: state.now)
+        }
+        state.talk = talk
+    default:
+        break
+    }
+    return []
+}
+
+extension AppState {
+    /// True while keys are text: then `?` and `q` are letters, not commands.
+    public var isCapturingText: Bool {
+        switch screen {
+        case .setup: return setup.editor(for: setup.focus) != nil
+        case .talk: return talk?.editor != nil || talk?.actionForm != nil || talk?.notesEditor != nil
+        default: return false
+        }
+    }
+}
+
+/// Moves a list selection with the keys every list understands.
+func moveSelection(_ selection: inout Int, count: Int, key: Key, page: Int = 10) -> Bool {
+    guard count > 0 else { return false }
+    switch key {
+    case .up, .character("k"): selection = max(0, selection - 1)
+    case .down, .character("j"): selection = min(count - 1, selection + 1)
+    case .pageUp: selection = max(0, selection - page)
+    case .pageDown: selection = min(count - 1, selection + page)
+    case .home, .character("g"): selection = 0
+    case .end, .character("G"): selection = count - 1
+    default: return false
+    }
+    return true
+}

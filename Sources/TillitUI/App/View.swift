@@ -1,0 +1,122 @@
+import Foundation
+import TillitCore
+
+/// Draws the whole screen for `state`. Pure: the same state gives the same grid.
+public func view(_ state: AppState) -> Grid {
+    var grid = Grid(state.size)
+    guard !state.isTooSmall else {
+        drawTooSmall(state, &grid)
+        return grid
+    }
+    switch state.screen {
+    case .home: HomeView.draw(state, &grid)
+    case .setup: SetupView.draw(state, &grid)
+    case .talk: TalkView.draw(state, &grid)
+    case .history: HistoryView.draw(state, &grid)
+    case .sessionView: TranscriptView.draw(state, &grid)
+    case .decks: DecksView.draw(state, &grid)
+    case .deckPreview: DecksView.drawPreview(state, &grid)
+    }
+    if let flash = state.flash {
+        grid.fill(Rect(x: 0, y: grid.height - 2, width: grid.width, height: 1))
+        grid.put(" " + flash, x: 0, y: grid.height - 2, style: .warning, maxWidth: grid.width)
+    }
+    if state.helpVisible {
+        grid.cursor = nil
+        HelpView.draw(state, &grid)
+    }
+    return grid
+}
+
+private func drawTooSmall(_ state: AppState, _ grid: inout Grid) {
+    let t = state.text
+    let full = Rect(x: 0, y: 0, width: grid.width, height: grid.height)
+    let lines = TextWrap.lines(t(.tooSmall, AppState.minimumSize.width, AppState.minimumSize.height), width: max(1, grid.width - 2))
+    let top = max(0, (grid.height - lines.count - 2) / 2)
+    for (index, line) in lines.enumerated() { grid.centered(line, y: top + index, in: full, style: .bold) }
+    grid.centered(t(.tooSmallNow, grid.width, grid.height), y: top + lines.count + 1, in: full, style: .muted)
+}
+
+/// The parts every screen shares: a title bar, a rule, and the key bar.
+enum Chrome {
+    static func header(_ left: String, right: String = "", _ grid: inout Grid) {
+        let rightWidth = DisplayWidth.of(right)
+        grid.put(" " + left, x: 0, y: 0, style: .title, maxWidth: max(0, grid.width - rightWidth - 3))
+        if !right.isEmpty { grid.put(right + " ", x: grid.width - rightWidth - 1, y: 0, style: .bold) }
+        grid.horizontalLine(y: 1)
+    }
+
+    /// Draws `keys` on the last row, as many as fit; help (`?`) always stays.
+    static func keyBar(_ keys: [(String, String)], _ grid: inout Grid, help: String) {
+        let y = grid.height - 1
+        var items = keys + [("?", help)]
+        func width(_ items: [(String, String)]) -> Int {
+            items.reduce(0) { $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 3 } + 1
+        }
+        while width(items) > grid.width && items.count > 1 { items.remove(at: items.count - 2) }
+        var x = 1
+        for (key, label) in items {
+            x += grid.put(key, x: x, y: y, style: Style(color: .accent, bold: true, reverse: true))
+            x += grid.put(" " + label + "  ", x: x, y: y, style: .plain)
+        }
+    }
+
+    /// A vertical list with the selected row in reverse video, scrolled to keep it visible.
+    static func list(_ rows: [String], selected: Int?, in rect: Rect, _ grid: inout Grid, styles: [Style]? = nil) {
+        guard rect.height > 0 else { return }
+        let first = max(0, (selected ?? 0) - rect.height + 1)
+        for (offset, index) in (first..<min(rows.count, first + rect.height)).enumerated() {
+            let isSelected = index == selected
+            let style = isSelected ? Style(bold: true, reverse: true) : (styles?[index] ?? .plain)
+            let marker = isSelected ? "›" : " "
+            let line = DisplayWidth.pad("\(marker) \(rows[index])", to: rect.width)
+            grid.put(line, x: rect.x, y: rect.y + offset, style: style)
+        }
+    }
+
+    /// Lines of text scrolled by `offset` inside `rect`.
+    static func scrolled(_ lines: [(String, Style)], offset: Int, in rect: Rect, _ grid: inout Grid) -> Int {
+        let maxOffset = max(0, lines.count - rect.height)
+        let start = min(offset, maxOffset)
+        for (row, index) in (start..<min(lines.count, start + rect.height)).enumerated() {
+            grid.put(lines[index].0, x: rect.x, y: rect.y + row, style: lines[index].1, maxWidth: rect.width)
+        }
+        return maxOffset
+    }
+}
+
+extension Comparable {
+    func clamped(to range: ClosedRange<Self>) -> Self { min(max(self, range.lowerBound), range.upperBound) }
+}
+
+/// `04:12` or `1:04:12`.
+func clock(_ seconds: Int) -> String {
+    let s = abs(seconds)
+    let text = s >= 3600 ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String(format: "%02d:%02d", s / 60, s % 60)
+    return seconds < 0 ? "+" + text : text
+}
+
+func names(_ participants: [Participant], _ t: Localizer) -> String {
+    let parts = participants.map { "\($0.name) (\(t.role($0.role)))" }
+    guard parts.count > 1 else { return parts.first ?? "" }
+    return parts.dropLast().joined(separator: ", ") + " " + t(.and) + " " + parts.last!
+}
+
+extension Localizer {
+    func role(_ role: Role) -> String {
+        switch role {
+        case .leader: return self(.roleLeader).lowercased()
+        case .employee: return self(.roleEmployee).lowercased()
+        case .member: return self(.roleMember).lowercased()
+        case .facilitator: return self(.roleFacilitator).lowercased()
+        }
+    }
+
+    func date(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: language == .en ? "en_GB" : (language == .da ? "da_DK" : "nb_NO"))
+        formatter.dateFormat = "d. MMM yyyy HH:mm"
+        if language == .en { formatter.dateFormat = "d MMM yyyy HH:mm" }
+        return formatter.string(from: date)
+    }
+}

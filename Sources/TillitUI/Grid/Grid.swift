@@ -1,0 +1,158 @@
+import TillitCore
+
+/// What a cell looks like. Colours are roles, not numbers: the terminal maps
+/// them to its palette, or ignores them under NO_COLOR, so every role must also
+/// read without colour (bold, reverse, underline carry the meaning).
+public struct Style: Hashable, Sendable {
+    public enum Color: UInt8, CaseIterable, Sendable {
+        case accent, muted, good, warning, danger, title
+    }
+
+    public var color: Color?
+    public var bold = false
+    public var reverse = false
+    public var underline = false
+    public var dim = false
+
+    public init(color: Color? = nil, bold: Bool = false, reverse: Bool = false, underline: Bool = false, dim: Bool = false) {
+        self.color = color
+        self.bold = bold
+        self.reverse = reverse
+        self.underline = underline
+        self.dim = dim
+    }
+
+    public static let plain = Style()
+    public static let bold = Style(bold: true)
+    public static let muted = Style(color: .muted, dim: true)
+    public static let accent = Style(color: .accent, bold: true)
+    public static let focus = Style(reverse: true)
+    public static let title = Style(color: .title, bold: true)
+    public static let warning = Style(color: .warning, bold: true)
+    public static let good = Style(color: .good)
+}
+
+public struct Cell: Hashable, Sendable {
+    /// One grapheme; empty for the second column of a wide character.
+    public var text: String
+    public var style: Style
+
+    public static let blank = Cell(text: " ", style: .plain)
+}
+
+public struct Size: Hashable, Sendable {
+    public var width: Int
+    public var height: Int
+    public init(width: Int, height: Int) { self.width = width; self.height = height }
+}
+
+public struct Rect: Hashable, Sendable {
+    public var x: Int, y: Int, width: Int, height: Int
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x; self.y = y; self.width = max(0, width); self.height = max(0, height)
+    }
+    public var maxY: Int { y + height }
+    public var maxX: Int { x + width }
+    public func inset(_ dx: Int, _ dy: Int) -> Rect { Rect(x: x + dx, y: y + dy, width: width - 2 * dx, height: height - 2 * dy) }
+}
+
+/// A screen's worth of cells. Views draw into it; the terminal copies it out.
+public struct Grid: Sendable {
+    public let size: Size
+    public private(set) var cells: [Cell]
+    /// Where the terminal cursor should blink (in a text field being written), if anywhere.
+    public var cursor: (x: Int, y: Int)?
+
+    public init(_ size: Size) {
+        self.size = size
+        cells = Array(repeating: .blank, count: max(0, size.width * size.height))
+    }
+
+    public var width: Int { size.width }
+    public var height: Int { size.height }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        cells[y * size.width + x]
+    }
+
+    /// Writes `text` from (x, y) on one row, clipped at `maxWidth` columns and the
+    /// grid's edge. Returns the columns used. Text is made safe first.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
+        guard y >= 0, y < size.height, x < size.width else { return 0 }
+        let limit = min(maxWidth ?? Int.max, size.width - max(x, 0))
+        var column = x
+        var used = 0
+        for character in text {
+            if character == "\n" || character == "\t" || character == "\r\n" {
+                guard used + 1 <= limit else { break }
+                if column >= 0 { cells[y * size.width + column] = Cell(text: " ", style: style) }
+                column += 1; used += 1
+                continue
+            }
+            let width = DisplayWidth.of(character)
+            if width == 0 { continue }
+            if used + width > limit { break }
+            if SafeText.isUnsafe(character.unicodeScalars.first!) { continue }
+            if column >= 0 {
+                cells[y * size.width + column] = Cell(text: String(character), style: style)
+                if width == 2 { cells[y * size.width + column + 1] = Cell(text: "", style: style) }
+            }
+            column += width
+            used += width
+        }
+        return used
+    }
+
+    public mutating func fill(_ rect: Rect, style: Style = .plain, with character: String = " ") {
+        for y in max(0, rect.y)..<min(size.height, rect.maxY) {
+            for x in max(0, rect.x)..<min(size.width, rect.maxX) {
+                cells[y * size.width + x] = Cell(text: character, style: style)
+            }
+        }
+    }
+
+    public mutating func horizontalLine(y: Int, x: Int = 0, width: Int? = nil, style: Style = .muted) {
+        put(String(repeating: "─", count: max(0, width ?? size.width - x)), x: x, y: y, style: style)
+    }
+
+    /// A rounded-corner box with an optional title in the top edge.
+    public mutating func box(_ rect: Rect, title: String? = nil, style: Style = .muted, titleStyle: Style = .bold) {
+        guard rect.width >= 2, rect.height >= 2 else { return }
+        let inner = rect.width - 2
+        put("┌" + String(repeating: "─", count: inner) + "┐", x: rect.x, y: rect.y, style: style)
+        for y in rect.y + 1..<rect.maxY - 1 {
+            put("│", x: rect.x, y: y, style: style)
+            put("│", x: rect.maxX - 1, y: y, style: style)
+        }
+        put("└" + String(repeating: "─", count: inner) + "┘", x: rect.x, y: rect.maxY - 1, style: style)
+        if let title, inner > 4 {
+            put(" " + DisplayWidth.truncate(title, to: inner - 3) + " ", x: rect.x + 1, y: rect.y, style: titleStyle)
+        }
+    }
+
+    /// Centres `text` on row `y` within `rect`'s columns.
+    @discardableResult
+    public mutating func centered(_ text: String, y: Int, in rect: Rect, style: Style = .plain) -> Int {
+        let cut = DisplayWidth.truncate(text, to: rect.width)
+        let width = DisplayWidth.of(cut)
+        return put(cut, x: rect.x + (rect.width - width) / 2, y: y, style: style)
+    }
+
+    /// Sets a style over a span without changing its text (for focus highlights).
+    public mutating func restyle(x: Int, y: Int, width: Int, style: Style) {
+        guard y >= 0, y < size.height else { return }
+        for column in max(0, x)..<min(size.width, x + width) { cells[y * size.width + column].style = style }
+    }
+
+    /// The grid as plain text, one line per row with trailing spaces removed:
+    /// what the snapshot tests compare.
+    public var text: String {
+        (0..<size.height).map { row in
+            var line = ""
+            for column in 0..<size.width { line += cells[row * size.width + column].text }
+            while line.hasSuffix(" ") { line.removeLast() }
+            return line
+        }.joined(separator: "\n")
+    }
+}

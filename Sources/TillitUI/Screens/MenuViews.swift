@@ -1,0 +1,225 @@
+import Foundation
+import TillitCore
+
+enum HomeView {
+    static func draw(_ state: AppState, _ grid: inout Grid) {
+        let ui = state.text
+        let full = Rect(x: 0, y: 0, width: grid.width, height: grid.height)
+        let items = HomeScreen.items(state)
+        let top = max(1, (grid.height - items.count * 2 - 8) / 2)
+        grid.centered("tillit", y: top, in: full, style: Style(color: .title, bold: true))
+        grid.centered(ui(.tagline), y: top + 1, in: full, style: .muted)
+        let labels: [(String, String)] = items.map { item in
+            switch item {
+            case .newOneOnOne: return ("n", ui(.homeNewOneOnOne))
+            case .newTeam: return ("t", ui(.homeNewTeam))
+            case .continueTalk:
+                let latest = state.latestUnfinished
+                return ("c", ui(.homeContinue, latest.map { SafeText.line($0.title) } ?? "", latest.map { "\($0.handled)/\($0.cardCount)" } ?? ""))
+            case .history: return ("h", ui(.homeHistory))
+            case .decks: return ("d", ui(.homeDecks))
+            case .quit: return ("q", ui(.homeQuit))
+            }
+        }
+        let width = min(grid.width - 4, max(44, labels.map { DisplayWidth.of($0.1) + 8 }.max() ?? 44))
+        let x = (grid.width - width) / 2
+        var y = top + 4
+        for (index, (key, label)) in labels.enumerated() {
+            let selected = index == min(state.homeSelection, items.count - 1)
+            let line = DisplayWidth.pad((selected ? " › " : "   ") + label, to: width - 4) + key + "  "
+            grid.put(line, x: x, y: y, style: selected ? Style(bold: true, reverse: true) : .plain)
+            y += 2
+        }
+        if !state.sessions.problems.isEmpty {
+            grid.centered(ui(.unreadableFiles, state.sessions.problems.count), y: y, in: full, style: .warning)
+        }
+        grid.centered(ui(.dataFolder, state.config.dataFolder), y: grid.height - 3, in: full, style: .muted)
+        Chrome.keyBar([("↑↓", ui(.keyChoose)), ("Enter", ui(.keyOpen)), ("q", ui(.keyQuit))], &grid, help: ui(.keyHelp))
+    }
+}
+
+enum SetupView {
+    static func draw(_ state: AppState, _ grid: inout Grid) {
+        let ui = state.text
+        let setup = state.setup
+        Chrome.header("tillit · " + (setup.kind == .oneOnOne ? ui(.homeNewOneOnOne) : ui(.homeNewTeam)), &grid)
+        let labelWidth = 22
+        let x = 3
+        let fieldX = x + labelWidth
+        let fieldWidth = min(60, grid.width - fieldX - 3)
+        var rows: [(SetupState.Field, String, String)] = []
+        for field in setup.fields {
+            switch field {
+            case .kind:
+                rows.append((field, ui(.setupKind), "‹ " + (setup.kind == .oneOnOne ? ui(.kindOneOnOne) : ui(.kindTeam)) + " ›"))
+            case .leader: rows.append((field, ui(.roleLeader), setup.leader.text))
+            case .employee: rows.append((field, ui(.roleEmployee), setup.employee.text))
+            case .facilitator: rows.append((field, ui(.roleFacilitator), setup.facilitator.text))
+            case .members: rows.append((field, ui(.setupMembers), setup.members.text))
+            case .title: rows.append((field, ui(.setupTitle), setup.title.text))
+            case .deck(let id):
+                let deck = state.config.decks.first { $0.id == id }
+                let mark = setup.selectedDecks.contains(id) ? "[x] " : "[ ] "
+                let title = deck.map { SafeText.line($0.title.resolve(state.config.language)) } ?? id
+                let label = id == setup.deckIDs.first ? ui(.setupDecks) : ""
+                rows.append((field, label, mark + title + " (\(deck?.cards.count ?? 0))"))
+            case .shuffle: rows.append((field, ui(.setupShuffle), setup.shuffle ? "[x] " + ui(.yes) : "[ ] " + ui(.no)))
+            case .timer:
+                rows.append((field, ui(.setupTimer), "‹ " + (setup.timerMinutes == 0 ? ui(.timerOff) : ui(.minutes, setup.timerMinutes)) + " ›"))
+            case .anonymous: rows.append((field, ui(.setupAnonymous), setup.anonymous ? "[x] " + ui(.yes) : "[ ] " + ui(.no)))
+            case .start: rows.append((field, "", "[ " + ui(.startTalk) + " ]"))
+            }
+        }
+        let available = grid.height - 6
+        let focusIndex = rows.firstIndex { $0.0 == setup.focus } ?? 0
+        let first = max(0, focusIndex - available + 1)
+        var y = 3
+        for (field, label, value) in rows.dropFirst(first).prefix(available) {
+            let focused = field == setup.focus
+            grid.put(label, x: x, y: y, style: .bold, maxWidth: labelWidth - 1)
+            if let editor = setup.editor(for: field) {
+                grid.fill(Rect(x: fieldX, y: y, width: fieldWidth, height: 1), style: Style(reverse: focused, underline: !focused))
+                let shown = DisplayWidth.of(editor.text) >= fieldWidth
+                    ? String(editor.text.suffix(fieldWidth - 1)) : editor.text
+                grid.put(shown, x: fieldX, y: y, style: Style(reverse: focused, underline: !focused), maxWidth: fieldWidth)
+                if editor.text.isEmpty, !focused, field == .members {
+                    grid.put(ui(.membersExample), x: fieldX, y: y, style: Style(underline: true, dim: true), maxWidth: fieldWidth)
+                }
+                if focused {
+                    let before = String(editor.characters.prefix(editor.cursor))
+                    grid.cursor = (fieldX + min(fieldWidth - 1, DisplayWidth.of(before)), y)
+                }
+            } else {
+                grid.put(value, x: fieldX, y: y, style: focused ? Style(bold: true, reverse: true) : .plain, maxWidth: grid.width - fieldX - 2)
+            }
+            y += 1
+        }
+        if let error = setup.error { grid.put(error, x: x, y: grid.height - 3, style: .warning, maxWidth: grid.width - 6) }
+        var keys: [(String, String)] = [("↑↓", ui(.keyField))]
+        if setup.editor(for: setup.focus) == nil { keys.append(("Space", ui(.keyToggle))) }
+        keys += [("Enter", setup.focus == .start ? ui(.startTalk) : ui(.keyNextField)), ("Esc", ui(.keyBack))]
+        Chrome.keyBar(keys, &grid, help: ui(.keyHelp))
+    }
+}
+
+enum HistoryView {
+    static func draw(_ state: AppState, _ grid: inout Grid) {
+        let ui = state.text
+        Chrome.header("tillit · " + ui(.homeHistory), right: ui(.talkCount, state.sessions.items.count), &grid)
+        let items = state.sessions.items
+        if items.isEmpty {
+            grid.put(ui(.noTalksYet), x: 3, y: 3, style: .muted)
+        }
+        let dateWidth = 18
+        let progressWidth = 7
+        let statusWidth = 10
+        let rest = grid.width - 8 - dateWidth - progressWidth - statusWidth - 6
+        let titleWidth = max(10, rest / 2)
+        let peopleWidth = max(8, rest - titleWidth)
+        let rows = items.map { item in
+            DisplayWidth.pad(ui.date(item.createdAt), to: dateWidth) + "  "
+                + DisplayWidth.pad(SafeText.line(item.title), to: titleWidth) + "  "
+                + DisplayWidth.pad(SafeText.line(item.participants), to: peopleWidth) + "  "
+                + DisplayWidth.pad("\(item.handled)/\(item.cardCount)", to: progressWidth, alignRight: true) + "  "
+                + (item.finished ? ui(.finished) : ui(.unfinished))
+        }
+        let styles = items.map { $0.finished ? Style.plain : Style.bold }
+        let listHeight = grid.height - 6 - (state.sessions.problems.isEmpty ? 0 : 1)
+        Chrome.list(rows, selected: items.isEmpty ? nil : state.historySelection, in: Rect(x: 2, y: 3, width: grid.width - 4, height: listHeight), &grid, styles: styles)
+        if let problem = state.sessions.problems.first {
+            grid.put(ui(.unreadableFile, problem), x: 2, y: grid.height - 3, style: .warning, maxWidth: grid.width - 4)
+        }
+        if let pending = state.confirmDelete {
+            grid.fill(Rect(x: 0, y: grid.height - 2, width: grid.width, height: 1))
+            grid.put(" " + ui(.confirmDelete, pending), x: 0, y: grid.height - 2, style: .warning, maxWidth: grid.width)
+        }
+        Chrome.keyBar([("↑↓", ui(.keyChoose)), ("Enter", ui(.keyRead)), ("c", ui(.keyContinue)), ("x", ui(.keyDelete)),
+                       ("Esc", ui(.keyBack))], &grid, help: ui(.keyHelp))
+    }
+}
+
+enum TranscriptView {
+    /// A finished or earlier talk, read-only, as one scrolling page.
+    static func draw(_ state: AppState, _ grid: inout Grid) {
+        guard let talk = state.talk else { return }
+        let ui = state.text
+        let session = talk.session
+        Chrome.header("tillit · " + session.title + " · " + ui.date(session.createdAt), right: ui(.readOnly), &grid)
+        let width = grid.width - 6
+        var lines: [(String, Style)] = [(names(session.participants, ui), .muted), ("", .plain)]
+        for (index, card) in session.cards.enumerated() {
+            let status: String
+            switch card.status {
+            case .answered: status = ""
+            case .open: status = " · " + ui(.statusOpen)
+            case .skipped: status = " · " + ui(.statusSkipped)
+            case .parked: status = " · " + ui(.statusParked)
+            }
+            for (n, line) in TextWrap.lines("\(index + 1). " + SafeText.clean(card.prompt) + status, width: width).enumerated() {
+                lines.append((n == 0 ? line : "   " + line, .bold))
+            }
+            if card.isRating, card.ratingCount > 0 {
+                if session.kind == .team {
+                    let counts = card.ratingCounts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "  ")
+                    lines.append(("   " + ui(.voteCount, card.ratingCount) + " — " + counts, .plain))
+                }
+            }
+            for response in card.responses {
+                let who = session.participant(id: response.participant)?.name ?? response.participant
+                var head = "   " + who
+                if let rating = response.rating { head += " (\(rating))" }
+                let body = TextWrap.lines(SafeText.clean(response.text), width: width - 6)
+                lines.append((head + (body.isEmpty ? "" : ": " + (body.first ?? "")), .plain))
+                for line in body.dropFirst() { lines.append(("      " + line, .plain)) }
+            }
+            lines.append(("", .plain))
+        }
+        lines.append((ui(.actionsHeading), .bold))
+        for action in session.actions { lines.append(("  • " + TalkView.actionLine(action, ui, now: state.now), .plain)) }
+        if !session.notes.isEmpty {
+            lines.append(("", .plain))
+            lines.append((ui(.notes), .bold))
+            for line in TextWrap.lines(SafeText.clean(session.notes), width: width) { lines.append(("  " + line, .plain)) }
+        }
+        _ = Chrome.scrolled(lines, offset: state.scroll, in: Rect(x: 3, y: 3, width: width, height: grid.height - 5), &grid)
+        var keys: [(String, String)] = [("↑↓", ui(.keyScroll))]
+        if !session.isFinished { keys.append(("c", ui(.keyContinue))) }
+        keys += [("e", ui(.keyExport)), ("Esc", ui(.keyBack))]
+        Chrome.keyBar(keys, &grid, help: ui(.keyHelp))
+    }
+}
+
+enum DecksView {
+    static func draw(_ state: AppState, _ grid: inout Grid) {
+        let ui = state.text
+        let language = state.config.language
+        let decks = state.config.decks
+        Chrome.header("tillit · " + ui(.homeDecks), &grid)
+        let rows = decks.map { deck in
+            let audience = deck.audience.map { $0 == .team ? ui(.audienceTeam) : ui(.audienceOneOnOne) }.joined(separator: ", ")
+            return DisplayWidth.pad(SafeText.line(deck.title.resolve(language)), to: 32) + "  "
+                + DisplayWidth.pad(ui(.cardCount, deck.cards.count), to: 9) + "  " + audience
+        }
+        let listHeight = min(rows.count, max(3, grid.height - 12))
+        Chrome.list(rows, selected: state.deckSelection, in: Rect(x: 2, y: 3, width: grid.width - 4, height: listHeight), &grid)
+        if decks.indices.contains(state.deckSelection), let description = decks[state.deckSelection].description {
+            var y = 4 + listHeight
+            for line in TextWrap.lines(SafeText.clean(description.resolve(language)), width: grid.width - 8).prefix(grid.height - y - 3) {
+                grid.put(line, x: 4, y: y, style: .muted); y += 1
+            }
+        }
+        Chrome.keyBar([("↑↓", ui(.keyChoose)), ("Enter", ui(.keyShowCards)), ("n", ui(.keyNewWithDeck)), ("Esc", ui(.keyBack))], &grid, help: ui(.keyHelp))
+    }
+
+    static func drawPreview(_ state: AppState, _ grid: inout Grid) {
+        let ui = state.text
+        let decks = state.config.decks
+        guard decks.indices.contains(state.deckSelection) else { return }
+        let deck = decks[state.deckSelection]
+        Chrome.header("tillit · " + SafeText.line(deck.title.resolve(state.config.language)), right: ui(.cardCount, deck.cards.count), &grid)
+        let text = DeckText.render(deck, language: state.config.language, width: grid.width - 6)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(3).map { (String($0), Style.plain) }
+        _ = Chrome.scrolled(lines, offset: state.scroll, in: Rect(x: 3, y: 3, width: grid.width - 6, height: grid.height - 5), &grid)
+        Chrome.keyBar([("↑↓", ui(.keyScroll)), ("Esc", ui(.keyBack))], &grid, help: ui(.keyHelp))
+    }
+}

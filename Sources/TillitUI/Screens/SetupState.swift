@@ -1,0 +1,101 @@
+import Foundation
+import TillitCore
+
+/// The form for a new talk.
+public struct SetupState: Hashable, Sendable {
+    public enum Field: Hashable, Sendable {
+        case kind, deck(String), title, leader, employee, facilitator, members, shuffle, timer, anonymous, start
+    }
+
+    public static let timerChoices = [0, 3, 5, 8, 10, 15]
+
+    public var kind: TalkKind
+    public var deckIDs: [String]
+    public var selectedDecks: Set<String>
+    public var title = TextEditor("", multiline: false)
+    public var leader = TextEditor("", multiline: false)
+    public var employee = TextEditor("", multiline: false)
+    public var facilitator = TextEditor("", multiline: false)
+    public var members = TextEditor("", multiline: false)
+    public var shuffle = false
+    public var timerMinutes = 0
+    public var anonymous = true
+    public var focus: Field = .leader
+    public var error: String?
+
+    public init(kind: TalkKind, decks: [Deck]) {
+        self.kind = kind
+        deckIDs = decks.map(\.id)
+        selectedDecks = []
+        selectDefaultDeck(from: decks)
+        focus = kind == .oneOnOne ? .leader : .title
+    }
+
+    /// A 1:1 starts on the first 1:1 deck, a team meeting on the first team deck.
+    public mutating func selectDefaultDeck(from decks: [Deck]) {
+        let audience: Audience = kind == .oneOnOne ? .oneOnOne : .team
+        let fitting = decks.filter { $0.audience.contains(audience) }
+        if let first = fitting.first ?? decks.first { selectedDecks = [first.id] }
+    }
+
+    public var fields: [Field] {
+        var fields: [Field] = [.kind]
+        fields += kind == .oneOnOne ? [.leader, .employee] : [.title, .facilitator, .members]
+        fields += deckIDs.map(Field.deck)
+        if kind == .oneOnOne { fields.append(.title) }
+        fields += [.shuffle, .timer]
+        if kind == .team { fields.append(.anonymous) }
+        fields.append(.start)
+        return fields
+    }
+
+    /// The single-line editor behind a text field, if `field` is one.
+    public func editor(for field: Field) -> TextEditor? {
+        switch field {
+        case .title: return title
+        case .leader: return leader
+        case .employee: return employee
+        case .facilitator: return facilitator
+        case .members: return members
+        default: return nil
+        }
+    }
+
+    public mutating func setEditor(_ editor: TextEditor, for field: Field) {
+        switch field {
+        case .title: title = editor
+        case .leader: leader = editor
+        case .employee: employee = editor
+        case .facilitator: facilitator = editor
+        case .members: members = editor
+        default: break
+        }
+    }
+
+    public var memberNames: [String] {
+        members.text.split(whereSeparator: { $0 == "," || $0 == ";" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The talk this form describes. Names left empty get their role as name.
+    public func talkSetup(language: Language) -> TalkSetup {
+        let t = Localizer(language)
+        var participants: [Participant] = []
+        func add(_ name: String, _ role: Role, fallback: String) {
+            let trimmed = SafeText.line(name).trimmingCharacters(in: .whitespaces)
+            participants.append(Participant(id: "p\(participants.count + 1)", name: trimmed.isEmpty ? fallback : trimmed, role: role))
+        }
+        switch kind {
+        case .oneOnOne:
+            add(leader.text, .leader, fallback: t(.roleLeader))
+            add(employee.text, .employee, fallback: t(.roleEmployee))
+        case .team:
+            add(facilitator.text, .facilitator, fallback: t(.theTeam))
+            for name in memberNames { add(name, .member, fallback: t(.roleMember)) }
+        }
+        return TalkSetup(kind: kind, title: SafeText.line(title.text), language: language, participants: participants,
+                         deckIDs: deckIDs.filter(selectedDecks.contains), shuffle: shuffle,
+                         anonymous: kind == .team && anonymous,
+                         timerSeconds: timerMinutes > 0 ? timerMinutes * 60 : nil)
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import TillitCore
+
+enum PresentationView {
+    /// For a shared screen across a room: the prompt alone, large and centred,
+    /// with progress and timer; no answer fields and no private notes.
+    static func draw(_ state: AppState, _ talk: TalkState, _ grid: inout Grid) {
+        guard let record = talk.card else { return }
+        let ui = state.text
+        let full = Rect(x: 0, y: 0, width: grid.width, height: grid.height)
+        grid.centered(TalkView.deckTitle(talk, record), y: 1, in: full, style: .muted)
+        let width = max(20, grid.width * 3 / 5)
+        let lines = TextWrap.lines(SafeText.clean(record.prompt), width: width)
+        // Double spacing when there is room makes the prompt read larger from afar.
+        let spacing = lines.count * 2 + 6 < grid.height ? 2 : 1
+        var y = max(3, (grid.height - lines.count * spacing) / 2 - 2)
+        for line in lines { grid.centered(line, y: y, in: full, style: Style(color: .title, bold: true)); y += spacing }
+        y += 1
+        if let range = record.scaleRange, let scale = TalkView.deckCard(state, record)?.answer.scale {
+            let legend = "\(range.lowerBound) = \(SafeText.line(scale.low.resolve(talk.session.language)))    \(range.upperBound) = \(SafeText.line(scale.high.resolve(talk.session.language)))"
+            for line in TextWrap.lines(legend, width: width).prefix(2) { grid.centered(line, y: y, in: full, style: .muted); y += 1 }
+            if talk.session.kind == .team, record.ratingCount > 0, y + range.count + 3 < grid.height - 3 {
+                let barWidth = min(50, width)
+                _ = TalkView.drawVotes(record, range: range, anonymous: talk.session.anonymous, focused: false, ui: ui,
+                                       in: Rect(x: (grid.width - barWidth) / 2, y: y + 1, width: barWidth, height: range.count + 2), &grid)
+            }
+        }
+        let (progress, overTime) = TalkView.progress(state, talk)
+        grid.centered(progress + (overTime ? "  " + ui(.timeIsUp) : ""), y: grid.height - 3, in: full, style: overTime ? .warning : .bold)
+        Chrome.keyBar([("→", ui(.keyNext)), ("←", ui(.keyPrevious)), ("p", ui(.keyEndPresentation))], &grid, help: ui(.keyHelp))
+    }
+}
+
+enum SinceLastTimeView {
+    static func draw(_ state: AppState, _ talk: TalkState, _ grid: inout Grid) {
+        let ui = state.text
+        Chrome.header("tillit · " + ui(.sinceLastTime) + " · " + talk.session.title, &grid)
+        grid.put(ui(.sinceLastTimeIntro), x: 3, y: 3, style: .bold, maxWidth: grid.width - 6)
+        let items = talk.session.carriedOver
+        let rows = items.map { item -> String in
+            let status: String
+            switch item.outcome {
+            case .pending: status = ui(.outcomePending)
+            case .done: status = ui(.outcomeDone)
+            case .kept: status = ui(.outcomeKept)
+            case .dropped: status = ui(.outcomeDropped)
+            }
+            let statusWidth = 12
+            let line = TalkView.actionLine(item.action, ui, now: state.now)
+            return DisplayWidth.pad(line, to: grid.width - 10 - statusWidth) + "  " + status
+        }
+        let styles = items.map { $0.outcome == .pending ? Style.plain : Style.muted }
+        Chrome.list(rows, selected: talk.listSelection, in: Rect(x: 3, y: 5, width: grid.width - 6, height: grid.height - 8), &grid, styles: styles)
+        Chrome.keyBar([("↑↓", ui(.keyChoose)), ("d", ui(.outcomeDone)), ("k", ui(.keyKeep)), ("x", ui(.keyDrop)),
+                       ("Enter", ui(.keyToCards))], &grid, help: ui(.keyHelp))
+    }
+}
+
+enum SummaryView {
+    static func draw(_ state: AppState, _ talk: TalkState, _ grid: inout Grid) {
+        let ui = state.text
+        let session = talk.session
+        Chrome.header("tillit · " + ui(.summary) + " · " + session.title, right: session.isFinished ? ui(.finished) : "", &grid)
+        var y = 3
+        let x = 3
+        let width = grid.width - 6
+        let counts = Dictionary(grouping: session.cards, by: \.status).mapValues(\.count)
+        let total = Int(session.cards.reduce(0) { $0 + $1.secondsSpent })
+        grid.put(ui(.summaryCounts, counts[.answered] ?? 0, counts[.skipped] ?? 0, counts[.parked] ?? 0, counts[.open] ?? 0, clock(total)),
+                 x: x, y: y, style: .bold, maxWidth: width)
+        y += 2
+        let parked = TalkScreen.parkedIndices(session)
+        if !parked.isEmpty {
+            grid.put(ui(.parkedCards), x: x, y: y, style: .bold); y += 1
+            let rows = parked.map { "\($0 + 1). " + SafeText.line(session.cards[$0].prompt) }
+            let height = min(rows.count, 4)
+            Chrome.list(rows, selected: talk.listSelection, in: Rect(x: x, y: y, width: width, height: height), &grid)
+            y += height + 1
+        }
+        grid.put(ui(.actionsHeading), x: x, y: y, style: .bold); y += 1
+        let actions = session.actions
+        if actions.isEmpty { grid.put(ui(.noActions), x: x + 2, y: y, style: .muted); y += 1 }
+        let room = max(1, grid.height - y - 7)
+        for action in actions.prefix(room) {
+            grid.put("• " + TalkView.actionLine(action, ui, now: state.now), x: x + 2, y: y, maxWidth: width - 2); y += 1
+        }
+        if actions.count > room { grid.put(ui(.moreActions, actions.count - room), x: x + 2, y: y, style: .muted); y += 1 }
+        let carried = session.carriedOver.filter { $0.outcome != .pending }
+        if !carried.isEmpty, y < grid.height - 6 {
+            grid.put(ui(.carriedSummary, carried.filter { $0.outcome == .done }.count, carried.filter { $0.outcome == .kept }.count,
+                        carried.filter { $0.outcome == .dropped }.count), x: x, y: y, style: .muted, maxWidth: width)
+            y += 1
+        }
+        y += 1
+        if let editor = talk.notesEditor {
+            let rect = Rect(x: x, y: y, width: width, height: max(3, grid.height - y - 4))
+            TalkView.drawTextBox(label: ui(.notes), text: editor.text, editor: editor, focused: true, placeholder: "",
+                                 rect: rect, writingLabel: ui(.writing), &grid)
+            Chrome.keyBar([("Esc", ui(.keyStopWriting))], &grid, help: ui(.keyHelp))
+            return
+        }
+        if !session.notes.isEmpty, y < grid.height - 5 {
+            grid.put(ui(.notes) + ": " + SafeText.line(session.notes), x: x, y: y, maxWidth: width); y += 1
+        }
+        grid.put(ui(.savedIn, talk.path), x: x, y: grid.height - 4, style: .muted, maxWidth: width)
+        grid.put(session.isFinished ? ui(.finishedHint) : ui(.notFinishedHint), x: x, y: grid.height - 3, style: .plain, maxWidth: width)
+        var keys: [(String, String)] = []
+        if !session.isFinished { keys.append(("←", ui(.keyBackToCards))) }
+        if !parked.isEmpty { keys.append(("Enter", ui(.keyOpenParked))) }
+        keys += [("f", session.isFinished ? ui(.keyReopen) : ui(.keyFinish)), ("e", ui(.keyExport)), ("n", ui(.notes)),
+                 ("a", ui(.keyAction)), ("q", ui(.keyQuit))]
+        Chrome.keyBar(keys, &grid, help: ui(.keyHelp))
+    }
+}
+
+enum ActionFormView {
+    static func draw(_ state: AppState, _ form: TalkState.ActionForm, _ grid: inout Grid) {
+        let ui = state.text
+        let width = min(70, grid.width - 4)
+        let rect = Rect(x: (grid.width - width) / 2, y: max(2, (grid.height - 10) / 2), width: width, height: 10)
+        grid.fill(rect)
+        grid.box(rect, title: ui(.newAction), style: Style(color: .accent, bold: true))
+        let labels = [ui(.actionWhat), ui(.actionWho), ui(.actionDue)]
+        let editors = [form.text, form.owner, form.due]
+        let labelWidth = labels.map(DisplayWidth.of).max() ?? 6
+        for (index, label) in labels.enumerated() {
+            let y = rect.y + 2 + index * 2
+            let focused = form.focus.rawValue == index
+            grid.put(DisplayWidth.pad(label, to: labelWidth), x: rect.x + 2, y: y, style: focused ? Style(bold: true, reverse: true) : .bold)
+            let fieldX = rect.x + 4 + labelWidth
+            let fieldWidth = rect.maxX - 2 - fieldX
+            let editor = editors[index]
+            // Single-line fields scroll sideways to keep the cursor in view.
+            let before = String(editor.characters.prefix(editor.cursor))
+            var visible = editor.text
+            var cursorColumn = DisplayWidth.of(before)
+            if cursorColumn >= fieldWidth {
+                let skip = cursorColumn - fieldWidth + 1
+                var dropped = 0, count = 0
+                for character in editor.text where dropped < skip { dropped += DisplayWidth.of(character); count += 1 }
+                visible = String(editor.text.dropFirst(count))
+                cursorColumn -= dropped
+            }
+            grid.fill(Rect(x: fieldX, y: y, width: fieldWidth, height: 1), style: Style(underline: true))
+            grid.put(visible, x: fieldX, y: y, style: Style(underline: true), maxWidth: fieldWidth)
+            if index == 2 && editor.text.isEmpty && !focused { grid.put(ui(.dueExample), x: fieldX, y: y, style: .muted, maxWidth: fieldWidth) }
+            if focused { grid.cursor = (fieldX + cursorColumn, y) }
+        }
+        let footer = form.error ?? ui(.actionFormKeys)
+        grid.put(footer, x: rect.x + 2, y: rect.maxY - 2, style: form.error == nil ? .muted : .warning, maxWidth: rect.width - 4)
+    }
+}

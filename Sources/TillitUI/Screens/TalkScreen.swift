@@ -1,0 +1,289 @@
+import Foundation
+import TillitCore
+
+/// Keys of an open talk: since-last-time, the cards, and the summary.
+enum TalkScreen {
+    static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard var talk = state.talk else { state.screen = .home; return [] }
+        defer { state.talk = talk }
+        if talk.actionForm != nil { return handleActionForm(key, &talk, state: &state) }
+        if talk.editor != nil { handleEditing(key, &talk, now: state.now); return [] }
+        if talk.notesEditor != nil { handleNotes(key, &talk, now: state.now); return [] }
+        switch talk.phase {
+        case .sinceLastTime: return handleSinceLastTime(key, &talk, state: &state)
+        case .cards: return handleCard(key, &talk, state: &state)
+        case .summary: return handleSummary(key, &talk, state: &state)
+        }
+    }
+
+    // MARK: Cards
+
+    private static func handleCard(_ key: Key, _ talk: inout TalkState, state: inout AppState) -> [Effect] {
+        let now = state.now
+        func apply(_ command: TalkCommand) {
+            do { try talk.session.apply(command, now: now) } catch { state.flash = describe(error, state.text) }
+        }
+        switch key {
+        case .right, .pageDown:
+            advance(&talk, now: now)
+        case .character(" ") where talk.presenting:
+            advance(&talk, now: now)
+        case .left, .pageUp:
+            apply(.previous)
+            cardChanged(&talk)
+        case .tab, .down:
+            if !talk.fields.isEmpty { talk.focus = (talk.focus + 1) % talk.fields.count }
+        case .backTab, .up:
+            if !talk.fields.isEmpty { talk.focus = (talk.focus + talk.fields.count - 1) % talk.fields.count }
+        case .enter:
+            if talk.presenting { talk.presenting = false }
+            if case .text = talk.focusedField {
+                talk.editor = TextEditor(currentText(talk) ?? "")
+            } else if let index = talk.fields.firstIndex(where: { if case .text = $0 { return true } else { return false } }) {
+                talk.focus = index
+                talk.editor = TextEditor(currentText(talk) ?? "")
+            }
+        case .character(let c) where c.isASCII && c.isNumber:
+            rate(digit: Int(String(c))!, &talk, state: &state)
+        case .backspace, .delete:
+            if talk.focusedField == .votes, let last = talk.lastVote {
+                apply(.removeVote(value: last))
+                talk.lastVote = nil
+            } else if case .rating(let participant) = talk.focusedField {
+                apply(.setRating(participant: participant, rating: nil))
+            }
+        case .character("s"):
+            apply(talk.card?.status == .skipped ? .reopenCard : .skip)
+            if talk.card?.status == .skipped { advance(&talk, now: now) }
+        case .character("m"):
+            apply(talk.card?.status == .parked ? .reopenCard : .park)
+            if talk.card?.status == .parked { advance(&talk, now: now) }
+        case .character("h"):
+            talk.hintVisible.toggle()
+        case .character("p"):
+            talk.presenting.toggle()
+        case .character("a"):
+            talk.actionForm = TalkState.ActionForm()
+        case .character("f"), .end:
+            talk.phase = .summary
+            talk.listSelection = 0
+        case .home:
+            apply(.jump(to: 0))
+            cardChanged(&talk)
+        case .character("q"):
+            return [.quit]
+        case .escape:
+            talk.presenting = false
+        default:
+            break
+        }
+        return []
+    }
+
+    /// Moves on after skipping or parking, or to the summary after the last card.
+    private static func advance(_ talk: inout TalkState, now: Date) {
+        if talk.session.currentIndex >= talk.session.cards.count - 1 {
+            talk.phase = .summary
+            talk.listSelection = 0
+        } else {
+            try? talk.session.apply(.next, now: now)
+            cardChanged(&talk)
+        }
+    }
+
+    private static func cardChanged(_ talk: inout TalkState) {
+        talk.focus = 0
+        talk.hintVisible = false
+        talk.lastVote = nil
+    }
+
+    private static func rate(digit: Int, _ talk: inout TalkState, state: inout AppState) {
+        guard let card = talk.card, let range = card.scaleRange else {
+            state.flash = state.text(.noRatingOnCard)
+            return
+        }
+        // On a 1–10 scale, 0 stands for 10.
+        let value = digit == 0 && range.upperBound == 10 && !range.contains(0) ? 10 : digit
+        guard range.contains(value) else {
+            state.flash = state.text(.ratingRange, range.lowerBound, range.upperBound)
+            return
+        }
+        do {
+            switch talk.focusedField {
+            case .votes:
+                try talk.session.apply(.addVote(value: value, participant: nil), now: state.now)
+                talk.lastVote = value
+            case .rating(let participant), .text(let participant):
+                let current = talk.card?.response(of: participant)?.rating
+                try talk.session.apply(.setRating(participant: participant, rating: current == value ? nil : value), now: state.now)
+            case nil:
+                break
+            }
+        } catch {
+            state.flash = describe(error, state.text)
+        }
+    }
+
+    // MARK: Writing
+
+    private static func handleEditing(_ key: Key, _ talk: inout TalkState, now: Date) {
+        guard var editor = talk.editor else { return }
+        switch key {
+        case .escape:
+            talk.editor = nil
+        case .tab, .backTab:
+            talk.editor = nil
+            let count = talk.fields.count
+            if count > 0 { talk.focus = (talk.focus + (key == .tab ? 1 : count - 1)) % count }
+            if case .text = talk.focusedField { talk.editor = TextEditor(currentText(talk) ?? "") }
+        default:
+            guard editor.handle(key) else { return }
+            talk.editor = editor
+            storeEditedText(&talk, now: now)
+        }
+    }
+
+    /// The text of the focused field as saved in the session.
+    static func currentText(_ talk: TalkState) -> String? {
+        guard case .text(let participant) = talk.focusedField else { return nil }
+        return talk.card?.response(of: participant)?.text
+    }
+
+    /// Writes the editor's text into the session, which the run loop then saves.
+    static func storeEditedText(_ talk: inout TalkState, now: Date) {
+        guard let editor = talk.editor, case .text(let participant) = talk.focusedField,
+              editor.text != currentText(talk) ?? "" else { return }
+        try? talk.session.apply(.setText(participant: participant, text: editor.text), now: now)
+    }
+
+    // MARK: Actions
+
+    private static func handleActionForm(_ key: Key, _ talk: inout TalkState, state: inout AppState) -> [Effect] {
+        guard var form = talk.actionForm else { return [] }
+        switch key {
+        case .escape:
+            talk.actionForm = nil
+            return []
+        case .tab, .down:
+            form.focus = TalkState.ActionForm.Field(rawValue: (form.focus.rawValue + 1) % 3)!
+        case .backTab, .up:
+            form.focus = TalkState.ActionForm.Field(rawValue: (form.focus.rawValue + 2) % 3)!
+        case .enter:
+            if form.focus != .due {
+                form.focus = TalkState.ActionForm.Field(rawValue: form.focus.rawValue + 1)!
+                break
+            }
+            let due: String?
+            switch DueDate.parse(form.due.text, today: state.now) {
+            case .empty: due = nil
+            case .date(let day): due = day
+            case .invalid:
+                form.error = state.text(.badDueDate)
+                talk.actionForm = form
+                return []
+            }
+            do {
+                try talk.session.apply(.addAction(id: newActionID(talk.session, now: state.now), text: form.text.text,
+                                                  owner: form.owner.text, due: due, onCurrentCard: talk.phase == .cards),
+                                       now: state.now)
+                talk.actionForm = nil
+                state.flash = state.text(.actionAdded)
+                return []
+            } catch {
+                form.error = describe(error, state.text)
+                form.focus = .text
+            }
+        default:
+            var editor = form.editor
+            editor.handle(key)
+            form.editor = editor
+            form.error = nil
+        }
+        talk.actionForm = form
+        return []
+    }
+
+    static func newActionID(_ session: Session, now: Date) -> String {
+        var number = session.actions.count + 1
+        while session.actions.contains(where: { $0.id == "\(session.id)-a\(number)" }) { number += 1 }
+        return "\(session.id)-a\(number)"
+    }
+
+    // MARK: Since last time
+
+    private static func handleSinceLastTime(_ key: Key, _ talk: inout TalkState, state: inout AppState) -> [Effect] {
+        let items = talk.session.carriedOver
+        if moveSelection(&talk.listSelection, count: items.count, key: key) { return [] }
+        func resolve(_ outcome: CarryOverOutcome) {
+            guard items.indices.contains(talk.listSelection) else { return }
+            try? talk.session.apply(.resolveCarried(id: items[talk.listSelection].id, outcome: outcome), now: state.now)
+            talk.listSelection = min(talk.listSelection + 1, items.count - 1)
+        }
+        switch key {
+        case .character("d"): resolve(.done)
+        case .character("k"): resolve(.kept)
+        case .character("x"): resolve(.dropped)
+        case .enter, .right, .tab:
+            talk.phase = .cards
+        case .character("q"):
+            return [.quit]
+        default: break
+        }
+        return []
+    }
+
+    // MARK: Summary
+
+    static func parkedIndices(_ session: Session) -> [Int] {
+        session.cards.indices.filter { session.cards[$0].status == .parked }
+    }
+
+    private static func handleSummary(_ key: Key, _ talk: inout TalkState, state: inout AppState) -> [Effect] {
+        let parked = parkedIndices(talk.session)
+        if moveSelection(&talk.listSelection, count: parked.count, key: key) { return [] }
+        switch key {
+        case .enter:
+            if parked.indices.contains(talk.listSelection) {
+                if talk.session.isFinished { try? talk.session.apply(.reopen, now: state.now) }
+                try? talk.session.apply(.jump(to: parked[talk.listSelection]), now: state.now)
+                talk.phase = .cards
+                cardChanged(&talk)
+            }
+        case .left, .pageUp, .escape:
+            if talk.session.isFinished { break }
+            talk.phase = .cards
+        case .character("f"):
+            try? talk.session.apply(talk.session.isFinished ? .reopen : .finish, now: state.now)
+            state.flash = state.text(talk.session.isFinished ? .talkFinished : .talkReopened)
+        case .character("e"):
+            return [.exportTalk(id: talk.session.id)]
+        case .character("n"):
+            talk.notesEditor = TextEditor(talk.session.notes)
+        case .character("a"):
+            talk.actionForm = TalkState.ActionForm()
+        case .character("q"):
+            return [.quit]
+        default:
+            break
+        }
+        return []
+    }
+
+    private static func handleNotes(_ key: Key, _ talk: inout TalkState, now: Date) {
+        guard var editor = talk.notesEditor else { return }
+        if key == .escape { talk.notesEditor = nil; return }
+        guard editor.handle(key) else { return }
+        talk.notesEditor = editor
+        try? talk.session.apply(.setNotes(editor.text), now: now)
+    }
+
+    static func describe(_ error: Error, _ t: Localizer) -> String {
+        switch error as? TalkError {
+        case .ratingOutOfRange(_, let range)?: return t(.ratingRange, range.lowerBound, range.upperBound)
+        case .notARatingCard?: return t(.noRatingOnCard)
+        case .emptyAction?: return t(.actionNeedsText)
+        case .finished?: return t(.talkIsFinished)
+        default: return String(describing: error)
+        }
+    }
+}

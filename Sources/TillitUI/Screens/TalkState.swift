@@ -1,0 +1,113 @@
+import Foundation
+import TillitCore
+
+/// The open talk on screen: the session (the truth) plus what only the screen
+/// needs, such as which field has focus and where the cursor is.
+public struct TalkState: Sendable {
+    public enum Phase: Hashable, Sendable {
+        /// Open actions from earlier talks, each to be marked done, kept or dropped.
+        case sinceLastTime
+        case cards
+        case summary
+    }
+
+    public enum Field: Hashable, Sendable {
+        case text(participant: String)
+        case rating(participant: String)
+        /// Team votes counted without names.
+        case votes
+    }
+
+    /// The form for a new action (`a`).
+    public struct ActionForm: Hashable, Sendable {
+        public enum Field: Int, CaseIterable, Sendable { case text, owner, due }
+        public var text = TextEditor("", multiline: false)
+        public var owner = TextEditor("", multiline: false)
+        public var due = TextEditor("", multiline: false)
+        public var focus: Field = .text
+        public var error: String?
+
+        public var editor: TextEditor {
+            get { [text, owner, due][focus.rawValue] }
+            set {
+                switch focus {
+                case .text: text = newValue
+                case .owner: owner = newValue
+                case .due: due = newValue
+                }
+            }
+        }
+    }
+
+    public var session: Session
+    public var path: String
+    public var readOnly: Bool
+    public var phase: Phase
+    public var focus = 0
+    /// The field being written in, with its cursor; nil when not writing.
+    public var editor: TextEditor?
+    public var hintVisible = false
+    public var presenting = false
+    public var actionForm: ActionForm?
+    public var listSelection = 0
+    /// The talk's notes being written (summary, `n`).
+    public var notesEditor: TextEditor?
+    /// The value of the last team vote, so Backspace can take it back.
+    public var lastVote: Int?
+
+    public init(session: Session, path: String, readOnly: Bool = false) {
+        self.session = session
+        self.path = path
+        self.readOnly = readOnly
+        let pending = session.carriedOver.contains { $0.outcome == .pending }
+        phase = readOnly ? .summary : (pending ? .sinceLastTime : (session.isFinished ? .summary : .cards))
+    }
+
+    public var card: CardRecord? { session.currentCard }
+
+    /// The fields of the current card, in Tab order: ratings first (a number is
+    /// quick to give), then the written answers.
+    public var fields: [Field] {
+        guard let card else { return [] }
+        var fields: [Field] = []
+        if card.isRating {
+            if session.kind == .team {
+                let members = session.participants.filter { $0.role == .member }
+                if session.anonymous || members.isEmpty { fields.append(.votes) }
+                else { fields += members.map { .rating(participant: $0.id) } }
+            } else {
+                fields += session.participants.map { .rating(participant: $0.id) }
+            }
+        }
+        if card.answer != "scale" {
+            fields += writers.map { .text(participant: $0.id) }
+        }
+        return fields
+    }
+
+    /// Who writes on a card: both people in a 1:1; in a team the facilitator
+    /// writes down what the group said.
+    public var writers: [Participant] {
+        switch session.kind {
+        case .oneOnOne: return session.participants
+        case .team: return Array(session.participants.filter { $0.role == .facilitator }.prefix(1))
+        }
+    }
+
+    public var focusedField: Field? {
+        let fields = fields
+        return fields.isEmpty ? nil : fields[min(focus, fields.count - 1)]
+    }
+
+    /// Seconds on the current card, counting the time since it was last timed.
+    public func secondsOnCard(now: Date) -> Int {
+        guard let card else { return 0 }
+        let running = session.timingSince.map { max(0, now.timeIntervalSince($0)) } ?? 0
+        return Int(card.secondsSpent + running)
+    }
+
+    public var actionsOnCard: [Action] {
+        guard let key = card?.key else { return [] }
+        return session.actions.filter { $0.fromCard == key }
+    }
+}

@@ -1,0 +1,244 @@
+import Foundation
+import TillitCore
+
+enum TalkView {
+    static func draw(_ state: AppState, _ grid: inout Grid) {
+        guard let talk = state.talk else { return }
+        switch talk.phase {
+        case .sinceLastTime: SinceLastTimeView.draw(state, talk, &grid)
+        case .summary: SummaryView.draw(state, talk, &grid)
+        case .cards:
+            if talk.presenting { PresentationView.draw(state, talk, &grid) } else { drawCard(state, talk, &grid) }
+        }
+        if let form = talk.actionForm { ActionFormView.draw(state, form, &grid) }
+    }
+
+    /// The deck card behind the current record, for its hint and scale labels.
+    static func deckCard(_ state: AppState, _ record: CardRecord) -> Card? {
+        state.config.decks.first { $0.id == record.deck }?.card(id: record.card)
+    }
+
+    static func deckTitle(_ talk: TalkState, _ record: CardRecord) -> String {
+        talk.session.decks.first { $0.id == record.deck }?.title ?? record.deck
+    }
+
+    /// `3 / 14 · 04:12`, or the time left when the talk has a timer per card.
+    static func progress(_ state: AppState, _ talk: TalkState) -> (text: String, overTime: Bool) {
+        let position = "\(talk.session.currentIndex + 1) / \(talk.session.cards.count)"
+        let seconds = talk.secondsOnCard(now: state.now)
+        if let limit = talk.session.timerSeconds {
+            let left = limit - seconds
+            return ("\(position) · ⏱ \(clock(left))", left < 0)
+        }
+        return ("\(position) · \(clock(seconds))", false)
+    }
+
+    static func drawCard(_ state: AppState, _ talk: TalkState, _ grid: inout Grid) {
+        guard let record = talk.card else { return }
+        let t = Localizer(talk.session.language)
+        let ui = state.text
+        let (progressText, overTime) = progress(state, talk)
+        var title = "tillit · " + deckTitle(talk, record)
+        if talk.session.kind == .oneOnOne { title += " · " + names(talk.session.participants, ui) }
+        else { title += " · " + talk.session.title }
+        Chrome.header(title, right: progressText, &grid)
+        if overTime { grid.restyle(x: grid.width - DisplayWidth.of(progressText) - 1, y: 0, width: DisplayWidth.of(progressText), style: .warning) }
+
+        var y = 3
+        let margin = grid.width >= 100 ? 6 : 3
+        let textWidth = grid.width - 2 * margin
+        var promptLines = TextWrap.lines(SafeText.clean(record.prompt), width: textWidth)
+        if promptLines.count > 4 { promptLines = Array(promptLines.prefix(4)); promptLines[3] = DisplayWidth.truncate(promptLines[3] + " …", to: textWidth) }
+        for line in promptLines { grid.put(line, x: margin, y: y, style: .bold); y += 1 }
+        let card = deckCard(state, record)
+        if talk.hintVisible {
+            let hint = card?.hint.map { SafeText.clean($0.resolve(talk.session.language)) } ?? ui(.noHint)
+            for line in TextWrap.lines(hint, width: textWidth - 2).prefix(3) { grid.put(line, x: margin + 2, y: y, style: .muted); y += 1 }
+        }
+        if record.status == .skipped || record.status == .parked {
+            grid.put("[" + ui(record.status == .skipped ? .statusSkipped : .statusParked) + "]", x: margin, y: y, style: .warning)
+            y += 1
+        }
+        y += 1
+
+        let actions = talk.actionsOnCard
+        let actionRows = actions.isEmpty ? 0 : min(2, actions.count) + (actions.count > 2 ? 1 : 0)
+        let bottom = grid.height - 2 - actionRows
+        let area = Rect(x: 1, y: y, width: grid.width - 2, height: bottom - y)
+        drawAnswers(state, talk, record, card, area: area, &grid)
+
+        var actionY = bottom
+        for (index, action) in actions.prefix(2).enumerated() {
+            let label = index == 0 ? ui(.actionsLabel) : ""
+            grid.put(DisplayWidth.pad(label, to: 9), x: 1, y: actionY, style: .bold)
+            grid.put("• " + actionLine(action, ui, now: state.now), x: 11, y: actionY, maxWidth: grid.width - 12)
+            actionY += 1
+        }
+        if actions.count > 2 { grid.put(ui(.moreActions, actions.count - 2), x: 11, y: actionY, style: .muted) }
+
+        var keys: [(String, String)]
+        if talk.editor != nil {
+            keys = [("Esc", ui(.keyStopWriting)), ("Enter", ui(.keyNewLine)), ("Tab", ui(.keyNextField))]
+        } else {
+            keys = [("←", ui(.keyPrevious)), ("→", ui(.keyNext))]
+            if record.answer != "scale" { keys.append(("Enter", ui(.keyWrite))) }
+            if record.isRating { keys.append(("\(record.scaleMin ?? 1)–\(record.scaleMax ?? 5)", ui(.keyRate))) }
+            if talk.fields.count > 1 { keys.append(("Tab", ui(.keyField))) }
+            keys += [("a", ui(.keyAction)), ("s", ui(.keySkip)), ("m", ui(.keyPark)), ("h", ui(.keyHint)),
+                     ("p", ui(.keyPresent)), ("f", ui(.keySummary)), ("q", ui(.keyQuit))]
+        }
+        Chrome.keyBar(keys, &grid, help: ui(.keyHelp))
+        _ = t
+    }
+
+    static func actionLine(_ action: Action, _ t: Localizer, now: Date) -> String {
+        var line = SafeText.line(action.text)
+        var details: [String] = []
+        if !action.owner.isEmpty { details.append(SafeText.line(action.owner)) }
+        if let due = action.due { details.append(DueDate.display(due, language: t.language, today: now)) }
+        if !details.isEmpty { line += " — " + details.joined(separator: ", ") }
+        if action.done { line += " ✓" }
+        return line
+    }
+
+    // MARK: Answers
+
+    private static func drawAnswers(_ state: AppState, _ talk: TalkState, _ record: CardRecord, _ card: Card?,
+                                    area: Rect, _ grid: inout Grid) {
+        let ui = state.text
+        var y = area.y
+        let fields = talk.fields
+        let focused = talk.focusedField
+        let scale = card?.answer.scale
+
+        if record.isRating, let range = record.scaleRange {
+            if let scale {
+                let low = SafeText.line(scale.low.resolve(talk.session.language))
+                let high = SafeText.line(scale.high.resolve(talk.session.language))
+                if !low.isEmpty || !high.isEmpty {
+                    let legend = "\(range.lowerBound) = \(low)   \(range.upperBound) = \(high)"
+                    for line in TextWrap.lines(legend, width: area.width - 4).prefix(2) {
+                        grid.put(line, x: area.x + 2, y: y, style: .muted); y += 1
+                    }
+                }
+            }
+            for field in fields {
+                switch field {
+                case .rating(let participant):
+                    let name = talk.session.participant(id: participant)?.name ?? participant
+                    drawRatingRow(name: name, value: record.response(of: participant)?.rating, range: range,
+                                  focused: field == focused && talk.editor == nil, x: area.x + 2, y: y, &grid)
+                    y += 1
+                case .votes:
+                    y = drawVotes(record, range: range, anonymous: talk.session.anonymous, focused: field == focused,
+                                  ui: ui, in: Rect(x: area.x + 2, y: y, width: area.width - 4, height: area.maxY - y), &grid)
+                case .text:
+                    break
+                }
+            }
+            y += 1
+        }
+
+        let writers = fields.compactMap { field -> String? in
+            if case .text(let participant) = field { return participant } else { return nil }
+        }
+        guard !writers.isEmpty, y < area.maxY - 2 else { return }
+        let boxArea = Rect(x: area.x, y: y, width: area.width, height: area.maxY - y)
+        let sideBySide = writers.count == 2 && boxArea.width >= 88
+        for (index, participantID) in writers.enumerated() {
+            let rect: Rect
+            if sideBySide {
+                let half = (boxArea.width - 1) / 2
+                rect = Rect(x: boxArea.x + index * (half + 1), y: boxArea.y, width: index == 0 ? half : boxArea.width - half - 1, height: boxArea.height)
+            } else {
+                let each = boxArea.height / writers.count
+                rect = Rect(x: boxArea.x, y: boxArea.y + index * each, width: boxArea.width,
+                            height: index == writers.count - 1 ? boxArea.height - index * each : each)
+            }
+            let field = TalkState.Field.text(participant: participantID)
+            let participant = talk.session.participant(id: participantID)
+            let label: String
+            if talk.session.kind == .team { label = ui(.teamNotesLabel) }
+            else { label = "\(participant?.name ?? participantID) · \(ui.role(participant?.role ?? .member))" }
+            let isFocused = field == focused
+            let editing = isFocused ? talk.editor : nil
+            let text = editing?.text ?? record.response(of: participantID)?.text ?? ""
+            drawTextBox(label: label, text: text, editor: editing, focused: isFocused, placeholder: isFocused ? ui(.pressEnterToWrite) : "",
+                        rect: rect, writingLabel: ui(.writing), &grid)
+        }
+    }
+
+    static func drawRatingRow(name: String, value: Int?, range: ClosedRange<Int>, focused: Bool, x: Int, y: Int, _ grid: inout Grid) {
+        var column = x
+        column += grid.put(DisplayWidth.pad(name, to: 14), x: column, y: y, style: focused ? Style(bold: true, reverse: true) : .bold)
+        column += 2
+        for option in range {
+            let chosen = option == value
+            let label = chosen ? "[\(option)]" : " \(option) "
+            column += grid.put(label, x: column, y: y, style: chosen ? Style(color: .accent, bold: true, reverse: true) : .plain)
+            column += 1
+        }
+        if value == nil { grid.put("–", x: column + 1, y: y, style: .muted) }
+    }
+
+    /// The team's votes as a bar per value, with counts (and the mean when
+    /// there are enough votes that no single vote can be read off).
+    static func drawVotes(_ record: CardRecord, range: ClosedRange<Int>, anonymous: Bool, focused: Bool, ui: Localizer,
+                          in rect: Rect, _ grid: inout Grid) -> Int {
+        var y = rect.y
+        let counts = record.ratingCounts
+        let total = counts.values.reduce(0, +)
+        let heading = (anonymous ? ui(.votesAnonymous) : ui(.votes)) + " · " + ui(.votesHowTo, range.lowerBound, range.upperBound)
+        grid.put(heading, x: rect.x, y: y, style: focused ? Style(bold: true, reverse: true) : .bold, maxWidth: rect.width)
+        y += 1
+        let maxCount = max(1, counts.values.max() ?? 1)
+        let barWidth = max(4, min(40, rect.width - 12))
+        let rows = range.count <= rect.height - 2 ? Array(range) : []
+        for value in rows {
+            let count = counts[value] ?? 0
+            let bar = String(repeating: "█", count: count * barWidth / maxCount)
+            grid.put(String(format: "%2d ", value), x: rect.x, y: y, style: .bold)
+            grid.put(bar, x: rect.x + 3, y: y, style: Style(color: .accent))
+            grid.put(" \(count)", x: rect.x + 3 + DisplayWidth.of(bar), y: y, style: count > 0 ? .plain : .muted)
+            y += 1
+        }
+        var summary = ui(.voteCount, total)
+        if total >= 3, let mean = record.ratingMean { summary += " · " + ui(.mean, formatMean(mean, ui.language)) }
+        else if total > 0 { summary += " · " + ui(.tooFewForMean) }
+        grid.put(summary, x: rect.x, y: y, style: .muted, maxWidth: rect.width)
+        return y + 1
+    }
+
+    static func formatMean(_ mean: Double, _ language: Language) -> String {
+        let text = String(format: "%.1f", mean)
+        return language == .en ? text : text.replacingOccurrences(of: ".", with: ",")
+    }
+
+    /// A bordered text field; while writing, the cursor is placed and kept in view.
+    static func drawTextBox(label: String, text: String, editor: TextEditor?, focused: Bool, placeholder: String,
+                            rect: Rect, writingLabel: String, _ grid: inout Grid) {
+        guard rect.height >= 3, rect.width >= 6 else { return }
+        let borderStyle = focused ? Style(color: .accent, bold: true) : .muted
+        let title = editor != nil ? "\(label) — \(writingLabel)" : label
+        grid.box(rect, title: title, style: borderStyle, titleStyle: focused ? Style(bold: true, reverse: true) : .bold)
+        let inner = rect.inset(2, 1)
+        let wrapped = WrappedText(SafeText.clean(text), width: inner.width)
+        var first = 0
+        if let editor {
+            var position = wrapped.position(of: editor.cursor)
+            if position.column >= inner.width { position = (position.line + 1, 0) }
+            first = max(0, position.line - inner.height + 1)
+            let cursorY = inner.y + position.line - first
+            if cursorY < inner.maxY { grid.cursor = (inner.x + position.column, cursorY) }
+        } else if text.isEmpty {
+            grid.put(placeholder, x: inner.x, y: inner.y, style: .muted, maxWidth: inner.width)
+            return
+        }
+        for (row, line) in wrapped.lines.dropFirst(first).prefix(inner.height).enumerated() {
+            grid.put(line.text, x: inner.x, y: inner.y + row, maxWidth: inner.width)
+        }
+        if editor == nil && wrapped.lines.count > inner.height {
+            grid.put("…", x: rect.maxX - 3, y: rect.maxY - 1, style: borderStyle)
+        }
+    }
+}
