@@ -7,6 +7,8 @@ import Yams
 public struct DeckParser {
     /// Decks are short texts; anything larger is a mistake, refused before parsing.
     public static let maximumFileSize = 1_000_000
+    /// The shipped decks hold under a thousand YAML values; a walk of more is refused.
+    public static let maximumNodeCount = 100_000
 
     public static let topLevelKeys = ["id", "version", "title", "description", "audience", "cards"]
     public static let cardKeys = ["id", "prompt", "hint", "answer"]
@@ -82,8 +84,15 @@ public struct DeckParser {
             return Result(deck: nil, diagnostics: diagnostics)
         }
         let root: Node?
+        let treeProblem: TreeProblem?
         do {
-            root = try Yams.compose(yaml: text)
+            let parser = try Yams.Parser(yaml: text)
+            root = try parser.singleRoot()
+            // Yams holds a node's anchor weakly, owned by the parser: look for
+            // anchors while the parser lives, or every node reports none.
+            treeProblem = withExtendedLifetime(parser) {
+                root.flatMap { Self.treeProblem(in: $0, budget: Self.maximumNodeCount) }
+            }
         } catch let yamlError as YamlError {
             diagnostics.append(Self.diagnostic(for: yamlError, path: path))
             return Result(deck: nil, diagnostics: diagnostics)
@@ -96,26 +105,40 @@ public struct DeckParser {
             return Result(deck: nil, diagnostics: diagnostics)
         }
         // A deck needs no anchors or aliases; refusing them also rules out alias bombs.
-        if let anchored = Self.firstAnchoredNode(in: root, budget: 100_000) {
+        switch treeProblem {
+        case .anchor(let anchored)?:
             error("YAML anchors and aliases (& and *) are not allowed in a deck; write each text out", at: anchored)
             return Result(deck: nil, diagnostics: diagnostics)
+        case .tooManyValues(let node)?:
+            error("the file holds too many values (more than \(Self.maximumNodeCount)); a deck has a few hundred", at: node)
+            return Result(deck: nil, diagnostics: diagnostics)
+        case nil:
+            break
         }
         let deck = parseDeck(root)
         return Result(deck: diagnostics.hasErrors ? nil : deck, diagnostics: diagnostics)
     }
 
-    private static func firstAnchoredNode(in node: Node, budget: Int) -> Node? {
+    private enum TreeProblem {
+        case anchor(Node)
+        case tooManyValues(Node)
+    }
+
+    /// The first anchored or aliased node, or the node where the walk ran out of budget.
+    private static func treeProblem(in node: Node, budget: Int) -> TreeProblem? {
         var stack = [node]
         var visited = 0
         while let current = stack.popLast() {
             visited += 1
-            if current.anchor != nil || visited > budget { return current }
+            if current.anchor != nil { return .anchor(current) }
+            if visited > budget { return .tooManyValues(current) }
             switch current {
-            case .alias: return current
+            case .alias: return .anchor(current)
             case .scalar: break
-            case .sequence(let sequence): stack.append(contentsOf: sequence)
+            // Pushed in reverse, so the walk meets nodes in the order of the file.
+            case .sequence(let sequence): stack.append(contentsOf: sequence.reversed())
             case .mapping(let mapping):
-                for (key, value) in mapping { stack.append(key); stack.append(value) }
+                for (key, value) in mapping.reversed() { stack.append(value); stack.append(key) }
             }
         }
         return nil
@@ -125,9 +148,19 @@ public struct DeckParser {
         switch yamlError {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
+            if problem.contains("nesting level") {
+                // libyaml's own text names the C function that sets the limit.
+                return Diagnostic(path: path, line: mark.line, column: mark.column,
+                                  message: "invalid YAML: nested too deeply; a deck needs only a few levels")
+            }
             let where_ = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
             return Diagnostic(path: path, line: mark.line, column: mark.column,
                               message: "invalid YAML: \(problem)\(where_)")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            // Yams gives the place of the first of the repeated keys.
+            let keys = duplicates.map { "'\(SafeText.line($0))'" }.joined(separator: ", ")
+            return Diagnostic(path: path, line: context.mark.line, column: context.mark.column,
+                              message: "\(keys) given more than once in the same mapping; keep one")
         case let .reader(problem, offset, _, yaml):
             let position = offset.map { Self.lineAndColumn(ofByte: $0, in: yaml) } ?? (1, 1)
             return Diagnostic(path: path, line: position.0, column: position.1, message: "unreadable text: \(problem)")
@@ -379,23 +412,31 @@ public struct DeckParser {
 
     // MARK: - Suggestions
 
+    /// ` (did you mean 'x'?)` for the closest candidate, when it is close enough
+    /// to be a typo: one edit, or one per three letters of the candidate.
     static func suggestion(for word: String, among candidates: [String]) -> String {
         let scored = candidates.map { ($0, editDistance(word.lowercased(), $0)) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, best.0.count / 3) else { return "" }
+        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, best.0.count / 3) else { return "" }
         return " (did you mean '\(best.0)'?)"
     }
 
+    /// Edits (insert, delete, replace, or swap two neighbours) that turn `a` into `b`.
     static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         for i in 1...a.count {
             var current = [i] + Array(repeating: 0, count: b.count)
             for j in 1...b.count {
                 current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1,
                                        previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = Swift.min(current[j], beforePrevious[j - 2] + 1)
+                }
             }
+            beforePrevious = previous
             previous = current
         }
         return previous[b.count]
