@@ -16,6 +16,8 @@
 #include <locale.h>
 #include <stdio.h>
 #include <wchar.h>
+#include <string.h>
+#include <unistd.h>
 #include <ncursesw/curses.h>
 
 // Macros and globals Swift cannot import, or rejects as shared mutable state.
@@ -30,6 +32,19 @@ static inline attr_t tillit_a_reverse(void) { return A_REVERSE; }
 static inline attr_t tillit_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t tillit_a_dim(void) { return A_DIM; }
 static inline int tillit_key_code_yes(void) { return KEY_CODE_YES; }
+
+// A screen on the process's own stdin/stdout; NULL when TERM is unknown.
+static inline SCREEN *tillit_newterm(void) { return newterm(NULL, stdout, stdin); }
+
+// Writes straight to fd 1 (async-signal-safe, for crash handlers and mode switches).
+static inline void tillit_write_out(const char *text) {
+    size_t left = strlen(text);
+    while (left > 0) {
+        ssize_t n = write(1, text, left);
+        if (n <= 0) return;
+        text += n; left -= (size_t)n;
+    }
+}
 
 // Draw a run of wide characters with one set of attributes at (y, x).
 static inline int tillit_put(int y, int x, const wchar_t *text, int n, attr_t attrs, short pair) {

@@ -18,15 +18,46 @@ public struct Localizer: Sendable {
 
     /// The text for `key`, with `{0}`, `{1}`… replaced by `arguments`.
     public func callAsFunction(_ key: UIString, _ arguments: CustomStringConvertible...) -> String {
-        var text = Self.table(language)[key]
-            ?? language.fallbacks.lazy.compactMap { Self.table($0)[key] }.first
-            ?? key.rawValue
-        for (index, argument) in arguments.enumerated() {
-            text = text.replacingOccurrences(of: "{\(index)}", with: argument.description)
+        Self.format(Self.text(for: key, in: language, tables: Self.table), arguments.map(\.description))
+    }
+
+    /// The text for `key` in `language`, else in its first fallback that has
+    /// one (`Language.fallbacks`), else the key's name.
+    static func text(for key: UIString, in language: Language, tables: (Language) -> [UIString: String]) -> String {
+        for candidate in [language] + language.fallbacks {
+            if let text = tables(candidate)[key] { return text }
         }
-        return text
+        return key.rawValue
+    }
+
+    /// Replaces `{0}`, `{1}`… in one pass, so an argument that itself holds
+    /// `{1}` (a deck label, a name) is shown as written. Unknown indexes stay.
+    static func format(_ template: String, _ arguments: [String]) -> String {
+        guard !arguments.isEmpty else { return template }
+        var result = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(of: "}"),
+               let index = Int(rest[afterOpen..<close]), arguments.indices.contains(index) {
+                result += arguments[index]
+                rest = rest[rest.index(after: close)...]
+            } else {
+                result.append("{")
+                rest = rest[afterOpen...]
+            }
+        }
+        return result + rest
     }
 }
 
 /// Namespace for the per-language tables.
 public enum Strings {}
+
+extension Localizer {
+    /// `1 stemme` or `4 stemmer`: the singular key for one, the plural for the rest.
+    public func count(_ n: Int, one: UIString, many: UIString) -> String {
+        self(n == 1 ? one : many, n)
+    }
+}

@@ -159,4 +159,35 @@ public enum UIString: String, CaseIterable, Sendable {
     case helpFinish
     case helpExport
     case helpNotes
+    // Session store and its commands
+    case storeInvalidID
+    case storeNotFound
+    case storeUnreadable
+    case storeDamaged
+    case storeWrongShape
+    case storeNewerSchema
+    case storeFolderFailed
+    case storeWriteFailed
+    case storeWontOverwrite
+    case storeLocked
+    case storeLockedUnknownProcess
+    case storeLockFailed
+    case storeDeleteFailed
+    case sessionsHeaderID
+    case sessionsHeaderDate
+    case sessionsHeaderKind
+    case sessionsHeaderTitle
+    case sessionsHeaderParticipants
+    case sessionsHeaderProgress
+    case sessionsHeaderStatus
+    case deleteAsk
+    case deleteNeedsYes
+    case deleteDone
+    case deleteKept
+    case voteCountOne
+    case talkCountOne
+    case unreadableFilesOne
+    case saveFailed
+    case farewellSaved
+    case farewellFinished
 }

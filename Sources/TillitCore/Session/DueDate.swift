@@ -40,8 +40,8 @@ public enum DueDate {
         let thisYear = calendar.component(.year, from: today)
         switch language {
         case .en:
-            return parts[0] == thisYear ? String(format: "%d %@", parts[2], monthName(parts[1]))
-                : String(format: "%d %@ %d", parts[2], monthName(parts[1]), parts[0])
+            return parts[0] == thisYear ? "\(parts[2]) \(monthName(parts[1]))"
+                : "\(parts[2]) \(monthName(parts[1])) \(parts[0])"
         case .nb, .da:
             return parts[0] == thisYear ? String(format: "%d.%d.", parts[2], parts[1])
                 : String(format: "%d.%d.%d", parts[2], parts[1], parts[0])

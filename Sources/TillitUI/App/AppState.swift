@@ -7,12 +7,15 @@ public struct AppConfig: Sendable {
     public var colorEnabled: Bool
     public var decks: [Deck]
     public var dataFolder: String
+    /// Dates are shown in this zone; injected so snapshots do not depend on the machine.
+    public var timeZone: TimeZone
 
-    public init(language: Language, colorEnabled: Bool, decks: [Deck], dataFolder: String) {
+    public init(language: Language, colorEnabled: Bool, decks: [Deck], dataFolder: String, timeZone: TimeZone = .current) {
         self.language = language
         self.colorEnabled = colorEnabled
         self.decks = decks
         self.dataFolder = dataFolder
+        self.timeZone = timeZone
     }
 }
 

@@ -112,11 +112,16 @@ extension Localizer {
         }
     }
 
-    func date(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: language == .en ? "en_GB" : (language == .da ? "da_DK" : "nb_NO"))
-        formatter.dateFormat = "d. MMM yyyy HH:mm"
-        if language == .en { formatter.dateFormat = "d MMM yyyy HH:mm" }
-        return formatter.string(from: date)
+    /// `23.11.2026 19:34` (or `23 Nov 2026 19:34` in English), in `timeZone`.
+    func date(_ date: Date, timeZone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let (year, month, day, hour, minute) = (c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
+        if language == .en {
+            let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+            return "\(day) \(months[max(0, min(11, month - 1))]) \(year) " + String(format: "%02d:%02d", hour, minute)
+        }
+        return String(format: "%02d.%02d.%d %02d:%02d", day, month, year, hour, minute)
     }
 }

@@ -31,7 +31,7 @@ enum HomeView {
             y += 2
         }
         if !state.sessions.problems.isEmpty {
-            grid.centered(ui(.unreadableFiles, state.sessions.problems.count), y: y, in: full, style: .warning)
+            grid.centered(ui.count(state.sessions.problems.count, one: .unreadableFilesOne, many: .unreadableFiles), y: y, in: full, style: .warning)
         }
         grid.centered(ui(.dataFolder, state.config.dataFolder), y: grid.height - 3, in: full, style: .muted)
         Chrome.keyBar([("↑↓", ui(.keyChoose)), ("Enter", ui(.keyOpen)), ("q", ui(.keyQuit))], &grid, help: ui(.keyHelp))
@@ -105,7 +105,7 @@ enum SetupView {
 enum HistoryView {
     static func draw(_ state: AppState, _ grid: inout Grid) {
         let ui = state.text
-        Chrome.header("tillit · " + ui(.homeHistory), right: ui(.talkCount, state.sessions.items.count), &grid)
+        Chrome.header("tillit · " + ui(.homeHistory), right: ui.count(state.sessions.items.count, one: .talkCountOne, many: .talkCount), &grid)
         let items = state.sessions.items
         if items.isEmpty {
             grid.put(ui(.noTalksYet), x: 3, y: 3, style: .muted)
@@ -117,7 +117,7 @@ enum HistoryView {
         let titleWidth = max(10, rest / 2)
         let peopleWidth = max(8, rest - titleWidth)
         let rows = items.map { item in
-            DisplayWidth.pad(ui.date(item.createdAt), to: dateWidth) + "  "
+            DisplayWidth.pad(ui.date(item.createdAt, timeZone: state.config.timeZone), to: dateWidth) + "  "
                 + DisplayWidth.pad(SafeText.line(item.title), to: titleWidth) + "  "
                 + DisplayWidth.pad(SafeText.line(item.participants), to: peopleWidth) + "  "
                 + DisplayWidth.pad("\(item.handled)/\(item.cardCount)", to: progressWidth, alignRight: true) + "  "
@@ -144,7 +144,7 @@ enum TranscriptView {
         guard let talk = state.talk else { return }
         let ui = state.text
         let session = talk.session
-        Chrome.header("tillit · " + session.title + " · " + ui.date(session.createdAt), right: ui(.readOnly), &grid)
+        Chrome.header("tillit · " + session.title + " · " + ui.date(session.createdAt, timeZone: state.config.timeZone), right: ui(.readOnly), &grid)
         let width = grid.width - 6
         var lines: [(String, Style)] = [(names(session.participants, ui), .muted), ("", .plain)]
         for (index, card) in session.cards.enumerated() {
@@ -161,7 +161,7 @@ enum TranscriptView {
             if card.isRating, card.ratingCount > 0 {
                 if session.kind == .team {
                     let counts = card.ratingCounts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "  ")
-                    lines.append(("   " + ui(.voteCount, card.ratingCount) + " — " + counts, .plain))
+                    lines.append(("   " + ui.count(card.ratingCount, one: .voteCountOne, many: .voteCount) + " — " + counts, .plain))
                 }
             }
             for response in card.responses {

@@ -17,7 +17,7 @@ enum PresentationView {
         for line in lines { grid.centered(line, y: y, in: full, style: Style(color: .title, bold: true)); y += spacing }
         y += 1
         if let range = record.scaleRange, let scale = TalkView.deckCard(state, record)?.answer.scale {
-            let legend = "\(range.lowerBound) = \(SafeText.line(scale.low.resolve(talk.session.language)))    \(range.upperBound) = \(SafeText.line(scale.high.resolve(talk.session.language)))"
+            let legend = "\(range.lowerBound) = \(SafeText.line(scale.low.resolve(talk.session.language))) · \(range.upperBound) = \(SafeText.line(scale.high.resolve(talk.session.language)))"
             for line in TextWrap.lines(legend, width: width).prefix(2) { grid.centered(line, y: y, in: full, style: .muted); y += 1 }
             if talk.session.kind == .team, record.ratingCount > 0, y + range.count + 3 < grid.height - 3 {
                 let barWidth = min(50, width)

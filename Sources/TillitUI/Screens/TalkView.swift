@@ -116,7 +116,7 @@ enum TalkView {
                 let low = SafeText.line(scale.low.resolve(talk.session.language))
                 let high = SafeText.line(scale.high.resolve(talk.session.language))
                 if !low.isEmpty || !high.isEmpty {
-                    let legend = "\(range.lowerBound) = \(low)   \(range.upperBound) = \(high)"
+                    let legend = "\(range.lowerBound) = \(low) · \(range.upperBound) = \(high)"
                     for line in TextWrap.lines(legend, width: area.width - 4).prefix(2) {
                         grid.put(line, x: area.x + 2, y: y, style: .muted); y += 1
                     }
@@ -202,7 +202,7 @@ enum TalkView {
             grid.put(" \(count)", x: rect.x + 3 + DisplayWidth.of(bar), y: y, style: count > 0 ? .plain : .muted)
             y += 1
         }
-        var summary = ui(.voteCount, total)
+        var summary = ui.count(total, one: .voteCountOne, many: .voteCount)
         if total >= 3, let mean = record.ratingMean { summary += " · " + ui(.mean, formatMean(mean, ui.language)) }
         else if total > 0 { summary += " · " + ui(.tooFewForMean) }
         grid.put(summary, x: rect.x, y: y, style: .muted, maxWidth: rect.width)

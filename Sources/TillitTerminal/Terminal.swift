@@ -1,0 +1,199 @@
+import CNCurses
+import Foundation
+import TillitUI
+
+public enum TerminalError: Error, CustomStringConvertible {
+    case notATerminal
+    case unknownTerminal(String)
+    case dumbTerminal
+
+    public var description: String {
+        switch self {
+        case .notATerminal: return "tillit needs a terminal; stdin and stdout must not be redirected (for scripts, see `tillit --help`)"
+        case .unknownTerminal(let name): return "unknown terminal type '\(name)'; try TERM=xterm-256color"
+        case .dumbTerminal: return "this terminal (TERM=dumb) cannot show tillit's screens; try TERM=xterm-256color"
+        }
+    }
+}
+
+/// The only code that talks to ncurses: starts and restores the terminal,
+/// reads keys, and copies a `Grid` to the screen.
+public final class Terminal {
+    private var screen: OpaquePointer?
+    private var previous: Grid?
+    private let colorEnabled: Bool
+    private var hasColors = false
+    public private(set) var isOpen = false
+
+    /// Key codes we ask ncurses to report for the bracketed-paste markers.
+    private static let pasteStart: Int32 = KEY_MAX + 1
+    private static let pasteEnd: Int32 = KEY_MAX + 2
+
+    public init(colorEnabled: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+        let term = environment["TERM"] ?? ""
+        if term.isEmpty || term == "dumb" { throw TerminalError.dumbTerminal }
+        self.colorEnabled = colorEnabled
+        setlocale(LC_ALL, "")
+        // newterm, unlike initscr, returns NULL for an unknown TERM instead of exiting.
+        guard let screen = tillit_newterm() else { throw TerminalError.unknownTerminal(term) }
+        self.screen = screen
+        set_term(screen)
+        isOpen = true
+        TerminalRestorer.install()
+        raw()
+        noecho()
+        nonl()
+        keypad(tillit_stdscr(), true)
+        set_escdelay(25)
+        timeout(250)
+        curs_set(0)
+        if colorEnabled && has_colors() {
+            start_color()
+            use_default_colors()
+            hasColors = true
+            let palette: [(Style.Color, Int16)] = [
+                (.accent, Int16(COLOR_CYAN)), (.muted, -1), (.good, Int16(COLOR_GREEN)),
+                (.warning, Int16(COLOR_YELLOW)), (.danger, Int16(COLOR_RED)), (.title, Int16(COLOR_BLUE)),
+            ]
+            for (color, foreground) in palette { init_pair(Int16(color.rawValue) + 1, foreground, -1) }
+        }
+        define_key("\u{1B}[200~", Self.pasteStart)
+        define_key("\u{1B}[201~", Self.pasteEnd)
+        Self.write("\u{1B}[?2004h")
+    }
+
+    deinit { close() }
+
+    /// Gives the terminal back as it was. Safe to call more than once.
+    public func close() {
+        guard isOpen else { return }
+        isOpen = false
+        Self.write("\u{1B}[?2004l")
+        curs_set(1)
+        endwin()
+        if let screen { delscreen(screen) }
+        screen = nil
+    }
+
+    private static func write(_ sequence: String) {
+        tillit_write_out(sequence)
+    }
+
+    public var size: Size { Size(width: Int(tillit_cols()), height: Int(tillit_lines())) }
+
+    // MARK: Input
+
+    public enum Input {
+        case key(Key)
+        case paste(String)
+        case resize(Size)
+        case timeout
+    }
+
+    /// Waits up to the tick for one key; a paste arrives whole.
+    public func read() -> Input {
+        guard let code = nextCode() else { return .timeout }
+        switch code {
+        case .function(let value) where value == Self.pasteStart: return .paste(readPaste())
+        case .function(let value) where value == KEY_RESIZE: return .resize(size)
+        default: return KeyDecoder.decode(code).map(Input.key) ?? .timeout
+        }
+    }
+
+    private func nextCode() -> KeyDecoder.Code? {
+        var value: UInt32 = 0
+        let result = tillit_get_wch(&value)
+        if result == ERR { return nil }
+        return result == tillit_key_code_yes() ? .function(Int32(value)) : .character(value)
+    }
+
+    private func readPaste() -> String {
+        var scalars = String.UnicodeScalarView()
+        timeout(1000)
+        defer { timeout(250) }
+        while let code = nextCode() {
+            switch code {
+            case .function(let value) where value == Self.pasteEnd: return String(scalars)
+            case .function(let value) where value == KEY_ENTER: scalars.append("\n")
+            case .function: continue
+            case .character(let value):
+                if value == 13 || value == 10 { scalars.append("\n") }
+                else if value == 9 { scalars.append("\t") }
+                else if let scalar = Unicode.Scalar(value), value >= 32, value != 127 { scalars.append(scalar) }
+            }
+        }
+        return String(scalars)
+    }
+
+    /// Sets how long `read` waits, in milliseconds.
+    public func setTick(milliseconds: Int32) { timeout(milliseconds) }
+
+    // MARK: Output
+
+    /// Copies `grid` to the screen, rewriting only the rows that changed.
+    public func draw(_ grid: Grid) {
+        let sizeChanged = previous?.size != grid.size
+        if sizeChanged { erase() }
+        var buffer: [wchar_t] = []
+        buffer.reserveCapacity(grid.width * 2)
+        for y in 0..<grid.height {
+            if !sizeChanged, let previous, previous.rowEquals(grid, y) { continue }
+            var x = 0
+            while x < grid.width {
+                let style = grid[x, y].style
+                let start = x
+                buffer.removeAll(keepingCapacity: true)
+                var simple = true
+                while x < grid.width, grid[x, y].style == style {
+                    let cell = grid[x, y]
+                    if !cell.text.isEmpty {
+                        for scalar in cell.text.unicodeScalars { buffer.append(wchar_t(bitPattern: scalar.value)) }
+                        if cell.text.unicodeScalars.count > 1 || !(cell.text.unicodeScalars.first?.isASCII ?? true) { simple = false }
+                    }
+                    x += 1
+                    // Non-ASCII text is placed cell by cell, so a width the
+                    // terminal judges differently cannot shift the rest of the row.
+                    if !simple { break }
+                }
+                let (attributes, pair) = attributes(for: style)
+                _ = tillit_put(Int32(y), Int32(start), buffer, Int32(buffer.count), attributes, pair)
+            }
+        }
+        if let cursor = grid.cursor {
+            curs_set(1)
+            move(Int32(cursor.y), Int32(cursor.x))
+        } else {
+            curs_set(0)
+        }
+        refresh()
+        previous = grid
+    }
+
+    /// Forgets what is on screen so the next draw repaints everything.
+    public func invalidate() {
+        previous = nil
+        clearok(tillit_stdscr(), true)
+    }
+
+    private func attributes(for style: Style) -> (attr_t, Int16) {
+        var attributes = tillit_a_normal()
+        if style.bold { attributes |= tillit_a_bold() }
+        if style.reverse { attributes |= tillit_a_reverse() }
+        if style.underline { attributes |= tillit_a_underline() }
+        if style.dim && !hasColors { attributes |= tillit_a_dim() }
+        var pair: Int16 = 0
+        if hasColors, let color = style.color {
+            if color == .muted { attributes |= tillit_a_dim() } else { pair = Int16(color.rawValue) + 1 }
+        }
+        return (attributes, pair)
+    }
+}
+
+extension Grid {
+    func rowEquals(_ other: Grid, _ y: Int) -> Bool {
+        let start = y * width
+        for index in start..<start + width where cells[index] != other.cells[index] { return false }
+        return true
+    }
+}
