@@ -1,10 +1,11 @@
 /// Word wrapping by display width. Long words are broken where they must be;
-/// line breaks in the text are kept.
+/// line breaks in the text (`\n`, `\r\n`, `\r`, U+2028…) are kept.
 public enum TextWrap {
     public static func lines(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var result: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // `\r\n` is one Character, so splitting on "\n" alone would miss it.
+        for paragraph in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             result += wrapParagraph(String(paragraph), width: width)
         }
         return result

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+@testable import TillitCore
+
+@Suite("Language: detection from the environment")
+struct TextLanguageDetectionTests {
+    @Test(arguments: [
+        ("nb_NO.UTF-8", Language.nb), ("nb_NO", .nb), ("nn_NO", .nb), ("nn_NO.UTF-8", .nb), ("no", .nb),
+        ("no_NO.ISO-8859-1", .nb), ("NB_no.utf8", .nb), ("nb-NO", .nb), ("nb", .nb),
+        ("da_DK", .da), ("da_DK.UTF-8", .da), ("da", .da),
+        ("en_US", .en), ("en_US.UTF-8", .en), ("en_GB@euro", .en), ("en", .en),
+    ])
+    func localeNameMapsToLanguage(name: String, expected: Language) {
+        #expect(Language(localeName: name) == expected)
+        #expect(Language.detect(environment: ["LANG": name]) == expected)
+    }
+
+    @Test(arguments: ["C", "POSIX", "C.UTF-8", "sv_SE.UTF-8", "de_DE", "xx", "", "nob", "english"])
+    func unknownLocaleIsNotALanguageAndDetectsAsEnglish(name: String) {
+        #expect(Language(localeName: name) == nil)
+        #expect(Language.detect(environment: ["LANG": name]) == .en)
+    }
+
+    @Test func nothingSetMeansEnglish() {
+        #expect(Language.detect(environment: [:]) == .en)
+    }
+
+    @Test func lcAllWinsOverLang() {
+        #expect(Language.detect(environment: ["LC_ALL": "da_DK.UTF-8", "LANG": "nb_NO.UTF-8"]) == .da)
+        #expect(Language.detect(environment: ["LC_ALL": "en_US.UTF-8", "LANG": "nb_NO.UTF-8"]) == .en)
+    }
+
+    @Test func lcMessagesComesBetweenLcAllAndLang() {
+        #expect(Language.detect(environment: ["LC_MESSAGES": "nb_NO", "LANG": "en_US"]) == .nb)
+        #expect(Language.detect(environment: ["LC_ALL": "da_DK", "LC_MESSAGES": "nb_NO", "LANG": "en_US"]) == .da)
+    }
+
+    @Test func emptyLcAllIsSkipped() {
+        #expect(Language.detect(environment: ["LC_ALL": "", "LANG": "nb_NO.UTF-8"]) == .nb)
+    }
+
+    @Test func lcAllOfCMeansEnglishEvenWhenLangIsNorwegian() {
+        // POSIX: the first variable that is set decides, even when we lack its language.
+        #expect(Language.detect(environment: ["LC_ALL": "C", "LANG": "nb_NO.UTF-8"]) == .en)
+    }
+
+    @Test(arguments: [("en", Language.en), ("nb", .nb), ("da", .da), ("no", .nb)])
+    func explicitChoiceWinsOverTheEnvironment(explicit: String, expected: Language) {
+        let environment = ["LC_ALL": "da_DK.UTF-8", "LC_MESSAGES": "en_US", "LANG": "nb_NO.UTF-8"]
+        #expect(Language.detect(explicit: explicit, environment: environment) == expected)
+    }
+
+    @Test func unknownExplicitChoiceFallsBackToTheEnvironment() {
+        #expect(Language.detect(explicit: "xx", environment: ["LANG": "nb_NO.UTF-8"]) == .nb)
+    }
+}
+
+@Suite("Language: fallback of deck texts")
+struct TextLanguageFallbackTests {
+    @Test func fallbacksAreDocumentedOrder() {
+        #expect(Language.nb.fallbacks == [.en, .da])
+        #expect(Language.en.fallbacks == [.nb, .da])
+        #expect(Language.da.fallbacks == [.nb, .en])
+    }
+
+    @Test(arguments: Language.allCases)
+    func fallbacksNameEveryOtherLanguageOnce(language: Language) {
+        #expect(!language.fallbacks.contains(language))
+        #expect(Set(language.fallbacks).count == language.fallbacks.count)
+        #expect(Set(language.fallbacks + [language]) == Set(Language.allCases))
+    }
+
+    @Test(arguments: [
+        // (texts present, wanted, expected)
+        ([Language.nb, .en, .da], Language.da, "da"),
+        ([.nb, .en], .da, "nb"),
+        ([.en], .da, "en"),
+        ([.nb, .en], .nb, "nb"),
+        ([.en, .da], .nb, "en"),
+        ([.da], .nb, "da"),
+        ([.nb, .en], .en, "en"),
+        ([.nb, .da], .en, "nb"),
+        ([.da], .en, "da"),
+    ] as [([Language], Language, String)])
+    func resolvePicksTheWantedLanguageThenItsFallbacks(present: [Language], wanted: Language, expected: String) {
+        let text = LocalizedText(Dictionary(uniqueKeysWithValues: present.map { ($0, $0.rawValue) }))
+        #expect(text.resolve(wanted) == expected)
+    }
+
+    @Test func emptyTextCountsAsMissing() {
+        let text = LocalizedText([.da: "", .nb: "norsk", .en: "english"])
+        #expect(text.resolve(.da) == "norsk")
+    }
+
+    @Test func noTextAtAllResolvesToEmpty() {
+        #expect(LocalizedText([:]).resolve(.nb) == "")
+    }
+
+    @Test func localizedTextRoundTripsThroughJSONAndDropsUnknownLanguages() throws {
+        let json = #"{"nb":"hei","en":"hello","sv":"hej"}"#
+        let decoded = try JSONDecoder().decode(LocalizedText.self, from: Data(json.utf8))
+        #expect(decoded.values == [.nb: "hei", .en: "hello"])
+        let again = try JSONDecoder().decode(LocalizedText.self, from: JSONEncoder().encode(decoded))
+        #expect(again == decoded)
+    }
+
+    @Test func languagesSortInDeclaredOrder() {
+        #expect([Language.da, .en, .nb].sorted() == [.nb, .en, .da])
+    }
+}
