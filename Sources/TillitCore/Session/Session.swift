@@ -250,7 +250,10 @@ public struct Session: Codable, Hashable, Sendable, Identifiable {
     }
 
     /// Who a talk is "the same people" as: for a 1:1 the names, for a team the title.
-    public var continuityKey: String {
+    public var continuityKey: String { Self.continuityKey(kind: kind, title: title, participants: participants) }
+
+    /// The same key from the parts a listing reads, so a summary need not load the whole talk.
+    public static func continuityKey(kind: TalkKind, title: String, participants: [Participant]) -> String {
         switch kind {
         case .oneOnOne:
             return "one-on-one:" + participants.map { $0.name.lowercased().trimmingCharacters(in: .whitespaces) }

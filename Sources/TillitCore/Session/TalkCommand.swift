@@ -36,6 +36,9 @@ public enum TalkError: Error, Equatable, CustomStringConvertible {
     case noTextOnCard
     case finished
     case emptyAction
+    case duplicateAction(String)
+    /// In an anonymous team talk ratings are counted without names: use `addVote`.
+    case anonymousTalk
 
     public var description: String {
         switch self {
@@ -47,6 +50,8 @@ public enum TalkError: Error, Equatable, CustomStringConvertible {
         case .noTextOnCard: return "this card takes only a rating"
         case .finished: return "the talk is finished; reopen it first"
         case .emptyAction: return "an action needs some text"
+        case .duplicateAction(let id): return "there is already an action '\(id)'"
+        case .anonymousTalk: return "this talk is anonymous: ratings are counted without names"
         }
     }
 }
@@ -64,10 +69,14 @@ extension Session {
 
     private mutating func perform(_ command: TalkCommand, now: Date) throws {
         if isFinished, !command.isAllowedWhenFinished { throw TalkError.finished }
+        // A file edited by hand may point past its cards; nothing may touch a card that is not there.
+        if command.touchesCurrentCard, currentCard == nil { throw TalkError.noSuchCard(currentIndex) }
         switch command {
         case .next:
+            guard !cards.isEmpty else { return }
             move(to: min(currentIndex + 1, cards.count - 1), now: now)
         case .previous:
+            guard !cards.isEmpty else { return }
             move(to: max(currentIndex - 1, 0), now: now)
         case .jump(let index):
             guard cards.indices.contains(index) else { throw TalkError.noSuchCard(index) }
@@ -78,6 +87,7 @@ extension Session {
             updateResponse(of: participantID, now: now) { $0.text = text }
         case .setRating(let participantID, let rating):
             guard participant(id: participantID) != nil else { throw TalkError.noSuchParticipant(participantID) }
+            guard !anonymous else { throw TalkError.anonymousTalk }
             try checkRating(rating)
             updateResponse(of: participantID, now: now) { $0.rating = rating }
         case .addVote(let value, let participantID):
@@ -117,6 +127,7 @@ extension Session {
         case .addAction(let id, let text, let owner, let due, let onCurrentCard):
             let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty else { throw TalkError.emptyAction }
+            guard !actions.contains(where: { $0.id == id }) else { throw TalkError.duplicateAction(id) }
             actions.append(Action(id: id, text: text, owner: owner.trimmingCharacters(in: .whitespaces),
                                   due: due, fromCard: onCurrentCard ? currentCard?.key : nil, createdAt: now))
         case .editAction(let id, let text, let owner, let due):
@@ -160,7 +171,9 @@ extension Session {
         defer { timingSince = isFinished ? nil : now }
         guard let since = timingSince, cards.indices.contains(currentIndex) else { return }
         let elapsed = now.timeIntervalSince(since)
-        if elapsed > 0 { cards[currentIndex].secondsSpent += elapsed }
+        // Whole milliseconds, so the file reads `12.345`, not `12.344999980926514`.
+        guard elapsed > 0 else { return }
+        cards[currentIndex].secondsSpent = ((cards[currentIndex].secondsSpent + elapsed) * 1000).rounded() / 1000
     }
 
     private func checkRating(_ value: Int?) throws {
@@ -206,6 +219,13 @@ extension TalkCommand {
     var isAllowedWhenFinished: Bool {
         switch self {
         case .next, .previous, .jump, .reopen, .finish, .checkpoint, .setActionDone: return true
+        default: return false
+        }
+    }
+
+    var touchesCurrentCard: Bool {
+        switch self {
+        case .setText, .setRating, .addVote, .removeVote, .skip, .park, .reopenCard: return true
         default: return false
         }
     }

@@ -1,0 +1,63 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// One writer per talk: an exclusive `flock` on `sessions/<id>.lock`, which
+/// holds the pid of the process that has the talk open. The kernel lets go of
+/// the lock when that process ends in any way (even `kill -9`), so a lock file
+/// left behind by a dead process is simply taken over.
+public final class SessionLock: @unchecked Sendable {
+    public let id: String
+    public let path: String
+    /// -1 once released. Only `release` changes it, under `mutex`.
+    private var fd: Int32
+    private let mutex = NSLock()
+
+    /// Takes the lock or throws `StoreError.locked(pid:)` naming the process that holds it.
+    init(id: String, path: String) throws(StoreError) {
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, POSIXFile.fileMode)
+        if fd < 0 { throw .lockFailed(path: path, reason: SystemCallError().reason) }
+        fchmod(fd, POSIXFile.fileMode)
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let code = errno
+            if code == EINTR { continue }
+            defer { close(fd) }
+            if code == EWOULDBLOCK { throw .locked(pid: Self.readPID(fd)) }
+            throw .lockFailed(path: path, reason: SystemCallError(code: code).reason)
+        }
+        let text = Array("\(getpid())\n".utf8)
+        if ftruncate(fd, 0) != 0 || pwrite(fd, text, text.count, 0) != text.count {
+            let reason = SystemCallError().reason
+            close(fd)
+            throw .lockFailed(path: path, reason: reason)
+        }
+        self.id = id
+        self.path = path
+        self.fd = fd
+    }
+
+    deinit { release() }
+
+    public var isHeld: Bool { mutex.withLock { fd >= 0 } }
+
+    /// Lets go of the talk. The lock file stays: removing it could let two
+    /// processes lock two different files of the same name.
+    public func release() {
+        mutex.withLock {
+            guard fd >= 0 else { return }
+            close(fd)
+            fd = -1
+        }
+    }
+
+    private static func readPID(_ fd: Int32) -> Int32? {
+        var buffer = [UInt8](repeating: 0, count: 32)
+        let count = pread(fd, &buffer, buffer.count, 0)
+        guard count > 0 else { return nil }
+        let text = String(decoding: buffer[..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return Int32(text).flatMap { $0 > 0 ? $0 : nil }
+    }
+}

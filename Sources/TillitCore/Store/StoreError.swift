@@ -1,0 +1,71 @@
+import Foundation
+
+/// What can go wrong with the files of talks. Every message names the file
+/// (or the other process), says what happened, and, where it matters, that the
+/// file was left as it was.
+public indirect enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// A talk id may use only `a–z`, `0–9` and `-`, so it can never point outside the folder.
+    case invalidID(String)
+    case notFound(id: String, path: String)
+    /// The system would not let us read the file (permissions, I/O error).
+    case unreadable(path: String, reason: String)
+    /// Not JSON, or cut off in the middle.
+    case damaged(path: String)
+    /// JSON, but not a talk.
+    case wrongShape(path: String, reason: String)
+    /// Written by a newer tillit; this one does not know what it would lose.
+    case newerSchema(path: String, version: Int)
+    case folderFailed(path: String, reason: String)
+    /// Disk full, file too large, read-only folder…: the file saved before is kept.
+    case writeFailed(path: String, reason: String)
+    /// The file already there could not be read, or is newer: it is not saved over.
+    case wontOverwrite(path: String, because: StoreError)
+    /// Another tillit holds the talk open; `pid` when it could be read from the lock file.
+    case locked(pid: Int32?)
+    case lockFailed(path: String, reason: String)
+    case deleteFailed(path: String, reason: String)
+
+    /// The message in the user's language.
+    public func message(_ t: Localizer) -> String {
+        switch self {
+        case .invalidID(let id): return t(.storeInvalidID, SafeText.line(id))
+        case .notFound(let id, let path): return t(.storeNotFound, id, path)
+        case .unreadable(let path, let reason): return t(.storeUnreadable, path, reason)
+        case .damaged(let path): return t(.storeDamaged, path)
+        case .wrongShape(let path, let reason): return t(.storeWrongShape, path, reason)
+        case .newerSchema(let path, let version):
+            return t(.storeNewerSchema, path, version, Session.currentSchemaVersion)
+        case .folderFailed(let path, let reason): return t(.storeFolderFailed, path, reason)
+        case .writeFailed(let path, let reason): return t(.storeWriteFailed, path, reason)
+        case .wontOverwrite(let path, let because): return t(.storeWontOverwrite, path, because.message(t))
+        case .locked(let pid?): return t(.storeLocked, pid)
+        case .locked(nil): return t(.storeLockedUnknownProcess)
+        case .lockFailed(let path, let reason): return t(.storeLockFailed, path, reason)
+        case .deleteFailed(let path, let reason): return t(.storeDeleteFailed, path, reason)
+        }
+    }
+
+    public var description: String { message(Localizer(.en)) }
+
+    /// True for files that exist but cannot be used: they are reported, never touched.
+    public var isUnusableFile: Bool {
+        switch self {
+        case .unreadable, .damaged, .wrongShape, .newerSchema: return true
+        default: return false
+        }
+    }
+}
+
+/// A file in the sessions folder that could not be read, and why.
+public struct StoreProblem: Hashable, Sendable, CustomStringConvertible {
+    public var path: String
+    public var error: StoreError
+
+    public init(path: String, error: StoreError) {
+        self.path = path
+        self.error = error
+    }
+
+    public var reason: String { error.description }
+    public var description: String { reason }
+}
