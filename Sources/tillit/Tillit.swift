@@ -15,7 +15,7 @@ struct Tillit: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            DecksCommand.self, ShowCommand.self, LintCommand.self,
+            DecksCommand.self, ShowCommand.self, LintCommand.self, SessionsCommand.self, DeleteCommand.self, StressWriterCommand.self,
         ]
     )
 

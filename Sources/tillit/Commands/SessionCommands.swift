@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import TillitCore
+
+struct SessionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sessions", abstract: "List the talks, newest first.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let context = try global.context()
+        let t = context.text
+        let listing = SessionStore(home: context.home).list()
+        for problem in listing.problems { printError(SafeText.line(problem.error.message(t))) }
+        guard !listing.summaries.isEmpty else {
+            print(t(.noTalksYet))
+            return
+        }
+        var rows = [[t(.sessionsHeaderID), t(.sessionsHeaderDate), t(.sessionsHeaderKind), t(.sessionsHeaderTitle),
+                     t(.sessionsHeaderParticipants), t(.sessionsHeaderProgress), t(.sessionsHeaderStatus)]]
+        let dates = DateFormatter()
+        dates.locale = Locale(identifier: "en_US_POSIX")
+        dates.dateFormat = "yyyy-MM-dd HH:mm"
+        for talk in listing.summaries {
+            let names = talk.participants.map { SafeText.line($0.name) }.joined(separator: ", ")
+            rows.append([
+                talk.id,
+                dates.string(from: talk.createdAt),
+                talk.kind == .team ? t(.audienceTeam) : t(.audienceOneOnOne),
+                DisplayWidth.truncate(SafeText.line(talk.title), to: 40),
+                DisplayWidth.truncate(names.isEmpty ? "–" : names, to: 40),
+                "\(talk.handledCount)/\(talk.cardCount)",
+                talk.isFinished ? t(.finished) : t(.unfinished),
+            ])
+        }
+        print(TextTable.render(rows, rightAligned: [5]))
+    }
+}
+
+struct DeleteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "delete", abstract: "Delete a talk for good (asks first unless --yes).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The talk's id (see `tillit sessions`).") var session: String
+    @Flag(name: .long, help: "Delete without asking.") var yes = false
+
+    func run() throws {
+        let context = try global.context()
+        let t = context.text
+        let store = SessionStore(home: context.home)
+        let talk: Session
+        do { talk = try store.load(id: session) } catch { throw fail(error.message(t)) }
+        if !yes {
+            guard isatty(STDIN_FILENO) == 1 else { throw fail(t(.deleteNeedsYes, session)) }
+            FileHandle.standardOutput.write(Data(t(.deleteAsk, session, SafeText.line(talk.title)).utf8))
+            let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+            guard ["y", "yes", "j", "ja"].contains(answer) else {
+                print(t(.deleteKept))
+                return
+            }
+        }
+        do { try store.delete(id: session) } catch { throw fail(error.message(t)) }
+        print(t(.deleteDone, session))
+    }
+}
