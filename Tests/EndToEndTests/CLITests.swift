@@ -1,0 +1,361 @@
+import Foundation
+import Testing
+import TillitCore
+
+/// The command line of the built binary: output, errors and exit codes.
+@Suite("CLI")
+struct CLITests {
+    static let shippedIDs = ["psykologisk-trygghet", "rydd-opp", "selvledelse", "tilgi-sma-feil"]
+
+    /// `Cards/` of this repository, which the debug binary finds from its source tree.
+    static let cardsFolder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Cards").path
+
+    /// No stack trace, crash report or Swift runtime error in `text`.
+    static func expectNoCrash(_ run: TillitRun, sourceLocation: SourceLocation = #_sourceLocation) {
+        for marker in ["Fatal error", "Stack dump", "Current stack trace", "Illegal instruction", "#0 ", "runTillit: killed"] {
+            #expect(!run.stderr.contains(marker), "stderr shows '\(marker)':\n\(run.stderr)", sourceLocation: sourceLocation)
+        }
+        #expect(run.status >= 0, "tillit did not finish: \(run.stderr)", sourceLocation: sourceLocation)
+    }
+
+    static func lines(_ text: String) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+    }
+
+    @Test func binaryIsFound() {
+        #expect(FileManager.default.isExecutableFile(atPath: tillitBinaryURL.path), "\(tillitBinaryURL.path)")
+    }
+
+    // MARK: - version and help
+
+    @Test func versionPrintsTheVersionOnly() throws {
+        let home = try TemporaryHome()
+        let run = runTillit(["--version"], environment: home.environment())
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty)
+        let version = run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(version.wholeMatch(of: /\d+\.\d+\.\d+/) != nil, "got '\(version)'")
+    }
+
+    @Test func helpNamesTheCommandsAndGlobalOptions() throws {
+        let home = try TemporaryHome()
+        let run = runTillit(["--help"], environment: home.environment())
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty)
+        for word in ["USAGE", "decks", "show", "lint", "--lang", "--home", "--no-color", "--version"] {
+            #expect(run.stdout.contains(word), "help lacks \(word)")
+        }
+    }
+
+    @Test func subcommandHelpWorks() throws {
+        let home = try TemporaryHome()
+        let run = runTillit(["lint", "--help"], environment: home.environment())
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("path:line:column"))
+    }
+
+    @Test func unknownSubcommandIsAClearError() throws {
+        let home = try TemporaryHome()
+        let run = runTillit(["frobnicate"], environment: home.environment())
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("frobnicate"))
+        Self.expectNoCrash(run)
+    }
+
+    // MARK: - decks
+
+    @Test(arguments: [
+        (["--lang", "nb"], [String: String](), ["ID", "TITTEL", "KORT", "følger med", "Selvledelse", "Psykologisk trygghet"]),
+        (["--lang", "en"], [:], ["ID", "TITLE", "CARDS", "shipped", "Self-leadership", "Psychological safety"]),
+        (["--lang", "da"], [:], ["TITEL", "medfølger"]),
+        ([], ["LANG": "nb_NO.UTF-8"], ["TITTEL", "følger med", "Selvledelse"]),
+        ([], ["LANG": "nn_NO.UTF-8"], ["TITTEL", "følger med"]),
+        ([], ["LANG": "en_US.UTF-8"], ["TITLE", "shipped", "Self-leadership"]),
+        ([], ["LANG": "C"], ["TITLE", "shipped"]),
+        ([], [:], ["TITLE", "shipped"]),
+        ([], ["LANG": "nb_NO.UTF-8", "LC_ALL": "en_US.UTF-8"], ["TITLE", "shipped"]),
+        (["--lang", "nb"], ["LANG": "en_US.UTF-8", "LC_ALL": "en_US.UTF-8"], ["TITTEL", "følger med"]),
+    ] as [([String], [String: String], [String])])
+    func decksListsTheShippedDecksInTheChosenLanguage(flags: [String], language: [String: String], expected: [String]) throws {
+        let home = try TemporaryHome()
+        let run = runTillit(["decks"] + flags, environment: home.environment(language))
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty, "\(run.stderr)")
+        for word in expected { #expect(run.stdout.contains(word), "no '\(word)' in:\n\(run.stdout)") }
+        let rows = Self.lines(run.stdout)
+        #expect(rows.count == 1 + Self.shippedIDs.count)
+        #expect(rows.dropFirst().map { String($0.prefix { $0 != " " }) }.sorted() == Self.shippedIDs)
+    }
+
+    @Test func decksShowsTheCardCountOfEachDeck() throws {
+        let home = try TemporaryHome()
+        let run = runTillit(["decks", "--lang", "en"], environment: home.environment())
+        for id in Self.shippedIDs {
+            let deck = try #require(DeckParser.parse(fileAt: "\(Self.cardsFolder)/\(id).yaml").deck)
+            let row = try #require(Self.lines(run.stdout).first { $0.hasPrefix(id + " ") })
+            #expect(row.contains(" \(deck.cards.count) "), "\(row)")
+        }
+    }
+
+    @Test func ownDeckReplacingAShippedOneIsListedAsSuch() throws {
+        let home = try TemporaryHome()
+        let path = try home.write("decks/selvledelse.yaml", Self.ownDeck(id: "selvledelse", title: "Min selvledelse"))
+        for (lang, says) in [("en", "own: \(path) (replaces the shipped deck)"), ("nb", "egen: \(path) (erstatter den som følger med)")] {
+            let run = runTillit(["decks", "--lang", lang], environment: home.environment())
+            #expect(run.status == 0)
+            #expect(run.stderr.isEmpty)
+            let rows = Self.lines(run.stdout).filter { $0.hasPrefix("selvledelse ") }
+            #expect(rows.count == 1, "listed once: \(run.stdout)")
+            let row = try #require(rows.first)
+            #expect(row.contains("Min selvledelse"))
+            #expect(row.contains(" 2 "), "the own deck's two cards")
+            #expect(row.hasSuffix(says), "\(row)")
+        }
+    }
+
+    @Test func homeOptionWorksLikeTillitHome() throws {
+        let home = try TemporaryHome()
+        try home.write("decks/mine.yaml", Self.ownDeck(id: "mine", title: "Mine"))
+        let run = runTillit(["decks", "--home", home.path, "--lang", "en"], environment: ["HOME": home.path])
+        #expect(run.status == 0)
+        #expect(Self.lines(run.stdout).contains { $0.hasPrefix("mine ") && $0.contains("own:") })
+    }
+
+    @Test func brokenOwnDeckIsReportedAndTheOthersAreListed() throws {
+        let home = try TemporaryHome()
+        let broken = try home.write("decks/broken.yaml", "id: broken\ntitle: { nb: Ødelagt, en: Broken\ncards: []\n")
+        try home.write("decks/good.yaml", Self.ownDeck(id: "good", title: "Good"))
+        let run = runTillit(["decks", "--lang", "en"], environment: home.environment())
+        #expect(run.status == 0)
+        let problems = Self.lines(run.stderr)
+        #expect(problems.count == 1, "\(run.stderr)")
+        #expect(problems.first?.hasPrefix("\(broken):3:6: error: invalid YAML") == true, "\(run.stderr)")
+        #expect(problems.first?.hasSuffix("(skipped)") == true)
+        let ids = Self.lines(run.stdout).dropFirst().map { String($0.prefix { $0 != " " }) }
+        #expect(ids.sorted() == (Self.shippedIDs + ["good"]).sorted())
+        Self.expectNoCrash(run)
+    }
+
+    @Test func escapeSequencesInAnOwnDeckNeverReachTheTerminal() throws {
+        let home = try TemporaryHome()
+        try home.write("decks/evil.yaml", Self.ownDeck(id: "evil", title: "Evil\\u001B]52;c;ZXZpbA==\\u0007\\u001B[2J"))
+        for args in [["decks"], ["show", "evil"]] {
+            let run = runTillit(args + ["--lang", "en"], environment: home.environment())
+            #expect(run.status == 0)
+            #expect(!run.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(args)")
+        }
+    }
+
+    @Test func noDecksAtAllIsAnError() throws {
+        let home = try TemporaryHome()
+        let empty = try home.write("empty/.keep", "")
+        let cards = (empty as NSString).deletingLastPathComponent
+        let run = runTillit(["decks"], environment: home.environment(["TILLIT_CARDS": cards]))
+        #expect(run.status == 1)
+        Self.expectNoCrash(run)
+    }
+
+    // MARK: - show
+
+    @Test func showPrintsEveryCardOfTheDeck() throws {
+        let home = try TemporaryHome()
+        let deck = try #require(DeckParser.parse(fileAt: "\(Self.cardsFolder)/selvledelse.yaml").deck)
+        let run = runTillit(["show", "selvledelse", "--lang", "nb"], environment: home.environment())
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty)
+        let lines = Self.lines(run.stdout)
+        #expect(lines.first == "Selvledelse")
+        for (index, card) in deck.cards.enumerated() {
+            #expect(lines.contains { $0.hasPrefix("Kort \(index + 1) av \(deck.cards.count) · \(card.id) · ") }, "\(card.id)")
+        }
+        let firstWords = deck.cards[0].prompt.resolve(.nb).split(separator: " ").prefix(3).joined(separator: " ")
+        #expect(run.stdout.contains(firstWords))
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 78 || $0.contains(" · ") })
+    }
+
+    @Test func showInEnglishViaLang() throws {
+        let home = try TemporaryHome()
+        let run = runTillit(["show", "selvledelse"], environment: home.environment(["LANG": "en_GB.UTF-8"]))
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("Self-leadership\n"))
+        #expect(run.stdout.contains("Card 1 of "))
+    }
+
+    @Test func showUnknownDeckIsOneLineOnStderrAndExitOne() throws {
+        let home = try TemporaryHome()
+        let run = runTillit(["show", "nosuch"], environment: home.environment())
+        #expect(run.status == 1)
+        #expect(run.stdout.isEmpty)
+        #expect(Self.lines(run.stderr) == ["tillit: unknown deck 'nosuch'; `tillit decks` lists them"])
+        Self.expectNoCrash(run)
+    }
+
+    @Test func showWithoutADeckIsAUsageError() throws {
+        let home = try TemporaryHome()
+        let run = runTillit(["show"], environment: home.environment())
+        #expect(run.status != 0)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("deck"))
+        Self.expectNoCrash(run)
+    }
+
+    // MARK: - lint
+
+    @Test func lintOfTheShippedDecksPassesWithNoOutputOnStderr() throws {
+        let home = try TemporaryHome()
+        let files = Self.shippedIDs.map { "\(Self.cardsFolder)/\($0).yaml" }
+        let run = runTillit(["lint", "--lang", "en"] + files, environment: home.environment())
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty, "\(run.stderr)")
+        #expect(run.stdout == "4 file(s) checked, no problems\n")
+    }
+
+    @Test func lintOfAGoodOwnDeckSaysSoInNorwegian() throws {
+        let home = try TemporaryHome()
+        let path = try home.write("good.yaml", Self.ownDeck(id: "good", title: "God"))
+        let run = runTillit(["lint", path], environment: home.environment(["LANG": "nb_NO.UTF-8"]))
+        #expect(run.status == 0)
+        #expect(run.stdout == "1 fil(er) sjekket, ingen feil\n")
+    }
+
+    /// A bad file and the start of every line lint must print for it.
+    @Test(arguments: [
+        ("invalid.yaml", "id: x\ntitle: { nb: a, en: b\ncards: []\n", ["3:6: error: invalid YAML"]),
+        ("no-prompt.yaml", "id: x\ntitle: { nb: a, en: b }\ncards:\n  - id: one\n    promt: { nb: a, en: b }\n",
+         ["5:5: warning: unknown key 'promt' in a card (did you mean 'prompt'?)", "4:5: error: missing 'prompt'"]),
+        ("no-en.yaml", "id: x\ntitle: { nb: a }\ncards:\n  - id: one\n    prompt: { nb: a, en: b }\n",
+         ["2:8: error: 'title' has no 'en' text"]),
+        ("dup.yaml", "id: x\ntitle: { nb: a, en: b }\ncards:\n  - id: one\n    prompt: { nb: a, en: b }\n  - id: one\n    prompt: { nb: c, en: d }\n",
+         ["6:9: error: duplicate card id 'one'"]),
+        ("kind.yaml", "id: x\ntitle: { nb: a, en: b }\ncards:\n  - id: one\n    prompt: { nb: a, en: b }\n    answer: scael\n",
+         ["6:13: error: unknown answer kind 'scael' (did you mean 'scale'?)"]),
+        ("scale.yaml", "id: x\ntitle: { nb: a, en: b }\ncards:\n  - id: one\n    prompt: { nb: a, en: b }\n    answer: { scale: { min: 5, max: 1 } }\n",
+         ["6:29: error: the scale's min (5) must be less than its max (1)"]),
+    ] as [(String, String, [String])])
+    func lintOfABadFileExitsOneWithPathLineColumn(name: String, yaml: String, expected: [String]) throws {
+        let home = try TemporaryHome()
+        let path = try home.write(name, yaml)
+        let run = runTillit(["lint", path], environment: home.environment())
+        #expect(run.status == 1)
+        #expect(run.stdout.isEmpty)
+        let lines = Self.lines(run.stderr)
+        for line in lines {
+            #expect(line.wholeMatch(of: /.+:\d+:\d+: (error|warning): .+/) != nil, "not path:line:column: \(line)")
+            #expect(line.hasPrefix(path + ":"))
+        }
+        for start in expected {
+            #expect(lines.contains { $0.hasPrefix("\(path):\(start)") }, "no '\(start)' in:\n\(run.stderr)")
+        }
+        #expect(lines.count == expected.count, "\(run.stderr)")
+        Self.expectNoCrash(run)
+    }
+
+    @Test func lintWithOnlyWarningsExitsZeroAndPrintsThem() throws {
+        let home = try TemporaryHome()
+        let path = try home.write("warn.yaml", Self.ownDeck(id: "warn", title: "Warn") + "    hnt: { nb: a, en: b }\n")
+        let run = runTillit(["lint", path, "--lang", "en"], environment: home.environment())
+        #expect(run.status == 0)
+        #expect(Self.lines(run.stderr) == ["\(path):8:5: warning: unknown key 'hnt' in a card (did you mean 'hint'?); it is ignored"])
+        #expect(run.stdout == "1 file(s) checked, no problems\n")
+    }
+
+    @Test func lintOfAMissingFileAndAFolder() throws {
+        let home = try TemporaryHome()
+        let missing = (home.path as NSString).appendingPathComponent("missing.yaml")
+        let run = runTillit(["lint", missing, home.path], environment: home.environment())
+        #expect(run.status == 1)
+        #expect(Self.lines(run.stderr) == ["\(missing):1:1: error: no such file",
+                                           "\(home.path):1:1: error: is a folder, not a deck file"])
+        Self.expectNoCrash(run)
+    }
+
+    @Test func lintOfGoodAndBadTogetherFailsAndReportsOnlyTheBad() throws {
+        let home = try TemporaryHome()
+        let good = try home.write("good.yaml", Self.ownDeck(id: "good", title: "Good"))
+        let bad = try home.write("bad.yaml", "id: bad\n")
+        let run = runTillit(["lint", good, bad], environment: home.environment())
+        #expect(run.status == 1)
+        #expect(!run.stderr.contains(good))
+        #expect(run.stderr.contains(bad))
+    }
+
+    @Test func lintOfBinaryGarbage() throws {
+        let home = try TemporaryHome()
+        var generator = SystemRandomNumberGenerator()
+        var bytes = (0..<8192).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        bytes[0] = 0xFF
+        bytes[1] = 0x00
+        let path = (home.path as NSString).appendingPathComponent("garbage.yaml")
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let run = runTillit(["lint", path], environment: home.environment())
+        #expect(run.status == 1)
+        #expect(Self.lines(run.stderr) == ["\(path):1:1: error: is not UTF-8 text; save the deck as UTF-8"])
+        Self.expectNoCrash(run)
+    }
+
+    @Test func lintRefusesATenMegabyteFileWithinASecond() throws {
+        let home = try TemporaryHome()
+        let path = try home.write("huge.yaml", String(repeating: "# " + String(repeating: "x", count: 97) + "\n", count: 100_000))
+        let started = ContinuousClock.now
+        let run = runTillit(["lint", path], environment: home.environment())
+        let elapsed = ContinuousClock.now - started
+        #expect(elapsed < .seconds(1), "took \(elapsed)")
+        #expect(run.status == 1)
+        #expect(Self.lines(run.stderr) == ["\(path):1:1: error: the file is 10.0 MB; a deck file may be at most 1.0 MB"])
+    }
+
+    @Test func lintRefusesAnAliasBombWithinASecond() throws {
+        let home = try TemporaryHome()
+        var yaml = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+        let names = Array("abcdefghi").map(String.init)
+        for (previous, name) in zip(names, names.dropFirst()) {
+            yaml += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]\n"
+        }
+        let path = try home.write("lol.yaml", yaml)
+        let started = ContinuousClock.now
+        let run = runTillit(["lint", path], environment: home.environment())
+        let elapsed = ContinuousClock.now - started
+        #expect(elapsed < .seconds(1), "took \(elapsed)")
+        #expect(run.status == 1)
+        #expect(Self.lines(run.stderr).first?.hasPrefix("\(path):1:4: error: YAML anchors and aliases") == true, "\(run.stderr)")
+    }
+
+    @Test func lintWithoutFilesIsAUsageError() throws {
+        let home = try TemporaryHome()
+        let run = runTillit(["lint"], environment: home.environment())
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("<files>"), "\(run.stderr)")
+        Self.expectNoCrash(run)
+    }
+
+    // MARK: - global options
+
+    @Test(arguments: [["--lang", "xx", "decks"], ["decks", "--lang", "xx"], ["show", "selvledelse", "--lang", "sv"]])
+    func unknownLanguageIsAClearErrorAndNonZero(args: [String]) throws {
+        let home = try TemporaryHome()
+        let run = runTillit(args, environment: home.environment())
+        #expect(run.status != 0)
+        #expect(run.stdout.isEmpty)
+        let language = args[args.firstIndex(of: "--lang")! + 1]
+        #expect(run.stderr.contains("unknown language '\(language)'; use nb, en or da"), "\(run.stderr)")
+        Self.expectNoCrash(run)
+    }
+
+    // MARK: - helpers
+
+    /// A valid two-card deck of seven lines, ending in a line break.
+    static func ownDeck(id: String, title: String) -> String {
+        """
+        id: \(id)
+        title: { nb: "\(title)", en: "\(title)" }
+        cards:
+          - id: one
+            prompt: { nb: "Hva er viktigst?", en: "What matters most?" }
+          - id: two
+            prompt: { nb: "Hva trenger du?", en: "What do you need?" }
+
+        """
+    }
+}
