@@ -34,7 +34,7 @@ public final class Terminal {
         let term = environment["TERM"] ?? ""
         if term.isEmpty || term == "dumb" { throw TerminalError.dumbTerminal }
         self.colorEnabled = colorEnabled
-        setlocale(LC_ALL, "")
+        Self.useUTF8Locale()
         // newterm, unlike initscr, returns NULL for an unknown TERM instead of exiting.
         guard let screen = tillit_newterm() else { throw TerminalError.unknownTerminal(term) }
         self.screen = screen
@@ -64,6 +64,17 @@ public final class Terminal {
     }
 
     deinit { close() }
+
+    /// ncurses needs a UTF-8 character type to draw æ, ø and å. When the
+    /// user's locale is not installed (common for nb_NO on servers), the
+    /// C.UTF-8 locale gives the same characters.
+    private static func useUTF8Locale() {
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+        if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+            if setlocale(LC_CTYPE, "C.UTF-8") == nil { setlocale(LC_CTYPE, "C.utf8") }
+        }
+    }
 
     /// Gives the terminal back as it was. Safe to call more than once.
     public func close() {
@@ -141,6 +152,8 @@ public final class Terminal {
             if !sizeChanged, let previous, previous.rowEquals(grid, y) { continue }
             var x = 0
             while x < grid.width {
+                // The right half of a wide character was drawn with its left half.
+                if grid[x, y].text.isEmpty { x += 1; continue }
                 let style = grid[x, y].style
                 let start = x
                 buffer.removeAll(keepingCapacity: true)

@@ -15,6 +15,7 @@ struct Tillit: ParsableCommand {
             """,
         version: version,
         subcommands: [
+            StartCommand.self, ResumeCommand.self,
             DecksCommand.self, ShowCommand.self, LintCommand.self, SessionsCommand.self, DeleteCommand.self, StressWriterCommand.self,
         ]
     )
@@ -22,7 +23,6 @@ struct Tillit: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let context = try global.context()
-        print("tillit \(Self.version) — home: \(context.home.path)")
+        try runHome(try global.context())
     }
 }

@@ -111,12 +111,12 @@ extension AppState {
 func moveSelection(_ selection: inout Int, count: Int, key: Key, page: Int = 10) -> Bool {
     guard count > 0 else { return false }
     switch key {
-    case .up, .character("k"): selection = max(0, selection - 1)
-    case .down, .character("j"): selection = min(count - 1, selection + 1)
+    case .up: selection = max(0, selection - 1)
+    case .down: selection = min(count - 1, selection + 1)
     case .pageUp: selection = max(0, selection - page)
     case .pageDown: selection = min(count - 1, selection + page)
-    case .home, .character("g"): selection = 0
-    case .end, .character("G"): selection = count - 1
+    case .home: selection = 0
+    case .end: selection = count - 1
     default: return false
     }
     return true

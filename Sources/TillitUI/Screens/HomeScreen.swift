@@ -159,11 +159,11 @@ enum SessionViewScreen {
 
     static func scroll(_ key: Key, _ offset: inout Int) -> Bool {
         switch key {
-        case .up, .character("k"): offset = max(0, offset - 1)
-        case .down, .character("j"): offset += 1
+        case .up: offset = max(0, offset - 1)
+        case .down: offset += 1
         case .pageUp: offset = max(0, offset - 10)
         case .pageDown, .character(" "): offset += 10
-        case .home, .character("g"): offset = 0
+        case .home: offset = 0
         default: return false
         }
         return true

@@ -127,7 +127,7 @@ enum HistoryView {
         let listHeight = grid.height - 6 - (state.sessions.problems.isEmpty ? 0 : 1)
         Chrome.list(rows, selected: items.isEmpty ? nil : state.historySelection, in: Rect(x: 2, y: 3, width: grid.width - 4, height: listHeight), &grid, styles: styles)
         if let problem = state.sessions.problems.first {
-            grid.put(ui(.unreadableFile, problem), x: 2, y: grid.height - 3, style: .warning, maxWidth: grid.width - 4)
+            grid.put(DisplayWidth.truncate(ui(.unreadableFile, problem), to: grid.width - 4), x: 2, y: grid.height - 3, style: .warning)
         }
         if let pending = state.confirmDelete {
             grid.fill(Rect(x: 0, y: grid.height - 2, width: grid.width, height: 1))

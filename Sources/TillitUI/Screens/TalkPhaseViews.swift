@@ -80,7 +80,7 @@ enum SummaryView {
         grid.put(ui(.actionsHeading), x: x, y: y, style: .bold); y += 1
         let actions = session.actions
         if actions.isEmpty { grid.put(ui(.noActions), x: x + 2, y: y, style: .muted); y += 1 }
-        let room = max(1, grid.height - y - 7)
+        let room = max(1, grid.height - y - 8)
         for action in actions.prefix(room) {
             grid.put("• " + TalkView.actionLine(action, ui, now: state.now), x: x + 2, y: y, maxWidth: width - 2); y += 1
         }
@@ -102,12 +102,14 @@ enum SummaryView {
         if !session.notes.isEmpty, y < grid.height - 5 {
             grid.put(ui(.notes) + ": " + SafeText.line(session.notes), x: x, y: y, maxWidth: width); y += 1
         }
-        grid.put(ui(.savedIn, talk.path), x: x, y: grid.height - 4, style: .muted, maxWidth: width)
-        grid.put(session.isFinished ? ui(.finishedHint) : ui(.notFinishedHint), x: x, y: grid.height - 3, style: .plain, maxWidth: width)
+        let closing = TextWrap.lines(session.isFinished ? ui(.finishedHint) : ui(.notFinishedHint), width: width).prefix(2)
+        let savedY = grid.height - 3 - closing.count
+        grid.put(DisplayWidth.truncate(ui(.savedIn, talk.path), to: width), x: x, y: savedY, style: .muted)
+        for (index, line) in closing.enumerated() { grid.put(line, x: x, y: savedY + 1 + index) }
         var keys: [(String, String)] = []
         if !session.isFinished { keys.append(("←", ui(.keyBackToCards))) }
         if !parked.isEmpty { keys.append(("Enter", ui(.keyOpenParked))) }
-        keys += [("f", session.isFinished ? ui(.keyReopen) : ui(.keyFinish)), ("e", ui(.keyExport)), ("n", ui(.notes)),
+        keys += [("f", session.isFinished ? ui(.keyReopen) : ui(.keyFinish)), ("e", ui(.keyExport)), ("n", ui(.notes).lowercased()),
                  ("a", ui(.keyAction)), ("q", ui(.keyQuit))]
         Chrome.keyBar(keys, &grid, help: ui(.keyHelp))
     }

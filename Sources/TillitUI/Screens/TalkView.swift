@@ -143,8 +143,10 @@ enum TalkView {
             if case .text(let participant) = field { return participant } else { return nil }
         }
         guard !writers.isEmpty, y < area.maxY - 2 else { return }
-        let boxArea = Rect(x: area.x, y: y, width: area.width, height: area.maxY - y)
-        let sideBySide = writers.count == 2 && boxArea.width >= 88
+        let sideBySide = writers.count == 2 && area.width >= 88
+        // Fields grow with the window, but not into a wall of empty lines.
+        let tallest = sideBySide ? 16 : 10 * writers.count
+        let boxArea = Rect(x: area.x, y: y, width: area.width, height: min(area.maxY - y, tallest))
         for (index, participantID) in writers.enumerated() {
             let rect: Rect
             if sideBySide {

@@ -1,0 +1,155 @@
+import ArgumentParser
+import Foundation
+import TillitCore
+import TillitTerminal
+import TillitUI
+
+struct StartCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "start", abstract: "Start a talk straight on its first card.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: ArgumentHelp("A deck to use (repeat for more); see `tillit decks`.", valueName: "id"))
+    var deck: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("one-on-one or team (default: from the first deck).", valueName: "kind"))
+    var kind: String?
+
+    @Option(name: .long, help: ArgumentHelp("Someone in the talk, as \"Name:role\" (leader, employee, member, facilitator). Repeat for each.", valueName: "name:role"))
+    var participant: [String] = []
+
+    @Option(name: .long, help: "A title for the talk (for a team: the team's name, which links its meetings).")
+    var title: String?
+
+    @Flag(name: .long, help: "Shuffle the cards.")
+    var shuffle = false
+
+    @Option(name: .long, help: "Seed for --shuffle; the same seed gives the same order.")
+    var seed: UInt64?
+
+    @Option(name: .long, help: ArgumentHelp("Time per card in seconds.", valueName: "seconds"))
+    var timer: Int?
+
+    @Flag(name: .long, help: "Team ratings are stored as counts only, with no names.")
+    var anonymous = false
+
+    func validate() throws {
+        if deck.isEmpty { throw ValidationError("give at least one --deck (see `tillit decks`)") }
+        if let kind, TalkKind(rawValue: kind) == nil { throw ValidationError("--kind must be one-on-one or team, not '\(kind)'") }
+        if let timer, timer <= 0 || timer > 24 * 3600 { throw ValidationError("--timer must be a number of seconds between 1 and 86400") }
+        if seed != nil && !shuffle { throw ValidationError("--seed only makes sense with --shuffle") }
+        _ = try participants(kind: .oneOnOne, language: .en)
+    }
+
+    /// Parses `--participant` values; a missing role follows the kind of talk.
+    func participants(kind: TalkKind, language: Language) throws -> [Participant] {
+        var result: [Participant] = []
+        for (index, value) in participant.enumerated() {
+            let parts = value.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            let name = SafeText.line(parts[0])
+            guard !name.isEmpty else { throw ValidationError("--participant '\(value)' has no name; write \"Name:role\"") }
+            let role: Role
+            if parts.count > 1 && !parts[1].isEmpty {
+                guard let parsed = Role(rawValue: parts[1].lowercased()) else {
+                    throw ValidationError("unknown role '\(parts[1])' in --participant; use leader, employee, member or facilitator")
+                }
+                role = parsed
+            } else {
+                switch kind {
+                case .oneOnOne: role = index == 0 ? .leader : .employee
+                case .team: role = index == 0 ? .facilitator : .member
+                }
+            }
+            result.append(Participant(id: "p\(index + 1)", name: name, role: role))
+        }
+        return result
+    }
+
+    func run() throws {
+        let context = try global.context()
+        let catalog = context.loadCatalog()
+        for id in deck where catalog.deck(id: id) == nil {
+            throw fail("unknown deck '\(SafeText.line(id))'; `tillit decks` lists them")
+        }
+        try requireTerminal(context)
+        let firstDeck = catalog.deck(id: deck[0])!
+        let talkKind = kind.flatMap(TalkKind.init(rawValue:)) ?? (firstDeck.audience.first == .team ? .team : .oneOnOne)
+        var people = try participants(kind: talkKind, language: context.language)
+        let t = context.text
+        switch talkKind {
+        case .oneOnOne:
+            if !people.contains(where: { $0.role == .leader }) {
+                people.insert(Participant(id: "p\(people.count + 1)", name: t(.roleLeader), role: .leader), at: 0)
+            }
+            if !people.contains(where: { $0.role == .employee }) {
+                people.append(Participant(id: "p\(people.count + 1)", name: t(.roleEmployee), role: .employee))
+            }
+        case .team:
+            if !people.contains(where: { $0.role == .facilitator }) {
+                people.insert(Participant(id: "p\(people.count + 1)", name: t(.theTeam), role: .facilitator), at: 0)
+            }
+        }
+        let setup = TalkSetup(kind: talkKind, title: title.map(SafeText.line) ?? "", language: context.language,
+                              participants: people, deckIDs: deck, shuffle: shuffle, seed: seed,
+                              anonymous: anonymous, timerSeconds: timer)
+        let runner = TalkRunner(context: context, catalog: catalog, store: SessionStore(home: context.home))
+        do { try runner.prepareStart(setup) } catch { throw fail(describe(error, context)) }
+        throw ExitCode(try runTerminal(runner))
+    }
+}
+
+struct ResumeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resume", abstract: "Continue the latest unfinished talk, or the one given.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The talk's id (see `tillit sessions`).") var session: String?
+
+    func run() throws {
+        let context = try global.context()
+        let store = SessionStore(home: context.home)
+        let id: String
+        if let session {
+            id = session
+        } else {
+            guard let latest = store.list().summaries.first(where: { !$0.isFinished }) else {
+                throw fail("there is no unfinished talk to continue; `tillit sessions` lists them all")
+            }
+            id = latest.id
+        }
+        try requireTerminal(context)
+        let runner = TalkRunner(context: context, catalog: context.loadCatalog(), store: store)
+        do { try runner.prepareResume(id: id) } catch { throw fail(describe(error, context)) }
+        throw ExitCode(try runTerminal(runner))
+    }
+}
+
+/// The home screen, for `tillit` without a subcommand.
+func runHome(_ context: AppContext) throws {
+    try requireTerminal(context)
+    let runner = TalkRunner(context: context, catalog: context.loadCatalog(), store: SessionStore(home: context.home))
+    throw ExitCode(try runTerminal(runner))
+}
+
+/// Stops before anything is written when there is no terminal to draw on.
+func requireTerminal(_ context: AppContext) throws {
+    if isatty(STDIN_FILENO) != 1 || isatty(STDOUT_FILENO) != 1 { throw fail(TerminalError.notATerminal.description, code: 2) }
+    let term = context.environment["TERM"] ?? ""
+    if term.isEmpty || term == "dumb" { throw fail(TerminalError.dumbTerminal.description, code: 2) }
+}
+
+func runTerminal(_ runner: TalkRunner) throws -> Int32 {
+    do {
+        return try runner.run()
+    } catch let error as TerminalError {
+        throw fail(error.description, code: 2)
+    }
+}
+
+func describe(_ error: Error, _ context: AppContext) -> String {
+    if let storeError = error as? StoreError { return storeError.message(context.text) }
+    return String(describing: error)
+}

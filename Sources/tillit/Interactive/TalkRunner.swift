@@ -1,0 +1,226 @@
+import Foundation
+import TillitCore
+import TillitTerminal
+import TillitUI
+
+/// Runs the screens: reads keys, sends them through `update`, carries out the
+/// effects, saves the open talk whenever it changed, and draws. One thread owns
+/// the terminal; the timer is the read timeout of the same loop.
+final class TalkRunner {
+    private let context: AppContext
+    private let store: SessionStore
+    private let catalog: DeckCatalog
+    private var state: AppState
+    private var lock: SessionLock?
+    /// The talk as last written to disk, to tell whether it changed.
+    private var savedSession: Session?
+    private var savePolicy = SavePolicy()
+    private var saveFailure: String?
+
+    init(context: AppContext, catalog: DeckCatalog, store: SessionStore) {
+        self.context = context
+        self.catalog = catalog
+        self.store = store
+        let config = AppConfig(language: context.language, colorEnabled: context.colorEnabled,
+                               decks: catalog.decks, dataFolder: context.home.path)
+        state = AppState(config: config, size: Size(width: 80, height: 24), now: Date())
+    }
+
+    // MARK: Before the screen opens
+
+    /// Starts a talk for `tillit start`; errors are for the command line to print.
+    func prepareStart(_ setup: TalkSetup) throws {
+        let (session, path) = try startTalk(setup)
+        open(session, path: path)
+    }
+
+    /// Opens a talk for `tillit resume`.
+    func prepareResume(id: String) throws {
+        let (session, path) = try openForWriting(id: id)
+        open(session, path: path)
+    }
+
+    private func open(_ session: Session, path: String) {
+        _ = update(&state, .talkOpened(session, path: path))
+        savedSession = session
+    }
+
+    // MARK: The loop
+
+    /// Runs until the user leaves. Returns the process exit code.
+    func run() throws -> Int32 {
+        let terminal = try Terminal(colorEnabled: context.colorEnabled, environment: context.environment)
+        defer { terminal.close() }
+        _ = update(&state, .resize(terminal.size))
+        if state.screen == .home { perform(.loadSessions) }
+        var lastTick = Date()
+        while true {
+            terminal.draw(view(state))
+            let input = terminal.read()
+            let now = Date()
+            var effects: [Effect] = []
+            var typing = false
+            switch input {
+            case .key(let key):
+                typing = state.isCapturingText
+                state.now = now
+                effects = update(&state, .key(key))
+            case .paste(let text):
+                state.now = now
+                effects = update(&state, .paste(text))
+            case .resize(let size):
+                effects = update(&state, .resize(size))
+                terminal.invalidate()
+            case .timeout:
+                break
+            }
+            if now.timeIntervalSince(lastTick) >= 0.25 || input.isTimeout {
+                effects += update(&state, .tick(now))
+                lastTick = now
+            }
+            if TerminalRestorer.stopSignal != 0 { effects.append(.quit) }
+            saveIfNeeded(typing: typing, now: now)
+            for effect in effects {
+                if effect == .quit {
+                    saveIfNeeded(typing: false, now: Date(), force: true)
+                    terminal.close()
+                    farewell()
+                    return saveFailure == nil ? 0 : 1
+                }
+                perform(effect)
+            }
+        }
+    }
+
+    /// Writes the open talk when it differs from the file. A failed save is
+    /// shown and tried again on the next change; the words stay in memory.
+    private func saveIfNeeded(typing: Bool, now: Date, force: Bool = false) {
+        guard let talk = state.talk, !talk.readOnly else { return }
+        let changed = talk.session != savedSession
+        guard savePolicy.shouldSave(changed: changed, typing: typing && !force, now: now) else { return }
+        guard changed else { savePolicy.saved(at: now); return }
+        do {
+            try store.save(talk.session)
+            savedSession = talk.session
+            savePolicy.saved(at: now)
+            if saveFailure != nil { saveFailure = nil; state.flash = nil }
+        } catch {
+            let message = (error as? StoreError)?.message(state.text) ?? String(describing: error)
+            saveFailure = message
+            state.flash = state.text(.saveFailed, message)
+        }
+    }
+
+    private func farewell() {
+        guard let talk = state.talk, !talk.readOnly else { return }
+        let t = state.text
+        if let failure = saveFailure {
+            FileHandle.standardError.write(Data((t(.saveFailed, failure) + "\n").utf8))
+        } else if talk.session.isFinished {
+            print(t(.farewellFinished, talk.path))
+        } else {
+            print(t(.farewellSaved, talk.path, talk.session.id))
+        }
+    }
+
+    // MARK: Effects
+
+    private func perform(_ effect: Effect) {
+        switch effect {
+        case .loadSessions:
+            _ = update(&state, .sessionsLoaded(sessionList()))
+        case .startTalk(let setup):
+            do {
+                let (session, path) = try startTalk(setup)
+                switchTo(session, path: path)
+            } catch {
+                _ = update(&state, .failed(describe(error)))
+            }
+        case .openTalk(let id, let readOnly):
+            do {
+                if readOnly {
+                    let session = try store.load(id: id)
+                    state.pendingReadOnly = true
+                    state.screen = .history
+                    _ = update(&state, .talkOpened(session, path: try store.path(for: id)))
+                } else {
+                    let (session, path) = try openForWriting(id: id)
+                    switchTo(session, path: path)
+                }
+            } catch {
+                _ = update(&state, .failed(describe(error)))
+            }
+        case .exportTalk(let id):
+            do {
+                let path = try exportMarkdown(id: id)
+                _ = update(&state, .exported(path: path))
+            } catch {
+                _ = update(&state, .failed(describe(error)))
+            }
+        case .deleteTalk(let id):
+            do { try store.delete(id: id) } catch { _ = update(&state, .failed(describe(error))) }
+        case .quit:
+            break
+        }
+    }
+
+    private func switchTo(_ session: Session, path: String) {
+        state.screen = .home
+        open(session, path: path)
+    }
+
+    private func sessionList() -> SessionList {
+        let listing = store.list()
+        let items = listing.summaries.map { summary in
+            TalkListItem(id: summary.id, title: summary.title, kind: summary.kind,
+                         participants: summary.participants.map(\.name).joined(separator: ", "),
+                         createdAt: summary.createdAt, handled: summary.handledCount, cardCount: summary.cardCount,
+                         finished: summary.isFinished)
+        }
+        return SessionList(items: items, problems: listing.problems.map { "\($0.path): \($0.error.message(state.text))" })
+    }
+
+    /// Deals a new talk, brings in open actions from the last talk with the same
+    /// people, saves it and takes its lock.
+    private func startTalk(_ setup: TalkSetup) throws -> (Session, String) {
+        let now = Date()
+        var generator = SystemRandomNumberGenerator()
+        let probe = try Session.start(setup, decks: catalog.decks, id: "probe", now: now)
+        let previous = try store.previousTalk(for: probe.continuityKey)
+        let id = Session.makeID(now: now, random: generator.next())
+        let session = try Session.start(setup, decks: catalog.decks, id: id, now: now, previous: previous,
+                                        randomSeed: generator.next())
+        let newLock = try store.lock(id: id)
+        try store.save(session)
+        lock?.release()
+        lock = newLock
+        return (session, try store.path(for: id))
+    }
+
+    private func openForWriting(id: String) throws -> (Session, String) {
+        let newLock = try store.lock(id: id)
+        var session = try store.load(id: id)
+        // Time away from the talk is not time on the card.
+        session.timingSince = Date()
+        lock?.release()
+        lock = newLock
+        return (session, try store.path(for: id))
+    }
+
+    private func exportMarkdown(id: String) throws -> String {
+        let session = try store.load(id: id)
+        let markdown = MarkdownExporter.render(session, includePrivate: false)
+        let path = (store.folder as NSString).appendingPathComponent("\(id).md")
+        try PrivateFile.write(markdown, to: path, overwrite: true)
+        return path
+    }
+
+    private func describe(_ error: Error) -> String {
+        if let storeError = error as? StoreError { return storeError.message(state.text) }
+        return String(describing: error)
+    }
+}
+
+extension Terminal.Input {
+    var isTimeout: Bool { if case .timeout = self { return true } else { return false } }
+}
