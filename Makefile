@@ -1,0 +1,42 @@
+# tillit: build, test and install.
+#
+#   make                          release build
+#   make test                     swift test
+#   make install PREFIX=/usr/local   binary to PREFIX/bin, decks to PREFIX/share/tillit/Cards
+#   make uninstall PREFIX=/usr/local
+#
+# DESTDIR is prepended to every installed path (for packaging). SCRATCH sets
+# SwiftPM's build folder; SWIFT_BUILD_FLAGS defaults to a Swift runtime linked
+# in statically, so the installed binary runs without the toolchain.
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+SWIFT ?= swift
+SCRATCH ?= .build
+SWIFT_BUILD_FLAGS ?= --static-swift-stdlib
+
+BINDIR := $(DESTDIR)$(PREFIX)/bin
+CARDSDIR := $(DESTDIR)$(PREFIX)/share/tillit/Cards
+DECKS := $(wildcard Cards/*.yaml)
+RELEASE := $(SWIFT) build -c release --scratch-path $(SCRATCH) $(SWIFT_BUILD_FLAGS)
+
+.PHONY: all build install uninstall test
+
+all: build
+
+build:
+	$(RELEASE)
+
+install: build
+	install -d "$(BINDIR)" "$(CARDSDIR)"
+	install -m 0755 "$$($(RELEASE) --show-bin-path)/tillit" "$(BINDIR)/tillit"
+	install -m 0644 $(DECKS) "$(CARDSDIR)/"
+
+# Removes what install put there; decks someone else added to Cards/ stay.
+uninstall:
+	rm -f "$(BINDIR)/tillit"
+	rm -f $(addprefix "$(CARDSDIR)"/,$(notdir $(DECKS)))
+	-rmdir "$(CARDSDIR)" "$(DESTDIR)$(PREFIX)/share/tillit" 2>/dev/null
+
+test:
+	$(SWIFT) test --scratch-path $(SCRATCH)
