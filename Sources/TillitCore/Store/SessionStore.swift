@@ -162,7 +162,7 @@ public struct SessionStore: Sendable {
         switch error {
         case .keyNotFound(let key, let context): return "\(place(context.codingPath + [key])) is missing"
         case .valueNotFound(_, let context): return "\(place(context.codingPath)) is empty"
-        case .typeMismatch(let type, let context): return "\(place(context.codingPath)) is not a \(kindName(type))"
+        case .typeMismatch(let type, let context): return "\(place(context.codingPath)) is not \(kindName(type))"
         case .dataCorrupted(let context): return "\(place(context.codingPath)): \(context.debugDescription)"
         @unknown default: return String(describing: error)
         }
@@ -170,13 +170,13 @@ public struct SessionStore: Sendable {
 
     private static func kindName(_ type: Any.Type) -> String {
         switch type {
-        case is String.Type: return "text"
-        case is Int.Type, is Double.Type, is UInt64.Type, is Int?.Type: return "number"
-        case is Bool.Type: return "true/false"
+        case is String.Type: return "a text"
+        case is Int.Type, is Double.Type, is UInt64.Type: return "a number"
+        case is Bool.Type: return "true or false"
         default:
             let name = String(describing: type)
-            if name.hasPrefix("Array") { return "list" }
-            if name.hasPrefix("Dictionary") { return "object" }
+            if name.hasPrefix("Array") { return "a list" }
+            if name.hasPrefix("Dictionary") { return "an object" }
             return name
         }
     }
