@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+import TillitCore
+
+@Suite("tillit sessions and tillit delete")
+struct SessionCommandsTests {
+    /// A home with a finished team talk, an unfinished 1:1 two cards in, and a cut-off file.
+    func homeWithTalks() throws -> (TemporaryHome, SessionStore) {
+        let home = try TemporaryHome()
+        let store = SessionStore(home: TillitHome(path: home.path))
+        let cards = (1...14).map { Card(id: "k\($0)", prompt: LocalizedText([.nb: "Spørsmål \($0)?"])) }
+        let deck = Deck(id: "selvledelse", title: LocalizedText([.nb: "Selvledelse"]), cards: cards)
+        let day = Date(timeIntervalSince1970: 1_795_464_000)
+        let people = [Participant(id: "p1", name: "Kari", role: .leader), Participant(id: "p2", name: "Ola", role: .employee)]
+        var talk = try Session.start(TalkSetup(kind: .oneOnOne, language: .nb, participants: people, deckIDs: [deck.id]),
+                                     decks: [deck], id: "2026-11-23-2000-0002", now: day)
+        try talk.apply(.setText(participant: "p1", text: "Ja"), now: day)
+        try talk.apply(.next, now: day)
+        try talk.apply(.skip, now: day)
+        try store.save(talk)
+        var team = try Session.start(TalkSetup(kind: .team, title: "Team Nord", language: .nb, deckIDs: [deck.id]),
+                                     decks: [deck], id: "2026-11-20-2000-0001", now: day - 3 * 86_400)
+        try team.apply(.finish, now: day - 3 * 86_400)
+        try store.save(team)
+        try home.write("sessions/2026-11-01-0900-0000.json", "{\"schemaVersion\": 1, \"id\": ")
+        return (home, store)
+    }
+
+    @Test func sessionsListsNewestFirstAndReportsUnreadableFilesOnStderr() throws {
+        let (home, store) = try homeWithTalks()
+        let run = runTillit(["sessions"], environment: home.environment(["LANG": "en_US.UTF-8", "TZ": "UTC"]))
+        #expect(run.status == 0)
+        #expect(run.stdout == """
+            ID                    DATE              KIND  TITLE        PARTICIPANTS  CARDS  STATUS
+            2026-11-23-2000-0002  2026-11-23 20:00  1:1   Selvledelse  Kari, Ola      2/14  ongoing
+            2026-11-20-2000-0001  2026-11-20 20:00  team  Team Nord    –              0/14  finished
+
+            """)
+        let damaged = try store.path(for: "2026-11-01-0900-0000")
+        #expect(run.stderr == "\(damaged) is cut off or damaged (it is not complete JSON). tillit leaves it as it is\n")
+    }
+
+    @Test func sessionsSpeaksNorwegianAndSaysWhenThereAreNoTalks() throws {
+        let (home, _) = try homeWithTalks()
+        let run = runTillit(["sessions", "--lang", "nb"], environment: home.environment())
+        #expect(run.stdout.hasPrefix("ID                    DATO              TYPE  TITTEL       DELTAKERE  KORT  STATUS\n"))
+        #expect(run.stdout.contains("pågår") && run.stdout.contains("avsluttet"))
+        #expect(run.stderr.contains("er avkuttet eller skadet"))
+        let empty = try TemporaryHome()
+        let none = runTillit(["sessions"], environment: empty.environment(["LANG": "nb_NO.UTF-8"]))
+        #expect(none.status == 0 && none.stdout == "Ingen samtaler ennå. Start en fra startsiden.\n" && none.stderr == "")
+    }
+
+    @Test func deleteWithoutATerminalNeedsYes() throws {
+        let (home, store) = try homeWithTalks()
+        let id = "2026-11-23-2000-0002"
+        let refused = runTillit(["delete", id], environment: home.environment())
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "tillit: not deleting \(id): there is no terminal to ask on; add --yes to delete it\n")
+        #expect(try store.load(id: id).id == id)
+        let deleted = runTillit(["delete", id, "--yes"], environment: home.environment())
+        #expect(deleted.status == 0 && deleted.stdout == "Deleted talk \(id).\n" && deleted.stderr == "")
+        #expect(throws: StoreError.notFound(id: id, path: try store.path(for: id))) { try store.load(id: id) }
+        #expect(store.list().summaries.map(\.id) == ["2026-11-20-2000-0001"])
+    }
+
+    @Test func deleteOfAnUnknownBadOrUnreadableTalkIsOneLine() throws {
+        let (home, store) = try homeWithTalks()
+        let unknown = runTillit(["delete", "2026-01-01-0000-0000", "--yes"], environment: home.environment())
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr == "tillit: there is no talk '2026-01-01-0000-0000' (\(try store.path(for: "2026-01-01-0000-0000")) does not exist)\n")
+        let escape = runTillit(["delete", "../../etc/passwd", "--yes"], environment: home.environment())
+        #expect(escape.status == 1)
+        #expect(escape.stderr == "tillit: '../../etc/passwd' is not a talk id (ids use only a–z, 0–9 and -)\n")
+        let damaged = try store.path(for: "2026-11-01-0900-0000")
+        let kept = runTillit(["delete", "2026-11-01-0900-0000", "--yes"], environment: home.environment())
+        #expect(kept.status == 1 && kept.stderr.hasPrefix("tillit: \(damaged) is cut off or damaged"))
+        #expect(FileManager.default.fileExists(atPath: damaged), "a file tillit cannot read is never deleted by it")
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func deleteAsksOnATerminal() throws {
+        let (home, store) = try homeWithTalks()
+        let id = "2026-11-23-2000-0002"
+        func answer(_ text: String) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            process.arguments = ["-qec", "\(tillitBinaryURL.path) delete \(id) --lang nb --home \(home.path)", "/dev/null"]
+            let input = Pipe(), output = Pipe()
+            process.standardInput = input
+            process.standardOutput = output
+            process.standardError = output
+            try process.run()
+            input.fileHandleForWriting.write(Data(text.utf8))
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        let no = try answer("n\n")
+        #expect(no.contains("Slette samtalen \(id) (Selvledelse) for godt? [j/N] "))
+        #expect(no.contains("Ingenting er slettet."))
+        #expect(try store.load(id: id).id == id)
+        let yes = try answer("j\n")
+        #expect(yes.contains("Samtalen \(id) er slettet."))
+        #expect(store.list().summaries.map(\.id) == ["2026-11-20-2000-0001"])
+    }
+}
