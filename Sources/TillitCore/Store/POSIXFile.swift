@@ -37,8 +37,9 @@ enum POSIXFile {
         if chmod(path, folderMode) != 0 { throw SystemCallError() }
     }
 
-    /// The whole file, or why it could not be read.
-    static func contents(of path: String) throws(SystemCallError) -> Data {
+    /// Reads the whole file, or says why it could not, into `buffer`, which grows as needed and can be
+    /// used again for the next file, and returns the file's length.
+    static func readAll(_ path: String, into buffer: inout [UInt8]) throws(SystemCallError) -> Int {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 { throw SystemCallError() }
         defer { close(fd) }
@@ -46,22 +47,18 @@ enum POSIXFile {
         if fstat(fd, &info) != 0 { throw SystemCallError() }
         if info.st_mode & S_IFMT == S_IFDIR { throw SystemCallError(code: EISDIR) }
         // The size is a hint: the file may grow or shrink while it is read.
-        var data = Data(count: max(Int(info.st_size), 0) + 1)
+        if buffer.count <= Int(info.st_size) { buffer = [UInt8](repeating: 0, count: Int(info.st_size) + 4096) }
         var length = 0
         while true {
-            if length == data.count { data.count *= 2 }
-            let count = data.withUnsafeMutableBytes { buffer in
-                read(fd, buffer.baseAddress! + length, buffer.count - length)
-            }
+            if length == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + length, $0.count - length) }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw SystemCallError()
             }
-            if count == 0 { break }
+            if count == 0 { return length }
             length += count
         }
-        data.count = length
-        return data
     }
 
     /// Replaces `path` with `data` so that at every moment the file is either
@@ -130,12 +127,6 @@ enum POSIXFile {
     static func stamp(_ path: String) -> Stamp? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        return stamp(info)
-    }
-
-    static func stamp(fd: Int32) -> Stamp? {
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return nil }
         return stamp(info)
     }
 

@@ -12,6 +12,9 @@ import Foundation
 /// or deleted.
 public struct SessionStore: Sendable {
     public let home: TillitHome
+    /// The files this store saved, as they were right after: one still the
+    /// same is known to be safe to replace without reading it again.
+    private let saved = SavedFiles()
 
     public init(home: TillitHome) { self.home = home }
 
@@ -51,10 +54,13 @@ public struct SessionStore: Sendable {
         } catch {
             throw .writeFailed(path: path, reason: error.reason)
         }
+        saved.remember(path, POSIXFile.stamp(path))
     }
 
-    /// A file that is there may be saved over only if it is a talk this tillit can read.
+    /// A file that is there may be saved over only if it is a talk this tillit
+    /// can read: the one this store saved last, unchanged since, or one that loads.
     private func checkReplaceable(_ path: String, id: String) throws(StoreError) {
+        if let stamp = POSIXFile.stamp(path), saved.isUnchanged(path, stamp) { return }
         do {
             _ = try Self.decodeSession(Self.read(path, id: id), path: path, id: id)
         } catch .notFound {
@@ -79,14 +85,16 @@ public struct SessionStore: Sendable {
         }
     }
 
-    static func encoder() -> JSONEncoder {
+    /// The format of a talk file: pretty-printed, sorted keys, unescaped slashes, ISO-8601 dates.
+    public static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         return encoder
     }
 
-    static func decoder() -> JSONDecoder {
+    /// Reads what `encoder()` writes.
+    public static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return decoder
@@ -100,7 +108,13 @@ public struct SessionStore: Sendable {
     }
 
     private static func read(_ path: String, id: String) throws(StoreError) -> Data {
-        do { return try POSIXFile.contents(of: path) } catch {
+        var buffer: [UInt8] = []
+        let count = try read(path, id: id, into: &buffer)
+        return Data(buffer[..<count])
+    }
+
+    private static func read(_ path: String, id: String, into buffer: inout [UInt8]) throws(StoreError) -> Int {
+        do { return try POSIXFile.readAll(path, into: &buffer) } catch {
             if error.code == ENOENT { throw .notFound(id: id, path: path) }
             throw .unreadable(path: path, reason: error.reason)
         }
@@ -186,8 +200,12 @@ public struct SessionStore: Sendable {
     /// Every talk, newest first (by `createdAt`), from the few fields a list
     /// shows; files that cannot be read are in `problems`.
     public func list() -> SessionListing {
-        let (summaries, problems) = scan { data, path, id, decoder throws(StoreError) in
-            try Self.decodeSummary(data, path: path, id: id, decoder: decoder)
+        let (summaries, problems) = scan { bytes, path, id, decoder throws(StoreError) in
+            if let record = SummaryScanner.record(bytes) {
+                try Self.check(schemaVersion: record.schemaVersion, fileID: record.id, path: path, id: id)
+                return record.summary(path: path)
+            }
+            return try Self.decodeSummary(Data(bytes), path: path, id: id, decoder: decoder)
         }
         return SessionListing(summaries: summaries.sorted(by: Self.newestFirst), problems: problems)
     }
@@ -195,8 +213,8 @@ public struct SessionStore: Sendable {
     /// Every talk in full, newest first, for carry-over and trends. Files that
     /// cannot be read are skipped and reported.
     public func loadAll() -> (sessions: [Session], problems: [StoreProblem]) {
-        let (sessions, problems) = scan { data, path, id, decoder throws(StoreError) in
-            try Self.decodeSession(data, path: path, id: id, decoder: decoder)
+        let (sessions, problems) = scan { bytes, path, id, decoder throws(StoreError) in
+            try Self.decodeSession(Data(bytes), path: path, id: id, decoder: decoder)
         }
         return (sessions.sorted(by: Self.newestFirst), problems)
     }
@@ -220,9 +238,9 @@ public struct SessionStore: Sendable {
     }
 
     /// Reads every `<id>.json` in the folder, two or more at a time, and decodes
-    /// each with `decode`. A missing folder is an empty list.
+    /// each with `decode(bytes, path, id, decoder)`. A missing folder is an empty list.
     private func scan<T: Sendable>(
-        _ decode: @escaping @Sendable (Data, String, String, JSONDecoder) throws(StoreError) -> T
+        _ decode: @escaping @Sendable (UnsafeBufferPointer<UInt8>, String, String, JSONDecoder) throws(StoreError) -> T
     ) -> ([T], [StoreProblem]) {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
@@ -236,6 +254,7 @@ public struct SessionStore: Sendable {
         let results = ScanResults<T>(count: chunkCount)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             let decoder = Self.decoder()
+            var buffer: [UInt8] = []
             var items: [T] = []
             var problems: [StoreProblem] = []
             for name in files[(chunk * chunkSize)..<min(files.count, (chunk + 1) * chunkSize)] {
@@ -243,7 +262,10 @@ public struct SessionStore: Sendable {
                 let id = String(name.dropLast(".json".count))
                 do throws(StoreError) {
                     guard Self.isValidID(id) else { throw StoreError.invalidID(id) }
-                    items.append(try decode(Self.read(path, id: id), path, id, decoder))
+                    let count = try Self.read(path, id: id, into: &buffer)
+                    items.append(try buffer.withUnsafeBufferPointer { bytes throws(StoreError) in
+                        try decode(UnsafeBufferPointer(rebasing: bytes[..<count]), path, id, decoder)
+                    })
                 } catch .notFound {
                     continue // deleted while we listed
                 } catch {
@@ -307,6 +329,20 @@ protocol TalkDated {
 
 extension Session: TalkDated {}
 extension SessionSummary: TalkDated {}
+
+/// What `SessionStore.save` last wrote to each file, shared by copies of the store.
+private final class SavedFiles: @unchecked Sendable {
+    private var stamps: [String: POSIXFile.Stamp] = [:]
+    private let lock = NSLock()
+
+    func remember(_ path: String, _ stamp: POSIXFile.Stamp?) {
+        lock.withLock { stamps[path] = stamp }
+    }
+
+    func isUnchanged(_ path: String, _ stamp: POSIXFile.Stamp) -> Bool {
+        lock.withLock { stamps[path] == stamp }
+    }
+}
 
 /// One slot per chunk of a concurrent scan, each written once by its own worker.
 private final class ScanResults<T: Sendable>: @unchecked Sendable {
