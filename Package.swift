@@ -20,6 +20,7 @@ let package = Package(
         .target(name: "TillitCore", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "TillitUI", dependencies: ["TillitCore"]),
         .target(name: "TillitTerminal", dependencies: ["CNCurses", "TillitUI"]),
+        .executableTarget(name: "tillit-bench", dependencies: ["TillitCore"], path: "Benchmarks/StoreBench"),
         .executableTarget(
             name: "tillit",
             dependencies: [
