@@ -14,7 +14,7 @@ struct CLITests {
 
     /// No stack trace, crash report or Swift runtime error in `text`.
     static func expectNoCrash(_ run: TillitRun, sourceLocation: SourceLocation = #_sourceLocation) {
-        for marker in ["Fatal error", "Stack dump", "Current stack trace", "Illegal instruction", "#0 ", "runTillit: killed"] {
+        for marker in ["Fatal error", "Stack dump", "Current stack trace", "Illegal instruction", "#0 ", "[runTillit: "] {
             #expect(!run.stderr.contains(marker), "stderr shows '\(marker)':\n\(run.stderr)", sourceLocation: sourceLocation)
         }
         #expect(run.status >= 0, "tillit did not finish: \(run.stderr)", sourceLocation: sourceLocation)
@@ -26,6 +26,47 @@ struct CLITests {
 
     @Test func binaryIsFound() {
         #expect(FileManager.default.isExecutableFile(atPath: tillitBinaryURL.path), "\(tillitBinaryURL.path)")
+    }
+
+    // MARK: - the runner itself
+
+    @Test func runnerStartsChildrenWithNoSignalBlockedOrIgnored() {
+        let run = runProgram("/bin/grep", ["-E", "^Sig(Blk|Ign):", "/proc/self/status"], environment: [:])
+        #expect(run.status == 0)
+        let masks = Dictionary(uniqueKeysWithValues: Self.lines(run.stdout).map { line in
+            let parts = line.split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces) }
+            return (parts[0], UInt64(parts[1], radix: 16) ?? .max)
+        })
+        #expect(masks["SigBlk"] == 0, "\(run.stdout)")
+        // Signals 1–31; glibc keeps 32 and 33 for itself.
+        #expect((masks["SigIgn"] ?? .max) & 0x7FFF_FFFF == 0, "\(run.stdout)")
+    }
+
+    @Test func runnerKillsAHungProcessAfterTheTimeout() {
+        let started = ContinuousClock.now
+        let run = runProgram("/bin/sleep", ["30"], environment: [:], timeout: 0.5)
+        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(run.status == -1)
+        #expect(run.stderr.contains("[runTillit: killed after 0.5 s"))
+    }
+
+    @Test func runnerPassesStdinAndKeepsStdoutAndStderrApart() {
+        let text = String(repeating: "blåbær 😀\n", count: 20_000)  // more than a pipe holds
+        let run = runProgram("/bin/sh", ["-c", "cat; echo feil >&2; exit 3"], environment: [:], stdin: text)
+        #expect(run.status == 3)
+        #expect(run.stdout == text)
+        #expect(run.stderr == "feil\n")
+    }
+
+    @Test func runnerReportsAProgramThatCannotStart() {
+        let run = runProgram("/nonexistent/tillit", [], environment: [:])
+        #expect(run.status == -1)
+        #expect(run.stderr.contains("cannot start /nonexistent/tillit"))
+    }
+
+    @Test func runnerReportsDeathBySignal() {
+        let run = runProgram("/bin/sh", ["-c", "kill -TERM $$"], environment: [:])
+        #expect(run.status == 128 + SIGTERM)
     }
 
     // MARK: - version and help
