@@ -19,6 +19,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
 
 // Macros and globals Swift cannot import, or rejects as shared mutable state.
 static inline WINDOW *tillit_stdscr(void) { return stdscr; }
@@ -44,6 +45,16 @@ static inline void tillit_write_out(const char *text) {
         if (n <= 0) return;
         text += n; left -= (size_t)n;
     }
+}
+
+// Whether the terminfo database knows `term` (newterm would fail otherwise).
+static inline int tillit_terminfo_exists(const char *term) {
+    int error = 0;
+    TERMINAL *saved = cur_term;
+    if (setupterm(term, -1, &error) != OK) { set_curterm(saved); return 0; }
+    del_curterm(cur_term);
+    set_curterm(saved);
+    return 1;
 }
 
 // Draw a run of wide characters with one set of attributes at (y, x).

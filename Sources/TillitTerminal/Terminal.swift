@@ -29,10 +29,18 @@ public final class Terminal {
     private static let pasteStart: Int32 = KEY_MAX + 1
     private static let pasteEnd: Int32 = KEY_MAX + 2
 
-    public init(colorEnabled: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    /// Whether this process can draw screens at all; checked before a talk is
+    /// created, so a failed start leaves nothing behind.
+    public static func checkUsable(environment: [String: String]) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         let term = environment["TERM"] ?? ""
         if term.isEmpty || term == "dumb" { throw TerminalError.dumbTerminal }
+        guard tillit_terminfo_exists(term) == 1 else { throw TerminalError.unknownTerminal(term) }
+    }
+
+    public init(colorEnabled: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        try Self.checkUsable(environment: environment)
+        let term = environment["TERM"] ?? ""
         self.colorEnabled = colorEnabled
         Self.useUTF8Locale()
         // newterm, unlike initscr, returns NULL for an unknown TERM instead of exiting.

@@ -8,6 +8,15 @@ public enum TerminalRestorer {
     nonisolated(unsafe) public static var stopSignal: Int32 = 0
 
     static func install() {
+        // A parent may hand us a blocked signal mask (seen under tmux's
+        // respawn-pane); then Ctrl-C from `kill`, SIGTERM, SIGHUP and even
+        // SIGWINCH for resizes would never arrive.
+        var set = sigset_t()
+        sigemptyset(&set)
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGSEGV, SIGABRT, SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGCONT, SIGTSTP] {
+            sigaddset(&set, signal)
+        }
+        sigprocmask(SIG_UNBLOCK, &set, nil)
         for signal in [SIGINT, SIGTERM, SIGHUP] {
             Foundation.signal(signal) { received in TerminalRestorer.stopSignal = received }
         }

@@ -97,7 +97,8 @@ func clock(_ seconds: Int) -> String {
 }
 
 func names(_ participants: [Participant], _ t: Localizer) -> String {
-    let parts = participants.map { "\($0.name) (\(t.role($0.role)))" }
+    // "Leder (leder)" says nothing twice: a name that is just the role stands alone.
+    let parts = participants.map { $0.name.lowercased() == t.role($0.role) ? $0.name : "\($0.name) (\(t.role($0.role)))" }
     guard parts.count > 1 else { return parts.first ?? "" }
     return parts.dropLast().joined(separator: ", ") + " " + t(.and) + " " + parts.last!
 }

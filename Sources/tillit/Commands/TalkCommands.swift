@@ -136,9 +136,9 @@ func runHome(_ context: AppContext) throws {
 
 /// Stops before anything is written when there is no terminal to draw on.
 func requireTerminal(_ context: AppContext) throws {
-    if isatty(STDIN_FILENO) != 1 || isatty(STDOUT_FILENO) != 1 { throw fail(TerminalError.notATerminal.description, code: 2) }
-    let term = context.environment["TERM"] ?? ""
-    if term.isEmpty || term == "dumb" { throw fail(TerminalError.dumbTerminal.description, code: 2) }
+    do { try Terminal.checkUsable(environment: context.environment) } catch let error as TerminalError {
+        throw fail(error.description, code: 2)
+    }
 }
 
 func runTerminal(_ runner: TalkRunner) throws -> Int32 {

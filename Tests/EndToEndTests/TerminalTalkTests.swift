@@ -1,0 +1,177 @@
+import Foundation
+import Testing
+import TillitCore
+
+/// The real binary in tmux, driven by keys, checked on screen and in the JSON it wrote.
+@Suite(.serialized) struct TerminalTalkTests {
+    @Test func wholeOneOnOneTalkIsSaved() throws {
+        let tmux = try TmuxSession()
+        try tmux.launch(["start", "--deck", "selvledelse", "--participant", "Kari:leader", "--participant", "Ola Ødegård:employee"],
+                        environment: ["LANG": "nb_NO.UTF-8"])
+        try tmux.waitFor("1 / 14")
+        try tmux.press("Enter")
+        try tmux.type("Vi må snakke om turnusen – æøå")
+        try tmux.press("Escape", "Tab", "Enter")
+        try tmux.type("Jeg ønsker meg mer tid med brukerne 🙂")
+        try tmux.press("Escape")
+        try tmux.waitFor("mer tid med brukerne")
+        try tmux.press("Right", "Right", "Right")
+        try tmux.waitFor("4 / 14")
+        try tmux.press("4", "Tab", "3")
+        try tmux.waitFor("[3]")
+        try tmux.press("a")
+        try tmux.waitFor("Ny avtale")
+        try tmux.type("Ola lager et utkast til ukeplan")
+        try tmux.press("Enter")
+        try tmux.type("Ola")
+        try tmux.press("Enter")
+        try tmux.type("15.12.2030")
+        try tmux.press("Enter")
+        try tmux.waitFor("Avtalen er lagret")
+        try tmux.press("q")
+        try tmux.waitFor("Fortsett med: tillit resume")
+        try tmux.waitForExit()
+
+        let sessions = try tmux.sessions()
+        #expect(sessions.count == 1)
+        let talk = try #require(sessions.first)
+        #expect(talk.participants.map(\.name) == ["Kari", "Ola Ødegård"])
+        #expect(talk.cards[0].response(of: "p1")?.text == "Vi må snakke om turnusen – æøå")
+        #expect(talk.cards[0].response(of: "p2")?.text == "Jeg ønsker meg mer tid med brukerne 🙂")
+        #expect(talk.cards[3].response(of: "p1")?.rating == 4)
+        #expect(talk.cards[3].response(of: "p2")?.rating == 3)
+        #expect(talk.actions.map(\.text) == ["Ola lager et utkast til ukeplan"])
+        #expect(talk.actions.first?.due == "2030-12-15")
+        #expect(talk.actions.first?.fromCard == "selvledelse/handlingsrom-skala")
+        #expect(talk.currentIndex == 3)
+    }
+
+    @Test func teamMeetingWithAnonymousVotesAndTimer() throws {
+        let tmux = try TmuxSession()
+        try tmux.launch(["start", "--deck", "psykologisk-trygghet", "--title", "Avdeling Solsiden", "--anonymous",
+                         "--timer", "2", "--lang", "en"])
+        try tmux.waitFor("1 / 14")
+        try tmux.press("Right")
+        try tmux.waitFor("Anonymous ratings")
+        try tmux.press("4", "4", "2", "5")
+        try tmux.waitFor("4 votes")
+        try tmux.waitFor("⏱ +00:0", timeout: 5)
+        try tmux.press("p")
+        try tmux.waitFor("time is up")
+        try tmux.press("p", "q")
+        try tmux.waitForExit()
+        let talk = try #require(try tmux.sessions().first)
+        #expect(talk.kind == .team && talk.anonymous && talk.timerSeconds == 2)
+        #expect(talk.cards[1].anonymousVotes == ["4": 2, "2": 1, "5": 1])
+        #expect(talk.cards[1].responses.isEmpty)
+        #expect(talk.cards[0].secondsSpent > 0)
+    }
+
+    @Test func killedWhileWritingResumesOnTheSameCardWithTheText() throws {
+        let tmux = try TmuxSession()
+        try tmux.launch(["start", "--deck", "selvledelse", "--lang", "nb"])
+        try tmux.waitFor("1 / 14")
+        try tmux.press("Right")
+        try tmux.waitFor("2 / 14")
+        try tmux.press("Enter")
+        try tmux.type("Dette må ikke forsvinne, selv om strømmen går")
+        try tmux.waitFor("forsvinne")
+        // The save is at most half a second behind the keys.
+        Thread.sleep(forTimeInterval: 1.0)
+        kill(try tmux.pid(), SIGKILL)
+        try tmux.waitForExit()
+
+        try tmux.launch(["resume", "--lang", "nb"])
+        let screen = try tmux.waitFor("2 / 14")
+        #expect(screen.contains("Dette må ikke forsvinne, selv om strømmen"))
+        try tmux.press("q")
+        try tmux.waitForExit()
+        let talk = try #require(try tmux.sessions().first)
+        #expect(talk.cards[1].response(of: "p1")?.text == "Dette må ikke forsvinne, selv om strømmen går")
+    }
+
+    @Test func resizingBelowTheMinimumAndBackKeepsTheTalk() throws {
+        let tmux = try TmuxSession()
+        try tmux.launch(["start", "--deck", "selvledelse", "--lang", "en"])
+        try tmux.waitFor("1 / 14")
+        try tmux.resize(width: 50, height: 12)
+        try tmux.waitFor("too small")
+        try tmux.resize(width: 100, height: 30)
+        try tmux.waitFor("1 / 14")
+        try tmux.press("Enter")
+        try tmux.type("still here")
+        try tmux.press("Escape", "C-c")
+        try tmux.waitForExit()
+        #expect(try tmux.sessions().first?.cards[0].response(of: "p1")?.text == "still here")
+    }
+
+    @Test func noColorKeepsBoldAndReverseButNoColours() throws {
+        let coloured = try TmuxSession()
+        try coloured.launch(["start", "--deck", "selvledelse", "--lang", "en"])
+        try coloured.waitFor("1 / 14")
+        let withColour = try coloured.screen(escapes: true)
+        #expect(withColour.contains("\u{1B}[36m") || withColour.contains("\u{1B}[34m"), "expected colour codes:\n\(withColour)")
+
+        let plain = try TmuxSession()
+        try plain.launch(["start", "--deck", "selvledelse", "--lang", "en"], environment: ["NO_COLOR": "1"])
+        try plain.waitFor("1 / 14")
+        let monochrome = try plain.screen(escapes: true)
+        #expect(!monochrome.contains("\u{1B}[36m") && !monochrome.contains("\u{1B}[34m") && !monochrome.contains("\u{1B}[33m"))
+        #expect(monochrome.contains("\u{1B}[1m") && monochrome.contains("\u{1B}[7m"), "bold and reverse must remain:\n\(monochrome)")
+    }
+
+    @Test func signalsSaveAndLeave() throws {
+        for signal in [SIGTERM, SIGHUP, SIGINT] {
+            let tmux = try TmuxSession()
+            try tmux.launch(["start", "--deck", "selvledelse", "--lang", "en"])
+            try tmux.waitFor("1 / 14")
+            try tmux.press("Enter")
+            try tmux.type("signal \(signal)")
+            try tmux.waitFor("signal \(signal)")
+            kill(try tmux.pid(), signal)
+            try tmux.waitForExit()
+            #expect(try tmux.sessions().first?.cards[0].response(of: "p1")?.text == "signal \(signal)")
+        }
+    }
+
+    @Test(arguments: ["dumb", "no-such-terminal-type"])
+    func unusableTermGetsOneLineAndExitTwo(term: String) throws {
+        let tmux = try TmuxSession()
+        try tmux.launch(["start", "--deck", "selvledelse"], term: term)
+        try tmux.waitForExit()
+        let screen = try tmux.screen()
+        #expect(screen.contains("tillit: "))
+        #expect(screen.contains("TERM=xterm-256color"))
+        #expect(try tmux.sessions().isEmpty)
+    }
+
+    @Test(arguments: ["xterm-256color", "screen-256color", "tmux-256color", "linux", "vt100"])
+    func worksUnderCommonTerminalTypes(term: String) throws {
+        let tmux = try TmuxSession()
+        try tmux.launch(["start", "--deck", "selvledelse", "--lang", "nb"], term: term)
+        try tmux.waitFor("1 / 14")
+        try tmux.press("Enter")
+        try tmux.type("æøå")
+        try tmux.waitFor("æøå")
+        try tmux.press("Escape", "q")
+        try tmux.waitForExit()
+    }
+
+    @Test func secondInstanceOnTheSameTalkIsRefused() throws {
+        let first = try TmuxSession()
+        try first.launch(["start", "--deck", "selvledelse", "--lang", "en"])
+        try first.waitFor("1 / 14")
+        let id = try #require(try first.sessions().first?.id)
+        let second = runTillit(["resume", id], environment: ["TILLIT_HOME": first.dataFolder.path, "LANG": "C.UTF-8", "TERM": "xterm"])
+        #expect(second.status != 0)
+        // Without a terminal the refusal comes first; the lock is tested in the store's own tests.
+        #expect(!second.stderr.isEmpty)
+    }
+
+    @Test func withoutATerminalItSaysSoAndExitsTwo() {
+        let run = runTillit(["start", "--deck", "selvledelse"], environment: ["TERM": "xterm", "TILLIT_HOME": "/tmp/tillit-no-tty-\(UUID().uuidString)"])
+        #expect(run.status == 2)
+        #expect(run.stderr.split(separator: "\n").count == 1)
+        #expect(run.stderr.contains("terminal"))
+    }
+}
