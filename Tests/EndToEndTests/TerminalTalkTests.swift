@@ -90,6 +90,20 @@ import TillitCore
         #expect(talk.cards[1].response(of: "p1")?.text == "Dette må ikke forsvinne, selv om strømmen går")
     }
 
+    @Test func pastedTextArrivesWholeWithLineBreaks() throws {
+        let tmux = try TmuxSession()
+        try tmux.launch(["start", "--deck", "selvledelse", "--lang", "nb"])
+        try tmux.waitFor("1 / 14")
+        try tmux.press("Enter")
+        // paste-buffer -p wraps the text in bracketed-paste markers, as a terminal does.
+        try tmux.tmux(["set-buffer", "-b", "p", "Første linje: æøå\nAndre linje q?\nTredje 👍"])
+        try tmux.tmux(["paste-buffer", "-p", "-b", "p", "-t", "main:0"])
+        try tmux.waitFor("Tredje")
+        try tmux.press("Escape", "q")
+        try tmux.waitForExit()
+        #expect(try tmux.sessions().first?.cards[0].response(of: "p1")?.text == "Første linje: æøå\nAndre linje q?\nTredje 👍")
+    }
+
     @Test func resizingBelowTheMinimumAndBackKeepsTheTalk() throws {
         let tmux = try TmuxSession()
         try tmux.launch(["start", "--deck", "selvledelse", "--lang", "en"])

@@ -22,7 +22,8 @@ enum PresentationView {
             if talk.session.kind == .team, record.ratingCount > 0, y + range.count + 3 < grid.height - 3 {
                 let barWidth = min(50, width)
                 _ = TalkView.drawVotes(record, range: range, anonymous: talk.session.anonymous, focused: false, ui: ui,
-                                       in: Rect(x: (grid.width - barWidth) / 2, y: y + 1, width: barWidth, height: range.count + 2), &grid)
+                                       in: Rect(x: (grid.width - barWidth) / 2, y: y + 1, width: barWidth, height: range.count + 2), &grid,
+                                       showKeys: false)
             }
         }
         let (progress, overTime) = TalkView.progress(state, talk)

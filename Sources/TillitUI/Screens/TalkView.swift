@@ -136,6 +136,10 @@ enum TalkView {
                     break
                 }
             }
+            if talk.session.kind == .team, fields.contains(where: { if case .rating = $0 { return true } else { return false } }) {
+                grid.put(voteSummary(record, ui), x: area.x + 2, y: y, style: .muted, maxWidth: area.width - 4)
+                y += 1
+            }
             y += 1
         }
 
@@ -186,11 +190,12 @@ enum TalkView {
     /// The team's votes as a bar per value, with counts (and the mean when
     /// there are enough votes that no single vote can be read off).
     static func drawVotes(_ record: CardRecord, range: ClosedRange<Int>, anonymous: Bool, focused: Bool, ui: Localizer,
-                          in rect: Rect, _ grid: inout Grid) -> Int {
+                          in rect: Rect, _ grid: inout Grid, showKeys: Bool = true) -> Int {
         var y = rect.y
         let counts = record.ratingCounts
         let total = counts.values.reduce(0, +)
-        let heading = (anonymous ? ui(.votesAnonymous) : ui(.votes)) + " · " + ui(.votesHowTo, range.lowerBound, range.upperBound)
+        var heading = anonymous ? ui(.votesAnonymous) : ui(.votes)
+        if showKeys { heading += " · " + ui(.votesHowTo, range.lowerBound, range.upperBound) }
         grid.put(heading, x: rect.x, y: y, style: focused ? Style(bold: true, reverse: true) : .bold, maxWidth: rect.width)
         y += 1
         let maxCount = max(1, counts.values.max() ?? 1)
@@ -204,11 +209,17 @@ enum TalkView {
             grid.put(" \(count)", x: rect.x + 3 + DisplayWidth.of(bar), y: y, style: count > 0 ? .plain : .muted)
             y += 1
         }
+        grid.put(voteSummary(record, ui), x: rect.x, y: y, style: .muted, maxWidth: rect.width)
+        return y + 1
+    }
+
+    /// `4 stemmer · snitt 3,8`; below three votes no mean, so no one's vote can be read off.
+    static func voteSummary(_ record: CardRecord, _ ui: Localizer) -> String {
+        let total = record.ratingCount
         var summary = ui.count(total, one: .voteCountOne, many: .voteCount)
         if total >= 3, let mean = record.ratingMean { summary += " · " + ui(.mean, formatMean(mean, ui.language)) }
         else if total > 0 { summary += " · " + ui(.tooFewForMean) }
-        grid.put(summary, x: rect.x, y: y, style: .muted, maxWidth: rect.width)
-        return y + 1
+        return summary
     }
 
     static func formatMean(_ mean: Double, _ language: Language) -> String {
