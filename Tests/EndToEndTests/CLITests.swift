@@ -344,7 +344,7 @@ struct CLITests {
         let elapsed = ContinuousClock.now - started
         #expect(elapsed < .seconds(1), "took \(elapsed)")
         #expect(run.status == 1)
-        #expect(Self.lines(run.stderr) == ["\(path):1:1: error: the file is 10.0 MB; a deck file may be at most 1.0 MB"])
+        #expect(Self.lines(run.stderr) == ["\(path):1:1: error: the file is 10.0 MB; a deck file may be at most 250 kB"])
     }
 
     @Test func lintRefusesAnAliasBombWithinASecond() throws {

@@ -5,10 +5,16 @@ import Yams
 /// column. Works on Yams' node tree (not a Decodable) so that semantic errors
 /// such as a duplicate card id can point at the place in the file.
 public struct DeckParser {
-    /// Decks are short texts; anything larger is a mistake, refused before parsing.
-    public static let maximumFileSize = 1_000_000
-    /// The shipped decks hold under a thousand YAML values; a walk of more is refused.
-    public static let maximumNodeCount = 100_000
+    /// Decks are short texts (the shipped ones are about 10 kB); anything larger
+    /// is a mistake, refused before parsing. The bound also bounds the time:
+    /// the worst YAML of this size (a flat list of 125,000 numbers) still loads
+    /// and is refused well within a second in a debug build.
+    public static let maximumFileSize = 250_000
+    /// The shipped decks hold under a thousand YAML values (about 40 a card);
+    /// a file with more than this is refused before it is read as a deck.
+    public static let maximumNodeCount = 20_000
+    /// Problems reported for one file; after these, one line says there are more.
+    public static let maximumDiagnostics = 100
 
     public static let topLevelKeys = ["id", "version", "title", "description", "audience", "cards"]
     public static let cardKeys = ["id", "prompt", "hint", "answer"]
@@ -54,7 +60,7 @@ public struct DeckParser {
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
         if size > Self.maximumFileSize {
-            error("the file is \(Self.megabytes(size)); a deck file may be at most \(Self.megabytes(Self.maximumFileSize))")
+            error("the file is \(Self.sizeText(size)); a deck file may be at most \(Self.sizeText(Self.maximumFileSize))")
             return nil
         }
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -72,15 +78,18 @@ public struct DeckParser {
         return text
     }
 
-    private static func megabytes(_ bytes: Int) -> String {
-        String(format: "%.1f MB", Double(bytes) / 1_000_000)
+    /// `999 bytes`, `250 kB`, `10.0 MB`.
+    static func sizeText(_ bytes: Int) -> String {
+        if bytes < 1_000 { return "\(bytes) bytes" }
+        if bytes < 1_000_000 { return "\(bytes / 1_000) kB" }
+        return String(format: "%.1f MB", Double(bytes) / 1_000_000)
     }
 
     // MARK: - Parsing
 
     private mutating func parseText(_ text: String) -> Result {
         if text.utf8.count > Self.maximumFileSize {
-            error("the text is \(Self.megabytes(text.utf8.count)); a deck file may be at most \(Self.megabytes(Self.maximumFileSize))")
+            error("the text is \(Self.sizeText(text.utf8.count)); a deck file may be at most \(Self.sizeText(Self.maximumFileSize))")
             return Result(deck: nil, diagnostics: diagnostics)
         }
         let root: Node?
@@ -405,7 +414,13 @@ public struct DeckParser {
     }
 
     private mutating func report(_ severity: Diagnostic.Severity, _ message: String, at node: Node?) {
+        guard diagnostics.count <= Self.maximumDiagnostics else { return }
         let mark = node?.mark
+        if diagnostics.count == Self.maximumDiagnostics {
+            diagnostics.append(Diagnostic(path: path, line: mark?.line ?? 1, column: mark?.column ?? 1,
+                                          severity: .error, message: "too many problems; the rest are not shown"))
+            return
+        }
         diagnostics.append(Diagnostic(path: path, line: mark?.line ?? 1, column: mark?.column ?? 1,
                                       severity: severity, message: message))
     }
