@@ -15,7 +15,7 @@ struct Tillit: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            StartCommand.self, ResumeCommand.self,
+            StartCommand.self, ResumeCommand.self, CrashDrillCommand.self,
             DecksCommand.self, ShowCommand.self, LintCommand.self, SessionsCommand.self, DeleteCommand.self, StressWriterCommand.self,
         ]
     )

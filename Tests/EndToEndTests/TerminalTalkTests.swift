@@ -148,6 +148,16 @@ import TillitCore
         }
     }
 
+    @Test func aCrashRestoresTheTerminal() throws {
+        let tmux = try TmuxSession()
+        let binary = TmuxSession.quote(tillitBinaryURL.path)
+        // After the crash the shell asks the terminal for its modes: echo and canonical input must be back on.
+        try tmux.tmux(["respawn-pane", "-k", "-t", "main:0",
+                       "TERM=xterm-256color \(binary) _crash-drill; stty -a | tr ' ;' '\\n\\n' | grep -x -e '-*echo' -e '-*icanon' | sort | tr '\\n' ' '; echo END"])
+        let screen = try tmux.waitFor("END")
+        #expect(screen.contains("echo icanon END") || screen.contains("echo icanon  END"), "terminal modes after the crash:\n\(screen)")
+    }
+
     @Test(arguments: ["dumb", "no-such-terminal-type"])
     func unusableTermGetsOneLineAndExitTwo(term: String) throws {
         let tmux = try TmuxSession()
