@@ -66,6 +66,8 @@ struct StoreSummaryScannerTests {
             compact.replacingOccurrences(of: "\"status\":\"parked\"", with: "\"status\":\"lost\""),
             compact.replacingOccurrences(of: "\"kind\":\"team\",", with: ""),
             compact + " x",
+            compact.replacingOccurrences(of: "\"id\":\"x\",", with: "\"id\":\"x\",\"id\":\"y\","),
+            compact.replacingOccurrences(of: "{\"status\":\"parked\"}", with: "{\"status\":\"parked\",\"status\":\"open\"}"),
         ] {
             #expect(scanned(Data(unusual.utf8)) == nil, "\(unusual)")
         }

@@ -28,33 +28,33 @@ struct SummaryScanner {
     private mutating func topLevel() throws(Unusual) -> SummaryRecord {
         var schemaVersion: Int?, id: String?, kind: TalkKind?, title: String?, language: Language?
         var participants: [Participant]?, decks: [SummaryRecord.DeckID]?, cards: [SummaryRecord.CardStatusOnly]?
-        var createdAt: Date?, updatedAt: Date?, finishedAt: Date?
+        var createdAt: Date?, updatedAt: Date?, finishedAt: Date??
         try object { scanner, key throws(Unusual) in
-            if key == "schemaVersion" { schemaVersion = try scanner.integer() }
-            else if key == "id" { id = try scanner.string() }
-            else if key == "kind" { kind = try TalkKind(rawValue: scanner.string()).orUnusual() }
-            else if key == "title" { title = try scanner.string() }
-            else if key == "language" { language = try Language(rawValue: scanner.string()).orUnusual() }
-            else if key == "createdAt" { createdAt = try scanner.date() }
-            else if key == "updatedAt" { updatedAt = try scanner.date() }
-            else if key == "finishedAt" { finishedAt = try scanner.null() ? nil : scanner.date() }
-            else if key == "participants" { participants = try scanner.participants() }
+            if key == "schemaVersion" { try once(&schemaVersion, scanner.integer()) }
+            else if key == "id" { try once(&id, scanner.string()) }
+            else if key == "kind" { try once(&kind, TalkKind(rawValue: scanner.string()).orUnusual()) }
+            else if key == "title" { try once(&title, scanner.string()) }
+            else if key == "language" { try once(&language, Language(rawValue: scanner.string()).orUnusual()) }
+            else if key == "createdAt" { try once(&createdAt, scanner.date()) }
+            else if key == "updatedAt" { try once(&updatedAt, scanner.date()) }
+            else if key == "finishedAt" { try once(&finishedAt, scanner.null() ? nil : scanner.date()) }
+            else if key == "participants" { try once(&participants, scanner.participants()) }
             else if key == "decks" {
-                decks = try scanner.array { scanner throws(Unusual) in
+                try once(&decks, scanner.array { scanner throws(Unusual) in
                     var id: String?
                     try scanner.object { scanner, key throws(Unusual) in
-                        if key == "id" { id = try scanner.string() } else { try scanner.skipValue() }
+                        if key == "id" { try once(&id, scanner.string()) } else { try scanner.skipValue() }
                     }
                     return SummaryRecord.DeckID(id: try id.orUnusual())
-                }
+                })
             } else if key == "cards" {
-                cards = try scanner.array { scanner throws(Unusual) in
+                try once(&cards, scanner.array { scanner throws(Unusual) in
                     var status: CardStatus?
                     try scanner.object { scanner, key throws(Unusual) in
-                        if key == "status" { status = try CardStatus(rawValue: scanner.string()).orUnusual() } else { try scanner.skipValue() }
+                        if key == "status" { try once(&status, CardStatus(rawValue: scanner.string()).orUnusual()) } else { try scanner.skipValue() }
                     }
                     return SummaryRecord.CardStatusOnly(status: try status.orUnusual())
-                }
+                })
             } else {
                 try scanner.skipValue()
             }
@@ -65,16 +65,16 @@ struct SummaryScanner {
             schemaVersion: schemaVersion.orUnusual(), id: id.orUnusual(), kind: kind.orUnusual(), title: title.orUnusual(),
             language: language.orUnusual(), participants: participants.orUnusual(), decks: decks.orUnusual(),
             cards: cards.orUnusual(), createdAt: createdAt.orUnusual(), updatedAt: updatedAt.orUnusual(),
-            finishedAt: finishedAt)
+            finishedAt: finishedAt ?? nil)
     }
 
     private mutating func participants() throws(Unusual) -> [Participant] {
         try array { scanner throws(Unusual) in
             var id: String?, name: String?, role: Role?
             try scanner.object { scanner, key throws(Unusual) in
-                if key == "id" { id = try scanner.string() }
-                else if key == "name" { name = try scanner.string() }
-                else if key == "role" { role = try Role(rawValue: scanner.string()).orUnusual() }
+                if key == "id" { try once(&id, scanner.string()) }
+                else if key == "name" { try once(&name, scanner.string()) }
+                else if key == "role" { try once(&role, Role(rawValue: scanner.string()).orUnusual()) }
                 else { try scanner.skipValue() }
             }
             return Participant(id: try id.orUnusual(), name: try name.orUnusual(), role: try role.orUnusual())
@@ -415,4 +415,11 @@ private extension Optional {
         guard let self else { throw SummaryScanner.Unusual() }
         return self
     }
+}
+
+/// Sets a field the summary reads. A key given twice is left to the decoder,
+/// which takes the first where this would see the last.
+private func once<T>(_ field: inout T?, _ value: T) throws(SummaryScanner.Unusual) {
+    guard field == nil else { throw SummaryScanner.Unusual() }
+    field = value
 }
