@@ -46,14 +46,6 @@ public indirect enum StoreError: Error, Hashable, Sendable, CustomStringConverti
     }
 
     public var description: String { message(Localizer(.en)) }
-
-    /// True for files that exist but cannot be used: they are reported, never touched.
-    public var isUnusableFile: Bool {
-        switch self {
-        case .unreadable, .damaged, .wrongShape, .newerSchema: return true
-        default: return false
-        }
-    }
 }
 
 /// A file in the sessions folder that could not be read, and why.
