@@ -5,7 +5,7 @@ import Darwin
 #endif
 import Foundation
 
-/// A failed system call: what was being done, and the reason the system gave.
+/// A failed system call: its errno, and the reason the system gives for it.
 struct SystemCallError: Error, Equatable {
     var code: Int32
     var reason: String { String(cString: strerror(code)) }
@@ -37,8 +37,8 @@ enum POSIXFile {
         if chmod(path, folderMode) != 0 { throw SystemCallError() }
     }
 
-    /// Reads the whole file, or says why it could not, into `buffer`, which grows as needed and can be
-    /// used again for the next file, and returns the file's length.
+    /// Reads the whole file into `buffer` (which grows as needed and serves
+    /// again for the next file) and returns its length, or says why it could not.
     static func readAll(_ path: String, into buffer: inout [UInt8]) throws(SystemCallError) -> Int {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 { throw SystemCallError() }
