@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -28,7 +29,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "TillitCoreTests", dependencies: ["TillitCore"]),
+        .testTarget(name: "TillitCoreTests", dependencies: ["TillitCore", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "TillitUITests", dependencies: ["TillitUI"]),
         // Depends on the executable so `swift test` builds the binary the tests drive.
         .testTarget(name: "EndToEndTests", dependencies: ["tillit", "TillitCore"]),

@@ -58,7 +58,9 @@ public struct DeckParser {
             error("is a folder, not a deck file")
             return nil
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        // stat, not FileManager's attributes, which look up the owner's name in /etc/passwd.
+        var info = stat()
+        let size = stat(path, &info) == 0 ? Int(info.st_size) : 0
         if size > Self.maximumFileSize {
             error("the file is \(Self.sizeText(size)); a deck file may be at most \(Self.sizeText(Self.maximumFileSize))")
             return nil
@@ -95,7 +97,10 @@ public struct DeckParser {
         let root: Node?
         let treeProblem: TreeProblem?
         do {
-            let parser = try Yams.Parser(yaml: text)
+            // The basic resolver leaves every scalar a string: the deck reads
+            // numbers itself, and Yams' default resolver runs a handful of
+            // regular expressions on every value (most of a deck's load time).
+            let parser = try Yams.Parser(yaml: text, resolver: .basic)
             root = try parser.singleRoot()
             // Yams holds a node's anchor weakly, owned by the parser: look for
             // anchors while the parser lives, or every node reports none.
@@ -388,7 +393,7 @@ public struct DeckParser {
                 error("'\(key).\(language.rawValue)' must be text", at: valueNode)
                 continue
             }
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = Self.trimmed(text)
             if trimmed.isEmpty {
                 error("'\(key).\(language.rawValue)' is empty", at: valueNode)
                 continue
@@ -403,6 +408,18 @@ public struct DeckParser {
             }
         }
         return complete ? LocalizedText(values) : nil
+    }
+
+    /// `text` without leading and trailing white space (the same characters as
+    /// `.whitespacesAndNewlines`), without a round trip through NSString.
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last,
+              first.properties.isWhitespace || last.properties.isWhitespace else { return text }
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
+        while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
+        return String(scalars[start..<end])
     }
 
     private mutating func error(_ message: String, at node: Node? = nil) {

@@ -18,14 +18,40 @@ public func view(_ state: AppState) -> Grid {
     case .deckPreview: DecksView.drawPreview(state, &grid)
     }
     if let flash = state.flash {
-        grid.fill(Rect(x: 0, y: grid.height - 2, width: grid.width, height: 1))
-        grid.put(" " + flash, x: 0, y: grid.height - 2, style: .warning, maxWidth: grid.width)
+        // A long message (a failed save names the file, then the reason) takes
+        // two lines rather than losing its end, which says what went wrong.
+        var lines = TextWrap.lines(fitFlash(flash, width: grid.width - 2), width: max(1, grid.width - 2))
+        if lines.count > 2 { lines = [lines[0], DisplayWidth.truncate(lines[1...].joined(separator: " "), to: grid.width - 2)] }
+        let top = grid.height - 1 - lines.count
+        grid.fill(Rect(x: 0, y: top, width: grid.width, height: lines.count))
+        for (index, line) in lines.enumerated() {
+            grid.put(" " + line, x: 0, y: top + index, style: .warning, maxWidth: grid.width)
+        }
     }
     if state.helpVisible {
         grid.cursor = nil
         HelpView.draw(state, &grid)
     }
     return grid
+}
+
+/// `message`, with its longest word (a path, as a rule) shortened from the
+/// front when the whole would not fit on two lines of `width`: the file name
+/// and the reason after it stay readable.
+func fitFlash(_ message: String, width: Int) -> String {
+    let width = max(1, width)
+    guard TextWrap.lines(message, width: width).count > 2 else { return message }
+    let words = message.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+    guard let longest = words.indices.max(by: { words[$0].count < words[$1].count }) else { return message }
+    var keep = min(words[longest].count - 1, width - 1)
+    while keep >= 16 {
+        var shortened = words
+        shortened[longest] = "…" + String(words[longest].suffix(keep))
+        let text = shortened.joined(separator: " ")
+        if TextWrap.lines(text, width: width).count <= 2 { return text }
+        keep -= 4
+    }
+    return message
 }
 
 private func drawTooSmall(_ state: AppState, _ grid: inout Grid) {
