@@ -158,7 +158,8 @@ import TillitCore
         #expect(screen.contains("echo icanon END") || screen.contains("echo icanon  END"), "terminal modes after the crash:\n\(screen)")
     }
 
-    @Test(arguments: ["dumb", "no-such-terminal-type"])
+    /// `TERM=dumb` is not refused: it runs plain line mode (see `PlainModeTests`).
+    @Test(arguments: ["no-such-terminal-type"])
     func unusableTermGetsOneLineAndExitTwo(term: String) throws {
         let tmux = try TmuxSession()
         try tmux.launch(["start", "--deck", "selvledelse"], term: term)

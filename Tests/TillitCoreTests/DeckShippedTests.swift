@@ -49,6 +49,8 @@ struct DeckShippedTests {
                 #expect(!value.isEmpty, "\(id): \(place) has no \(language.rawValue) text")
                 #expect(SafeText.clean(value) == value, "\(id): \(place).\(language.rawValue) has control characters")
             }
+            let norwegian = LocalizationTests.norwegianWords(in: text.values[.da] ?? "")
+            #expect(norwegian.isEmpty, "\(id): \(place).da has Norwegian words \(norwegian.sorted())")
             #expect(text.values[.nb] != text.values[.en] || place == "title",
                     "\(id): \(place) reads the same in nb and en; one is probably untranslated")
         }

@@ -25,10 +25,33 @@ struct LocalizationTests {
         }
     }
 
+    /// Common Norwegian words that are not Danish: a Danish text holding one is
+    /// Norwegian with Danish spelling, not Danish (`av` for `af`, `blir` for `bliver`…).
+    static let norwegianOnlyWords: Set<String> = [
+        "av", "hva", "meg", "deg", "seg", "ble", "blir", "lagret", "lagre", "lagres", "avtale", "avtaler", "avtalen",
+        "kortstokk", "kortstokker", "neste", "hjelp", "mye", "noe", "gjøre", "fått", "vært", "ikkje", "skjer", "snakk",
+        "snakke", "spør", "ut", "opp", "kanskje", "tenk", "trenger", "sier", "tar", "gir", "hverandre", "ennå", "uke", "uka",
+    ]
+
+    /// The Norwegian-only words in `text`.
+    static func norwegianWords(in text: String) -> Set<String> {
+        let words = text.lowercased().split { !$0.isLetter }.map(String.init)
+        return Set(words).intersection(norwegianOnlyWords)
+    }
+
+    @Test func danishReadsAsDanishNotNorwegian() {
+        for (key, text) in Localizer.table(.da) {
+            let found = Self.norwegianWords(in: text)
+            #expect(found.isEmpty, "da.\(key.rawValue) has Norwegian words \(found.sorted()): \(text)")
+        }
+        #expect(Self.norwegianWords(in: "Hva er neste avtale?") == ["hva", "neste", "avtale"], "the check itself finds them")
+    }
+
     @Test func argumentsFillTheirPlaces() {
         #expect(Localizer(.nb)(.showCardNumber, 3, 14) == "Kort 3 av 14")
         #expect(Localizer(.en)(.showCardNumber, 3, 14) == "Card 3 of 14")
         #expect(Localizer(.da)(.showCardNumber, 3, 14) == "Kort 3 af 14")
+        #expect(Localizer(.da)(.plainNowWriting, "Ole") == "Nu skriver Ole.")
         #expect(Localizer(.en)(.showScale, 1, 5, "never", "always") == "Scale 1–5: 1 = never, 5 = always")
     }
 

@@ -190,4 +190,40 @@ public enum UIString: String, CaseIterable, Sendable {
     case saveFailed
     case farewellSaved
     case farewellFinished
+    // Plain line mode and printable decks (issue 7)
+    case plainWelcome
+    case plainScaleRange
+    case plainWrote
+    case plainRated
+    case plainNowWriting
+    case plainTeamWriting
+    case plainVoteAdded
+    case plainVoteRemoved
+    case plainNoSuchVote
+    case plainSkipped
+    case plainParked
+    case plainCardReopened
+    case plainFirstCard
+    case plainLastCard
+    case plainNoSuchCard
+    case plainUnknownCommand
+    case plainRateUsage
+    case plainNoSuchPerson
+    case plainWhoOneOnOne
+    case plainWhoUsage
+    case plainScaleOnly
+    case plainActionAdded
+    case plainActionUsage
+    case plainNoteAdded
+    case plainNoteUsage
+    case plainCarriedHowTo
+    case plainNoSuchCarried
+    case plainCarriedResolved
+    case plainIsFinished
+    case plainParkedList
+    case plainNoCarried
+    case plainHelp
+    case printWritten
+    case printDocumentTitle
+    case printPageFooter
 }

@@ -204,9 +204,7 @@ enum TalkScreen {
     }
 
     static func newActionID(_ session: Session, now: Date) -> String {
-        var number = session.actions.count + 1
-        while session.actions.contains(where: { $0.id == "\(session.id)-a\(number)" }) { number += 1 }
-        return "\(session.id)-a\(number)"
+        session.nextActionID()
     }
 
     // MARK: Since last time

@@ -42,7 +42,9 @@ enum TalkView {
         if talk.session.kind == .oneOnOne { title += " · " + names(talk.session.participants, ui) }
         else { title += " · " + talk.session.title }
         Chrome.header(title, right: progressText, &grid)
-        if overTime { grid.restyle(x: grid.width - DisplayWidth.of(progressText) - 1, y: 0, width: DisplayWidth.of(progressText), style: .warning) }
+        // Over time shows as `+mm:ss` in reverse, so it reads without colour too.
+        if overTime { grid.restyle(x: grid.width - DisplayWidth.of(progressText) - 1, y: 0, width: DisplayWidth.of(progressText),
+                                   style: Style(color: .warning, bold: true, reverse: true)) }
 
         var y = 3
         let margin = grid.width >= 100 ? 6 : 3

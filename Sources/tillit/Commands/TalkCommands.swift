@@ -34,6 +34,9 @@ struct StartCommand: ParsableCommand {
     @Flag(name: .long, help: "Team ratings are stored as counts only, with no names.")
     var anonymous = false
 
+    @Flag(name: .long, help: "Plain line mode: the talk as lines on stdin and stdout, no screens (for screen readers and scripts; also when TERM=dumb).")
+    var plain = false
+
     func validate() throws {
         if deck.isEmpty { throw ValidationError("give at least one --deck (see `tillit decks`)") }
         if let kind, TalkKind(rawValue: kind) == nil { throw ValidationError("--kind must be one-on-one or team, not '\(kind)'") }
@@ -74,7 +77,8 @@ struct StartCommand: ParsableCommand {
         for id in deck where catalog.deck(id: id) == nil {
             throw fail("unknown deck '\(SafeText.line(id))'; `tillit decks` lists them")
         }
-        try requireTerminal(context)
+        let plainMode = wantsPlainMode(plain, context)
+        if !plainMode { try requireTerminal(context) }
         let firstDeck = catalog.deck(id: deck[0])!
         let talkKind = kind.flatMap(TalkKind.init(rawValue:)) ?? (firstDeck.audience.first == .team ? .team : .oneOnOne)
         var people = try participants(kind: talkKind, language: context.language)
@@ -95,6 +99,7 @@ struct StartCommand: ParsableCommand {
         let setup = TalkSetup(kind: talkKind, title: title.map(SafeText.line) ?? "", language: context.language,
                               participants: people, deckIDs: deck, shuffle: shuffle, seed: seed,
                               anonymous: anonymous, timerSeconds: timer)
+        if plainMode { throw ExitCode(try runPlain(context, catalog: catalog) { try $0.start(setup) }) }
         let runner = TalkRunner(context: context, catalog: catalog, store: SessionStore(home: context.home))
         do { try runner.prepareStart(setup) } catch { throw fail(describe(error, context)) }
         throw ExitCode(try runTerminal(runner))
@@ -107,6 +112,8 @@ struct ResumeCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The talk's id (see `tillit sessions`).") var session: String?
+    @Flag(name: .long, help: "Plain line mode: the talk as lines on stdin and stdout, no screens (also when TERM=dumb).")
+    var plain = false
 
     func run() throws {
         let context = try global.context()
@@ -119,6 +126,9 @@ struct ResumeCommand: ParsableCommand {
                 throw fail("there is no unfinished talk to continue; `tillit sessions` lists them all")
             }
             id = latest.id
+        }
+        if wantsPlainMode(plain, context) {
+            throw ExitCode(try runPlain(context, catalog: context.loadCatalog()) { try $0.openForWriting(id: id) })
         }
         try requireTerminal(context)
         let runner = TalkRunner(context: context, catalog: context.loadCatalog(), store: store)

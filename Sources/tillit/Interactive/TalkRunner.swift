@@ -9,9 +9,9 @@ import TillitUI
 final class TalkRunner {
     private let context: AppContext
     private let store: SessionStore
-    private let catalog: DeckCatalog
     private var state: AppState
-    private var lock: SessionLock?
+    /// Starts and opens talks and holds the open one's lock (shared with plain mode).
+    private let opener: TalkOpener
     /// The talk as last written to disk, to tell whether it changed.
     private var savedSession: Session?
     private var savePolicy = SavePolicy()
@@ -19,8 +19,8 @@ final class TalkRunner {
 
     init(context: AppContext, catalog: DeckCatalog, store: SessionStore) {
         self.context = context
-        self.catalog = catalog
         self.store = store
+        opener = TalkOpener(store: store, catalog: catalog)
         let config = AppConfig(language: context.language, colorEnabled: context.colorEnabled,
                                decks: catalog.decks, dataFolder: context.home.path)
         state = AppState(config: config, size: Size(width: 80, height: 24), now: Date())
@@ -30,13 +30,13 @@ final class TalkRunner {
 
     /// Starts a talk for `tillit start`; errors are for the command line to print.
     func prepareStart(_ setup: TalkSetup) throws {
-        let (session, path) = try startTalk(setup)
+        let (session, path) = try opener.start(setup)
         open(session, path: path)
     }
 
     /// Opens a talk for `tillit resume`.
     func prepareResume(id: String) throws {
-        let (session, path) = try openForWriting(id: id)
+        let (session, path) = try opener.openForWriting(id: id)
         open(session, path: path)
     }
 
@@ -131,7 +131,7 @@ final class TalkRunner {
             _ = update(&state, .sessionsLoaded(sessionList()))
         case .startTalk(let setup):
             do {
-                let (session, path) = try startTalk(setup)
+                let (session, path) = try opener.start(setup)
                 switchTo(session, path: path)
             } catch {
                 _ = update(&state, .failed(describe(error)))
@@ -144,7 +144,7 @@ final class TalkRunner {
                     state.screen = .history
                     _ = update(&state, .talkOpened(session, path: try store.path(for: id)))
                 } else {
-                    let (session, path) = try openForWriting(id: id)
+                    let (session, path) = try opener.openForWriting(id: id)
                     switchTo(session, path: path)
                 }
             } catch {
@@ -178,33 +178,6 @@ final class TalkRunner {
                          finished: summary.isFinished)
         }
         return SessionList(items: items, problems: listing.problems.map { "\($0.path): \($0.error.message(state.text))" })
-    }
-
-    /// Deals a new talk, brings in open actions from the last talk with the same
-    /// people, saves it and takes its lock.
-    private func startTalk(_ setup: TalkSetup) throws -> (Session, String) {
-        let now = Date()
-        var generator = SystemRandomNumberGenerator()
-        let probe = try Session.start(setup, decks: catalog.decks, id: "probe", now: now)
-        let previous = try store.previousTalk(for: probe.continuityKey)
-        let id = Session.makeID(now: now, random: generator.next())
-        let session = try Session.start(setup, decks: catalog.decks, id: id, now: now, previous: previous,
-                                        randomSeed: generator.next())
-        let newLock = try store.lock(id: id)
-        try store.save(session)
-        lock?.release()
-        lock = newLock
-        return (session, try store.path(for: id))
-    }
-
-    private func openForWriting(id: String) throws -> (Session, String) {
-        let newLock = try store.lock(id: id)
-        var session = try store.load(id: id)
-        // Time away from the talk is not time on the card.
-        session.timingSince = Date()
-        lock?.release()
-        lock = newLock
-        return (session, try store.path(for: id))
     }
 
     private func exportMarkdown(id: String) throws -> String {
