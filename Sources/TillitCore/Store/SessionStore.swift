@@ -127,6 +127,7 @@ public struct SessionStore: Sendable {
             throw classify(error, data: data, path: path, decoder: decoder)
         }
         try check(schemaVersion: session.schemaVersion, fileID: session.id, path: path, id: id)
+        if let problem = session.implausibility { throw .wrongShape(path: path, reason: problem) }
         // A file edited by hand may point past its cards.
         if !session.cards.indices.contains(session.currentIndex) {
             session.currentIndex = max(0, min(session.currentIndex, session.cards.count - 1))
