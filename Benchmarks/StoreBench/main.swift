@@ -5,6 +5,7 @@
 //   list    10,000 talks in the sessions folder, summaries only
 //   latest  the newest unfinished of 10,000 (a listing, then one load)
 //   load    one talk by id from a folder of 10,000
+//   trends  the trend of a 14-card deck over 1,000 team meetings (TrendsBench.swift)
 
 import Foundation
 import TillitCore
@@ -139,6 +140,10 @@ rows.append(try measure("load one talk by id among \(talkCount)", runs: saveRuns
     let loaded = try store.load(id: newest)
     precondition(loaded.id == newest)
 })
+
+// MARK: trends (issue 5)
+
+rows += try trendsRows(folder: root + "/trends", count: option("--trend-talks", 1_000), runs: listRuns)
 
 // MARK: table
 

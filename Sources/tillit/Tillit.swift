@@ -16,7 +16,7 @@ struct Tillit: ParsableCommand {
         version: version,
         subcommands: [
             StartCommand.self, ResumeCommand.self, CrashDrillCommand.self,
-            DecksCommand.self, ShowCommand.self, PrintCommand.self, LintCommand.self, SessionsCommand.self, DeleteCommand.self, StressWriterCommand.self, BenchKeysCommand.self,
+            DecksCommand.self, ShowCommand.self, PrintCommand.self, LintCommand.self, SessionsCommand.self, DeleteCommand.self, ExportCommand.self, TrendsCommand.self, StressWriterCommand.self, BenchKeysCommand.self,
         ]
     )
 

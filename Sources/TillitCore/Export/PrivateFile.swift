@@ -15,6 +15,15 @@ public enum PrivateFile {
             case .failed(let path, let reason): return "could not write \(path): \(reason)"
             }
         }
+
+        /// The message in the user's language.
+        public func message(_ t: Localizer) -> String {
+            switch self {
+            case .exists(let path): return t(.exportExists, path)
+            case .noFolder(let path): return t(.exportNoFolder, path, (path as NSString).deletingLastPathComponent)
+            case .failed(let path, let reason): return t(.exportFailed, path, reason)
+            }
+        }
     }
 
     public static func write(_ text: String, to path: String, overwrite: Bool) throws(WriteError) {

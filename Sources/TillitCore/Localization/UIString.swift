@@ -190,6 +190,52 @@ public enum UIString: String, CaseIterable, Sendable {
     case saveFailed
     case farewellSaved
     case farewellFinished
+    // Export, trends and history filters (issue 5)
+    case referatDate
+    case referatTimeSpent
+    case referatParticipants
+    case referatDecks
+    case referatStatus
+    case referatAnonymous
+    case referatCards
+    case referatRating
+    case referatScale
+    case referatTooFew
+    case referatNotAnswered
+    case referatActionStatus
+    case referatFromCard
+    case referatActionOpen
+    case referatOutcome
+    case referatNoActions
+    case referatPrivateNotes
+    case referatUnderAMinute
+    case referatHoursMinutes
+    case trendsTitle
+    case trendsHeaderCard
+    case trendsHeaderTrend
+    case trendsHeaderLatest
+    case trendsHeaderChange
+    case trendsHeaderTalks
+    case trendsHeaderVotes
+    case trendsHeaderActions
+    case trendsTooFew
+    case trendsTooFewExplained
+    case trendsNoTalks
+    case trendsNoRatingCards
+    case trendsLatest
+    case trendsChange
+    case trendsActionMark
+    case trendsLatestSpread
+    case trendsLoading
+    case trendsNoVotes
+    case keyTrends
+    case helpTrends
+    case unknownDeck
+    case exportJSONWritten
+    case exportExists
+    case exportNoFolder
+    case exportFailed
+    case sessionsNoMatch
     // Plain line mode and printable decks (issue 7)
     case plainWelcome
     case plainScaleRange

@@ -29,6 +29,9 @@ public struct TalkListItem: Hashable, Sendable {
     public var handled: Int
     public var cardCount: Int
     public var finished: Bool
+    /// For `t` (trends) in the history: the talk's decks and people.
+    public var deckIDs: [String] = []
+    public var people: [Participant] = []
 
     public init(id: String, title: String, kind: TalkKind, participants: String, createdAt: Date,
                 handled: Int, cardCount: Int, finished: Bool) {
@@ -55,7 +58,7 @@ public struct SessionList: Sendable {
 }
 
 public enum Screen: Hashable, Sendable {
-    case home, setup, talk, history, sessionView, decks, deckPreview
+    case home, setup, talk, history, sessionView, decks, deckPreview, trends
 }
 
 /// Things `update` asks the outside world to do. Saving is not among them:
@@ -66,6 +69,8 @@ public enum Effect: Hashable, Sendable {
     case loadSessions
     case exportTalk(id: String)
     case deleteTalk(id: String)
+    /// Rating trends of a deck, for one team (title) or one person in 1:1s.
+    case loadTrends(deckID: String, team: String?, participant: String?)
     case quit
 }
 
@@ -87,6 +92,9 @@ public struct AppState: Sendable {
     public var scroll = 0
     /// Set while a history entry is being opened to read, not to continue.
     public var pendingReadOnly = false
+    /// The trends screen's report (nil while it is being read) and its selection.
+    public var trends: TrendsReport?
+    public var trendsScreen = TrendsScreenState()
 
     public init(config: AppConfig, size: Size, now: Date, screen: Screen = .home) {
         self.config = config

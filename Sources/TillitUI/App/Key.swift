@@ -23,6 +23,7 @@ public enum Msg: Sendable {
     case talkOpened(Session, path: String)
     case failed(String)
     case exported(path: String)
+    case trendsLoaded(TrendsReport)
 }
 
 import Foundation

@@ -32,6 +32,9 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .failed(let message):
         state.flash = message
         return []
+    case .trendsLoaded(let report):
+        TrendsScreen.loaded(report, &state)
+        return []
     case .exported(let path):
         state.flash = state.text(.exportedTo, path)
         return []
@@ -62,6 +65,7 @@ private func handle(_ key: Key, in state: inout AppState) -> [Effect] {
     case .sessionView: return SessionViewScreen.handle(key, &state)
     case .decks: return DecksScreen.handle(key, &state)
     case .deckPreview: return DecksScreen.handlePreview(key, &state)
+    case .trends: return TrendsScreen.handle(key, &state)
     }
 }
 

@@ -16,6 +16,7 @@ public func view(_ state: AppState) -> Grid {
     case .sessionView: TranscriptView.draw(state, &grid)
     case .decks: DecksView.draw(state, &grid)
     case .deckPreview: DecksView.drawPreview(state, &grid)
+    case .trends: TrendsView.draw(state, &grid)
     }
     if let flash = state.flash {
         // A long message (a failed save names the file, then the reason) takes

@@ -16,7 +16,7 @@ enum HelpView {
                 return [("↑ ↓", .helpMove), ("d", .outcomeDone), ("k", .keyKeep), ("x", .keyDrop), ("Enter", .keyToCards)]
             case .summary?:
                 return [("↑ ↓", .helpMove), ("Enter", .keyOpenParked), ("←", .keyBackToCards), ("f", .helpFinish),
-                        ("e", .helpExport), ("n", .helpNotes), ("a", .helpAction), ("q", .helpQuit)]
+                        ("e", .helpExport), ("n", .helpNotes), ("a", .helpAction), ("t", .helpTrends), ("q", .helpQuit)]
             default:
                 return [("→ PgDn", .helpNext), ("← PgUp", .helpPrevious), ("Enter", .helpWrite), ("Esc", .helpStopWriting),
                         ("Tab ↑ ↓", .helpNextField), ("1–9", .helpRate), ("⌫", .helpUnrate), ("a", .helpAction),
@@ -24,9 +24,11 @@ enum HelpView {
                         ("f", .helpSummary), ("q Ctrl-C", .helpQuit), ("Ctrl-A E K U W", .helpShellKeys)]
             }
         case .history:
-            return [("↑ ↓", .helpMove), ("Enter", .keyRead), ("c", .keyContinue), ("x", .keyDelete), ("Esc", .keyBack)]
+            return [("↑ ↓", .helpMove), ("Enter", .keyRead), ("c", .keyContinue), ("x", .keyDelete), ("t", .helpTrends), ("Esc", .keyBack)]
         case .sessionView, .deckPreview:
             return [("↑ ↓ PgUp PgDn", .keyScroll), ("c", .keyContinue), ("e", .helpExport), ("Esc", .keyBack)]
+        case .trends:
+            return [("↑ ↓", .helpMove), ("Esc ←", .keyBack)]
         case .decks:
             return [("↑ ↓", .helpMove), ("Enter", .keyShowCards), ("n", .keyNewWithDeck), ("Esc", .keyBack)]
         }

@@ -130,6 +130,10 @@ enum HistoryScreen {
             return [.openTalk(id: selected.id, readOnly: false)]
         case .character("x"), .delete:
             if let selected { state.confirmDelete = selected.id }
+        case .character("t"):
+            guard let selected else { return [] }
+            return TrendsScreen.open(kind: selected.kind, title: selected.title, participants: selected.people,
+                                     deckIDs: selected.deckIDs, &state)
         default:
             break
         }

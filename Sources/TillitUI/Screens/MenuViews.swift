@@ -134,7 +134,7 @@ enum HistoryView {
             grid.put(" " + ui(.confirmDelete, pending), x: 0, y: grid.height - 2, style: .warning, maxWidth: grid.width)
         }
         Chrome.keyBar([("↑↓", ui(.keyChoose)), ("Enter", ui(.keyRead)), ("c", ui(.keyContinue)), ("x", ui(.keyDelete)),
-                       ("Esc", ui(.keyBack))], &grid, help: ui(.keyHelp))
+                       ("t", ui(.keyTrends)), ("Esc", ui(.keyBack))], &grid, help: ui(.keyHelp))
     }
 }
 

@@ -111,7 +111,7 @@ enum SummaryView {
         if !session.isFinished { keys.append(("←", ui(.keyBackToCards))) }
         if !parked.isEmpty { keys.append(("Enter", ui(.keyOpenParked))) }
         keys += [("f", session.isFinished ? ui(.keyReopen) : ui(.keyFinish)), ("e", ui(.keyExport)), ("n", ui(.notes).lowercased()),
-                 ("a", ui(.keyAction)), ("q", ui(.keyQuit))]
+                 ("a", ui(.keyAction)), ("t", ui(.keyTrends)), ("q", ui(.keyQuit))]
         Chrome.keyBar(keys, &grid, help: ui(.keyHelp))
     }
 }

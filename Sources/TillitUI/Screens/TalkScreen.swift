@@ -255,6 +255,10 @@ enum TalkScreen {
             state.flash = state.text(talk.session.isFinished ? .talkFinished : .talkReopened)
         case .character("e"):
             return [.exportTalk(id: talk.session.id)]
+        case .character("t"):
+            let session = talk.session
+            return TrendsScreen.open(kind: session.kind, title: session.title, participants: session.participants,
+                                     deckIDs: session.decks.map(\.id), &state)
         case .character("n"):
             talk.notesEditor = TextEditor(talk.session.notes)
         case .character("a"):

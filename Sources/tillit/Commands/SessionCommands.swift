@@ -7,14 +7,27 @@ struct SessionsCommand: ParsableCommand {
         commandName: "sessions", abstract: "List the talks, newest first.")
 
     @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: ArgumentHelp("Only talks with this deck.", valueName: "id")) var deck: String?
+    @Option(name: .long, help: ArgumentHelp("Only talks this person took part in (a name or part of one).", valueName: "name"))
+    var participant: String?
+    @Option(name: .long, help: ArgumentHelp("Only this team's talks (its title).", valueName: "title")) var team: String?
+    @Flag(name: .long, help: "Only talks not yet finished.") var unfinished = false
+    @Option(name: .long, help: "table, or json for scripts.") var format: SessionsFormatOption = .table
 
     func run() throws {
         let context = try global.context()
         let t = context.text
-        let listing = SessionStore(home: context.home).list()
+        var listing = SessionStore(home: context.home).list()
         for problem in listing.problems { printError(SafeText.line(problem.error.message(t))) }
+        let filter = TalkFilter(deck: deck, participant: participant, team: team, unfinishedOnly: unfinished)
+        let hadTalks = !listing.summaries.isEmpty
+        listing.summaries = listing.summaries.filter(filter.matches)
+        if format == .json {
+            FileHandle.standardOutput.write(Data(try SessionListJSON.render(listing.summaries).utf8))
+            return
+        }
         guard !listing.summaries.isEmpty else {
-            print(t(.noTalksYet))
+            print(hadTalks ? t(.sessionsNoMatch) : t(.noTalksYet))
             return
         }
         var rows = [[t(.sessionsHeaderID), t(.sessionsHeaderDate), t(.sessionsHeaderKind), t(.sessionsHeaderTitle),
@@ -36,6 +49,10 @@ struct SessionsCommand: ParsableCommand {
         }
         print(TextTable.render(rows, rightAligned: [5]))
     }
+}
+
+enum SessionsFormatOption: String, ExpressibleByArgument, CaseIterable {
+    case table, json
 }
 
 struct DeleteCommand: ParsableCommand {

@@ -159,6 +159,10 @@ final class TalkRunner {
             }
         case .deleteTalk(let id):
             do { try store.delete(id: id) } catch { _ = update(&state, .failed(describe(error))) }
+        case .loadTrends(let deckID, let team, let participant):
+            let loaded = TrendsReport.load(from: store, deckID: deckID, team: team, participant: participant,
+                                           replacing: state.talk?.session, decks: state.config.decks, language: state.config.language)
+            _ = update(&state, .trendsLoaded(loaded.report))
         case .quit:
             break
         }
@@ -172,10 +176,13 @@ final class TalkRunner {
     private func sessionList() -> SessionList {
         let listing = store.list()
         let items = listing.summaries.map { summary in
-            TalkListItem(id: summary.id, title: summary.title, kind: summary.kind,
-                         participants: summary.participants.map(\.name).joined(separator: ", "),
-                         createdAt: summary.createdAt, handled: summary.handledCount, cardCount: summary.cardCount,
-                         finished: summary.isFinished)
+            var item = TalkListItem(id: summary.id, title: summary.title, kind: summary.kind,
+                                    participants: summary.participants.map(\.name).joined(separator: ", "),
+                                    createdAt: summary.createdAt, handled: summary.handledCount, cardCount: summary.cardCount,
+                                    finished: summary.isFinished)
+            item.deckIDs = summary.deckIDs
+            item.people = summary.participants
+            return item
         }
         return SessionList(items: items, problems: listing.problems.map { "\($0.path): \($0.error.message(state.text))" })
     }

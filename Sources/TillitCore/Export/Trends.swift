@@ -1,0 +1,198 @@
+import Foundation
+
+/// How a deck's ratings moved over talks: for each rating card, the average
+/// of every talk, the latest, the change, and the actions agreed on the card.
+/// Pure: built from talks already loaded, so the command line, the terminal UI
+/// and the tests all get the same numbers.
+public struct TrendsReport: Hashable, Sendable {
+    /// A team average from fewer votes than this is not shown, nor is its
+    /// spread, so no one's vote can be read off. A 1:1 shows its ratings: they
+    /// are given by name, and the referat names them anyway.
+    public static let minimumVotes = 3
+
+    /// One talk in the report, oldest first.
+    public struct Talk: Hashable, Sendable {
+        public var id: String
+        public var title: String
+        public var kind: TalkKind
+        public var createdAt: Date
+    }
+
+    /// A card's ratings in one talk.
+    public struct Point: Hashable, Sendable {
+        /// Value → number of votes; empty when `tooFew` (the spread would give votes away).
+        public var counts: [Int: Int]
+        public var votes: Int
+        /// The average, or nil when there were too few votes to show it.
+        public var mean: Double?
+        public var actionAgreed: Bool
+
+        public var tooFew: Bool { mean == nil }
+    }
+
+    /// An action agreed on a card, and the talk it was agreed in.
+    public struct AgreedAction: Hashable, Sendable {
+        public var text: String
+        public var owner: String
+        public var due: String?
+        public var done: Bool
+        public var talkID: String
+        /// Index in `TrendsReport.talks`.
+        public var talkIndex: Int
+    }
+
+    public struct CardTrend: Hashable, Sendable, Identifiable {
+        /// `deck/card`.
+        public var key: String
+        public var card: String
+        public var prompt: String
+        public var scale: ClosedRange<Int>
+        /// One per talk of the report; nil where the card got no votes.
+        public var points: [Point?]
+        public var actions: [AgreedAction]
+
+        public var id: String { key }
+
+        /// The averages over the talks; nil for a talk without votes or with too few.
+        public var means: [Double?] { points.map { $0?.mean } }
+        /// The latest talk in which the card got votes.
+        public var latestIndex: Int? { points.lastIndex { $0 != nil } }
+        public var latest: Point? { latestIndex.flatMap { points[$0] } }
+        /// The latest average, if the latest votes were enough to show one.
+        public var latestMean: Double? { latest?.mean }
+        /// The latest average minus the shown average before it.
+        public var change: Double? {
+            guard let index = latestIndex, let now = points[index]?.mean,
+                  let before = points[..<index].last(where: { $0?.mean != nil })??.mean else { return nil }
+            return now - before
+        }
+        /// Talks in which the card got at least one vote.
+        public var talkCount: Int { points.filter { $0 != nil }.count }
+        public var voteCount: Int { points.reduce(0) { $0 + ($1?.votes ?? 0) } }
+        public var shortPrompt: String { DisplayWidth.truncate(SafeText.line(prompt), to: 40) }
+    }
+
+    public var deckID: String
+    public var deckTitle: String
+    public var filter: TalkFilter
+    public var talks: [Talk]
+    public var cards: [CardTrend]
+    /// Session files that could not be read and were left out (set by whoever loaded them).
+    public var unreadableFiles = 0
+
+    /// Whose talks these are, for a title: the team as its latest talk spells it, or the person asked for.
+    public var scope: String? {
+        if let team = filter.team { return SafeText.line(talks.last?.title ?? team) }
+        return filter.participant.map(SafeText.line)
+    }
+
+    /// The trend of deck `deckID` over `sessions` (any order) that match `team`
+    /// and `participant`, the latest `last` of them. With `deck`, cards follow
+    /// the deck's order and prompts its text in `language`; without it, the
+    /// words recorded in the latest talk.
+    public init(sessions: [Session], deckID: String, team: String? = nil, participant: String? = nil,
+                last: Int? = nil, deck: Deck? = nil, language: Language? = nil) {
+        let filter = TalkFilter(deck: deckID, participant: participant, team: team)
+        var chosen = sessions.filter { filter.matches($0) }
+            .sorted { $0.createdAt != $1.createdAt ? $0.createdAt < $1.createdAt : $0.id < $1.id }
+        if let last { chosen = Array(chosen.suffix(max(0, last))) }
+        self.deckID = deckID
+        self.filter = filter
+        self.talks = chosen.map { Talk(id: $0.id, title: $0.title, kind: $0.kind, createdAt: $0.createdAt) }
+        let latestTitle = chosen.last?.decks.first { $0.id.lowercased() == deckID.lowercased() }?.title
+        self.deckTitle = deck.map { $0.title.resolve(language ?? chosen.last?.language ?? .nb) } ?? latestTitle ?? deckID
+        self.cards = Self.cardTrends(chosen, deckID: deckID, deck: deck, language: language)
+    }
+
+    private static func cardTrends(_ talks: [Session], deckID: String, deck: Deck?, language: Language?) -> [CardTrend] {
+        // Which rating cards there are, in order: the deck's, then any only the talks know.
+        var order: [String] = deck?.cards.filter { $0.answer.scale != nil }.map(\.id) ?? []
+        let wanted = deckID.lowercased()
+        func inDeck(_ record: CardRecord) -> Bool { record.deck == wanted || record.deck.lowercased() == wanted }
+        var latestRecord: [String: CardRecord] = [:]
+        for talk in talks.reversed() {
+            for record in talk.cards where record.isRating && inDeck(record) {
+                if latestRecord[record.card] == nil {
+                    latestRecord[record.card] = record
+                    if !order.contains(record.card) { order.append(record.card) }
+                }
+            }
+        }
+        // Each talk's records and actions by card, looked up once.
+        let positions: [[String: Int]] = talks.map { talk in
+            var byCard: [String: Int] = [:]
+            for (index, record) in talk.cards.enumerated() where byCard[record.card] == nil && inDeck(record) {
+                byCard[record.card] = index
+            }
+            return byCard
+        }
+        let agreedOn: [[String: [Action]]] = talks.map { Dictionary(grouping: $0.actions.filter { $0.fromCard != nil }) { $0.fromCard! } }
+        var trends: [CardTrend] = []
+        for cardID in order {
+            guard let record = latestRecord[cardID] else { continue }
+            let deckCard = deck?.card(id: cardID)
+            let prompt = deckCard.map { $0.prompt.resolve(language ?? talks.last?.language ?? .nb) } ?? record.prompt
+            let scale = deckCard?.answer.scale.map(\.values) ?? record.scaleRange ?? 1...5
+            var trend = CardTrend(key: record.key, card: cardID, prompt: prompt, scale: scale, points: [], actions: [])
+            trend.points.reserveCapacity(talks.count)
+            for (index, talk) in talks.enumerated() {
+                let agreed = agreedOn[index][record.key] ?? []
+                trend.actions += agreed.map {
+                    AgreedAction(text: $0.text, owner: $0.owner, due: $0.due, done: $0.done, talkID: talk.id, talkIndex: index)
+                }
+                trend.points.append(positions[index][cardID].flatMap {
+                    point(of: talk.cards[$0], in: talk, actionAgreed: !agreed.isEmpty)
+                })
+            }
+            trends.append(trend)
+        }
+        return trends
+    }
+
+    private static func point(of record: CardRecord, in talk: Session, actionAgreed: Bool) -> Point? {
+        let counts = record.ratingCounts
+        let votes = counts.values.reduce(0, +)
+        guard votes > 0 else { return nil }
+        guard votes >= (talk.kind == .team ? minimumVotes : 1) else {
+            return Point(counts: [:], votes: votes, mean: nil, actionAgreed: actionAgreed)
+        }
+        let mean = Double(counts.reduce(0) { $0 + $1.key * $1.value }) / Double(votes)
+        return Point(counts: counts, votes: votes, mean: mean, actionAgreed: actionAgreed)
+    }
+
+    // MARK: Sparklines
+
+    public static let sparkBlocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+    /// Shown for a talk without a shown average (no votes, or too few).
+    public static let sparkGap: Character = "·"
+
+    /// One block per value, its height by where it lies on `scale`.
+    public static func sparkline(_ means: [Double?], scale: ClosedRange<Int>) -> String {
+        let low = Double(scale.lowerBound), span = Double(scale.upperBound - scale.lowerBound)
+        return String(means.map { mean -> Character in
+            guard let mean else { return sparkGap }
+            let level = span > 0 ? Int(((mean - low) / span * 7).rounded()) : 3
+            return sparkBlocks[min(7, max(0, level))]
+        })
+    }
+}
+
+extension TrendsReport {
+    /// Reads every talk in `store` and builds the report; `open`, the talk on
+    /// screen, counts as it is in memory (it may be newer than its file). Files
+    /// that cannot be read are left out and returned, and counted in the report.
+    public static func load(from store: SessionStore, deckID: String, team: String? = nil, participant: String? = nil,
+                            last: Int? = nil, replacing open: Session? = nil, decks: [Deck],
+                            language: Language) -> (report: TrendsReport, problems: [StoreProblem]) {
+        var (sessions, problems) = store.loadAll()
+        if let open {
+            sessions.removeAll { $0.id == open.id }
+            sessions.append(open)
+        }
+        let deck = decks.first { $0.id.lowercased() == deckID.lowercased() }
+        var report = TrendsReport(sessions: sessions, deckID: deck?.id ?? deckID, team: team, participant: participant,
+                                  last: last, deck: deck, language: language)
+        report.unreadableFiles = problems.count
+        return (report, problems)
+    }
+}

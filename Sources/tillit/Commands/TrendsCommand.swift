@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import TillitCore
+
+enum TrendsFormatOption: String, ExpressibleByArgument, CaseIterable {
+    case text, csv
+}
+
+struct TrendsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trends",
+        abstract: "How the ratings of a deck's rating cards moved over the talks.",
+        discussion: """
+            One line per rating card: a sparkline of the averages (· where a talk had no average to show), \
+            the latest average, the change since the one before, and how many talks, votes and agreed actions. \
+            A team average from fewer than \(TrendsReport.minimumVotes) votes is shown as "too few", so no one's vote \
+            can be read off. Files that cannot be read are named on stderr and left out.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: ArgumentHelp("The deck (see `tillit decks`).", valueName: "id")) var deck: String
+    @Option(name: .long, help: ArgumentHelp("Only this team's talks (its title).", valueName: "title")) var team: String?
+    @Option(name: .long, help: ArgumentHelp("Only talks this person took part in.", valueName: "name")) var participant: String?
+    @Option(name: .long, help: ArgumentHelp("Only the latest N talks.", valueName: "N")) var last: Int?
+    @Option(name: .long, help: "text (a table) or csv (one row per card and talk, for spreadsheets).") var format: TrendsFormatOption = .text
+
+    func validate() throws {
+        if team != nil, participant != nil { throw ValidationError("give --team or --participant, not both") }
+        if let last, last < 1 { throw ValidationError("--last must be 1 or more") }
+    }
+
+    func run() throws {
+        let context = try global.context()
+        let t = context.text
+        let decks = context.loadCatalog().decks
+        let (report, problems) = TrendsReport.load(from: SessionStore(home: context.home), deckID: deck, team: team,
+                                                   participant: participant, last: last, decks: decks, language: context.language)
+        for problem in problems { printError(SafeText.line(problem.error.message(t))) }
+        if report.talks.isEmpty, !decks.contains(where: { $0.id.lowercased() == deck.lowercased() }),
+           !SessionStore(home: context.home).list().summaries.contains(where: { TalkFilter(deck: deck).matches($0) }) {
+            throw fail(t(.unknownDeck, SafeText.line(deck)))
+        }
+        switch format {
+        case .text: FileHandle.standardOutput.write(Data(report.text(t).utf8))
+        case .csv: FileHandle.standardOutput.write(Data(report.csv().utf8))
+        }
+    }
+}
