@@ -16,8 +16,9 @@ final class TalkOpener {
     }
 
     /// Deals a new talk, brings in open actions from the last talk with the same
-    /// people, saves it and takes its lock. Returns the talk and its file.
-    func start(_ setup: TalkSetup, now: Date = Date()) throws -> (Session, String) {
+    /// people, saves it (unless `save` is false: then the caller must) and takes
+    /// its lock. Returns the talk and its file.
+    func start(_ setup: TalkSetup, now: Date = Date(), save: Bool = true) throws -> (Session, String) {
         var generator = SystemRandomNumberGenerator()
         let probe = try Session.start(setup, decks: catalog.decks, id: "probe", now: now)
         let previous = try store.previousTalk(for: probe.continuityKey)
@@ -25,7 +26,7 @@ final class TalkOpener {
         let session = try Session.start(setup, decks: catalog.decks, id: id, now: now, previous: previous,
                                         randomSeed: generator.next())
         let newLock = try store.lock(id: id)
-        try store.save(session)
+        if save { try store.save(session) }
         hold(newLock)
         return (session, try store.path(for: id))
     }

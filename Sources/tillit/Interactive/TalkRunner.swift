@@ -30,8 +30,11 @@ final class TalkRunner {
 
     /// Starts a talk for `tillit start`; errors are for the command line to print.
     func prepareStart(_ setup: TalkSetup) throws {
-        let (session, path) = try opener.start(setup)
+        // Written by `run` as soon as the first card is on screen: its fsyncs
+        // (some 10–15 ms) would otherwise come before the first frame.
+        let (session, path) = try opener.start(setup, save: false)
         open(session, path: path)
+        savedSession = nil
     }
 
     /// Opens a talk for `tillit resume`.
@@ -56,6 +59,7 @@ final class TalkRunner {
         var lastTick = Date()
         while true {
             terminal.draw(view(state))
+            if savedSession == nil { saveIfNeeded(typing: false, now: Date(), force: true) }
             let input = terminal.read()
             let now = Date()
             var effects: [Effect] = []
