@@ -431,11 +431,16 @@ public struct DeckParser {
     }
 
     private mutating func report(_ severity: Diagnostic.Severity, _ message: String, at node: Node?) {
-        guard diagnostics.count <= Self.maximumDiagnostics else { return }
+        // The problems past the limit are not shown, but an error among them still
+        // refuses the deck: the line that stands for them is an error if one is.
+        guard diagnostics.count <= Self.maximumDiagnostics else {
+            if severity == .error { diagnostics[diagnostics.count - 1].severity = .error }
+            return
+        }
         let mark = node?.mark
         if diagnostics.count == Self.maximumDiagnostics {
             diagnostics.append(Diagnostic(path: path, line: mark?.line ?? 1, column: mark?.column ?? 1,
-                                          severity: .error, message: "too many problems; the rest are not shown"))
+                                          severity: severity, message: "too many problems; the rest are not shown"))
             return
         }
         diagnostics.append(Diagnostic(path: path, line: mark?.line ?? 1, column: mark?.column ?? 1,
