@@ -25,4 +25,26 @@ struct Tillit: ParsableCommand {
     func run() throws {
         try runHome(try global.context())
     }
+
+    /// ArgumentParser's own `main`, except that a usage error is one line on
+    /// stderr (with where to read more), not the usage text as well.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || error is ExitCode { exit(withError: error) }
+            printError(usageErrorLine(message(for: error), fullMessage: fullMessage(for: error)))
+            Foundation.exit(code.rawValue)
+        }
+    }
+
+    /// `tillit: <message> (see 'tillit start --help')`, on one line.
+    static func usageErrorLine(_ message: String, fullMessage: String) -> String {
+        let line = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+        guard let start = fullMessage.range(of: "See '"),
+              let end = fullMessage[start.upperBound...].firstIndex(of: "'") else { return "tillit: \(line)" }
+        return "tillit: \(line) (see '\(fullMessage[start.upperBound..<end])')"
+    }
 }

@@ -384,6 +384,48 @@ struct CLITests {
         Self.expectNoCrash(run)
     }
 
+    @Test(arguments: [
+        (["start", "--timer"], "tillit: Missing value for '--timer <seconds>' (see 'tillit start --help')"),
+        (["decks", "--bogus"], "tillit: Unknown option '--bogus' (see 'tillit decks --help')"),
+        (["start"], "tillit: give at least one --deck; `tillit decks` lists them (see 'tillit start --help')"),
+    ] as [([String], String)])
+    func usageErrorsAreOneLineWithWhereToReadMore(args: [String], line: String) throws {
+        let home = try TemporaryHome()
+        let run = runTillit(args, environment: home.environment())
+        #expect(run.status == 64)
+        #expect(run.stdout.isEmpty)
+        #expect(Self.lines(run.stderr) == [line])
+        Self.expectNoCrash(run)
+    }
+
+    @Test(arguments: [
+        (["--anonymous"], "--anonymous is for team meetings"),
+        (["--participant", "Kari:leader", "--participant", "Per:leder"], "a 1:1 is one leader and one employee"),
+        (["--participant", "Kari:member"], "a 1:1 is one leader and one employee"),
+    ] as [([String], String)])
+    func oneOnOneThatIsNotOneLeaderAndOneEmployeeIsRefused(extra: [String], message: String) throws {
+        let home = try TemporaryHome()
+        let run = runTillit(["start", "--deck", "selvledelse", "--plain"] + extra, environment: home.environment(), stdin: "")
+        #expect(run.status == 1)
+        #expect(Self.lines(run.stderr).count == 1)
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+        let sessions = (home.path as NSString).appendingPathComponent("sessions")
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: sessions)) ?? []).isEmpty)
+        Self.expectNoCrash(run)
+    }
+
+    @Test func rolesCanBeWrittenInNorwegianOrDanish() throws {
+        let home = try TemporaryHome()
+        let run = runTillit(["start", "--deck", "selvledelse", "--plain", "--participant", "Kari:Leder", "--participant", "Ola:medarbejder"],
+                            environment: home.environment(), stdin: ":quit\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        let folder = URL(fileURLWithPath: home.path).appendingPathComponent("sessions")
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasSuffix(".json") })
+        let session = try SessionStore.decoder().decode(Session.self, from: Data(contentsOf: folder.appendingPathComponent(file)))
+        #expect(session.participants.map(\.role) == [.leader, .employee])
+        #expect(session.participants.map(\.name) == ["Kari", "Ola"])
+    }
+
     // MARK: - helpers
 
     /// A valid two-card deck of seven lines, ending in a line break.

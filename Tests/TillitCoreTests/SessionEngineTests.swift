@@ -80,6 +80,15 @@ struct SessionEngineTests {
         #expect(throws: TalkSetupError.emptyDeck("tom")) { try start(["tom"]) }
     }
 
+    @Test func aDeckNamedTwiceIsDealtOnce() throws {
+        let other = SessionFixture.deck(id: "rydd-opp", title: "Rydd opp", extraTextCards: 0)
+        let setup = TalkSetup(kind: .oneOnOne, language: .nb, deckIDs: ["selvledelse", "rydd-opp", "selvledelse"])
+        let talk = try Session.start(setup, decks: [SessionFixture.deck(), other], id: "x", now: SessionFixture.t0)
+        #expect(talk.decks.map(\.id) == ["selvledelse", "rydd-opp"])
+        #expect(talk.cards.count == SessionFixture.deck().cards.count + other.cards.count)
+        #expect(Set(talk.cards.map { "\($0.deck)/\($0.card)" }).count == talk.cards.count)
+    }
+
     @Test func anonymousOnlyAppliesToTeamsAndTimerZeroMeansNone() throws {
         let setup = TalkSetup(kind: .oneOnOne, language: .nb, deckIDs: ["selvledelse"], anonymous: true, timerSeconds: 0)
         let talk = try Session.start(setup, decks: [SessionFixture.deck()], id: "x", now: SessionFixture.t0)

@@ -121,14 +121,7 @@ private struct Referat {
         return shown.isEmpty ? MarkdownExporter.inline(participantID) : shown
     }
 
-    private func role(_ role: Role) -> String {
-        switch role {
-        case .leader: return t(.roleLeader).lowercased()
-        case .employee: return t(.roleEmployee).lowercased()
-        case .member: return t(.roleMember).lowercased()
-        case .facilitator: return t(.roleFacilitator).lowercased()
-        }
-    }
+    private func role(_ role: Role) -> String { t.role(role) }
 
     private func status(_ status: CardStatus) -> String {
         switch status {

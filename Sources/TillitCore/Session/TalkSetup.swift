@@ -51,7 +51,9 @@ extension Session {
         guard !setup.deckIDs.isEmpty else { throw TalkSetupError.noDecks }
         var records: [CardRecord] = []
         var references: [DeckReference] = []
-        for deckID in setup.deckIDs {
+        // A deck named twice is dealt once: card ids must stay unique within a talk.
+        var seen = Set<String>()
+        for deckID in setup.deckIDs where seen.insert(deckID).inserted {
             guard let deck = decks.first(where: { $0.id == deckID }) else { throw TalkSetupError.unknownDeck(deckID) }
             guard !deck.cards.isEmpty else { throw TalkSetupError.emptyDeck(deckID) }
             references.append(DeckReference(id: deck.id, version: deck.version, title: deck.title.resolve(setup.language)))

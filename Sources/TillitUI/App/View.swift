@@ -131,15 +131,6 @@ func names(_ participants: [Participant], _ t: Localizer) -> String {
 }
 
 extension Localizer {
-    func role(_ role: Role) -> String {
-        switch role {
-        case .leader: return self(.roleLeader).lowercased()
-        case .employee: return self(.roleEmployee).lowercased()
-        case .member: return self(.roleMember).lowercased()
-        case .facilitator: return self(.roleFacilitator).lowercased()
-        }
-    }
-
     /// `23.11.2026 19:34` (or `23 Nov 2026 19:34` in English), in `timeZone`.
     func date(_ date: Date, timeZone: TimeZone) -> String {
         var calendar = Calendar(identifier: .gregorian)

@@ -38,7 +38,7 @@ struct StartCommand: ParsableCommand {
     var plain = false
 
     func validate() throws {
-        if deck.isEmpty { throw ValidationError("give at least one --deck (see `tillit decks`)") }
+        if deck.isEmpty { throw ValidationError("give at least one --deck; `tillit decks` lists them") }
         if let kind, TalkKind(rawValue: kind) == nil { throw ValidationError("--kind must be one-on-one or team, not '\(kind)'") }
         if let timer, timer <= 0 || timer > 24 * 3600 { throw ValidationError("--timer must be a number of seconds between 1 and 86400") }
         if seed != nil && !shuffle { throw ValidationError("--seed only makes sense with --shuffle") }
@@ -56,8 +56,8 @@ struct StartCommand: ParsableCommand {
             guard !name.isEmpty else { throw ValidationError("--participant '\(value)' has no name; write \"Name:role\"") }
             let role: Role
             if parts.count > 1 && !parts[1].isEmpty {
-                guard let parsed = Role(rawValue: parts[1].lowercased()) else {
-                    throw ValidationError("unknown role '\(parts[1])' in --participant; use leader, employee, member or facilitator")
+                guard let parsed = Role(written: parts[1]) else {
+                    throw ValidationError("unknown role '\(SafeText.line(parts[1]))' in --participant; use leader, employee, member or facilitator (or leder, medarbeider, deltaker, møteleder)")
                 }
                 role = parsed
             } else {
@@ -77,11 +77,18 @@ struct StartCommand: ParsableCommand {
         for id in deck where catalog.deck(id: id) == nil {
             throw fail("unknown deck '\(SafeText.line(id))'; `tillit decks` lists them")
         }
-        let plainMode = wantsPlainMode(plain, context)
-        if !plainMode { try requireTerminal(context) }
         let firstDeck = catalog.deck(id: deck[0])!
         let talkKind = kind.flatMap(TalkKind.init(rawValue:)) ?? (firstDeck.audience.first == .team ? .team : .oneOnOne)
         var people = try participants(kind: talkKind, language: context.language)
+        if talkKind == .oneOnOne {
+            if anonymous { throw fail("--anonymous is for team meetings; in a 1:1 both names stay with their ratings") }
+            let leaders = people.filter { $0.role == .leader }.count, employees = people.filter { $0.role == .employee }.count
+            if leaders > 1 || employees > 1 || leaders + employees < people.count {
+                throw fail("a 1:1 is one leader and one employee; for more people or other roles, use --kind team")
+            }
+        }
+        let plainMode = wantsPlainMode(plain, context)
+        if !plainMode { try requireTerminal(context) }
         let t = context.text
         switch talkKind {
         case .oneOnOne:

@@ -1,0 +1,31 @@
+extension Role {
+    /// The UI string that names the role on screens and in exports.
+    public var label: UIString {
+        switch self {
+        case .leader: return .roleLeader
+        case .employee: return .roleEmployee
+        case .member: return .roleMember
+        case .facilitator: return .roleFacilitator
+        }
+    }
+
+    /// A role as a person writes it on the command line: its id (`leader`) or
+    /// its name in any of tillit's languages (`leder`, `Medarbejder`).
+    public init?(written text: String) {
+        let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if let role = Role(rawValue: wanted) {
+            self = role
+            return
+        }
+        let named = Role.allCases.first { role in
+            Language.allCases.contains { Localizer($0)(role.label).lowercased() == wanted }
+        }
+        guard let named else { return nil }
+        self = named
+    }
+}
+
+extension Localizer {
+    /// The role's name in running text: `leder`, `employee`.
+    public func role(_ role: Role) -> String { self(role.label).lowercased() }
+}
