@@ -187,6 +187,17 @@ struct StoreLockTests {
         #expect(held == nil && fixture.store.list().summaries.isEmpty)
         #expect(try fixture.names().isEmpty, "lock files go with their talk")
     }
+
+    @Test func deleteTakesTheTalksReferatAlongButNoOtherTalks() throws {
+        let fixture = try StoreFixture()
+        try fixture.store.save(try SessionFixture.oneOnOne(id: "talk-1"))
+        try fixture.store.save(try SessionFixture.oneOnOne(id: "talk-10"))
+        try fixture.put("talk-1.md", "# Referat\n")
+        try fixture.put("talk-10.md", "# Referat\n")
+        #expect(try fixture.store.referatPath(for: "talk-1") == fixture.store.folder + "/talk-1.md")
+        try fixture.store.delete(id: "talk-1")
+        #expect(try fixture.names() == ["talk-10.json", "talk-10.md"])
+    }
 }
 
 @Suite("Store: listing talks")

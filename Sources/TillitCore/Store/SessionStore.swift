@@ -26,6 +26,13 @@ public struct SessionStore: Sendable {
         return (folder as NSString).appendingPathComponent(id + ".json")
     }
 
+    /// Where the summary screen writes a talk's Markdown referat: beside its file,
+    /// so deleting the talk can delete the referat too.
+    public func referatPath(for id: String) throws(StoreError) -> String {
+        guard Self.isValidID(id) else { throw .invalidID(id) }
+        return (folder as NSString).appendingPathComponent(id + ".md")
+    }
+
     /// `^[0-9a-z-]+$`, and short enough to be a file name.
     public static func isValidID(_ id: String) -> Bool {
         !id.isEmpty && id.utf8.count <= 200
@@ -317,6 +324,8 @@ public struct SessionStore: Sendable {
         defer { lock.release() }
         _ = try load(id: id)
         if unlink(path) != 0 { throw .deleteFailed(path: path, reason: SystemCallError().reason) }
+        // The referat holds the same words; a talk deleted for good takes it along.
+        unlink(try referatPath(for: id))
         unlink(lock.path)
         try? POSIXFile.syncFolder(of: path)
     }

@@ -194,7 +194,7 @@ final class TalkRunner {
     private func exportMarkdown(id: String) throws -> String {
         let session = try store.load(id: id)
         let markdown = MarkdownExporter.render(session, includePrivate: false)
-        let path = (store.folder as NSString).appendingPathComponent("\(id).md")
+        let path = try store.referatPath(for: id)
         try PrivateFile.write(markdown, to: path, overwrite: true)
         return path
     }
