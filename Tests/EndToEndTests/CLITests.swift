@@ -250,7 +250,7 @@ struct CLITests {
         let run = runTillit(["lint", "--lang", "en"] + files, environment: home.environment())
         #expect(run.status == 0)
         #expect(run.stderr.isEmpty, "\(run.stderr)")
-        #expect(run.stdout == "4 file(s) checked, no problems\n")
+        #expect(run.stdout == "4 files checked, no errors\n")
     }
 
     @Test func lintOfAGoodOwnDeckSaysSoInNorwegian() throws {
@@ -258,7 +258,7 @@ struct CLITests {
         let path = try home.write("good.yaml", Self.ownDeck(id: "good", title: "God"))
         let run = runTillit(["lint", path], environment: home.environment(["LANG": "nb_NO.UTF-8"]))
         #expect(run.status == 0)
-        #expect(run.stdout == "1 fil(er) sjekket, ingen feil\n")
+        #expect(run.stdout == "1 fil sjekket, ingen feil\n")
     }
 
     /// A bad file and the start of every line lint must print for it.
@@ -270,6 +270,8 @@ struct CLITests {
          ["2:8: error: 'title' has no 'en' text"]),
         ("dup.yaml", "id: x\ntitle: { nb: a, en: b }\ncards:\n  - id: one\n    prompt: { nb: a, en: b }\n  - id: one\n    prompt: { nb: c, en: d }\n",
          ["6:9: error: duplicate card id 'one'"]),
+        ("dup-broken.yaml", "id: x\ntitle: { nb: a, en: b }\ncards:\n  - id: one\n    prompt: { nb: a }\n  - id: one\n    prompt: { nb: c, en: d }\n",
+         ["5:13: error: 'prompt' has no 'en' text", "6:9: error: duplicate card id 'one'"]),
         ("kind.yaml", "id: x\ntitle: { nb: a, en: b }\ncards:\n  - id: one\n    prompt: { nb: a, en: b }\n    answer: scael\n",
          ["6:13: error: unknown answer kind 'scael' (did you mean 'scale'?)"]),
         ("scale.yaml", "id: x\ntitle: { nb: a, en: b }\ncards:\n  - id: one\n    prompt: { nb: a, en: b }\n    answer: { scale: { min: 5, max: 1 } }\n",
@@ -281,7 +283,11 @@ struct CLITests {
         let run = runTillit(["lint", path], environment: home.environment())
         #expect(run.status == 1)
         #expect(run.stdout.isEmpty)
-        let lines = Self.lines(run.stderr)
+        var lines = Self.lines(run.stderr)
+        #expect(lines.last == "tillit: the file has errors")
+        lines.removeLast()
+        let places = lines.compactMap { $0.dropFirst(path.count + 1).split(separator: ":").prefix(2).map { Int($0) ?? 0 } }
+        #expect(places.map { $0[0] * 1000 + $0[1] } == places.map { $0[0] * 1000 + $0[1] }.sorted(), "in file order:\n\(run.stderr)")
         for line in lines {
             #expect(line.wholeMatch(of: /.+:\d+:\d+: (error|warning): .+/) != nil, "not path:line:column: \(line)")
             #expect(line.hasPrefix(path + ":"))
@@ -299,7 +305,7 @@ struct CLITests {
         let run = runTillit(["lint", path, "--lang", "en"], environment: home.environment())
         #expect(run.status == 0)
         #expect(Self.lines(run.stderr) == ["\(path):8:5: warning: unknown key 'hnt' in a card (did you mean 'hint'?); it is ignored"])
-        #expect(run.stdout == "1 file(s) checked, no problems\n")
+        #expect(run.stdout == "1 file checked, no errors\n")
     }
 
     @Test func lintOfAMissingFileAndAFolder() throws {
@@ -308,7 +314,8 @@ struct CLITests {
         let run = runTillit(["lint", missing, home.path], environment: home.environment())
         #expect(run.status == 1)
         #expect(Self.lines(run.stderr) == ["\(missing):1:1: error: no such file",
-                                           "\(home.path):1:1: error: is a folder, not a deck file"])
+                                           "\(home.path):1:1: error: is a folder, not a deck file",
+                                           "tillit: 2 of 2 files have errors"])
         Self.expectNoCrash(run)
     }
 
@@ -332,7 +339,7 @@ struct CLITests {
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let run = runTillit(["lint", path], environment: home.environment())
         #expect(run.status == 1)
-        #expect(Self.lines(run.stderr) == ["\(path):1:1: error: is not UTF-8 text; save the deck as UTF-8"])
+        #expect(Self.lines(run.stderr) == ["\(path):1:1: error: is not UTF-8 text; save the deck as UTF-8", "tillit: the file has errors"])
         Self.expectNoCrash(run)
     }
 
@@ -344,7 +351,7 @@ struct CLITests {
         let elapsed = ContinuousClock.now - started
         #expect(elapsed < .seconds(1), "took \(elapsed)")
         #expect(run.status == 1)
-        #expect(Self.lines(run.stderr) == ["\(path):1:1: error: the file is 10.0 MB; a deck file may be at most 250 kB"])
+        #expect(Self.lines(run.stderr) == ["\(path):1:1: error: the file is 10.0 MB; a deck file may be at most 250 kB", "tillit: the file has errors"])
     }
 
     @Test func lintRefusesAnAliasBombWithinASecond() throws {

@@ -29,7 +29,7 @@ struct DeckParserGoodTests {
         #expect(scale.high.resolve(.nb) == "mye")
         #expect(deck.cards[1].answer.takesText == false)
         #expect(deck.cards[2].answer.takesText)
-        #expect(deck.cards[2].answer.scale?.values == 0...10)
+        #expect(deck.cards[2].answer.scale?.values == 1...10)
         #expect(deck.ratingCardCount == 2)
     }
 
@@ -197,11 +197,28 @@ struct DeckParserBrokenTests {
         #expect(result.deck == nil)
     }
 
-    @Test func scaleOutsideZeroToTenIsAnError() throws {
-        let yaml = DeckFixture.oneCard(answer: "{ scale: { min: 1, max: 100, low: { nb: a, en: a }, high: { nb: b, en: b } } }")
+    @Test(arguments: [(1, 100), (0, 10), (-1, 5)])
+    func scaleWithMoreThanTenValuesOrOutsideZeroToTenIsAnError(min: Int, max: Int) throws {
+        let yaml = DeckFixture.oneCard(answer: "{ scale: { min: \(min), max: \(max), low: { nb: a, en: a }, high: { nb: b, en: b } } }")
         let only = try #require(DeckParser.parse(yaml: yaml, path: "s.yaml").diagnostics.only)
         #expect(only.severity == .error)
-        #expect(only.message.contains("between 0 and 10"))
+        #expect(only.message.contains("at most ten values between 0 and 10"))
+    }
+
+    @Test(arguments: [(0, 9), (1, 10), (1, 5)])
+    func scaleOfUpToTenValuesIsFine(min: Int, max: Int) throws {
+        let yaml = DeckFixture.oneCard(answer: "{ scale: { min: \(min), max: \(max), low: { nb: a, en: a }, high: { nb: b, en: b } } }")
+        #expect(DeckParser.parse(yaml: yaml, path: "s.yaml").diagnostics.isEmpty)
+    }
+
+    @Test func everyValueOfAScaleHasItsOwnKey() {
+        for range in [0...9, 1...10, 1...5, 1...7, 3...8] {
+            let typed = (0...9).map { RatingKeys.value(forDigit: $0, on: range) }.filter(range.contains)
+            #expect(Set(typed) == Set(range), "\(range)")
+        }
+        #expect(RatingKeys.label(for: 1...10) == "1–9, 0 = 10")
+        #expect(RatingKeys.label(for: 1...5) == "1–5")
+        #expect(RatingKeys.label(for: 0...9) == "0–9")
     }
 
     @Test func scaleWithoutLabelsIsAWarningOnly() throws {
@@ -477,7 +494,7 @@ enum DeckFixture {
           - id: third
             prompt: { nb: "Hvor mye, og hvorfor?", en: "How much, and why?" }
             answer:
-              text+scale: { min: 0, max: 10, low: { nb: ingen, en: none }, high: { nb: alt, en: all } }
+              text+scale: { min: 1, max: 10, low: { nb: ingen, en: none }, high: { nb: alt, en: all } }
         """
 
     /// A valid deck of one card whose `answer:` is `answer`, written on line 6 from column 13.

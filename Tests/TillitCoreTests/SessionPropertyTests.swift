@@ -20,7 +20,7 @@ struct SessionPropertyTests {
         Card(id: "tekst", prompt: LocalizedText([.nb: "Hva?", .en: "What?"])),
         Card(id: "skala", prompt: LocalizedText([.nb: "Hvor mye?", .en: "How much?"]), answer: .scale(scale)),
         Card(id: "begge", prompt: LocalizedText([.nb: "Hvor mye, og hvorfor?", .en: "How much, and why?"]),
-             answer: .textAndScale(Scale(min: 0, max: 10, low: LocalizedText([:]), high: LocalizedText([:])))),
+             answer: .textAndScale(Scale(min: 0, max: 9, low: LocalizedText([:]), high: LocalizedText([:])))),
         Card(id: "mer-tekst", prompt: LocalizedText([.nb: "Og så?", .en: "And then?"])),
     ])
 

@@ -33,6 +33,15 @@ public struct DeckParser {
 
     private init(path: String) { self.path = path }
 
+    /// Top to bottom, as an editor shows the file; the note that more were
+    /// left out stays last.
+    private var diagnosticsInFileOrder: [Diagnostic] {
+        let shown = diagnostics.prefix(Self.maximumDiagnostics).enumerated().sorted {
+            ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
+        }.map(\.element)
+        return shown + diagnostics.dropFirst(Self.maximumDiagnostics)
+    }
+
     /// Loads and checks the file at `path`. Never throws: every failure is a diagnostic.
     public static func parse(fileAt path: String) -> Result {
         var parser = DeckParser(path: path)
@@ -130,7 +139,7 @@ public struct DeckParser {
             break
         }
         let deck = parseDeck(root)
-        return Result(deck: diagnostics.hasErrors ? nil : deck, diagnostics: diagnostics)
+        return Result(deck: diagnostics.hasErrors ? nil : deck, diagnostics: diagnosticsInFileOrder)
     }
 
     private enum TreeProblem {
@@ -246,13 +255,16 @@ public struct DeckParser {
         var cards: [Card] = []
         var seen: [String: Node] = [:]
         for cardNode in sequence {
-            guard let card = parseCard(cardNode) else { continue }
-            if let first = seen[card.id] {
-                error("duplicate card id '\(card.id)' (first used at line \(first.mark?.line ?? 0)); card ids must be unique", at: cardNode.mapping?["id"] ?? cardNode)
+            let card = parseCard(cardNode)
+            // A card with other problems still claims its id, so a duplicate is reported too.
+            let idNode = cardNode.mapping?["id"]
+            guard let id = card?.id ?? idNode?.string else { continue }
+            if let first = seen[id] {
+                error("duplicate card id '\(SafeText.line(id))' (first used at line \(first.mark?.line ?? 0)); card ids must be unique", at: idNode ?? cardNode)
                 continue
             }
-            seen[card.id] = cardNode.mapping?["id"] ?? cardNode
-            cards.append(card)
+            seen[id] = idNode ?? cardNode
+            if let card { cards.append(card) }
         }
         return cards
     }
@@ -305,8 +317,8 @@ public struct DeckParser {
             error("the scale's min (\(min)) must be less than its max (\(max))", at: minNode)
             return nil
         }
-        guard min >= 0, max <= 10 else {
-            error("a scale must lie between 0 and 10 so each value has a key; \(min)–\(max) does not", at: minNode)
+        guard min >= 0, max <= 10, max - min < RatingKeys.maximumValues else {
+            error("a scale has at most ten values between 0 and 10, so each value has its own key (1–10 uses 0 for 10); \(min)–\(max) does not fit", at: minNode)
             return nil
         }
         var labels: [String: LocalizedText] = [:]

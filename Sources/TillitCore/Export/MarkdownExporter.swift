@@ -33,13 +33,14 @@ public enum MarkdownExporter {
 
     /// Text of several lines inside a list item: each line escaped, the lines
     /// kept apart by hard breaks (a backslash at the end of a line), and indented
-    /// by `indent` so they stay in the item. Blank lines are dropped, as a blank
-    /// line would end the item.
+    /// by `indent` so they stay in the item. A blank line (or several) between
+    /// paragraphs stays one blank line: followed by indented text it continues
+    /// the item rather than ending it.
     static func lines(_ text: String, indent: String) -> String {
-        let parts = SafeText.clean(text).split(whereSeparator: \.isNewline)
-            .map { escape(collapse(String($0))) }
-            .filter { !$0.isEmpty }
-        return parts.joined(separator: "\\\n" + indent)
+        let paragraphs = SafeText.clean(text).components(separatedBy: "\n")
+            .map { escape(collapse($0)) }
+            .split { $0.isEmpty }
+        return paragraphs.map { $0.joined(separator: "\\\n" + indent) }.joined(separator: "\n\n" + indent)
     }
 
     /// Backslash-escapes every character that could start Markdown markup or

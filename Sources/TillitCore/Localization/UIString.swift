@@ -6,7 +6,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case audienceOneOnOne, audienceTeam
     case skippedDeck
     case showCardNumber, showHint, showScale, showAnswerText, showAnswerScale, showAnswerTextAndScale
-    case lintAllValid
+    case lintAllValid, lintAllValidOne, lintFailed, lintFailedOne
     // Terminal UI
     case tagline
     case homeNewOneOnOne

@@ -102,8 +102,7 @@ enum TalkScreen {
             state.flash = state.text(.noRatingOnCard)
             return
         }
-        // On a 1–10 scale, 0 stands for 10.
-        let value = digit == 0 && range.upperBound == 10 && !range.contains(0) ? 10 : digit
+        let value = RatingKeys.value(forDigit: digit, on: range)
         guard range.contains(value) else {
             state.flash = state.text(.ratingRange, range.lowerBound, range.upperBound)
             return

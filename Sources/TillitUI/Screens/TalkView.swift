@@ -84,7 +84,7 @@ enum TalkView {
         } else {
             keys = [("←", ui(.keyPrevious)), ("→", ui(.keyNext))]
             if record.answer != "scale" { keys.append(("Enter", ui(.keyWrite))) }
-            if record.isRating { keys.append(("\(record.scaleMin ?? 1)–\(record.scaleMax ?? 5)", ui(.keyRate))) }
+            if let range = record.scaleRange { keys.append((RatingKeys.label(for: range), ui(.keyRate))) }
             if talk.fields.count > 1 { keys.append(("Tab", ui(.keyField))) }
             keys += [("a", ui(.keyAction)), ("s", ui(.keySkip)), ("m", ui(.keyPark)), ("h", ui(.keyHint)),
                      ("p", ui(.keyPresent)), ("f", ui(.keySummary)), ("q", ui(.keyQuit))]
@@ -197,7 +197,7 @@ enum TalkView {
         let counts = record.ratingCounts
         let total = counts.values.reduce(0, +)
         var heading = anonymous ? ui(.votesAnonymous) : ui(.votes)
-        if showKeys { heading += " · " + ui(.votesHowTo, range.lowerBound, range.upperBound) }
+        if showKeys { heading += " · " + ui(.votesHowTo, RatingKeys.label(for: range)) }
         grid.put(heading, x: rect.x, y: y, style: focused ? Style(bold: true, reverse: true) : .bold, maxWidth: rect.width)
         y += 1
         let maxCount = max(1, counts.values.max() ?? 1)

@@ -59,13 +59,17 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let context = try global.context()
-        var failed = false
+        let t = context.text
+        var failed = 0
         for file in files {
             let result = DeckParser.parse(fileAt: file)
             for diagnostic in result.diagnostics { printError(SafeText.line(diagnostic.description)) }
-            if !result.isValid { failed = true }
+            if !result.isValid { failed += 1 }
         }
-        if failed { throw ExitCode(1) }
-        print(context.text(.lintAllValid, files.count))
+        if failed > 0 {
+            printError("tillit: " + (files.count == 1 ? t(.lintFailedOne) : t(.lintFailed, failed, files.count)))
+            throw ExitCode(1)
+        }
+        print(files.count == 1 ? t(.lintAllValidOne) : t(.lintAllValid, files.count))
     }
 }

@@ -79,13 +79,17 @@ struct MarkdownDocument {
                 while index < lines.count, lines[index].hasPrefix("|") { rows.append(lines[index]); index += 1 }
                 readTable(rows, firstLine: index - rows.count + 1)
             } else if line.hasPrefix("- ") {
-                // A list item runs on over lines indented by two (a hard break before each).
+                // A list item runs on over lines indented by two (a hard break before each);
+                // after a blank line, text indented by two is a new paragraph of the same item.
                 var text = String(line.dropFirst(2))
                 index += 1
-                while index < lines.count, lines[index].hasPrefix("  "), !lines[index].trimmingCharacters(in: .whitespaces).isEmpty {
-                    checkInlineHTML(lines[index], at: index + 1)
-                    text += "\n" + String(lines[index].dropFirst(2))
-                    index += 1
+                while index < lines.count {
+                    var next = index
+                    while next < lines.count, lines[next].trimmingCharacters(in: .whitespaces).isEmpty { next += 1 }
+                    guard next < lines.count, lines[next].hasPrefix("  ") else { break }
+                    checkInlineHTML(lines[next], at: next + 1)
+                    text += (next > index ? "\n\n" : "\n") + String(lines[next].dropFirst(2))
+                    index = next + 1
                 }
                 checkBlockStarts(in: text, at: index)
                 blocks.append(.listItem(Self.inline(text)))

@@ -66,7 +66,7 @@ struct MarkdownExportTests {
         let card1 = document.section("1. Hvor stort handlingsrom har du i hverdagen?").compactMap(\.listText)
         #expect(card1 == [
             "Kari (leder): Fra januar legger du ukeplanen selv.",
-            "Ola Hansen (medarbeider): Jeg vil bruke *mindre* tid på rapporter\nog mer tid med brukerne.\n1. Rapporter\n# ikke en overskrift",
+            "Ola Hansen (medarbeider): Jeg vil bruke *mindre* tid på rapporter\nog mer tid med brukerne.\n\n1. Rapporter\n# ikke en overskrift",
         ])
         let card2 = document.section("2. Hvor mye energi har du i jobben nå?").compactMap(\.listText)
         #expect(card2 == [
@@ -150,7 +150,7 @@ struct MarkdownExportTests {
         let text = "first\n- not an item\n# not a heading\n    not code\n> not a quote\n2. not a list\n===\n\nlast \\"
         let document = MarkdownDocument("- **Kari**: " + MarkdownExporter.lines(text, indent: "  ") + "\n")
         #expect(document.problems.isEmpty, "\(document.problems)")
-        #expect(document.blocks == [.listItem("Kari: first\n- not an item\n# not a heading\nnot code\n> not a quote\n2. not a list\n===\nlast \\")])
+        #expect(document.blocks == [.listItem("Kari: first\n- not an item\n# not a heading\nnot code\n> not a quote\n2. not a list\n===\n\nlast \\")])
     }
 
     @Test func theCheckerCatchesWhatARendererWouldMisread() {
