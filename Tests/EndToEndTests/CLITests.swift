@@ -108,16 +108,16 @@ struct CLITests {
     // MARK: - decks
 
     @Test(arguments: [
-        (["--lang", "nb"], [String: String](), ["ID", "TITTEL", "KORT", "følger med", "Selvledelse", "Psykologisk trygghet"]),
+        (["--lang", "nb"], [String: String](), ["ID", "TITTEL", "KORT", "medfølgende", "Selvledelse", "Psykologisk trygghet"]),
         (["--lang", "en"], [:], ["ID", "TITLE", "CARDS", "shipped", "Self-leadership", "Psychological safety"]),
         (["--lang", "da"], [:], ["TITEL", "medfølger"]),
-        ([], ["LANG": "nb_NO.UTF-8"], ["TITTEL", "følger med", "Selvledelse"]),
-        ([], ["LANG": "nn_NO.UTF-8"], ["TITTEL", "følger med"]),
+        ([], ["LANG": "nb_NO.UTF-8"], ["TITTEL", "medfølgende", "Selvledelse"]),
+        ([], ["LANG": "nn_NO.UTF-8"], ["TITTEL", "medfølgende"]),
         ([], ["LANG": "en_US.UTF-8"], ["TITLE", "shipped", "Self-leadership"]),
         ([], ["LANG": "C"], ["TITLE", "shipped"]),
         ([], [:], ["TITLE", "shipped"]),
         ([], ["LANG": "nb_NO.UTF-8", "LC_ALL": "en_US.UTF-8"], ["TITLE", "shipped"]),
-        (["--lang", "nb"], ["LANG": "en_US.UTF-8", "LC_ALL": "en_US.UTF-8"], ["TITTEL", "følger med"]),
+        (["--lang", "nb"], ["LANG": "en_US.UTF-8", "LC_ALL": "en_US.UTF-8"], ["TITTEL", "medfølgende"]),
     ] as [([String], [String: String], [String])])
     func decksListsTheShippedDecksInTheChosenLanguage(flags: [String], language: [String: String], expected: [String]) throws {
         let home = try TemporaryHome()
@@ -143,7 +143,7 @@ struct CLITests {
     @Test func ownDeckReplacingAShippedOneIsListedAsSuch() throws {
         let home = try TemporaryHome()
         let path = try home.write("decks/selvledelse.yaml", Self.ownDeck(id: "selvledelse", title: "Min selvledelse"))
-        for (lang, says) in [("en", "own: \(path) (replaces the shipped deck)"), ("nb", "egen: \(path) (erstatter den som følger med)")] {
+        for (lang, says) in [("en", "own: \(path) (replaces the shipped deck)"), ("nb", "egen: \(path) (erstatter den medfølgende)")] {
             let run = runTillit(["decks", "--lang", lang], environment: home.environment())
             #expect(run.status == 0)
             #expect(run.stderr.isEmpty)

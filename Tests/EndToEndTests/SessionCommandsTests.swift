@@ -48,7 +48,7 @@ struct SessionCommandsTests {
         #expect(run.stderr.contains("er avkuttet eller skadet"))
         let empty = try TemporaryHome()
         let none = runTillit(["sessions"], environment: empty.environment(["LANG": "nb_NO.UTF-8"]))
-        #expect(none.status == 0 && none.stdout == "Ingen samtaler ennå. Start en fra startsiden.\n" && none.stderr == "")
+        #expect(none.status == 0 && none.stdout == "Ingen samtaler ennå. Start en ny fra startsiden.\n" && none.stderr == "")
     }
 
     @Test func deleteWithoutATerminalNeedsYes() throws {
@@ -97,7 +97,7 @@ struct SessionCommandsTests {
             return String(decoding: data, as: UTF8.self)
         }
         let no = try answer("n\n")
-        #expect(no.contains("Slette samtalen \(id) (Selvledelse) for godt? [j/N] "))
+        #expect(no.contains("Vil du slette samtalen \(id) (Selvledelse) for godt? [j/N] "))
         #expect(no.contains("Ingenting er slettet."))
         #expect(try store.load(id: id).id == id)
         let yes = try answer("j\n")

@@ -15,12 +15,12 @@ struct DeckTextTests {
         #expect(lines[0] == "Trial")
         #expect(lines[1] == "=====")
         #expect(lines.contains("A deck for tests."))
-        #expect(lines.contains("Card 1 of 3 · first · answer in words"))
+        #expect(lines.contains("Card 1 of 3 · first · written answer"))
         #expect(lines.contains("  What?"))
         #expect(lines.contains("    Hint: Think."))
         #expect(lines.contains("Card 2 of 3 · second · rating"))
         #expect(lines.contains("    Scale 1–5: 1 = little, 5 = much"))
-        #expect(lines.contains("Card 3 of 3 · third · rating and words"))
+        #expect(lines.contains("Card 3 of 3 · third · rating and comment"))
         let first = try #require(lines.firstIndex(of: "  What?"))
         let second = try #require(lines.firstIndex(of: "  How much?"))
         #expect(first < second)
@@ -31,7 +31,7 @@ struct DeckTextTests {
         #expect(text.hasPrefix("Prøve\n=====\n"), "underline as wide as the title in columns, not bytes")
         #expect(text.contains("Kort 2 av 3 · second · vurdering"))
         #expect(text.contains("Skala 1–5: 1 = lite, 5 = mye"))
-        #expect(text.contains("Hjelp: Tenk deg om."))
+        #expect(text.contains("Tips: Tenk deg om."))
         #expect(!text.contains("What?"))
     }
 

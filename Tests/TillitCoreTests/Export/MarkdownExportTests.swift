@@ -109,7 +109,7 @@ struct MarkdownExportTests {
         #expect(document.problems.isEmpty, "\(document.problems)")
         #expect(document.headings.map(\.text) == ["Self-leadership", "Not answered", "Agreed actions"])
         #expect(document.section("Agreed actions") == [.paragraph("No actions agreed.")])
-        #expect(document.listItems.contains("Status: ongoing") && document.listItems.contains("Time on the cards: under a minute"))
+        #expect(document.listItems.contains("Status: ongoing") && document.listItems.contains("Time spent: under a minute"))
     }
 
     // MARK: Escaping, one hostile text at a time
