@@ -39,6 +39,11 @@ enum TalkScreen {
             if talk.presenting { talk.presenting = false }
             if case .text = talk.focusedField {
                 talk.editor = TextEditor(currentText(talk) ?? "")
+            } else if case .rating(let participant) = talk.focusedField,
+                      let index = talk.fields.firstIndex(of: .text(participant: participant)) {
+                // On a person's rating row, Enter writes in that person's field.
+                talk.focus = index
+                talk.editor = TextEditor(currentText(talk) ?? "")
             } else if let index = talk.fields.firstIndex(where: { if case .text = $0 { return true } else { return false } }) {
                 talk.focus = index
                 talk.editor = TextEditor(currentText(talk) ?? "")
