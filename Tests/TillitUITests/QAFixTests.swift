@@ -37,4 +37,23 @@ struct QAFixTests {
         #expect(editor.text == "familie cafok")
         #expect(DisplayWidth.of("👨‍👩‍👧") == 2)
     }
+
+    // 2. The read-only view wraps an answer's first line beside the name, so no word is lost.
+    @Test(arguments: [Size(width: 100, height: 30), Size(width: 60, height: 20), Size(width: 80, height: 24)])
+    func readOnlyViewShowsEveryWordOfAnAnswer(size: Size) {
+        let words = "Alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu END"
+        let setup = TalkSetup(kind: .oneOnOne, language: .en,
+                              participants: [Participant(id: "p1", name: "Bartholomew Longname", role: .leader),
+                                             Participant(id: "p2", name: "Ola", role: .employee)],
+                              deckIDs: ["samtale"])
+        var session = try! Session.start(setup, decks: Fixtures.decks, id: "2026-11-19-0900-abcd", now: Fixtures.start)
+        try! session.apply(.setText(participant: "p1", text: words), now: Fixtures.start)
+        try! session.apply(.setText(participant: "p2", text: "short"), now: Fixtures.start)
+        var state = Fixtures.state(.en, size: size, screen: .sessionView)
+        state.talk = TalkState(session: session, path: "/tmp/x.json", readOnly: true)
+        let shown = view(state).text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        let start = shown.firstIndex(of: "Alpha")
+        #expect(start != nil)
+        if let start { #expect(Array(shown[start..<start + 27]) == words.split(separator: " ").map(String.init)) }
+    }
 }

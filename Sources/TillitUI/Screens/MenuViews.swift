@@ -168,9 +168,17 @@ enum TranscriptView {
                 let who = session.participant(id: response.participant)?.name ?? response.participant
                 var head = "   " + who
                 if let rating = response.rating { head += " (\(rating))" }
-                let body = TextWrap.lines(SafeText.clean(response.text), width: width - 6)
-                lines.append((head + (body.isEmpty ? "" : ": " + (body.first ?? "")), .plain))
-                for line in body.dropFirst() { lines.append(("      " + line, .plain)) }
+                guard !response.text.isEmpty else { lines.append((head, .plain)); continue }
+                // The first line has the room beside the name; the rest hang under the answer's start,
+                // or under the name when the name takes most of the line.
+                let label = head + ": "
+                let labelWidth = DisplayWidth.of(label)
+                let indent = labelWidth <= width / 3 ? labelWidth : 6
+                let body = labelWidth <= width - 20
+                    ? TextWrap.lines(SafeText.clean(response.text), width: width - indent, firstLineWidth: width - labelWidth)
+                    : [""] + TextWrap.lines(SafeText.clean(response.text), width: width - indent)
+                lines.append((label + body[0], .plain))
+                for line in body.dropFirst() { lines.append((String(repeating: " ", count: indent) + line, .plain)) }
             }
             lines.append(("", .plain))
         }
