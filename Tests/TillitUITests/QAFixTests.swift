@@ -56,4 +56,66 @@ struct QAFixTests {
         #expect(start != nil)
         if let start { #expect(Array(shown[start..<start + 27]) == words.split(separator: " ").map(String.init)) }
     }
+
+    /// A deck card with long scale labels, as on selvledelse's handlingsrom-skala.
+    static let longScaleDeck = Deck(
+        id: "lang", title: Fixtures.text("Lang skala", "Long scale"), audience: [.oneOnOne, .team],
+        cards: [Card(id: "rom", prompt: Fixtures.text("Hvor stort handlingsrom har du i det daglige arbeidet? Gi et tall og fortell hvorfor.",
+                                                      "How much room to act does the employee have in day-to-day work? Give a number and say why."),
+                     hint: Fixtures.text("Tenk på en vanlig tirsdag.", "Think of an ordinary Tuesday."),
+                     answer: .scale(Scale(min: 1, max: 5,
+                                          low: Fixtures.text("Må spørre om lov til det meste", "Has to ask permission for most things"),
+                                          high: Fixtures.text("Kan selv avgjøre det som hører jobben til",
+                                                              "Can decide for themselves on anything that belongs to the job"))))])
+
+    static func longScaleTeam(anonymous: Bool = true, size: Size) -> AppState {
+        let setup = TalkSetup(kind: .team, title: "Team", language: .en,
+                              participants: [Participant(id: "p1", name: "Åse", role: .facilitator)],
+                              deckIDs: ["lang"], anonymous: anonymous)
+        let session = try! Session.start(setup, decks: [longScaleDeck], id: "2026-11-19-1300-beef", now: Fixtures.start)
+        var state = Fixtures.talkState(session, language: .en, size: size)
+        state.config.decks = [longScaleDeck]
+        return state
+    }
+
+    static func words(_ grid: Grid) -> String {
+        grid.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+    }
+
+    // 3. Presentation shows every word of both scale labels, "5 =" with its own words.
+    @Test(arguments: [Size(width: 80, height: 24), Size(width: 60, height: 16), Size(width: 200, height: 60)])
+    func presentationShowsTheWholeScale(size: Size) {
+        var state = Self.longScaleTeam(size: size)
+        Fixtures.press([.character("p")], &state)
+        let shown = Self.words(view(state))
+        #expect(shown.contains("1 = Has to ask permission for most things"))
+        #expect(shown.contains("5 = Can decide for themselves on anything that belongs to the job"))
+        #expect(shown.contains("Give a number and say why."))
+        // And the card screen too.
+        Fixtures.press([.character("p")], &state)
+        #expect(Self.words(view(state)).contains("5 = Can decide for themselves on anything that belongs to the job"))
+    }
+
+    // 6. In presentation h shows the hint, Enter opens no field, and votes show as a count.
+    @Test func presentationHintEnterAndVotes() {
+        var state = Self.longScaleTeam(size: Size(width: 80, height: 24))
+        Fixtures.press([.character("p"), .character("h")], &state)
+        #expect(view(state).text.contains("Think of an ordinary Tuesday."))
+        Fixtures.press([.character("h")], &state)
+        #expect(!view(state).text.contains("Think of an ordinary Tuesday."))
+        Fixtures.press([.enter], &state)
+        #expect(state.talk?.presenting == true && state.talk?.editor == nil)
+        #expect(state.flash == state.text(.presentationNoWriting))
+        Fixtures.press([.character("4"), .character("2")], &state)
+        let text = view(state).text
+        #expect(text.contains("2 votes · too few to show an average"))
+        #expect(!text.contains("█"))
+        Fixtures.press([.character("5")], &state)
+        #expect(view(state).text.contains("3 votes · average 3.7"))
+        #expect(!view(state).text.contains("█"), "an anonymous talk shows no spread on the shared screen")
+        // Help on the shared screen offers no writing keys, and offers h.
+        Fixtures.press([.character("?")], &state)
+        let help = view(state).text
+        #expect(help.contains("show or hide the hint") && !help.contains("write in the chosen field"))
+    }
 }

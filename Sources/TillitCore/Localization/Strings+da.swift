@@ -128,6 +128,7 @@ extension Strings {
         .keyStopWriting: "færdig med at skrive",
         .keyNewLine: "ny linje",
         .keyEndPresentation: "afslut præsentation",
+        .presentationNoWriting: "Præsentationen viser kun kortet. Tryk p for at gå tilbage og skrive.",
         .keyKeep: "behold",
         .keyDrop: "drop",
         .keyToCards: "videre til kortene",

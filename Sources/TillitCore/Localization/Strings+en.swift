@@ -128,6 +128,7 @@ extension Strings {
         .keyStopWriting: "stop writing",
         .keyNewLine: "new line",
         .keyEndPresentation: "end presentation",
+        .presentationNoWriting: "The presentation shows the card alone. Press p to go back and write.",
         .keyKeep: "keep",
         .keyDrop: "drop",
         .keyToCards: "on to the cards",

@@ -128,6 +128,7 @@ extension Strings {
         .keyStopWriting: "ferdig å skrive",
         .keyNewLine: "ny linje",
         .keyEndPresentation: "avslutt presentasjon",
+        .presentationNoWriting: "Presentasjonen viser bare kortet. Trykk p for å gå tilbake og skrive.",
         .keyKeep: "behold",
         .keyDrop: "dropp",
         .keyToCards: "videre til kortene",

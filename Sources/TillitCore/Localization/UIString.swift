@@ -118,6 +118,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case keyStopWriting
     case keyNewLine
     case keyEndPresentation
+    case presentationNoWriting
     case keyKeep
     case keyDrop
     case keyToCards

@@ -17,6 +17,11 @@ enum HelpView {
             case .summary?:
                 return [("↑ ↓", .helpMove), ("Enter", .keyOpenParked), ("←", .keyBackToCards), ("f", .helpFinish),
                         ("e", .helpExport), ("n", .helpNotes), ("a", .helpAction), ("t", .helpTrends), ("q", .helpQuit)]
+            case .cards? where state.talk?.presenting == true:
+                // No fields on the shared screen: nothing to write in, so no Enter, Tab or Esc-to-stop-writing.
+                return [("→ Space PgDn", .helpNext), ("← PgUp", .helpPrevious), ("1–9", .helpRate), ("⌫", .helpUnrate),
+                        ("h", .helpHint), ("a", .helpAction), ("s", .helpSkip), ("m", .helpPark), ("p Esc", .keyEndPresentation),
+                        ("f", .helpSummary), ("q Ctrl-C", .helpQuit)]
             default:
                 return [("→ PgDn", .helpNext), ("← PgUp", .helpPrevious), ("Enter", .helpWrite), ("Esc", .helpStopWriting),
                         ("Tab ↑ ↓", .helpNextField), ("1–9", .helpRate), ("⌫", .helpUnrate), ("a", .helpAction),

@@ -35,8 +35,10 @@ enum TalkScreen {
             if !talk.fields.isEmpty { talk.focus = (talk.focus + 1) % talk.fields.count }
         case .backTab, .up:
             if !talk.fields.isEmpty { talk.focus = (talk.focus + talk.fields.count - 1) % talk.fields.count }
+        case .enter where talk.presenting:
+            // The shared screen shows no fields: writing starts only after p (or Esc).
+            state.flash = state.text(.presentationNoWriting)
         case .enter:
-            if talk.presenting { talk.presenting = false }
             if case .text = talk.focusedField {
                 talk.editor = TextEditor(currentText(talk) ?? "")
             } else if case .rating(let participant) = talk.focusedField,

@@ -118,8 +118,7 @@ enum TalkView {
                 let low = SafeText.line(scale.low.resolve(talk.session.language))
                 let high = SafeText.line(scale.high.resolve(talk.session.language))
                 if !low.isEmpty || !high.isEmpty {
-                    let legend = "\(range.lowerBound) = \(low) · \(range.upperBound) = \(high)"
-                    for line in TextWrap.lines(legend, width: area.width - 4).prefix(2) {
+                    for line in scaleLegend(range, low: low, high: high, width: area.width - 4).prefix(4) {
                         grid.put(line, x: area.x + 2, y: y, style: .muted); y += 1
                     }
                 }
@@ -173,6 +172,19 @@ enum TalkView {
             let text = editing?.text ?? record.response(of: participantID)?.text ?? ""
             drawTextBox(label: label, text: text, editor: editing, focused: isFocused, placeholder: isFocused ? ui(.pressEnterToWrite) : "",
                         rect: rect, writingLabel: ui(.writing), &grid)
+        }
+    }
+
+    /// `1 = low · 5 = high` on one line when it fits, else one end of the
+    /// scale per line (wrapped under its label), so `5 =` stays with its words.
+    static func scaleLegend(_ range: ClosedRange<Int>, low: String, high: String, width: Int) -> [String] {
+        let oneLine = "\(range.lowerBound) = \(low) · \(range.upperBound) = \(high)"
+        if DisplayWidth.of(oneLine) <= width { return [oneLine] }
+        return [(range.lowerBound, low), (range.upperBound, high)].flatMap { value, label -> [String] in
+            let head = "\(value) = "
+            let indent = DisplayWidth.of(head)
+            let lines = TextWrap.lines(label, width: max(1, width - indent))
+            return lines.enumerated().map { ($0.offset == 0 ? head : String(repeating: " ", count: indent)) + $0.element }
         }
     }
 
