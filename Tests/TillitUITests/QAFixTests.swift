@@ -118,4 +118,30 @@ struct QAFixTests {
         let help = view(state).text
         #expect(help.contains("show or hide the hint") && !help.contains("write in the chosen field"))
     }
+
+    // 10. One or two anonymous votes: the count, not which values were given.
+    @Test func fewAnonymousVotesShowOnlyTheCount() {
+        var state = Fixtures.talkState(Fixtures.team(.en), language: .en, size: Size(width: 80, height: 24))
+        Fixtures.press([.character("4"), .character("2")], &state)
+        var text = view(state).text
+        #expect(text.contains("2 votes · too few to show an average"))
+        #expect(!text.contains("█"))
+        Fixtures.press([.character("5")], &state)
+        text = view(state).text
+        #expect(text.contains("3 votes · average 3.7") && text.contains("█"))
+        // Named votes in a team that is not anonymous still show their bars.
+        var named = Fixtures.talkState(Fixtures.team(.en, anonymous: false), language: .en, size: Size(width: 80, height: 24))
+        Fixtures.press([.character("4")], &named)
+        #expect(view(named).text.contains("█"))
+        // The read-only transcript and the rule itself.
+        var session = Fixtures.team(.en)
+        try! session.apply(.addVote(value: 4, participant: nil), now: Fixtures.start)
+        try! session.apply(.addVote(value: 2, participant: nil), now: Fixtures.start)
+        var reader = Fixtures.state(.en, size: Size(width: 80, height: 24), screen: .sessionView)
+        reader.talk = TalkState(session: session, path: "/tmp/x.json", readOnly: true)
+        #expect(view(reader).text.contains("2 votes · too few to show an average"))
+        #expect(!view(reader).text.contains("4: 1"))
+        #expect(VotePrivacy.tooFew(2) && !VotePrivacy.tooFew(3) && !VotePrivacy.tooFew(0))
+        #expect(TrendsReport.minimumVotes == VotePrivacy.minimumVotes)
+    }
 }

@@ -159,7 +159,10 @@ enum TranscriptView {
                 lines.append((n == 0 ? line : "   " + line, .bold))
             }
             if card.isRating, card.ratingCount > 0 {
-                if session.kind == .team {
+                if session.kind == .team, VotePrivacy.tooFew(card.ratingCount) {
+                    // As in the referat: one or two votes show as a count only.
+                    lines.append(("   " + ui.count(card.ratingCount, one: .voteCountOne, many: .voteCount) + " · " + ui(.tooFewForMean), .plain))
+                } else if session.kind == .team {
                     let counts = card.ratingCounts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "  ")
                     lines.append(("   " + ui.count(card.ratingCount, one: .voteCountOne, many: .voteCount) + " — " + counts, .plain))
                 }

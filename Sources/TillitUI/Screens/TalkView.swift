@@ -214,7 +214,9 @@ enum TalkView {
         y += 1
         let maxCount = max(1, counts.values.max() ?? 1)
         let barWidth = max(4, min(40, rect.width - 12))
-        let rows = range.count <= rect.height - 2 ? Array(range) : []
+        // One or two anonymous votes show as a count only: a bar would say who gave what.
+        let hidden = anonymous && VotePrivacy.tooFew(total)
+        let rows = range.count <= rect.height - 2 && !hidden ? Array(range) : []
         for value in rows {
             let count = counts[value] ?? 0
             let bar = String(repeating: "█", count: count * barWidth / maxCount)
@@ -231,7 +233,7 @@ enum TalkView {
     static func voteSummary(_ record: CardRecord, _ ui: Localizer) -> String {
         let total = record.ratingCount
         var summary = ui.count(total, one: .voteCountOne, many: .voteCount)
-        if total >= 3, let mean = record.ratingMean { summary += " · " + ui(.mean, formatMean(mean, ui.language)) }
+        if !VotePrivacy.tooFew(total), let mean = record.ratingMean { summary += " · " + ui(.mean, formatMean(mean, ui.language)) }
         else if total > 0 { summary += " · " + ui(.tooFewForMean) }
         return summary
     }
