@@ -144,4 +144,19 @@ struct QAFixTests {
         #expect(VotePrivacy.tooFew(2) && !VotePrivacy.tooFew(3) && !VotePrivacy.tooFew(0))
         #expect(TrendsReport.minimumVotes == VotePrivacy.minimumVotes)
     }
+
+    // 11. A long header ends in an ellipsis; progress and timer stay whole.
+    @Test func longHeaderEndsInAnEllipsis() {
+        let setup = TalkSetup(kind: .oneOnOne, language: .en,
+                              participants: [Participant(id: "p1", name: "Kari Nordmann", role: .leader),
+                                             Participant(id: "p2", name: "Ola Åsmundsen-Ødegård", role: .employee)],
+                              deckIDs: ["samtale"])
+        let session = try! Session.start(setup, decks: Fixtures.decks, id: "2026-11-19-0900-abcd", now: Fixtures.start)
+        let state = Fixtures.talkState(session, language: .en, size: Size(width: 80, height: 24))
+        let header = view(state).text.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(header.hasSuffix("1 / 3 · 00:00"))
+        #expect(header.contains("Kari Nordmann (leader) and Ola Å"))
+        #expect(header.contains("…  1 / 3") || header.contains("… 1 / 3"), "header: \(header)")
+        #expect(DisplayWidth.of(header) <= 80)
+    }
 }

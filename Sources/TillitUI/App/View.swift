@@ -68,7 +68,8 @@ private func drawTooSmall(_ state: AppState, _ grid: inout Grid) {
 enum Chrome {
     static func header(_ left: String, right: String = "", _ grid: inout Grid) {
         let rightWidth = DisplayWidth.of(right)
-        grid.put(" " + left, x: 0, y: 0, style: .title, maxWidth: max(0, grid.width - rightWidth - 3))
+        // A long title ends in "…" rather than mid-word; progress and timer on the right stay whole.
+        grid.put(DisplayWidth.truncate(" " + left, to: max(0, grid.width - rightWidth - 3)), x: 0, y: 0, style: .title)
         if !right.isEmpty { grid.put(right + " ", x: grid.width - rightWidth - 1, y: 0, style: .bold) }
         grid.horizontalLine(y: 1)
     }
