@@ -159,4 +159,20 @@ struct QAFixTests {
         #expect(header.contains("…  1 / 3") || header.contains("… 1 / 3"), "header: \(header)")
         #expect(DisplayWidth.of(header) <= 80)
     }
+
+    // 14. Skipping and parking say what happened and how to get back.
+    @Test(arguments: [Language.nb, .en, .da])
+    func skipAndParkFlashAMessage(language: Language) {
+        var state = Fixtures.talkState(Fixtures.oneOnOne(language), language: language)
+        let t = state.text
+        Fixtures.press([.character("s")], &state)
+        #expect(state.flash == t(.cardSkipped) && state.talk?.session.currentIndex == 1)
+        #expect(view(state).text.contains(String(t(.cardSkipped).prefix(20))))
+        Fixtures.press([.character("m")], &state)
+        #expect(state.flash == t(.cardParked) && state.talk?.session.currentIndex == 2)
+        Fixtures.press([.left, .character("m")], &state)
+        #expect(state.flash == t(.cardOpenAgain) && state.talk?.session.cards[1].status == .open)
+        #expect(Set([t(.cardSkipped), t(.cardParked), t(.cardOpenAgain)]).count == 3)
+        #expect(!t(.cardParked).contains("cardParked"))
+    }
 }

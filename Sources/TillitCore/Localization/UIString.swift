@@ -119,6 +119,9 @@ public enum UIString: String, CaseIterable, Sendable {
     case keyNewLine
     case keyEndPresentation
     case presentationNoWriting
+    case cardSkipped
+    case cardParked
+    case cardOpenAgain
     case keyKeep
     case keyDrop
     case keyToCards

@@ -61,10 +61,16 @@ enum TalkScreen {
             }
         case .character("s"):
             apply(talk.card?.status == .skipped ? .reopenCard : .skip)
-            if talk.card?.status == .skipped { advance(&talk, now: now) }
+            if talk.card?.status == .skipped {
+                state.flash = state.text(.cardSkipped)
+                advance(&talk, now: now)
+            } else if state.flash == nil { state.flash = state.text(.cardOpenAgain) }
         case .character("m"):
             apply(talk.card?.status == .parked ? .reopenCard : .park)
-            if talk.card?.status == .parked { advance(&talk, now: now) }
+            if talk.card?.status == .parked {
+                state.flash = state.text(.cardParked)
+                advance(&talk, now: now)
+            } else if state.flash == nil { state.flash = state.text(.cardOpenAgain) }
         case .character("h"):
             talk.hintVisible.toggle()
         case .character("p"):
