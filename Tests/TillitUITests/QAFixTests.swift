@@ -175,4 +175,20 @@ struct QAFixTests {
         #expect(Set([t(.cardSkipped), t(.cardParked), t(.cardOpenAgain)]).count == 3)
         #expect(!t(.cardParked).contains("cardParked"))
     }
+
+    // 5. While writing, ? is a letter: no bar offers it (card field, notes, action form).
+    @Test func keyBarOffersNoHelpWhileWriting() {
+        var state = Fixtures.talkState(Fixtures.oneOnOne(.en), language: .en)
+        func bar() -> String { String(view(state).text.split(separator: "\n", omittingEmptySubsequences: false)[23]) }
+        #expect(bar().contains("? help"))
+        Fixtures.press([.enter], &state)
+        #expect(!bar().contains("? help") && bar().contains("Esc stop writing"))
+        Fixtures.press([.escape, .character("a")], &state)
+        #expect(!bar().contains("? help"))
+        Fixtures.press([.escape, .character("f"), .character("n")], &state)
+        #expect(state.talk?.notesEditor != nil)
+        #expect(!bar().contains("? help") && bar().contains("Esc stop writing"))
+        Fixtures.type("?", &state)
+        #expect(!state.helpVisible && state.talk?.session.notes == "?")
+    }
 }

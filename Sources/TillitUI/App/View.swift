@@ -75,13 +75,15 @@ enum Chrome {
     }
 
     /// Draws `keys` on the last row, as many as fit; help (`?`) always stays.
-    static func keyBar(_ keys: [(String, String)], _ grid: inout Grid, help: String) {
+    /// `help` is nil while keys are text (writing in a field), where `?` is just a letter.
+    static func keyBar(_ keys: [(String, String)], _ grid: inout Grid, help: String?) {
         let y = grid.height - 1
-        var items = keys + [("?", help)]
+        var items = keys + (help.map { [("?", $0)] } ?? [])
+        let kept = help == nil ? 0 : 1
         func width(_ items: [(String, String)]) -> Int {
             items.reduce(0) { $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 3 } + 1
         }
-        while width(items) > grid.width && items.count > 1 { items.remove(at: items.count - 2) }
+        while width(items) > grid.width && items.count > 1 { items.remove(at: items.count - 1 - kept) }
         var x = 1
         for (key, label) in items {
             x += grid.put(key, x: x, y: y, style: Style(color: .accent, bold: true, reverse: true))

@@ -98,7 +98,7 @@ enum SetupView {
         var keys: [(String, String)] = [("↑↓", ui(.keyField))]
         if setup.editor(for: setup.focus) == nil { keys.append(("Space", ui(.keyToggle))) }
         keys += [("Enter", setup.focus == .start ? ui(.startTalk) : ui(.keyNextField)), ("Esc", ui(.keyBack))]
-        Chrome.keyBar(keys, &grid, help: ui(.keyHelp))
+        Chrome.keyBar(keys, &grid, help: setup.editor(for: setup.focus) == nil ? ui(.keyHelp) : nil)
     }
 }
 

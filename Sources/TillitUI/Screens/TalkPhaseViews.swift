@@ -132,7 +132,7 @@ enum SummaryView {
             let rect = Rect(x: x, y: y, width: width, height: max(3, grid.height - y - 4))
             TalkView.drawTextBox(label: ui(.notes), text: editor.text, editor: editor, focused: true, placeholder: "",
                                  rect: rect, writingLabel: ui(.writing), &grid)
-            Chrome.keyBar([("Esc", ui(.keyStopWriting))], &grid, help: ui(.keyHelp))
+            Chrome.keyBar([("Esc", ui(.keyStopWriting))], &grid, help: nil)
             return
         }
         if !session.notes.isEmpty, y < grid.height - 5 {
@@ -157,6 +157,8 @@ enum ActionFormView {
         let width = min(70, grid.width - 4)
         let rect = Rect(x: (grid.width - width) / 2, y: max(2, (grid.height - 10) / 2), width: width, height: 10)
         grid.fill(rect)
+        // The form's own footer lists its keys; the screen's key bar below would offer keys that are letters here.
+        grid.fill(Rect(x: 0, y: grid.height - 1, width: grid.width, height: 1))
         grid.box(rect, title: ui(.newAction), style: Style(color: .accent, bold: true))
         let labels = [ui(.actionWhat), ui(.actionWho), ui(.actionDue)]
         let editors = [form.text, form.owner, form.due]

@@ -89,7 +89,7 @@ enum TalkView {
             keys += [("a", ui(.keyAction)), ("s", ui(.keySkip)), ("m", ui(.keyPark)), ("h", ui(.keyHint)),
                      ("p", ui(.keyPresent)), ("f", ui(.keySummary)), ("q", ui(.keyQuit))]
         }
-        Chrome.keyBar(keys, &grid, help: ui(.keyHelp))
+        Chrome.keyBar(keys, &grid, help: talk.editor == nil ? ui(.keyHelp) : nil)
         _ = t
     }
 
