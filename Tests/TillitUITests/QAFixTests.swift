@@ -191,4 +191,46 @@ struct QAFixTests {
         Fixtures.type("?", &state)
         #expect(!state.helpVisible && state.talk?.session.notes == "?")
     }
+
+    // 7. Without parked cards the summary offers no ↑↓ and no Enter.
+    @Test func summaryOffersOnlyKeysThatWork() {
+        var state = Fixtures.talkState(Fixtures.oneOnOne(.en), language: .en)
+        Fixtures.press([.character("f")], &state)
+        #expect(state.talk?.phase == .summary)
+        #expect(!view(state).text.contains("Enter go to card"))
+        Fixtures.press([.character("?")], &state)
+        var help = view(state).text
+        #expect(!help.contains("move up and down") && !help.contains("go to card"))
+        #expect(help.contains("finish the talk"))
+        Fixtures.press([.escape], &state)
+        // With a parked card, both are offered.
+        Fixtures.press([.left, .character("m"), .character("f")], &state)
+        #expect(view(state).text.contains("Enter go to card"))
+        Fixtures.press([.character("?")], &state)
+        help = view(state).text
+        #expect(help.contains("move up and down") && help.contains("go to card"))
+    }
+
+    // 9. A finished talk is read-only until f: Enter on a parked card says so, and reopens nothing.
+    @Test func finishedTalkEnterOnAParkedCardSaysItIsFinished() {
+        var session = Fixtures.oneOnOne(.en)
+        try! session.apply(.next, now: Fixtures.start)
+        try! session.apply(.park, now: Fixtures.start)
+        var state = Fixtures.talkState(session, language: .en)
+        Fixtures.press([.character("f"), .character("f")], &state)
+        #expect(state.talk?.session.isFinished == true && state.talk?.phase == .summary)
+        let bar = String(view(state).text.split(separator: "\n", omittingEmptySubsequences: false)[23])
+        #expect(!bar.contains("Enter") && bar.contains("f reopen"))
+        Fixtures.press([.enter], &state)
+        #expect(state.talk?.session.isFinished == true && state.talk?.phase == .summary)
+        #expect(state.flash == state.text(.talkIsFinished))
+        // Notes and actions are not written into a finished talk, where they could not be saved.
+        Fixtures.press([.character("n")], &state)
+        #expect(state.talk?.notesEditor == nil && state.flash == state.text(.talkIsFinished))
+        Fixtures.press([.character("a")], &state)
+        #expect(state.talk?.actionForm == nil)
+        // f reopens it; then Enter goes to the parked card.
+        Fixtures.press([.character("f"), .enter], &state)
+        #expect(state.talk?.phase == .cards && state.talk?.session.currentIndex == 1)
+    }
 }

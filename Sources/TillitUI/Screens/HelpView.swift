@@ -15,8 +15,16 @@ enum HelpView {
             case .sinceLastTime?:
                 return [("↑ ↓", .helpMove), ("d", .outcomeDone), ("k", .keyKeep), ("x", .keyDrop), ("Enter", .keyToCards)]
             case .summary?:
-                return [("↑ ↓", .helpMove), ("Enter", .keyOpenParked), ("←", .keyBackToCards), ("f", .helpFinish),
-                        ("e", .helpExport), ("n", .helpNotes), ("a", .helpAction), ("t", .helpTrends), ("q", .helpQuit)]
+                // Only keys that do something: nothing to choose without parked cards, nothing to change once finished.
+                let session = state.talk?.session
+                let finished = session?.isFinished ?? false
+                let parked = session.map { !TalkScreen.parkedIndices($0).isEmpty } ?? false
+                var entries: [(String, UIString)] = []
+                if parked && !finished { entries += [("↑ ↓", .helpMove), ("Enter", .keyOpenParked)] }
+                if !finished { entries.append(("←", .keyBackToCards)) }
+                entries += [("f", .helpFinish), ("e", .helpExport)]
+                if !finished { entries += [("n", .helpNotes), ("a", .helpAction)] }
+                return entries + [("t", .helpTrends), ("q", .helpQuit)]
             case .cards? where state.talk?.presenting == true:
                 // No fields on the shared screen: nothing to write in, so no Enter, Tab or Esc-to-stop-writing.
                 return [("→ Space PgDn", .helpNext), ("← PgUp", .helpPrevious), ("1–9", .helpRate), ("⌫", .helpUnrate),

@@ -110,7 +110,7 @@ enum SummaryView {
             grid.put(ui(.parkedCards), x: x, y: y, style: .bold); y += 1
             let rows = parked.map { "\($0 + 1). " + SafeText.line(session.cards[$0].prompt) }
             let height = min(rows.count, 4)
-            Chrome.list(rows, selected: talk.listSelection, in: Rect(x: x, y: y, width: width, height: height), &grid)
+            Chrome.list(rows, selected: session.isFinished ? nil : talk.listSelection, in: Rect(x: x, y: y, width: width, height: height), &grid)
             y += height + 1
         }
         grid.put(ui(.actionsHeading), x: x, y: y, style: .bold); y += 1
@@ -143,10 +143,13 @@ enum SummaryView {
         grid.put(DisplayWidth.truncate(ui(.savedIn, talk.path), to: width), x: x, y: savedY, style: .muted)
         for (index, line) in closing.enumerated() { grid.put(line, x: x, y: savedY + 1 + index) }
         var keys: [(String, String)] = []
+        // Only keys that do something: a finished talk is read-only until f reopens it.
         if !session.isFinished { keys.append(("←", ui(.keyBackToCards))) }
-        if !parked.isEmpty { keys.append(("Enter", ui(.keyOpenParked))) }
-        keys += [("f", session.isFinished ? ui(.keyReopen) : ui(.keyFinish)), ("e", ui(.keyExport)), ("n", ui(.notes).lowercased()),
-                 ("a", ui(.keyAction)), ("t", ui(.keyTrends)), ("q", ui(.keyQuit))]
+        if !parked.isEmpty && !session.isFinished { keys.append(("Enter", ui(.keyOpenParked))) }
+        keys.append(("f", session.isFinished ? ui(.keyReopen) : ui(.keyFinish)))
+        keys.append(("e", ui(.keyExport)))
+        if !session.isFinished { keys += [("n", ui(.notes).lowercased()), ("a", ui(.keyAction))] }
+        keys += [("t", ui(.keyTrends)), ("q", ui(.keyQuit))]
         Chrome.keyBar(keys, &grid, help: ui(.keyHelp))
     }
 }

@@ -251,11 +251,14 @@ enum TalkScreen {
 
     private static func handleSummary(_ key: Key, _ talk: inout TalkState, state: inout AppState) -> [Effect] {
         let parked = parkedIndices(talk.session)
-        if moveSelection(&talk.listSelection, count: parked.count, key: key) { return [] }
+        let finished = talk.session.isFinished
+        // A finished talk is read-only until f reopens it: nothing to choose, nothing to write.
+        if !finished, moveSelection(&talk.listSelection, count: parked.count, key: key) { return [] }
         switch key {
+        case .enter where finished, .character("n") where finished, .character("a") where finished:
+            state.flash = state.text(.talkIsFinished)
         case .enter:
             if parked.indices.contains(talk.listSelection) {
-                if talk.session.isFinished { try? talk.session.apply(.reopen, now: state.now) }
                 try? talk.session.apply(.jump(to: parked[talk.listSelection]), now: state.now)
                 talk.phase = .cards
                 cardChanged(&talk)
