@@ -233,4 +233,52 @@ struct QAFixTests {
         Fixtures.press([.character("f"), .enter], &state)
         #expect(state.talk?.phase == .cards && state.talk?.session.currentIndex == 1)
     }
+
+    // 8. After a resume (votes given in an earlier run) Backspace still takes a vote back, and says so.
+    @Test func backspaceTakesBackVotesGivenBeforeAResume() {
+        var session = Fixtures.team(.en)
+        for value in [4, 4, 2] { try! session.apply(.addVote(value: value, participant: nil), now: Fixtures.start) }
+        var state = Fixtures.talkState(session, language: .en)  // as `tillit resume` opens it
+        #expect(state.talk?.focusedField == .votes)
+        // This run's votes go first, newest first.
+        Fixtures.press([.character("5"), .backspace], &state)
+        #expect(state.talk?.card?.anonymousVotes == ["4": 2, "2": 1])
+        #expect(state.flash == state.text(.voteRemoved, 5, 3))
+        // Earlier votes have no order: Backspace asks which value, the digit removes one of it.
+        Fixtures.press([.backspace], &state)
+        #expect(state.flash == state.text(.whichVoteToRemove, 1, 5))
+        #expect(view(state).text.contains("The order of the votes is not kept"))
+        Fixtures.press([.character("2")], &state)
+        #expect(state.talk?.card?.anonymousVotes == ["4": 2])
+        #expect(state.flash == state.text(.voteRemoved, 2, 2))
+        // A vote given now is taken back before the earlier ones.
+        Fixtures.press([.character("4"), .backspace], &state)  // a new vote, taken back
+        #expect(state.talk?.card?.anonymousVotes == ["4": 2])
+        // Only one value left: no need to ask.
+        Fixtures.press([.backspace], &state)
+        #expect(state.talk?.card?.anonymousVotes == ["4": 1])
+        Fixtures.press([.backspace], &state)
+        #expect(state.talk?.card?.anonymousVotes == nil)
+        Fixtures.press([.backspace], &state)
+        #expect(state.flash == state.text(.noVotesToRemove))
+    }
+
+    @Test func choosingAVoteToRemoveCanBeLeft() {
+        var session = Fixtures.team(.en)
+        for value in [4, 2] { try! session.apply(.addVote(value: value, participant: nil), now: Fixtures.start) }
+        var state = Fixtures.talkState(session, language: .en)
+        Fixtures.press([.backspace, .character("3")], &state)
+        #expect(state.flash == state.text(.noVoteForValue, 3))
+        #expect(state.talk?.card?.anonymousVotes == ["4": 1, "2": 1])
+        Fixtures.press([.backspace, .right], &state)
+        #expect(state.talk?.choosingVoteToRemove == false && state.talk?.session.currentIndex == 1)
+        #expect(state.talk?.session.cards[0].anonymousVotes == ["4": 1, "2": 1])
+    }
+
+    @Test func backspaceOnARatingRowSaysTheRatingIsRemoved() {
+        var state = Fixtures.talkState(Fixtures.oneOnOne(.en), language: .en)
+        Fixtures.press([.right, .character("4"), .backspace], &state)
+        #expect(state.talk?.card?.response(of: "p1")?.rating == nil)
+        #expect(state.flash == state.text(.ratingRemoved, "Kari"))
+    }
 }

@@ -122,6 +122,11 @@ public enum UIString: String, CaseIterable, Sendable {
     case cardSkipped
     case cardParked
     case cardOpenAgain
+    case voteRemoved
+    case noVotesToRemove
+    case whichVoteToRemove
+    case noVoteForValue
+    case ratingRemoved
     case keyKeep
     case keyDrop
     case keyToCards

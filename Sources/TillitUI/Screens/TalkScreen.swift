@@ -23,6 +23,14 @@ enum TalkScreen {
         func apply(_ command: TalkCommand) {
             do { try talk.session.apply(command, now: now) } catch { state.flash = describe(error, state.text) }
         }
+        if talk.choosingVoteToRemove {
+            talk.choosingVoteToRemove = false
+            if case .character(let c) = key, c.isASCII, c.isNumber {
+                removeVote(digit: Int(String(c))!, &talk, state: &state)
+                return []
+            }
+            // Any other key keeps the votes and does what it always does.
+        }
         switch key {
         case .right, .pageDown:
             advance(&talk, now: now)
@@ -53,11 +61,13 @@ enum TalkScreen {
         case .character(let c) where c.isASCII && c.isNumber:
             rate(digit: Int(String(c))!, &talk, state: &state)
         case .backspace, .delete:
-            if talk.focusedField == .votes, let last = talk.lastVote {
-                apply(.removeVote(value: last))
-                talk.lastVote = nil
-            } else if case .rating(let participant) = talk.focusedField {
+            if talk.focusedField == .votes {
+                takeBackVote(&talk, state: &state)
+            } else if case .rating(let participant) = talk.focusedField, talk.card?.response(of: participant)?.rating != nil {
                 apply(.setRating(participant: participant, rating: nil))
+                if state.flash == nil {
+                    state.flash = state.text(.ratingRemoved, talk.session.participant(id: participant)?.name ?? participant)
+                }
             }
         case .character("s"):
             apply(talk.card?.status == .skipped ? .reopenCard : .skip)
@@ -107,7 +117,46 @@ enum TalkScreen {
     private static func cardChanged(_ talk: inout TalkState) {
         talk.focus = 0
         talk.hintVisible = false
-        talk.lastVote = nil
+        talk.recentVotes = []
+        talk.choosingVoteToRemove = false
+    }
+
+    /// Backspace on team votes: the newest vote given on this visit, else the
+    /// only value there is, else (the order of earlier votes is not kept) the
+    /// value the next digit names.
+    private static func takeBackVote(_ talk: inout TalkState, state: inout AppState) {
+        guard let record = talk.card, let range = record.scaleRange else { return }
+        let counts = record.ratingCounts.filter { $0.value > 0 }
+        while let last = talk.recentVotes.last, counts[last] == nil { talk.recentVotes.removeLast() }
+        if counts.isEmpty {
+            state.flash = state.text(.noVotesToRemove)
+        } else if let last = talk.recentVotes.popLast() {
+            remove(value: last, &talk, state: &state)
+        } else if counts.count == 1, let only = counts.keys.first {
+            remove(value: only, &talk, state: &state)
+        } else {
+            talk.choosingVoteToRemove = true
+            state.flash = state.text(.whichVoteToRemove, range.lowerBound, range.upperBound)
+        }
+    }
+
+    private static func removeVote(digit: Int, _ talk: inout TalkState, state: inout AppState) {
+        guard let range = talk.card?.scaleRange else { return }
+        let value = digit == 0 && range.upperBound == 10 && !range.contains(0) ? 10 : digit
+        if (talk.card?.ratingCounts[value] ?? 0) > 0 {
+            remove(value: value, &talk, state: &state)
+        } else {
+            state.flash = state.text(.noVoteForValue, value)
+        }
+    }
+
+    private static func remove(value: Int, _ talk: inout TalkState, state: inout AppState) {
+        do {
+            try talk.session.apply(.removeVote(value: value), now: state.now)
+            state.flash = state.text(.voteRemoved, value, talk.card?.ratingCount ?? 0)
+        } catch {
+            state.flash = describe(error, state.text)
+        }
     }
 
     private static func rate(digit: Int, _ talk: inout TalkState, state: inout AppState) {
@@ -125,7 +174,7 @@ enum TalkScreen {
             switch talk.focusedField {
             case .votes:
                 try talk.session.apply(.addVote(value: value, participant: nil), now: state.now)
-                talk.lastVote = value
+                talk.recentVotes.append(value)
             case .rating(let participant), .text(let participant):
                 let current = talk.card?.response(of: participant)?.rating
                 try talk.session.apply(.setRating(participant: participant, rating: current == value ? nil : value), now: state.now)
