@@ -281,4 +281,27 @@ struct QAFixTests {
         #expect(state.talk?.card?.response(of: "p1")?.rating == nil)
         #expect(state.flash == state.text(.ratingRemoved, "Kari"))
     }
+
+    // 13. Keys typed while the window is too small wait, and take effect once it is large enough.
+    @Test func keysWaitWhileTheWindowIsTooSmall() {
+        var state = Fixtures.talkState(Fixtures.oneOnOne(.en), language: .en, size: Size(width: 80, height: 24))
+        Fixtures.press([.enter], &state)
+        _ = update(&state, .resize(Size(width: 50, height: 12)))
+        #expect(view(state).text.contains("Keys you press now wait"))
+        Fixtures.type("hei q?", &state)
+        _ = update(&state, .paste(" 👍"))
+        #expect(state.talk?.card?.response(of: "p1") == nil, "nothing acts on a screen no one can see")
+        _ = update(&state, .resize(Size(width: 59, height: 30)))
+        #expect(state.talk?.card?.response(of: "p1") == nil)
+        _ = update(&state, .resize(Size(width: 80, height: 24)))
+        #expect(state.talk?.card?.response(of: "p1")?.text == "hei q? 👍")
+        #expect(state.waitingInput.isEmpty && !state.helpVisible)
+        // Commands wait too; Ctrl-C leaves at once.
+        Fixtures.press([.escape], &state)
+        _ = update(&state, .resize(Size(width: 40, height: 10)))
+        #expect(Fixtures.press([.right], &state).isEmpty && state.talk?.session.currentIndex == 0)
+        #expect(Fixtures.press([.control("c")], &state) == [.quit])
+        _ = update(&state, .resize(Size(width: 80, height: 24)))
+        #expect(state.talk?.session.currentIndex == 1)
+    }
 }

@@ -30,6 +30,7 @@ extension Strings {
         .unreadableFile: "Ikke læst, ikke rørt: {0}",
         .tooSmall: "Vinduet er for lille til tillit. Gør det mindst {0} × {1}; samtalen er gemt og fortsætter, når der er plads.",
         .tooSmallNow: "Nu {0} × {1}",
+        .tooSmallKeys: "Taster, du trykker nu, venter og virker, når vinduet er stort nok. Ctrl-C afslutter med det samme (alt er gemt).",
         .and: "og",
         .roleLeader: "Leder",
         .roleEmployee: "Medarbejder",

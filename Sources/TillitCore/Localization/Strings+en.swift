@@ -30,6 +30,7 @@ extension Strings {
         .unreadableFile: "Not read, left untouched: {0}",
         .tooSmall: "The window is too small for tillit. Make it at least {0} × {1}; the talk is saved and carries on when there is room.",
         .tooSmallNow: "Now {0} × {1}",
+        .tooSmallKeys: "Keys you press now wait, and take effect once the window is large enough. Ctrl-C leaves at once (everything is saved).",
         .and: "and",
         .roleLeader: "Leader",
         .roleEmployee: "Employee",

@@ -30,6 +30,7 @@ extension Strings {
         .unreadableFile: "Ikke lest, ikke rørt: {0}",
         .tooSmall: "Vinduet er for lite for tillit. Gjør det minst {0} × {1}; samtalen er lagret og fortsetter når det blir plass.",
         .tooSmallNow: "Nå {0} × {1}",
+        .tooSmallKeys: "Taster du trykker nå, venter og virker når vinduet er stort nok. Ctrl-C avslutter med en gang (alt er lagret).",
         .and: "og",
         .roleLeader: "Leder",
         .roleEmployee: "Medarbeider",

@@ -20,6 +20,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case unreadableFile
     case tooSmall
     case tooSmallNow
+    case tooSmallKeys
     case and
     case roleLeader
     case roleEmployee

@@ -95,6 +95,10 @@ public struct AppState: Sendable {
     /// The trends screen's report (nil while it is being read) and its selection.
     public var trends: TrendsReport?
     public var trendsScreen = TrendsScreenState()
+    /// Keys and pastes that came while the window was too small; they take
+    /// effect, in order, when it is large enough again.
+    public var waitingInput: [Msg] = []
+    public static let maximumWaitingInput = 10_000
 
     public init(config: AppConfig, size: Size, now: Date, screen: Screen = .home) {
         self.config = config

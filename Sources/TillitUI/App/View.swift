@@ -59,9 +59,13 @@ private func drawTooSmall(_ state: AppState, _ grid: inout Grid) {
     let t = state.text
     let full = Rect(x: 0, y: 0, width: grid.width, height: grid.height)
     let lines = TextWrap.lines(t(.tooSmall, AppState.minimumSize.width, AppState.minimumSize.height), width: max(1, grid.width - 2))
-    let top = max(0, (grid.height - lines.count - 2) / 2)
+    let keyLines = TextWrap.lines(t(.tooSmallKeys), width: max(1, grid.width - 2)).count
+    let top = max(0, (grid.height - lines.count - 3 - keyLines) / 2)
     for (index, line) in lines.enumerated() { grid.centered(line, y: top + index, in: full, style: .bold) }
     grid.centered(t(.tooSmallNow, grid.width, grid.height), y: top + lines.count + 1, in: full, style: .muted)
+    for (index, line) in TextWrap.lines(t(.tooSmallKeys), width: max(1, grid.width - 2)).enumerated() {
+        grid.centered(line, y: top + lines.count + 3 + index, in: full)
+    }
 }
 
 /// The parts every screen shares: a title bar, a rule, and the key bar.
