@@ -304,4 +304,36 @@ struct QAFixTests {
         _ = update(&state, .resize(Size(width: 80, height: 24)))
         #expect(state.talk?.session.currentIndex == 1)
     }
+
+    // 12. Help wraps descriptions under their column and scrolls when it does not fit.
+    @Test(arguments: [Size(width: 60, height: 16), Size(width: 80, height: 24)])
+    func helpWrapsAndScrollsAtSmallSizes(size: Size) {
+        var state = Fixtures.talkState(Fixtures.oneOnOne(.nb), language: .nb, size: size)
+        Fixtures.press([.character("?")], &state)
+        let t = state.text
+        let entries = HelpView.entries(state)
+        var seen = Self.words(view(state))
+        let scrolls = HelpView.maxScroll(state) > 0
+        #expect(scrolls == (size.height == 16))
+        for _ in 0..<20 where scrolls {
+            Fixtures.press([.down], &state)
+            seen += " " + Self.words(view(state))
+        }
+        #expect(state.helpVisible, "arrows scroll help rather than closing it")
+        for (key, text) in entries {
+            for word in key.split(separator: " ") { #expect(seen.contains(String(word)), "key \(word) missing") }
+            for word in t(text).split(separator: " ") { #expect(seen.contains(String(word)), "\(word) of '\(t(text))' missing") }
+        }
+        if size.height == 16 { #expect(view(state).text.contains(t(.helpScrollFooter))) }
+        if scrolls {
+            Fixtures.press([.pageUp, .pageUp, .pageUp], &state)
+            #expect(state.helpScroll == 0 && state.helpVisible)
+        }
+        Fixtures.press([.character("x")], &state)
+        #expect(!state.helpVisible && state.helpScroll == 0)
+        // The help of a short list closes on an arrow, as before.
+        var home = Fixtures.state(.nb, size: Size(width: 80, height: 24))
+        Fixtures.press([.character("?"), .down], &home)
+        #expect(!home.helpVisible)
+    }
 }

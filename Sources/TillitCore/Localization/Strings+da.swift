@@ -154,6 +154,7 @@ extension Strings {
         .keyNewWithDeck: "ny samtale med dette",
         .helpTitle: "Taster",
         .helpClose: "Tryk på en tast for at lukke",
+        .helpScrollFooter: "↑↓ PgUp PgDn ruller · andre taster lukker",
         .helpMove: "flyt op og ned",
         .helpOpen: "åbn det valgte",
         .helpContinueLatest: "fortsæt den seneste igangværende samtale",

@@ -154,6 +154,7 @@ extension Strings {
         .keyNewWithDeck: "new talk with this deck",
         .helpTitle: "Keys",
         .helpClose: "Press any key to close",
+        .helpScrollFooter: "↑↓ PgUp PgDn scroll · any other key closes",
         .helpMove: "move up and down",
         .helpOpen: "open the chosen item",
         .helpContinueLatest: "continue the latest ongoing talk",

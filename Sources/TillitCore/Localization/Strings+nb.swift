@@ -154,6 +154,7 @@ extension Strings {
         .keyNewWithDeck: "ny samtale med denne",
         .helpTitle: "Taster",
         .helpClose: "Trykk en tast for å lukke",
+        .helpScrollFooter: "↑↓ PgUp PgDn blar · andre taster lukker",
         .helpMove: "flytt opp og ned",
         .helpOpen: "åpne det som er valgt",
         .helpContinueLatest: "fortsett den siste samtalen som pågår",

@@ -144,6 +144,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case keyNewWithDeck
     case helpTitle
     case helpClose
+    case helpScrollFooter
     case helpMove
     case helpOpen
     case helpContinueLatest

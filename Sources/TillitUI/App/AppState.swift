@@ -80,6 +80,8 @@ public struct AppState: Sendable {
     public var now: Date
     public var screen: Screen
     public var helpVisible = false
+    /// How far the help list is scrolled when it is longer than the window.
+    public var helpScroll = 0
     /// A one-line message at the bottom, such as "Saved to …".
     public var flash: String?
     public var homeSelection = 0
