@@ -339,7 +339,7 @@ struct SummaryAndListKeyTests {
         #expect(state.screen == .setup && state.setup.kind == .team && state.setup.selectedDecks == ["trygghet"])
     }
 
-    @Test func tooSmallScreenOnlyTakesQ() {
+    @Test func tooSmallScreenActsOnNoKey() {
         var state = Fixtures.talkState(Fixtures.oneOnOne(), size: Size(width: 40, height: 10))
         Fixtures.press([.right], &state)
         #expect(state.talk?.session.currentIndex == 0)

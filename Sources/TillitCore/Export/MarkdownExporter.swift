@@ -191,7 +191,7 @@ private struct Referat {
         var line = "**\(t(.votes))**"
         if let range = card.scaleRange { line += " (" + t(.referatScale, range.lowerBound, range.upperBound) + ")" }
         line += ": " + t.count(total, one: .voteCountOne, many: .voteCount)
-        guard total >= TrendsReport.minimumVotes, let mean = card.ratingMean else {
+        guard !VotePrivacy.tooFew(total), let mean = card.ratingMean else {
             add(line + " — " + t(.referatTooFew), "")
             return
         }

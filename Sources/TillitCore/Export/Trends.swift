@@ -8,7 +8,7 @@ public struct TrendsReport: Hashable, Sendable {
     /// A team average from fewer votes than this is not shown, nor is its
     /// spread, so no one's vote can be read off. A 1:1 shows its ratings: they
     /// are given by name, and the referat names them anyway.
-    public static let minimumVotes = 3
+    public static let minimumVotes = VotePrivacy.minimumVotes
 
     /// One talk in the report, oldest first.
     public struct Talk: Hashable, Sendable {

@@ -20,6 +20,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case unreadableFile
     case tooSmall
     case tooSmallNow
+    case tooSmallKeys
     case and
     case roleLeader
     case roleEmployee
@@ -118,6 +119,15 @@ public enum UIString: String, CaseIterable, Sendable {
     case keyStopWriting
     case keyNewLine
     case keyEndPresentation
+    case presentationNoWriting
+    case cardSkipped
+    case cardParked
+    case cardOpenAgain
+    case voteRemoved
+    case noVotesToRemove
+    case whichVoteToRemove
+    case noVoteForValue
+    case ratingRemoved
     case keyKeep
     case keyDrop
     case keyToCards
@@ -134,6 +144,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case keyNewWithDeck
     case helpTitle
     case helpClose
+    case helpScrollFooter
     case helpMove
     case helpOpen
     case helpContinueLatest

@@ -1,20 +1,23 @@
 /// Word wrapping by display width. Long words are broken where they must be;
 /// line breaks in the text (`\n`, `\r\n`, `\r`, U+2028…) are kept.
 public enum TextWrap {
-    public static func lines(_ text: String, width: Int) -> [String] {
+    /// `firstLineWidth`, when given, is the room on the first line (beside a label, say).
+    public static func lines(_ text: String, width: Int, firstLineWidth: Int? = nil) -> [String] {
         guard width > 0 else { return [] }
         var result: [String] = []
         // `\r\n` is one Character, so splitting on "\n" alone would miss it.
         for paragraph in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            result += wrapParagraph(String(paragraph), width: width)
+            let first = result.isEmpty ? max(1, firstLineWidth ?? width) : width
+            result += wrapParagraph(String(paragraph), width: width, firstLineWidth: first)
         }
         return result
     }
 
-    private static func wrapParagraph(_ paragraph: String, width: Int) -> [String] {
+    private static func wrapParagraph(_ paragraph: String, width fullWidth: Int, firstLineWidth: Int) -> [String] {
         var lines: [String] = []
         var line = ""
         var lineWidth = 0
+        var width: Int { lines.isEmpty ? firstLineWidth : fullWidth }
         for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
             var word = String(word)
             var wordWidth = DisplayWidth.of(word)

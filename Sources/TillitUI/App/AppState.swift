@@ -80,6 +80,8 @@ public struct AppState: Sendable {
     public var now: Date
     public var screen: Screen
     public var helpVisible = false
+    /// How far the help list is scrolled when it is longer than the window.
+    public var helpScroll = 0
     /// A one-line message at the bottom, such as "Saved to …".
     public var flash: String?
     public var homeSelection = 0
@@ -95,6 +97,10 @@ public struct AppState: Sendable {
     /// The trends screen's report (nil while it is being read) and its selection.
     public var trends: TrendsReport?
     public var trendsScreen = TrendsScreenState()
+    /// Keys and pastes that came while the window was too small; they take
+    /// effect, in order, when it is large enough again.
+    public var waitingInput: [Msg] = []
+    public static let maximumWaitingInput = 10_000
 
     public init(config: AppConfig, size: Size, now: Date, screen: Screen = .home) {
         self.config = config

@@ -7,7 +7,11 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     switch msg {
     case .resize(let size):
         state.size = size
-        return []
+        guard !state.isTooSmall, !state.waitingInput.isEmpty else { return [] }
+        // The window is large enough again: what was typed meanwhile takes effect now, in order.
+        let waiting = state.waitingInput
+        state.waitingInput = []
+        return waiting.flatMap { update(&state, $0) }
     case .tick(let now):
         state.now = now
         // Count time on the card every 15 s so a crash loses little of it.
@@ -39,15 +43,33 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         state.flash = state.text(.exportedTo, path)
         return []
     case .paste(let text):
+        if state.isTooSmall { return wait(msg, &state) }
         return paste(text, into: &state)
     case .key(let key):
+        // Nothing acts on a screen no one can see; Ctrl-C still leaves at once.
+        if state.isTooSmall && key != .control("c") { return wait(msg, &state) }
         return handle(key, in: &state)
     }
 }
 
+/// Keeps a key or paste while the window is too small (the screen says so), so no word is lost.
+private func wait(_ msg: Msg, _ state: inout AppState) -> [Effect] {
+    if state.waitingInput.count < AppState.maximumWaitingInput { state.waitingInput.append(msg) }
+    return []
+}
+
 private func handle(_ key: Key, in state: inout AppState) -> [Effect] {
     if state.helpVisible {
+        // A list longer than the window scrolls (its footer says so); any other key closes it.
+        let maxScroll = HelpView.maxScroll(state)
+        if maxScroll > 0, [.up, .down, .pageUp, .pageDown].contains(key) {
+            let page = max(1, HelpView.layout(state).visible - 1)
+            let step = key == .up ? -1 : key == .down ? 1 : key == .pageUp ? -page : page
+            state.helpScroll = (min(state.helpScroll, maxScroll) + step).clamped(to: 0...maxScroll)
+            return []
+        }
         state.helpVisible = false
+        state.helpScroll = 0
         return key == .control("c") ? [.quit] : []
     }
     if key == .control("c") { return [.quit] }
@@ -56,7 +78,6 @@ private func handle(_ key: Key, in state: inout AppState) -> [Effect] {
         state.helpVisible = true
         return []
     }
-    if state.isTooSmall { return key == .character("q") ? [.quit] : [] }
     switch state.screen {
     case .home: return HomeScreen.handle(key, &state)
     case .setup: return SetupScreen.handle(key, &state)

@@ -59,28 +59,35 @@ private func drawTooSmall(_ state: AppState, _ grid: inout Grid) {
     let t = state.text
     let full = Rect(x: 0, y: 0, width: grid.width, height: grid.height)
     let lines = TextWrap.lines(t(.tooSmall, AppState.minimumSize.width, AppState.minimumSize.height), width: max(1, grid.width - 2))
-    let top = max(0, (grid.height - lines.count - 2) / 2)
+    let keyLines = TextWrap.lines(t(.tooSmallKeys), width: max(1, grid.width - 2)).count
+    let top = max(0, (grid.height - lines.count - 3 - keyLines) / 2)
     for (index, line) in lines.enumerated() { grid.centered(line, y: top + index, in: full, style: .bold) }
     grid.centered(t(.tooSmallNow, grid.width, grid.height), y: top + lines.count + 1, in: full, style: .muted)
+    for (index, line) in TextWrap.lines(t(.tooSmallKeys), width: max(1, grid.width - 2)).enumerated() {
+        grid.centered(line, y: top + lines.count + 3 + index, in: full)
+    }
 }
 
 /// The parts every screen shares: a title bar, a rule, and the key bar.
 enum Chrome {
     static func header(_ left: String, right: String = "", _ grid: inout Grid) {
         let rightWidth = DisplayWidth.of(right)
-        grid.put(" " + left, x: 0, y: 0, style: .title, maxWidth: max(0, grid.width - rightWidth - 3))
+        // A long title ends in "…" rather than mid-word; progress and timer on the right stay whole.
+        grid.put(DisplayWidth.truncate(" " + left, to: max(0, grid.width - rightWidth - 3)), x: 0, y: 0, style: .title)
         if !right.isEmpty { grid.put(right + " ", x: grid.width - rightWidth - 1, y: 0, style: .bold) }
         grid.horizontalLine(y: 1)
     }
 
     /// Draws `keys` on the last row, as many as fit; help (`?`) always stays.
-    static func keyBar(_ keys: [(String, String)], _ grid: inout Grid, help: String) {
+    /// `help` is nil while keys are text (writing in a field), where `?` is just a letter.
+    static func keyBar(_ keys: [(String, String)], _ grid: inout Grid, help: String?) {
         let y = grid.height - 1
-        var items = keys + [("?", help)]
+        var items = keys + (help.map { [("?", $0)] } ?? [])
+        let kept = help == nil ? 0 : 1
         func width(_ items: [(String, String)]) -> Int {
             items.reduce(0) { $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 3 } + 1
         }
-        while width(items) > grid.width && items.count > 1 { items.remove(at: items.count - 2) }
+        while width(items) > grid.width && items.count > 1 { items.remove(at: items.count - 1 - kept) }
         var x = 1
         for (key, label) in items {
             x += grid.put(key, x: x, y: y, style: Style(color: .accent, bold: true, reverse: true))

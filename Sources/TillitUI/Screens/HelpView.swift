@@ -15,8 +15,21 @@ enum HelpView {
             case .sinceLastTime?:
                 return [("↑ ↓", .helpMove), ("d", .outcomeDone), ("k", .keyKeep), ("x", .keyDrop), ("Enter", .keyToCards)]
             case .summary?:
-                return [("↑ ↓", .helpMove), ("Enter", .keyOpenParked), ("←", .keyBackToCards), ("f", .helpFinish),
-                        ("e", .helpExport), ("n", .helpNotes), ("a", .helpAction), ("t", .helpTrends), ("q", .helpQuit)]
+                // Only keys that do something: nothing to choose without parked cards, nothing to change once finished.
+                let session = state.talk?.session
+                let finished = session?.isFinished ?? false
+                let parked = session.map { !TalkScreen.parkedIndices($0).isEmpty } ?? false
+                var entries: [(String, UIString)] = []
+                if parked && !finished { entries += [("↑ ↓", .helpMove), ("Enter", .keyOpenParked)] }
+                if !finished { entries.append(("←", .keyBackToCards)) }
+                entries += [("f", .helpFinish), ("e", .helpExport)]
+                if !finished { entries += [("n", .helpNotes), ("a", .helpAction)] }
+                return entries + [("t", .helpTrends), ("q", .helpQuit)]
+            case .cards? where state.talk?.presenting == true:
+                // No fields on the shared screen: nothing to write in, so no Enter, Tab or Esc-to-stop-writing.
+                return [("→ Space PgDn", .helpNext), ("← PgUp", .helpPrevious), ("1–9", .helpRate), ("⌫", .helpUnrate),
+                        ("h", .helpHint), ("a", .helpAction), ("s", .helpSkip), ("m", .helpPark), ("p Esc", .keyEndPresentation),
+                        ("f", .helpSummary), ("q Ctrl-C", .helpQuit)]
             default:
                 return [("→ PgDn", .helpNext), ("← PgUp", .helpPrevious), ("Enter", .helpWrite), ("Esc", .helpStopWriting),
                         ("Tab ↑ ↓", .helpNextField), ("1–9", .helpRate), ("⌫", .helpUnrate), ("a", .helpAction),
@@ -34,20 +47,45 @@ enum HelpView {
         }
     }
 
-    static func draw(_ state: AppState, _ grid: inout Grid) {
+    /// The box and its rows: each description wrapped under its own column.
+    static func layout(_ state: AppState) -> (rect: Rect, keyWidth: Int, rows: [(key: String, text: String)], visible: Int) {
         let ui = state.text
         let entries = entries(state)
+        let size = state.size
         let keyWidth = entries.map { DisplayWidth.of($0.0) }.max() ?? 4
-        let width = min(grid.width - 4, max(40, keyWidth + 4 + (entries.map { DisplayWidth.of(ui($0.1)) }.max() ?? 20) + 4))
-        let height = min(grid.height - 2, entries.count + 4)
-        let rect = Rect(x: (grid.width - width) / 2, y: (grid.height - height) / 2, width: width, height: height)
+        let width = min(size.width - 4, max(40, keyWidth + 4 + (entries.map { DisplayWidth.of(ui($0.1)) }.max() ?? 20) + 4))
+        let textWidth = max(1, width - keyWidth - 6)
+        let rows = entries.flatMap { key, text in
+            TextWrap.lines(ui(text), width: textWidth).enumerated().map { (key: $0.offset == 0 ? key : "", text: $0.element) }
+        }
+        let height = min(size.height - 2, rows.count + 4)
+        let rect = Rect(x: (size.width - width) / 2, y: (size.height - height) / 2, width: width, height: height)
+        return (rect, keyWidth, rows, max(0, height - 4))
+    }
+
+    /// How far the list can scroll; 0 when it all fits.
+    static func maxScroll(_ state: AppState) -> Int {
+        let layout = layout(state)
+        return max(0, layout.rows.count - layout.visible)
+    }
+
+    static func draw(_ state: AppState, _ grid: inout Grid) {
+        let ui = state.text
+        let (rect, keyWidth, rows, visible) = layout(state)
+        let scroll = min(state.helpScroll, max(0, rows.count - visible))
         grid.fill(rect)
         grid.box(rect, title: ui(.helpTitle), style: Style(color: .accent, bold: true))
-        for (index, entry) in entries.prefix(height - 4).enumerated() {
+        for (index, row) in rows.dropFirst(scroll).prefix(visible).enumerated() {
             let y = rect.y + 1 + index
-            grid.put(DisplayWidth.pad(entry.0, to: keyWidth), x: rect.x + 2, y: y, style: .accent)
-            grid.put(ui(entry.1), x: rect.x + 4 + keyWidth, y: y, maxWidth: rect.width - keyWidth - 6)
+            grid.put(DisplayWidth.pad(row.key, to: keyWidth), x: rect.x + 2, y: y, style: .accent)
+            grid.put(row.text, x: rect.x + 4 + keyWidth, y: y, maxWidth: rect.width - keyWidth - 6)
         }
-        grid.put(ui(.helpClose), x: rect.x + 2, y: rect.maxY - 2, style: .muted, maxWidth: rect.width - 4)
+        let footer = rows.count > visible ? ui(.helpScrollFooter) : ui(.helpClose)
+        grid.put(footer, x: rect.x + 2, y: rect.maxY - 2, style: .muted, maxWidth: rect.width - 4)
+        if rows.count > visible {
+            // Where in the list the window is, for those who cannot see the first or last row.
+            let mark = "\(scroll + 1)–\(min(rows.count, scroll + visible))/\(rows.count)"
+            grid.put(mark, x: rect.maxX - 2 - DisplayWidth.of(mark), y: rect.maxY - 1, style: .muted)
+        }
     }
 }

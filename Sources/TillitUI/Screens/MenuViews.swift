@@ -98,7 +98,7 @@ enum SetupView {
         var keys: [(String, String)] = [("↑↓", ui(.keyField))]
         if setup.editor(for: setup.focus) == nil { keys.append(("Space", ui(.keyToggle))) }
         keys += [("Enter", setup.focus == .start ? ui(.startTalk) : ui(.keyNextField)), ("Esc", ui(.keyBack))]
-        Chrome.keyBar(keys, &grid, help: ui(.keyHelp))
+        Chrome.keyBar(keys, &grid, help: setup.editor(for: setup.focus) == nil ? ui(.keyHelp) : nil)
     }
 }
 
@@ -159,7 +159,10 @@ enum TranscriptView {
                 lines.append((n == 0 ? line : "   " + line, .bold))
             }
             if card.isRating, card.ratingCount > 0 {
-                if session.kind == .team {
+                if session.kind == .team, VotePrivacy.tooFew(card.ratingCount) {
+                    // As in the referat: one or two votes show as a count only.
+                    lines.append(("   " + ui.count(card.ratingCount, one: .voteCountOne, many: .voteCount) + " · " + ui(.tooFewForMean), .plain))
+                } else if session.kind == .team {
                     let counts = card.ratingCounts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "  ")
                     lines.append(("   " + ui.count(card.ratingCount, one: .voteCountOne, many: .voteCount) + " — " + counts, .plain))
                 }
@@ -168,9 +171,17 @@ enum TranscriptView {
                 let who = session.participant(id: response.participant)?.name ?? response.participant
                 var head = "   " + who
                 if let rating = response.rating { head += " (\(rating))" }
-                let body = TextWrap.lines(SafeText.clean(response.text), width: width - 6)
-                lines.append((head + (body.isEmpty ? "" : ": " + (body.first ?? "")), .plain))
-                for line in body.dropFirst() { lines.append(("      " + line, .plain)) }
+                guard !response.text.isEmpty else { lines.append((head, .plain)); continue }
+                // The first line has the room beside the name; the rest hang under the answer's start,
+                // or under the name when the name takes most of the line.
+                let label = head + ": "
+                let labelWidth = DisplayWidth.of(label)
+                let indent = labelWidth <= width / 3 ? labelWidth : 6
+                let body = labelWidth <= width - 20
+                    ? TextWrap.lines(SafeText.clean(response.text), width: width - indent, firstLineWidth: width - labelWidth)
+                    : [""] + TextWrap.lines(SafeText.clean(response.text), width: width - indent)
+                lines.append((label + body[0], .plain))
+                for line in body.dropFirst() { lines.append((String(repeating: " ", count: indent) + line, .plain)) }
             }
             lines.append(("", .plain))
         }

@@ -7,28 +7,63 @@ enum PresentationView {
     static func draw(_ state: AppState, _ talk: TalkState, _ grid: inout Grid) {
         guard let record = talk.card else { return }
         let ui = state.text
+        let language = talk.session.language
         let full = Rect(x: 0, y: 0, width: grid.width, height: grid.height)
         grid.centered(TalkView.deckTitle(talk, record), y: 1, in: full, style: .muted)
         let width = max(20, grid.width * 3 / 5)
         let lines = TextWrap.lines(SafeText.clean(record.prompt), width: width)
+        let card = TalkView.deckCard(state, record)
+        var hint: [String] = []
+        if talk.hintVisible {
+            hint = TextWrap.lines(card?.hint.map { SafeText.clean($0.resolve(language)) } ?? ui(.noHint), width: width)
+        }
+        var legend: [String] = []
+        if let range = record.scaleRange, let scale = card?.answer.scale {
+            // The scale's ends get more room than the prompt, and every word of them is shown.
+            legend = TalkView.scaleLegend(range, low: SafeText.line(scale.low.resolve(language)),
+                                          high: SafeText.line(scale.high.resolve(language)),
+                                          width: max(width, min(grid.width - 8, 80)))
+        }
+        // Team votes given here show as a count (and no spread when the talk is anonymous).
+        let votes = talk.session.kind == .team && record.isRating
+        // Rows 3 … height-4 are free between the deck title and the progress line.
+        let room = grid.height - 6
+        func height(spacing: Int) -> Int {
+            lines.count * spacing - (spacing - 1) + (hint.isEmpty ? 0 : hint.count + 1)
+                + (legend.isEmpty ? 0 : legend.count + 1) + (votes ? 2 : 0)
+        }
         // Double spacing when there is room makes the prompt read larger from afar.
-        let spacing = lines.count * 2 + 6 < grid.height ? 2 : 1
-        var y = max(3, (grid.height - lines.count * spacing) / 2 - 2)
+        let spacing = height(spacing: 2) + 2 <= room ? 2 : 1
+        var y = 3 + max(0, (room - height(spacing: spacing)) / 2)
         for line in lines { grid.centered(line, y: y, in: full, style: Style(color: .title, bold: true)); y += spacing }
-        y += 1
-        if let range = record.scaleRange, let scale = TalkView.deckCard(state, record)?.answer.scale {
-            let legend = "\(range.lowerBound) = \(SafeText.line(scale.low.resolve(talk.session.language))) · \(range.upperBound) = \(SafeText.line(scale.high.resolve(talk.session.language)))"
-            for line in TextWrap.lines(legend, width: width).prefix(2) { grid.centered(line, y: y, in: full, style: .muted); y += 1 }
-            if talk.session.kind == .team, record.ratingCount > 0, y + range.count + 3 < grid.height - 3 {
-                let barWidth = min(50, width)
-                _ = TalkView.drawVotes(record, range: range, anonymous: talk.session.anonymous, focused: false, ui: ui,
-                                       in: Rect(x: (grid.width - barWidth) / 2, y: y + 1, width: barWidth, height: range.count + 2), &grid,
+        y += 1 - spacing
+        if !hint.isEmpty {
+            y += 1
+            for line in hint { grid.centered(line, y: y, in: full, style: .muted); y += 1 }
+        }
+        if !legend.isEmpty {
+            y += 1
+            // One block, centred as a whole, so the lines of each end stay aligned under their `1 =`.
+            let blockWidth = legend.map(DisplayWidth.of).max() ?? 0
+            for line in legend { grid.put(line, x: max(0, (grid.width - blockWidth) / 2), y: y, style: .muted); y += 1 }
+        }
+        if votes, let range = record.scaleRange {
+            y += 1
+            let barWidth = min(50, width)
+            if !talk.session.anonymous, record.ratingCount > 0, y + range.count + 2 <= grid.height - 4 {
+                _ = TalkView.drawVotes(record, range: range, anonymous: false, focused: false, ui: ui,
+                                       in: Rect(x: (grid.width - barWidth) / 2, y: y, width: barWidth, height: range.count + 2), &grid,
                                        showKeys: false)
+            } else {
+                grid.centered(TalkView.voteSummary(record, ui), y: y, in: full, style: .bold)
             }
         }
         let (progress, overTime) = TalkView.progress(state, talk)
         grid.centered(progress + (overTime ? "  " + ui(.timeIsUp) : ""), y: grid.height - 3, in: full, style: overTime ? .warning : .bold)
-        Chrome.keyBar([("→", ui(.keyNext)), ("←", ui(.keyPrevious)), ("p", ui(.keyEndPresentation))], &grid, help: ui(.keyHelp))
+        var keys = [("→", ui(.keyNext)), ("←", ui(.keyPrevious)), ("p", ui(.keyEndPresentation))]
+        if record.isRating, let range = record.scaleRange { keys.append(("\(range.lowerBound)–\(range.upperBound)", ui(.keyRate))) }
+        keys.append(("h", ui(.keyHint)))
+        Chrome.keyBar(keys, &grid, help: ui(.keyHelp))
     }
 }
 
@@ -75,7 +110,7 @@ enum SummaryView {
             grid.put(ui(.parkedCards), x: x, y: y, style: .bold); y += 1
             let rows = parked.map { "\($0 + 1). " + SafeText.line(session.cards[$0].prompt) }
             let height = min(rows.count, 4)
-            Chrome.list(rows, selected: talk.listSelection, in: Rect(x: x, y: y, width: width, height: height), &grid)
+            Chrome.list(rows, selected: session.isFinished ? nil : talk.listSelection, in: Rect(x: x, y: y, width: width, height: height), &grid)
             y += height + 1
         }
         grid.put(ui(.actionsHeading), x: x, y: y, style: .bold); y += 1
@@ -97,7 +132,7 @@ enum SummaryView {
             let rect = Rect(x: x, y: y, width: width, height: max(3, grid.height - y - 4))
             TalkView.drawTextBox(label: ui(.notes), text: editor.text, editor: editor, focused: true, placeholder: "",
                                  rect: rect, writingLabel: ui(.writing), &grid)
-            Chrome.keyBar([("Esc", ui(.keyStopWriting))], &grid, help: ui(.keyHelp))
+            Chrome.keyBar([("Esc", ui(.keyStopWriting))], &grid, help: nil)
             return
         }
         if !session.notes.isEmpty, y < grid.height - 5 {
@@ -108,10 +143,13 @@ enum SummaryView {
         grid.put(DisplayWidth.truncate(ui(.savedIn, talk.path), to: width), x: x, y: savedY, style: .muted)
         for (index, line) in closing.enumerated() { grid.put(line, x: x, y: savedY + 1 + index) }
         var keys: [(String, String)] = []
+        // Only keys that do something: a finished talk is read-only until f reopens it.
         if !session.isFinished { keys.append(("←", ui(.keyBackToCards))) }
-        if !parked.isEmpty { keys.append(("Enter", ui(.keyOpenParked))) }
-        keys += [("f", session.isFinished ? ui(.keyReopen) : ui(.keyFinish)), ("e", ui(.keyExport)), ("n", ui(.notes).lowercased()),
-                 ("a", ui(.keyAction)), ("t", ui(.keyTrends)), ("q", ui(.keyQuit))]
+        if !parked.isEmpty && !session.isFinished { keys.append(("Enter", ui(.keyOpenParked))) }
+        keys.append(("f", session.isFinished ? ui(.keyReopen) : ui(.keyFinish)))
+        keys.append(("e", ui(.keyExport)))
+        if !session.isFinished { keys += [("n", ui(.notes).lowercased()), ("a", ui(.keyAction))] }
+        keys += [("t", ui(.keyTrends)), ("q", ui(.keyQuit))]
         Chrome.keyBar(keys, &grid, help: ui(.keyHelp))
     }
 }
@@ -122,6 +160,8 @@ enum ActionFormView {
         let width = min(70, grid.width - 4)
         let rect = Rect(x: (grid.width - width) / 2, y: max(2, (grid.height - 10) / 2), width: width, height: 10)
         grid.fill(rect)
+        // The form's own footer lists its keys; the screen's key bar below would offer keys that are letters here.
+        grid.fill(Rect(x: 0, y: grid.height - 1, width: grid.width, height: 1))
         grid.box(rect, title: ui(.newAction), style: Style(color: .accent, bold: true))
         let labels = [ui(.actionWhat), ui(.actionWho), ui(.actionDue)]
         let editors = [form.text, form.owner, form.due]

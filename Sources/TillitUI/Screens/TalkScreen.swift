@@ -23,6 +23,14 @@ enum TalkScreen {
         func apply(_ command: TalkCommand) {
             do { try talk.session.apply(command, now: now) } catch { state.flash = describe(error, state.text) }
         }
+        if talk.choosingVoteToRemove {
+            talk.choosingVoteToRemove = false
+            if case .character(let c) = key, c.isASCII, c.isNumber {
+                removeVote(digit: Int(String(c))!, &talk, state: &state)
+                return []
+            }
+            // Any other key keeps the votes and does what it always does.
+        }
         switch key {
         case .right, .pageDown:
             advance(&talk, now: now)
@@ -35,9 +43,16 @@ enum TalkScreen {
             if !talk.fields.isEmpty { talk.focus = (talk.focus + 1) % talk.fields.count }
         case .backTab, .up:
             if !talk.fields.isEmpty { talk.focus = (talk.focus + talk.fields.count - 1) % talk.fields.count }
+        case .enter where talk.presenting:
+            // The shared screen shows no fields: writing starts only after p (or Esc).
+            state.flash = state.text(.presentationNoWriting)
         case .enter:
-            if talk.presenting { talk.presenting = false }
             if case .text = talk.focusedField {
+                talk.editor = TextEditor(currentText(talk) ?? "")
+            } else if case .rating(let participant) = talk.focusedField,
+                      let index = talk.fields.firstIndex(of: .text(participant: participant)) {
+                // On a person's rating row, Enter writes in that person's field.
+                talk.focus = index
                 talk.editor = TextEditor(currentText(talk) ?? "")
             } else if let index = talk.fields.firstIndex(where: { if case .text = $0 { return true } else { return false } }) {
                 talk.focus = index
@@ -46,18 +61,26 @@ enum TalkScreen {
         case .character(let c) where c.isASCII && c.isNumber:
             rate(digit: Int(String(c))!, &talk, state: &state)
         case .backspace, .delete:
-            if talk.focusedField == .votes, let last = talk.lastVote {
-                apply(.removeVote(value: last))
-                talk.lastVote = nil
-            } else if case .rating(let participant) = talk.focusedField {
+            if talk.focusedField == .votes {
+                takeBackVote(&talk, state: &state)
+            } else if case .rating(let participant) = talk.focusedField, talk.card?.response(of: participant)?.rating != nil {
                 apply(.setRating(participant: participant, rating: nil))
+                if state.flash == nil {
+                    state.flash = state.text(.ratingRemoved, talk.session.participant(id: participant)?.name ?? participant)
+                }
             }
         case .character("s"):
             apply(talk.card?.status == .skipped ? .reopenCard : .skip)
-            if talk.card?.status == .skipped { advance(&talk, now: now) }
+            if talk.card?.status == .skipped {
+                state.flash = state.text(.cardSkipped)
+                advance(&talk, now: now)
+            } else if state.flash == nil { state.flash = state.text(.cardOpenAgain) }
         case .character("m"):
             apply(talk.card?.status == .parked ? .reopenCard : .park)
-            if talk.card?.status == .parked { advance(&talk, now: now) }
+            if talk.card?.status == .parked {
+                state.flash = state.text(.cardParked)
+                advance(&talk, now: now)
+            } else if state.flash == nil { state.flash = state.text(.cardOpenAgain) }
         case .character("h"):
             talk.hintVisible.toggle()
         case .character("p"):
@@ -94,7 +117,46 @@ enum TalkScreen {
     private static func cardChanged(_ talk: inout TalkState) {
         talk.focus = 0
         talk.hintVisible = false
-        talk.lastVote = nil
+        talk.recentVotes = []
+        talk.choosingVoteToRemove = false
+    }
+
+    /// Backspace on team votes: the newest vote given on this visit, else the
+    /// only value there is, else (the order of earlier votes is not kept) the
+    /// value the next digit names.
+    private static func takeBackVote(_ talk: inout TalkState, state: inout AppState) {
+        guard let record = talk.card, let range = record.scaleRange else { return }
+        let counts = record.ratingCounts.filter { $0.value > 0 }
+        while let last = talk.recentVotes.last, counts[last] == nil { talk.recentVotes.removeLast() }
+        if counts.isEmpty {
+            state.flash = state.text(.noVotesToRemove)
+        } else if let last = talk.recentVotes.popLast() {
+            remove(value: last, &talk, state: &state)
+        } else if counts.count == 1, let only = counts.keys.first {
+            remove(value: only, &talk, state: &state)
+        } else {
+            talk.choosingVoteToRemove = true
+            state.flash = state.text(.whichVoteToRemove, range.lowerBound, range.upperBound)
+        }
+    }
+
+    private static func removeVote(digit: Int, _ talk: inout TalkState, state: inout AppState) {
+        guard let range = talk.card?.scaleRange else { return }
+        let value = digit == 0 && range.upperBound == 10 && !range.contains(0) ? 10 : digit
+        if (talk.card?.ratingCounts[value] ?? 0) > 0 {
+            remove(value: value, &talk, state: &state)
+        } else {
+            state.flash = state.text(.noVoteForValue, value)
+        }
+    }
+
+    private static func remove(value: Int, _ talk: inout TalkState, state: inout AppState) {
+        do {
+            try talk.session.apply(.removeVote(value: value), now: state.now)
+            state.flash = state.text(.voteRemoved, value, talk.card?.ratingCount ?? 0)
+        } catch {
+            state.flash = describe(error, state.text)
+        }
     }
 
     private static func rate(digit: Int, _ talk: inout TalkState, state: inout AppState) {
@@ -111,7 +173,7 @@ enum TalkScreen {
             switch talk.focusedField {
             case .votes:
                 try talk.session.apply(.addVote(value: value, participant: nil), now: state.now)
-                talk.lastVote = value
+                talk.recentVotes.append(value)
             case .rating(let participant), .text(let participant):
                 let current = talk.card?.response(of: participant)?.rating
                 try talk.session.apply(.setRating(participant: participant, rating: current == value ? nil : value), now: state.now)
@@ -237,11 +299,14 @@ enum TalkScreen {
 
     private static func handleSummary(_ key: Key, _ talk: inout TalkState, state: inout AppState) -> [Effect] {
         let parked = parkedIndices(talk.session)
-        if moveSelection(&talk.listSelection, count: parked.count, key: key) { return [] }
+        let finished = talk.session.isFinished
+        // A finished talk is read-only until f reopens it: nothing to choose, nothing to write.
+        if !finished, moveSelection(&talk.listSelection, count: parked.count, key: key) { return [] }
         switch key {
+        case .enter where finished, .character("n") where finished, .character("a") where finished:
+            state.flash = state.text(.talkIsFinished)
         case .enter:
             if parked.indices.contains(talk.listSelection) {
-                if talk.session.isFinished { try? talk.session.apply(.reopen, now: state.now) }
                 try? talk.session.apply(.jump(to: parked[talk.listSelection]), now: state.now)
                 talk.phase = .cards
                 cardChanged(&talk)

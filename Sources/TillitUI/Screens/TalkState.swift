@@ -52,8 +52,12 @@ public struct TalkState: Sendable {
     public var listSelection = 0
     /// The talk's notes being written (summary, `n`).
     public var notesEditor: TextEditor?
-    /// The value of the last team vote, so Backspace can take it back.
-    public var lastVote: Int?
+    /// The team votes given on this card since it was opened, newest last, so
+    /// Backspace can take them back in order.
+    public var recentVotes: [Int] = []
+    /// Backspace found votes whose order is not known (given before a resume):
+    /// the next digit names the value to take away.
+    public var choosingVoteToRemove = false
 
     public init(session: Session, path: String, readOnly: Bool = false) {
         self.session = session

@@ -89,7 +89,7 @@ enum TalkView {
             keys += [("a", ui(.keyAction)), ("s", ui(.keySkip)), ("m", ui(.keyPark)), ("h", ui(.keyHint)),
                      ("p", ui(.keyPresent)), ("f", ui(.keySummary)), ("q", ui(.keyQuit))]
         }
-        Chrome.keyBar(keys, &grid, help: ui(.keyHelp))
+        Chrome.keyBar(keys, &grid, help: talk.editor == nil ? ui(.keyHelp) : nil)
         _ = t
     }
 
@@ -118,8 +118,7 @@ enum TalkView {
                 let low = SafeText.line(scale.low.resolve(talk.session.language))
                 let high = SafeText.line(scale.high.resolve(talk.session.language))
                 if !low.isEmpty || !high.isEmpty {
-                    let legend = "\(range.lowerBound) = \(low) · \(range.upperBound) = \(high)"
-                    for line in TextWrap.lines(legend, width: area.width - 4).prefix(2) {
+                    for line in scaleLegend(range, low: low, high: high, width: area.width - 4).prefix(4) {
                         grid.put(line, x: area.x + 2, y: y, style: .muted); y += 1
                     }
                 }
@@ -176,6 +175,19 @@ enum TalkView {
         }
     }
 
+    /// `1 = low · 5 = high` on one line when it fits, else one end of the
+    /// scale per line (wrapped under its label), so `5 =` stays with its words.
+    static func scaleLegend(_ range: ClosedRange<Int>, low: String, high: String, width: Int) -> [String] {
+        let oneLine = "\(range.lowerBound) = \(low) · \(range.upperBound) = \(high)"
+        if DisplayWidth.of(oneLine) <= width { return [oneLine] }
+        return [(range.lowerBound, low), (range.upperBound, high)].flatMap { value, label -> [String] in
+            let head = "\(value) = "
+            let indent = DisplayWidth.of(head)
+            let lines = TextWrap.lines(label, width: max(1, width - indent))
+            return lines.enumerated().map { ($0.offset == 0 ? head : String(repeating: " ", count: indent)) + $0.element }
+        }
+    }
+
     static func drawRatingRow(name: String, value: Int?, range: ClosedRange<Int>, focused: Bool, x: Int, y: Int, _ grid: inout Grid) {
         var column = x
         column += grid.put(DisplayWidth.pad(name, to: 14), x: column, y: y, style: focused ? Style(bold: true, reverse: true) : .bold)
@@ -202,7 +214,9 @@ enum TalkView {
         y += 1
         let maxCount = max(1, counts.values.max() ?? 1)
         let barWidth = max(4, min(40, rect.width - 12))
-        let rows = range.count <= rect.height - 2 ? Array(range) : []
+        // One or two anonymous votes show as a count only: a bar would say who gave what.
+        let hidden = anonymous && VotePrivacy.tooFew(total)
+        let rows = range.count <= rect.height - 2 && !hidden ? Array(range) : []
         for value in rows {
             let count = counts[value] ?? 0
             let bar = String(repeating: "█", count: count * barWidth / maxCount)
@@ -219,7 +233,7 @@ enum TalkView {
     static func voteSummary(_ record: CardRecord, _ ui: Localizer) -> String {
         let total = record.ratingCount
         var summary = ui.count(total, one: .voteCountOne, many: .voteCount)
-        if total >= 3, let mean = record.ratingMean { summary += " · " + ui(.mean, formatMean(mean, ui.language)) }
+        if !VotePrivacy.tooFew(total), let mean = record.ratingMean { summary += " · " + ui(.mean, formatMean(mean, ui.language)) }
         else if total > 0 { summary += " · " + ui(.tooFewForMean) }
         return summary
     }

@@ -51,8 +51,15 @@ public struct TextEditor: Hashable, Sendable {
         var incoming = Array(text.replacingLineBreaks())
         if !multiline { incoming = incoming.map { $0 == "\n" ? " " : $0 } }
         incoming.removeAll { $0.unicodeScalars.first.map(SafeText.isUnsafe) ?? false }
-        characters.insert(contentsOf: incoming, at: cursor)
-        cursor += incoming.count
+        // A terminal sends 👨‍👩‍👧 or e + ◌́ one scalar at a time: join what is
+        // typed with what stands before the cursor, so that each visible
+        // character is one Character for the cursor, Backspace and Delete.
+        // Only the Characters either side of the cursor can join, so only they are looked at again.
+        let low = max(0, cursor - 1), high = min(characters.count, cursor + 1)
+        let before = String(characters[low..<cursor]) + String(incoming)
+        let joined = Array(before + String(characters[cursor..<high]))
+        characters.replaceSubrange(low..<high, with: joined)
+        cursor = low + min(before.count, joined.count)
     }
 
     public mutating func setText(_ text: String) {

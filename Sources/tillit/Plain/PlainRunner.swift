@@ -118,7 +118,7 @@ final class PlainRunner {
     private func votesText(_ record: CardRecord) -> String {
         let count = record.ratingCount
         var text = t.count(count, one: .voteCountOne, many: .voteCount)
-        if count >= 3, let mean = record.ratingMean {
+        if !VotePrivacy.tooFew(count), let mean = record.ratingMean {
             let number = String(format: "%.1f", mean)
             text += " · " + t(.mean, t.language == .en ? number : number.replacingOccurrences(of: ".", with: ","))
         } else if count > 0 {
