@@ -144,9 +144,9 @@ struct ExportCLITests {
         let run = runTillit(["trends", "--deck", "test-trygghet", "--team", "Team Nord", "--last", "2", "--format", "csv"],
                             environment: home.environment(Self.english))
         #expect(run.status == 0 && run.stderr.isEmpty)
-        #expect(run.stdout == "deck,card,prompt,talk,date,votes,average,note,actions_agreed\r\n"
-                + "test-trygghet,si-fra,Hvor lett er det å si fra?,2026-12-02-1300-0001,2026-12-02T09:00:00Z,3,3.33,,1\r\n"
-                + "test-trygghet,si-fra,Hvor lett er det å si fra?,2026-12-03-1300-0002,2026-12-09T09:00:00Z,3,4.33,,0\r\n")
+        #expect(run.stdout == "deck,card,who,prompt,talk,date,votes,average,note,actions_agreed\r\n"
+                + "test-trygghet,si-fra,team,Hvor lett er det å si fra?,2026-12-02-1300-0001,2026-12-02T09:00:00Z,3,3.33,,1\r\n"
+                + "test-trygghet,si-fra,team,Hvor lett er det å si fra?,2026-12-03-1300-0002,2026-12-09T09:00:00Z,3,4.33,,0\r\n")
     }
 
     @Test func trendsOfAnUnknownDeckOrWithBadOptionsAreOneLine() throws {

@@ -16,6 +16,8 @@ public struct TrendsReport: Hashable, Sendable {
         public var title: String
         public var kind: TalkKind
         public var createdAt: Date
+        /// The employee's name in a 1:1, as the talk spells it.
+        public var employee: String?
     }
 
     /// A card's ratings in one talk.
@@ -45,13 +47,16 @@ public struct TrendsReport: Hashable, Sendable {
         /// `deck/card`.
         public var key: String
         public var card: String
+        /// In a report of 1:1 talks, whose ratings these are (the employee's
+        /// and the leader's views are two trends, never one average); nil for teams.
+        public var role: Role?
         public var prompt: String
         public var scale: ClosedRange<Int>
         /// One per talk of the report; nil where the card got no votes.
         public var points: [Point?]
         public var actions: [AgreedAction]
 
-        public var id: String { key }
+        public var id: String { role.map { key + "/" + $0.rawValue } ?? key }
 
         /// The averages over the talks; nil for a talk without votes or with too few.
         public var means: [Double?] { points.map { $0?.mean } }
@@ -70,7 +75,19 @@ public struct TrendsReport: Hashable, Sendable {
         public var talkCount: Int { points.filter { $0 != nil }.count }
         public var voteCount: Int { points.reduce(0) { $0 + ($1?.votes ?? 0) } }
         public var shortPrompt: String { DisplayWidth.truncate(SafeText.line(prompt), to: 40) }
+
+        /// The prompt, and in a 1:1 report whose ratings: `Hvor stort handlingsrom… (medarbeider)`.
+        public func label(_ t: Localizer, short: Bool = true) -> String {
+            let text = short ? shortPrompt : SafeText.line(prompt)
+            return role.map { text + " (" + t.role($0) + ")" } ?? text
+        }
     }
+
+    /// How many different employees the report's 1:1 talks were with, by name.
+    public var employeeCount: Int { employees.count }
+
+    /// Every talk in the report is a 1:1: ratings are given by name, one each.
+    public var isOneOnOne: Bool { !talks.isEmpty && talks.allSatisfy { $0.kind == .oneOnOne } }
 
     public var deckID: String
     public var deckTitle: String
@@ -86,6 +103,10 @@ public struct TrendsReport: Hashable, Sendable {
         return filter.participant.map(SafeText.line)
     }
 
+    private var employees: Set<String> {
+        Set(talks.compactMap { $0.employee.map { SafeText.line($0).lowercased() } })
+    }
+
     /// The trend of deck `deckID` over `sessions` (any order) that match `team`
     /// and `participant`, the latest `last` of them. With `deck`, cards follow
     /// the deck's order and prompts its text in `language`; without it, the
@@ -98,7 +119,10 @@ public struct TrendsReport: Hashable, Sendable {
         if let last { chosen = Array(chosen.suffix(max(0, last))) }
         self.deckID = deckID
         self.filter = filter
-        self.talks = chosen.map { Talk(id: $0.id, title: $0.title, kind: $0.kind, createdAt: $0.createdAt) }
+        self.talks = chosen.map { talk in
+            Talk(id: talk.id, title: talk.title, kind: talk.kind, createdAt: talk.createdAt,
+                 employee: talk.kind == .oneOnOne ? talk.participants.first { $0.role == .employee }?.name : nil)
+        }
         let latestTitle = chosen.last?.decks.first { $0.id.lowercased() == deckID.lowercased() }?.title
         self.deckTitle = deck.map { $0.title.resolve(language ?? chosen.last?.language ?? .nb) } ?? latestTitle ?? deckID
         self.cards = Self.cardTrends(chosen, deckID: deckID, deck: deck, language: language)
@@ -127,30 +151,40 @@ public struct TrendsReport: Hashable, Sendable {
             return byCard
         }
         let agreedOn: [[String: [Action]]] = talks.map { Dictionary(grouping: $0.actions.filter { $0.fromCard != nil }) { $0.fromCard! } }
+        let roles: [Role?] = !talks.isEmpty && talks.allSatisfy { $0.kind == .oneOnOne } ? [.employee, .leader] : [nil]
         var trends: [CardTrend] = []
         for cardID in order {
             guard let record = latestRecord[cardID] else { continue }
             let deckCard = deck?.card(id: cardID)
             let prompt = deckCard.map { $0.prompt.resolve(language ?? talks.last?.language ?? .nb) } ?? record.prompt
             let scale = deckCard?.answer.scale.map(\.values) ?? record.scaleRange ?? 1...5
-            var trend = CardTrend(key: record.key, card: cardID, prompt: prompt, scale: scale, points: [], actions: [])
-            trend.points.reserveCapacity(talks.count)
-            for (index, talk) in talks.enumerated() {
-                let agreed = agreedOn[index][record.key] ?? []
-                trend.actions += agreed.map {
-                    AgreedAction(text: $0.text, owner: $0.owner, due: $0.due, done: $0.done, talkID: talk.id, talkIndex: index)
+            for role in roles {
+                var trend = CardTrend(key: record.key, card: cardID, role: role, prompt: prompt, scale: scale, points: [], actions: [])
+                trend.points.reserveCapacity(talks.count)
+                for (index, talk) in talks.enumerated() {
+                    let agreed = agreedOn[index][record.key] ?? []
+                    trend.actions += agreed.map {
+                        AgreedAction(text: $0.text, owner: $0.owner, due: $0.due, done: $0.done, talkID: talk.id, talkIndex: index)
+                    }
+                    trend.points.append(positions[index][cardID].flatMap {
+                        point(of: talk.cards[$0], in: talk, by: role, actionAgreed: !agreed.isEmpty)
+                    })
                 }
-                trend.points.append(positions[index][cardID].flatMap {
-                    point(of: talk.cards[$0], in: talk, actionAgreed: !agreed.isEmpty)
-                })
+                // In a 1:1, a view no one gave a rating for is left out rather than shown empty.
+                if role == nil || trend.points.contains(where: { $0 != nil }) { trends.append(trend) }
             }
-            trends.append(trend)
         }
         return trends
     }
 
-    private static func point(of record: CardRecord, in talk: Session, actionAgreed: Bool) -> Point? {
-        let counts = record.ratingCounts
+    private static func point(of record: CardRecord, in talk: Session, by role: Role?, actionAgreed: Bool) -> Point? {
+        var counts = record.ratingCounts
+        if let role {
+            counts = [:]
+            for response in record.responses where talk.participant(id: response.participant)?.role == role {
+                if let rating = response.rating { counts[rating, default: 0] += 1 }
+            }
+        }
         let votes = counts.values.reduce(0, +)
         guard votes > 0 else { return nil }
         guard votes >= (talk.kind == .team ? minimumVotes : 1) else {

@@ -15,10 +15,10 @@ extension TrendsReport {
         guard !talks.isEmpty else { return t(.trendsNoTalks, SafeText.line(deckID)) + "\n" }
         guard !cards.isEmpty else { return title + "\n\n" + t(.trendsNoRatingCards) + "\n" }
         var rows = [[t(.trendsHeaderCard), t(.trendsHeaderTrend), t(.trendsHeaderLatest), t(.trendsHeaderChange),
-                     t(.trendsHeaderTalks), t(.trendsHeaderVotes), t(.trendsHeaderActions)]]
+                     t(.trendsHeaderTalks), t(isOneOnOne ? .trendsHeaderRatings : .trendsHeaderVotes), t(.trendsHeaderActions)]]
         for card in cards {
             rows.append([
-                card.shortPrompt,
+                card.label(t),
                 Self.sparkline(card.means.suffix(Self.textSparkWidth).map { $0 }, scale: card.scale)
                     .withEllipsis(card.means.count > Self.textSparkWidth),
                 latestText(card, t),
@@ -42,7 +42,8 @@ extension TrendsReport {
     /// One row per card and talk with votes, for a spreadsheet: RFC 4180 CSV,
     /// a dot as the decimal mark, the date in UTC.
     public func csv() -> String {
-        var lines = ["deck,card,prompt,talk,date,votes,average,note,actions_agreed"]
+        // `who` says whose ratings a row holds: a 1:1's employee or leader, or the team.
+        var lines = ["deck,card,who,prompt,talk,date,votes,average,note,actions_agreed"]
         let dates = ISO8601DateFormatter()
         for card in cards {
             for (index, point) in card.points.enumerated() {
@@ -50,7 +51,7 @@ extension TrendsReport {
                 let talk = talks[index]
                 let agreed = card.actions.filter { $0.talkIndex == index }.count
                 lines.append([
-                    Self.csvField(deckID), Self.csvField(card.card), Self.csvField(SafeText.line(card.prompt)),
+                    Self.csvField(deckID), Self.csvField(card.card), card.role?.rawValue ?? "team", Self.csvField(SafeText.line(card.prompt)),
                     Self.csvField(talk.id), dates.string(from: talk.createdAt), String(point.votes),
                     point.mean.map { String(format: "%.2f", $0) } ?? "",
                     point.tooFew ? "too few to show" : "", String(agreed),

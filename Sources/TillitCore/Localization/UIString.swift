@@ -227,7 +227,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case trendsHeaderLatest
     case trendsHeaderChange
     case trendsHeaderTalks
-    case trendsHeaderVotes
+    case trendsHeaderVotes, trendsHeaderRatings, ratingCount, ratingCountOne, trendsSeveralEmployees
     case trendsHeaderActions
     case trendsTooFew
     case trendsTooFewExplained

@@ -36,6 +36,9 @@ struct TrendsCommand: ParsableCommand {
         let (report, problems) = TrendsReport.load(from: SessionStore(home: context.home), deckID: deck, team: team,
                                                    participant: participant, last: last, decks: decks, language: context.language)
         for problem in problems { printError(SafeText.line(problem.error.message(t))) }
+        if participant == nil, report.isOneOnOne, report.employeeCount > 1 {
+            printError("tillit: " + t(.trendsSeveralEmployees, report.employeeCount))
+        }
         if report.talks.isEmpty, !decks.contains(where: { $0.id.lowercased() == deck.lowercased() }),
            !SessionStore(home: context.home).list().summaries.contains(where: { TalkFilter(deck: deck).matches($0) }) {
             throw fail(t(.unknownDeck, SafeText.line(deck)))

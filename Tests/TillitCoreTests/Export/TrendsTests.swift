@@ -95,13 +95,40 @@ struct TrendsTests {
         #expect(card.voteCount == 7)
     }
 
-    @Test func aOneOnOneShowsItsNamedRatingsEvenWhenThereAreTwo() throws {
+    @Test func aOneOnOneKeepsTheEmployeesAndTheLeadersRatingsApart() throws {
+        var first = try Session.start(TalkSetup(kind: .oneOnOne, language: .nb, participants: [F.kari, F.ola], deckIDs: ["selvledelse"]),
+                                      decks: F.decks, id: "2026-01-05-0900-0001", now: F.start)
+        try F.apply(&first, at: F.start, [.next, .setRating(participant: "p1", rating: 3), .setRating(participant: "p2", rating: 4)])
+        var second = try Session.start(TalkSetup(kind: .oneOnOne, language: .nb, participants: [F.kari, F.ola], deckIDs: ["selvledelse"]),
+                                       decks: F.decks, id: "2026-02-05-0900-0001", now: F.start.addingTimeInterval(86_400))
+        try F.apply(&second, at: F.start, [.next, .setRating(participant: "p2", rating: 2)])
+        let report = TrendsReport(sessions: [first, second], deckID: "selvledelse", participant: "Ola")
+        #expect(report.isOneOnOne && report.employeeCount == 1)
+        #expect(report.cards.map(\.card) == ["energi", "energi"])
+        #expect(report.cards.map(\.role) == [.employee, .leader])
+        #expect(report.cards[0].means == [4, 2], "Ola's own view, named and never averaged with Kari's")
+        #expect(report.cards[1].means == [3, nil], "Kari gave no rating the second time")
+        #expect(report.cards[0].label(Localizer(.nb)).hasSuffix(" (medarbeider)"))
+        #expect(report.text(Localizer(.en)).contains("RATINGS"))
+    }
+
+    @Test func talksWithSeveralEmployeesAreCountedSoTheCommandCanSaySo() throws {
+        let per = Participant(id: "p2", name: "Per", role: .employee)
+        let talks = try [[F.kari, F.ola], [F.kari, per], [F.kari, Participant(id: "p2", name: "ola hansen", role: .employee)]]
+            .enumerated().map { index, people in
+                try Session.start(TalkSetup(kind: .oneOnOne, language: .nb, participants: people, deckIDs: ["selvledelse"]),
+                                  decks: F.decks, id: "2026-01-0\(index + 1)-0900-0001", now: F.start)
+            }
+        #expect(TrendsReport(sessions: talks, deckID: "selvledelse").employeeCount == 2)
+        #expect(TrendsReport(sessions: talks, deckID: "selvledelse", participant: "Per").employeeCount == 1)
+    }
+
+    @Test func aOneOnOneViewNoOneRatedIsLeftOut() throws {
         var talk = try Session.start(TalkSetup(kind: .oneOnOne, language: .nb, participants: [F.kari, F.ola], deckIDs: ["selvledelse"]),
                                      decks: F.decks, id: "2026-01-05-0900-0001", now: F.start)
-        try F.apply(&talk, at: F.start, [.next, .setRating(participant: "p1", rating: 3), .setRating(participant: "p2", rating: 4)])
-        let report = TrendsReport(sessions: [talk], deckID: "selvledelse", participant: "Ola")
-        #expect(report.cards.map(\.card) == ["energi"])
-        #expect(report.cards.first?.latestMean == 3.5, "named in the record and the referat; nothing to hide")
+        try F.apply(&talk, at: F.start, [.next, .setRating(participant: "p2", rating: 4)])
+        let report = TrendsReport(sessions: [talk], deckID: "selvledelse")
+        #expect(report.cards.map(\.role) == [.employee])
     }
 
     @Test func actionsAgreedOnACardAreMarkedOnItsTalk() throws {
@@ -179,10 +206,10 @@ struct TrendsTests {
         let talks = [try Self.teamTalk(1, ["si-fra": [2, 2, 3]]), try Self.teamTalk(2, ["si-fra": [4, 4], "feil": [1, 2, 3]], actionOn: "feil")]
         let csv = TrendsReport(sessions: talks, deckID: "trygghet").csv()
         #expect(csv.components(separatedBy: "\r\n") == [
-            "deck,card,prompt,talk,date,votes,average,note,actions_agreed",
-            "trygghet,si-fra,Hvor lett er det å si fra når noe er galt?,2026-01-01-1300-0001,2026-11-26T09:00:00Z,3,2.33,,0",
-            "trygghet,si-fra,Hvor lett er det å si fra når noe er galt?,2026-01-02-1300-0002,2026-11-27T09:00:00Z,2,,too few to show,0",
-            "trygghet,feil,Hvor trygt er det å innrømme en feil her?,2026-01-02-1300-0002,2026-11-27T09:00:00Z,3,2.00,,1",
+            "deck,card,who,prompt,talk,date,votes,average,note,actions_agreed",
+            "trygghet,si-fra,team,Hvor lett er det å si fra når noe er galt?,2026-01-01-1300-0001,2026-11-26T09:00:00Z,3,2.33,,0",
+            "trygghet,si-fra,team,Hvor lett er det å si fra når noe er galt?,2026-01-02-1300-0002,2026-11-27T09:00:00Z,2,,too few to show,0",
+            "trygghet,feil,team,Hvor trygt er det å innrømme en feil her?,2026-01-02-1300-0002,2026-11-27T09:00:00Z,3,2.00,,1",
             "",
         ])
     }
