@@ -29,6 +29,8 @@ struct AccessibilityTests {
         "card-team-votes": "Anonyme vurderinger",
         "action-form": "Hvem",
         "summary": "2. Hvor mye energi har du i jobben nå?",
+        "card-action-chosen": "✓ Ola lager et utkast til ny ukeplan",
+        "summary-actions": "• Kari avklarer budsjettet",
         "since-last-time": "Kari avklarer budsjettet",
         "history": "Avdeling Solsi",
         "decks": "Selvledelse",

@@ -282,5 +282,22 @@ extension Strings {
         .printWritten: "Kortene er skrevet til {0} ({1} kort, otte på hver A4-side).",
         .printDocumentTitle: "{0} – dialogkort til udskrift",
         .printPageFooter: "{0} · side {1} af {2} · klip langs mærkerne",
+        // Actions during the talk, private notes, drafts kept on leaving
+        .actionChanged: "Aftalen er ændret.",
+        .actionMarkedDone: "Markeret som gjort. ✓",
+        .actionReopened: "Aftalen er åben igen.",
+        .actionRemoved: "Aftalen er fjernet.",
+        .actionKept: "Intet er fjernet.",
+        .confirmRemoveAction: "Fjern aftalen »{0}«? j = ja, en anden tast = nej",
+        .editAction: "Ret aftale",
+        .keyChangeAction: "ret",
+        .keyDone: "gjort",
+        .keyNotDone: "ikke gjort",
+        .keyRemove: "fjern",
+        .helpChangeAction: "på en aftale (Tab derhen): ret den",
+        .helpActionCardKeys: "på en aftale: gjort (igen: åben) · fjern",
+        .helpSummaryEnter: "gå til det parkerede kort, eller ret den valgte aftale",
+        .helpActionDone: "markér den valgte aftale som gjort (igen: åben)",
+        .helpActionRemove: "fjern den valgte aftale (spørger først)",
 ]
 }

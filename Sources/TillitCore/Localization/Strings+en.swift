@@ -282,5 +282,22 @@ extension Strings {
         .printWritten: "The cards are written to {0} ({1} cards, eight to an A4 page).",
         .printDocumentTitle: "{0} – dialogue cards to print",
         .printPageFooter: "{0} · page {1} of {2} · cut along the marks",
+        // Actions during the talk, private notes, drafts kept on leaving
+        .actionChanged: "Action changed.",
+        .actionMarkedDone: "Marked done. ✓",
+        .actionReopened: "The action is open again.",
+        .actionRemoved: "Action removed.",
+        .actionKept: "Nothing removed.",
+        .confirmRemoveAction: "Remove the action “{0}”? y = yes, any other key = no",
+        .editAction: "Change action",
+        .keyChangeAction: "change",
+        .keyDone: "done",
+        .keyNotDone: "not done",
+        .keyRemove: "remove",
+        .helpChangeAction: "on an agreed action (Tab to it): change it",
+        .helpActionCardKeys: "on an agreed action: done (again: open) · remove",
+        .helpSummaryEnter: "go to the parked card, or change the chosen action",
+        .helpActionDone: "mark the chosen action done (again: open)",
+        .helpActionRemove: "remove the chosen action (asks first)",
 ]
 }

@@ -282,5 +282,22 @@ extension Strings {
         .printWritten: "Kortene er skrevet til {0} ({1} kort, åtte på hver A4-side).",
         .printDocumentTitle: "{0} – dialogkort for utskrift",
         .printPageFooter: "{0} · side {1} av {2} · klipp langs merkene",
+        // Actions during the talk, private notes, drafts kept on leaving
+        .actionChanged: "Avtalen er endret.",
+        .actionMarkedDone: "Merket som gjort. ✓",
+        .actionReopened: "Avtalen er åpen igjen.",
+        .actionRemoved: "Avtalen er fjernet.",
+        .actionKept: "Ingenting er fjernet.",
+        .confirmRemoveAction: "Fjerne avtalen «{0}»? j = ja, en annen tast = nei",
+        .editAction: "Endre avtale",
+        .keyChangeAction: "endre",
+        .keyDone: "gjort",
+        .keyNotDone: "ikke gjort",
+        .keyRemove: "fjern",
+        .helpChangeAction: "på en avtale (Tab dit): endre den",
+        .helpActionCardKeys: "på en avtale: gjort (igjen: åpen) · fjern",
+        .helpSummaryEnter: "gå til det parkerte kortet, eller endre valgt avtale",
+        .helpActionDone: "merk valgt avtale som gjort (igjen: åpen)",
+        .helpActionRemove: "fjern valgt avtale (spør først)",
 ]
 }

@@ -272,4 +272,21 @@ public enum UIString: String, CaseIterable, Sendable {
     case printWritten
     case printDocumentTitle
     case printPageFooter
+    // Actions during the talk, private notes, drafts kept on leaving
+    case actionChanged
+    case actionMarkedDone
+    case actionReopened
+    case actionRemoved
+    case actionKept
+    case confirmRemoveAction
+    case editAction
+    case keyChangeAction
+    case keyDone
+    case keyNotDone
+    case keyRemove
+    case helpChangeAction
+    case helpActionCardKeys
+    case helpSummaryEnter
+    case helpActionDone
+    case helpActionRemove
 }

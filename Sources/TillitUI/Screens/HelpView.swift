@@ -15,11 +15,13 @@ enum HelpView {
             case .sinceLastTime?:
                 return [("↑ ↓", .helpMove), ("d", .outcomeDone), ("k", .keyKeep), ("x", .keyDrop), ("Enter", .keyToCards)]
             case .summary?:
-                return [("↑ ↓", .helpMove), ("Enter", .keyOpenParked), ("←", .keyBackToCards), ("f", .helpFinish),
-                        ("e", .helpExport), ("n", .helpNotes), ("a", .helpAction), ("t", .helpTrends), ("q", .helpQuit)]
+                return [("↑ ↓", .helpMove), ("Enter", .helpSummaryEnter), ("d Space", .helpActionDone), ("x Del", .helpActionRemove),
+                        ("←", .keyBackToCards), ("f", .helpFinish), ("e", .helpExport), ("n", .helpNotes), ("a", .helpAction),
+                        ("t", .helpTrends), ("q", .helpQuit)]
             default:
                 return [("→ PgDn", .helpNext), ("← PgUp", .helpPrevious), ("Enter", .helpWrite), ("Esc", .helpStopWriting),
                         ("Tab ↑ ↓", .helpNextField), ("1–9", .helpRate), ("⌫", .helpUnrate), ("a", .helpAction),
+                        ("Enter", .helpChangeAction), ("d x", .helpActionCardKeys),
                         ("s", .helpSkip), ("m", .helpPark), ("h", .helpHint), ("p", .helpPresent), ("Home", .helpFirstCard),
                         ("f", .helpSummary), ("q Ctrl-C", .helpQuit), ("Ctrl-A E K U W", .helpShellKeys)]
             }

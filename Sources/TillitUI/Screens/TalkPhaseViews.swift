@@ -75,15 +75,22 @@ enum SummaryView {
             grid.put(ui(.parkedCards), x: x, y: y, style: .bold); y += 1
             let rows = parked.map { "\($0 + 1). " + SafeText.line(session.cards[$0].prompt) }
             let height = min(rows.count, 4)
-            Chrome.list(rows, selected: talk.listSelection, in: Rect(x: x, y: y, width: width, height: height), &grid)
+            let selected = talk.listSelection < parked.count ? talk.listSelection : nil
+            Chrome.list(rows, selected: selected, in: Rect(x: x, y: y, width: width, height: height), &grid)
             y += height + 1
         }
         grid.put(ui(.actionsHeading), x: x, y: y, style: .bold); y += 1
         let actions = session.actions
         if actions.isEmpty { grid.put(ui(.noActions), x: x + 2, y: y, style: .muted); y += 1 }
+        // The actions are the second part of the one list ↑↓ moves in; done ones carry ✓.
         let room = max(1, grid.height - y - 8)
-        for action in actions.prefix(room) {
-            grid.put("• " + TalkView.actionLine(action, ui, now: state.now), x: x + 2, y: y, maxWidth: width - 2); y += 1
+        let chosen = talk.listSelection - parked.count
+        let rows = actions.map { ($0.done ? "✓ " : "• ") + TalkView.actionLine($0, ui, now: state.now, markDone: false) }
+        if !actions.isEmpty {
+            let height = min(actions.count, room)
+            Chrome.list(rows, selected: actions.indices.contains(chosen) ? chosen : nil, in: Rect(x: x, y: y, width: width, height: height),
+                        &grid, styles: actions.map { $0.done ? Style.muted : Style.plain })
+            y += height
         }
         if actions.count > room { grid.put(ui(.moreActions, actions.count - room), x: x + 2, y: y, style: .muted); y += 1 }
         let carried = session.carriedOver.filter { $0.outcome != .pending }
@@ -109,7 +116,11 @@ enum SummaryView {
         for (index, line) in closing.enumerated() { grid.put(line, x: x, y: savedY + 1 + index) }
         var keys: [(String, String)] = []
         if !session.isFinished { keys.append(("←", ui(.keyBackToCards))) }
-        if !parked.isEmpty { keys.append(("Enter", ui(.keyOpenParked))) }
+        if let action = talk.chosenAction {
+            keys += [("Enter", ui(.keyChangeAction)), ("d", action.done ? ui(.keyNotDone) : ui(.keyDone)), ("x", ui(.keyRemove))]
+        } else if !parked.isEmpty {
+            keys.append(("Enter", ui(.keyOpenParked)))
+        }
         keys += [("f", session.isFinished ? ui(.keyReopen) : ui(.keyFinish)), ("e", ui(.keyExport)), ("n", ui(.notes).lowercased()),
                  ("a", ui(.keyAction)), ("t", ui(.keyTrends)), ("q", ui(.keyQuit))]
         Chrome.keyBar(keys, &grid, help: ui(.keyHelp))
@@ -122,7 +133,7 @@ enum ActionFormView {
         let width = min(70, grid.width - 4)
         let rect = Rect(x: (grid.width - width) / 2, y: max(2, (grid.height - 10) / 2), width: width, height: 10)
         grid.fill(rect)
-        grid.box(rect, title: ui(.newAction), style: Style(color: .accent, bold: true))
+        grid.box(rect, title: form.editing == nil ? ui(.newAction) : ui(.editAction), style: Style(color: .accent, bold: true))
         let labels = [ui(.actionWhat), ui(.actionWho), ui(.actionDue)]
         let editors = [form.text, form.owner, form.due]
         let labelWidth = labels.map(DisplayWidth.of).max() ?? 6

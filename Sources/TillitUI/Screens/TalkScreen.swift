@@ -7,6 +7,7 @@ enum TalkScreen {
         guard var talk = state.talk else { state.screen = .home; return [] }
         defer { state.talk = talk }
         if talk.actionForm != nil { return handleActionForm(key, &talk, state: &state) }
+        if talk.confirmRemove != nil { confirmRemoval(key, &talk, state: &state); return [] }
         if talk.editor != nil { handleEditing(key, &talk, now: state.now); return [] }
         if talk.notesEditor != nil { handleNotes(key, &talk, now: state.now); return [] }
         switch talk.phase {
@@ -23,6 +24,7 @@ enum TalkScreen {
         func apply(_ command: TalkCommand) {
             do { try talk.session.apply(command, now: now) } catch { state.flash = describe(error, state.text) }
         }
+        if !talk.presenting, let action = talk.chosenAction, handleChosenAction(key, action, &talk, state: &state) { return [] }
         switch key {
         case .right, .pageDown:
             advance(&talk, now: now)
@@ -63,7 +65,7 @@ enum TalkScreen {
         case .character("p"):
             talk.presenting.toggle()
         case .character("a"):
-            talk.actionForm = TalkState.ActionForm()
+            openActionForm(TalkState.ActionForm(), &talk, state: &state)
         case .character("f"), .end:
             talk.phase = .summary
             talk.listSelection = 0
@@ -116,7 +118,7 @@ enum TalkScreen {
             case .rating(let participant), .text(let participant):
                 let current = talk.card?.response(of: participant)?.rating
                 try talk.session.apply(.setRating(participant: participant, rating: current == value ? nil : value), now: state.now)
-            case nil:
+            case .action?, nil:
                 break
             }
         } catch {
@@ -183,11 +185,16 @@ enum TalkScreen {
                 return []
             }
             do {
-                try talk.session.apply(.addAction(id: newActionID(talk.session, now: state.now), text: form.text.text,
-                                                  owner: form.owner.text, due: due, onCurrentCard: talk.phase == .cards),
-                                       now: state.now)
+                if let id = form.editing {
+                    try talk.session.apply(.editAction(id: id, text: form.text.text, owner: form.owner.text, due: due), now: state.now)
+                    state.flash = state.text(.actionChanged)
+                } else {
+                    try talk.session.apply(.addAction(id: newActionID(talk.session, now: state.now), text: form.text.text,
+                                                      owner: form.owner.text, due: due, onCurrentCard: talk.phase == .cards),
+                                           now: state.now)
+                    state.flash = state.text(.actionAdded)
+                }
                 talk.actionForm = nil
-                state.flash = state.text(.actionAdded)
                 return []
             } catch {
                 form.error = describe(error, state.text)
@@ -205,6 +212,55 @@ enum TalkScreen {
 
     static func newActionID(_ session: Session, now: Date) -> String {
         session.nextActionID()
+    }
+
+    /// Opens the action form, unless the talk is finished: then nothing typed
+    /// could be saved, so it says how to reopen the talk instead.
+    private static func openActionForm(_ form: TalkState.ActionForm, _ talk: inout TalkState, state: inout AppState) {
+        guard !talk.session.isFinished else { state.flash = state.text(.talkIsFinished); return }
+        talk.actionForm = form
+    }
+
+    /// Enter, `d`/Space and `x`/Delete on the focused (card) or chosen
+    /// (summary) action. Returns false for every other key.
+    private static func handleChosenAction(_ key: Key, _ action: Action, _ talk: inout TalkState, state: inout AppState) -> Bool {
+        switch key {
+        case .enter:
+            openActionForm(TalkState.ActionForm(editing: action), &talk, state: &state)
+        case .character("d"), .character(" "):
+            do {
+                try talk.session.apply(.setActionDone(id: action.id, done: !action.done), now: state.now)
+                state.flash = state.text(action.done ? .actionReopened : .actionMarkedDone)
+            } catch {
+                state.flash = describe(error, state.text)
+            }
+        case .character("x"), .delete, .backspace:
+            guard !talk.session.isFinished else { state.flash = state.text(.talkIsFinished); return true }
+            talk.confirmRemove = action.id
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// The answer to "remove the action?": j or y removes it, any other key keeps it.
+    private static func confirmRemoval(_ key: Key, _ talk: inout TalkState, state: inout AppState) {
+        guard let id = talk.confirmRemove else { return }
+        talk.confirmRemove = nil
+        guard key == .character("j") || key == .character("y") || key == .character("J") || key == .character("Y") else {
+            state.flash = state.text(.actionKept)
+            return
+        }
+        do {
+            try talk.session.apply(.removeAction(id: id), now: state.now)
+            state.flash = state.text(.actionRemoved)
+        } catch {
+            state.flash = describe(error, state.text)
+        }
+        // Keep the focus (card) or the selection (summary) on something that is still there.
+        talk.focus = min(talk.focus, max(0, talk.fields.count - 1))
+        let summaryCount = parkedIndices(talk.session).count + talk.session.actions.count
+        talk.listSelection = min(talk.listSelection, max(0, summaryCount - 1))
     }
 
     // MARK: Since last time
@@ -238,7 +294,9 @@ enum TalkScreen {
 
     private static func handleSummary(_ key: Key, _ talk: inout TalkState, state: inout AppState) -> [Effect] {
         let parked = parkedIndices(talk.session)
-        if moveSelection(&talk.listSelection, count: parked.count, key: key) { return [] }
+        // One list to move in: the parked cards, then the agreed actions.
+        if moveSelection(&talk.listSelection, count: parked.count + talk.session.actions.count, key: key) { return [] }
+        if let action = talk.chosenAction, handleChosenAction(key, action, &talk, state: &state) { return [] }
         switch key {
         case .enter:
             if parked.indices.contains(talk.listSelection) {
@@ -262,7 +320,7 @@ enum TalkScreen {
         case .character("n"):
             talk.notesEditor = TextEditor(talk.session.notes)
         case .character("a"):
-            talk.actionForm = TalkState.ActionForm()
+            openActionForm(TalkState.ActionForm(), &talk, state: &state)
         case .character("q"):
             return [.quit]
         default:
