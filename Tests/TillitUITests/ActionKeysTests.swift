@@ -140,5 +140,55 @@ struct ActionKeysTests {
         let summary = view(state).text
         #expect(summary.contains("merk valgt avtale som gjort"))
         #expect(summary.contains("fjern valgt avtale (spør først)"))
+        #expect(summary.contains("lederens private notater"))
+    }
+
+    // MARK: Private notes
+
+    @Test func theLeaderWritesPrivateNotesBesideTheSharedOnes() {
+        var state = Self.withTwoActions()
+        Fixtures.press([.character("f"), .character("n")], &state)
+        Fixtures.type("Godt møte", &state)
+        #expect(view(state).text.contains("Private notater (bare for leder; ikke i referatet)"))
+        Fixtures.press([.tab], &state)
+        #expect(state.talk?.notesArePrivate == true)
+        Fixtures.type("Ola virker sliten", &state)
+        Fixtures.press([.tab], &state)
+        Fixtures.type(".", &state)
+        Fixtures.press([.escape], &state)
+        #expect(state.talk?.session.notes == "Godt møte.")
+        #expect(state.talk?.session.privateNotes == "Ola virker sliten")
+        let summary = view(state).text
+        #expect(!summary.contains("Ola virker sliten"), "the summary says they are there, not what they say")
+        #expect(summary.contains("Private notater lagret"))
+        // Writing the shared notes again does not put the private ones on screen.
+        Fixtures.press([.character("n")], &state)
+        #expect(!view(state).text.contains("Ola virker sliten"))
+        #expect(view(state).text.contains("Skjult her. Tab viser dem."))
+        Fixtures.press([.tab], &state)
+        #expect(view(state).text.contains("Ola virker sliten"))
+    }
+
+    @Test func theLongLabelSaysHowToIncludeThemWhenThereIsRoom() {
+        var state = Self.withTwoActions()
+        state.size = Size(width: 200, height: 60)
+        Fixtures.press([.character("f"), .character("n"), .tab], &state)
+        #expect(view(state).text.contains("Private notater (bare for leder; holdes utenfor referatet uten --include-private)"))
+    }
+
+    @Test func aTeamHasNoPrivateNotesAndPresentationNeverShowsThem() {
+        var team = Fixtures.talkState(Fixtures.team())
+        Fixtures.press([.character("f"), .character("n")], &team)
+        Fixtures.type("Referat", &team)
+        Fixtures.press([.tab], &team)
+        Fixtures.type(" fra møtet", &team)
+        #expect(team.talk?.session.notes == "Referat fra møtet" && team.talk?.session.privateNotes == "")
+        #expect(!view(team).text.contains("Private"))
+
+        var state = Self.withTwoActions()
+        try! state.talk!.session.apply(.setPrivateNotes("Hemmelig"), now: Fixtures.start)
+        Fixtures.press([.character("p")], &state)
+        #expect(state.talk?.presenting == true)
+        #expect(!view(state).text.contains("Hemmelig"))
     }
 }

@@ -100,6 +100,14 @@ struct SnapshotTests {
             Fixtures.press([.character("f"), .down], &state)
             return state
         }),
+        ("notes-private", { language, size in
+            var state = Fixtures.talkState(Fixtures.oneOnOne(language), language: language, size: size)
+            Fixtures.press([.character("f"), .character("n")], &state)
+            Fixtures.type("Neste samtale om tre uker.", &state)
+            Fixtures.press([.tab], &state)
+            Fixtures.type("Ola virker sliten; spør om turnusen.", &state)
+            return state
+        }),
         ("since-last-time", { language, size in
             var earlier = Fixtures.oneOnOne(language)
             try! earlier.apply(.addAction(id: "a1", text: "Ola prøver ut ny ukeplan", owner: "Ola", due: "2026-12-01", onCurrentCard: true), now: Fixtures.start)

@@ -294,10 +294,17 @@ extension Strings {
         .keyDone: "gjort",
         .keyNotDone: "ikke gjort",
         .keyRemove: "fjern",
+        .keyPrivateNotes: "private noter",
+        .privateNotesLabel: "Private noter (kun for lederen; holdes uden for referatet uden --include-private)",
+        .privateNotesShort: "Private noter (kun for lederen; ikke i referatet)",
+        .privateNotesPlaceholder: "Tab: noter, som kun lederen ser; de holdes uden for referatet",
+        .privateNotesHidden: "Skjult her. Tab viser dem.",
+        .privateNotesKept: "Private noter gemt (kun for lederen, ikke i referatet): n, så Tab.",
         .helpChangeAction: "på en aftale (Tab derhen): ret den",
         .helpActionCardKeys: "på en aftale: gjort (igen: åben) · fjern",
         .helpSummaryEnter: "gå til det parkerede kort, eller ret den valgte aftale",
         .helpActionDone: "markér den valgte aftale som gjort (igen: åben)",
         .helpActionRemove: "fjern den valgte aftale (spørger først)",
+        .helpNotesPrivate: "noter til hele samtalen (Tab: lederens private noter)",
 ]
 }

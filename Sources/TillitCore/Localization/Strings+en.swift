@@ -294,10 +294,17 @@ extension Strings {
         .keyDone: "done",
         .keyNotDone: "not done",
         .keyRemove: "remove",
+        .keyPrivateNotes: "private notes",
+        .privateNotesLabel: "Private notes (leader only; left out of the referat unless --include-private)",
+        .privateNotesShort: "Private notes (leader only; not in the referat)",
+        .privateNotesPlaceholder: "Tab: notes only the leader sees; they stay out of the referat",
+        .privateNotesHidden: "Kept out of sight here. Tab shows them.",
+        .privateNotesKept: "Private notes kept (leader only, not in the referat): n, then Tab.",
         .helpChangeAction: "on an agreed action (Tab to it): change it",
         .helpActionCardKeys: "on an agreed action: done (again: open) · remove",
         .helpSummaryEnter: "go to the parked card, or change the chosen action",
         .helpActionDone: "mark the chosen action done (again: open)",
         .helpActionRemove: "remove the chosen action (asks first)",
+        .helpNotesPrivate: "notes for the whole talk (Tab: the leader's private notes)",
 ]
 }

@@ -294,10 +294,17 @@ extension Strings {
         .keyDone: "gjort",
         .keyNotDone: "ikke gjort",
         .keyRemove: "fjern",
+        .keyPrivateNotes: "private notater",
+        .privateNotesLabel: "Private notater (bare for leder; holdes utenfor referatet uten --include-private)",
+        .privateNotesShort: "Private notater (bare for leder; ikke i referatet)",
+        .privateNotesPlaceholder: "Tab: notater bare lederen ser; de holdes utenfor referatet",
+        .privateNotesHidden: "Skjult her. Tab viser dem.",
+        .privateNotesKept: "Private notater lagret (bare for leder, ikke i referatet): n, så Tab.",
         .helpChangeAction: "på en avtale (Tab dit): endre den",
         .helpActionCardKeys: "på en avtale: gjort (igjen: åpen) · fjern",
         .helpSummaryEnter: "gå til det parkerte kortet, eller endre valgt avtale",
         .helpActionDone: "merk valgt avtale som gjort (igjen: åpen)",
         .helpActionRemove: "fjern valgt avtale (spør først)",
+        .helpNotesPrivate: "notater for hele samtalen (Tab: lederens private notater)",
 ]
 }

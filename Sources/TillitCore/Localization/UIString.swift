@@ -284,9 +284,16 @@ public enum UIString: String, CaseIterable, Sendable {
     case keyDone
     case keyNotDone
     case keyRemove
+    case keyPrivateNotes
+    case privateNotesLabel
+    case privateNotesShort
+    case privateNotesPlaceholder
+    case privateNotesHidden
+    case privateNotesKept
     case helpChangeAction
     case helpActionCardKeys
     case helpSummaryEnter
     case helpActionDone
     case helpActionRemove
+    case helpNotesPrivate
 }

@@ -15,8 +15,9 @@ enum HelpView {
             case .sinceLastTime?:
                 return [("↑ ↓", .helpMove), ("d", .outcomeDone), ("k", .keyKeep), ("x", .keyDrop), ("Enter", .keyToCards)]
             case .summary?:
+                let notes: UIString = state.talk?.hasPrivateNotes == true ? .helpNotesPrivate : .helpNotes
                 return [("↑ ↓", .helpMove), ("Enter", .helpSummaryEnter), ("d Space", .helpActionDone), ("x Del", .helpActionRemove),
-                        ("←", .keyBackToCards), ("f", .helpFinish), ("e", .helpExport), ("n", .helpNotes), ("a", .helpAction),
+                        ("←", .keyBackToCards), ("f", .helpFinish), ("e", .helpExport), ("n", notes), ("a", .helpAction),
                         ("t", .helpTrends), ("q", .helpQuit)]
             default:
                 return [("→ PgDn", .helpNext), ("← PgUp", .helpPrevious), ("Enter", .helpWrite), ("Esc", .helpStopWriting),

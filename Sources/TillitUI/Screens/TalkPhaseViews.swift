@@ -101,14 +101,18 @@ enum SummaryView {
         }
         y += 1
         if let editor = talk.notesEditor {
-            let rect = Rect(x: x, y: y, width: width, height: max(3, grid.height - y - 4))
-            TalkView.drawTextBox(label: ui(.notes), text: editor.text, editor: editor, focused: true, placeholder: "",
-                                 rect: rect, writingLabel: ui(.writing), &grid)
-            Chrome.keyBar([("Esc", ui(.keyStopWriting))], &grid, help: ui(.keyHelp))
+            drawNotesEditor(state, talk, editor, in: Rect(x: x, y: y, width: width, height: max(3, grid.height - y - 2)), &grid)
+            var keys = [("Esc", ui(.keyStopWriting)), ("Enter", ui(.keyNewLine))]
+            if talk.hasPrivateNotes { keys.append(("Tab", talk.notesArePrivate ? ui(.notes).lowercased() : ui(.keyPrivateNotes))) }
+            Chrome.keyBar(keys, &grid, help: ui(.keyHelp))
             return
         }
         if !session.notes.isEmpty, y < grid.height - 5 {
             grid.put(ui(.notes) + ": " + SafeText.line(session.notes), x: x, y: y, maxWidth: width); y += 1
+        }
+        // Only that they are there: the words stay out of sight until the leader opens them.
+        if talk.hasPrivateNotes, !session.privateNotes.isEmpty, y < grid.height - 5 {
+            grid.put(ui(.privateNotesKept), x: x, y: y, style: .muted, maxWidth: width); y += 1
         }
         let closing = TextWrap.lines(session.isFinished ? ui(.finishedHint) : ui(.notFinishedHint), width: width).prefix(2)
         let savedY = grid.height - 3 - closing.count
@@ -124,6 +128,40 @@ enum SummaryView {
         keys += [("f", session.isFinished ? ui(.keyReopen) : ui(.keyFinish)), ("e", ui(.keyExport)), ("n", ui(.notes).lowercased()),
                  ("a", ui(.keyAction)), ("t", ui(.keyTrends)), ("q", ui(.keyQuit))]
         Chrome.keyBar(keys, &grid, help: ui(.keyHelp))
+    }
+
+    /// The notes being written. In a 1:1 the leader's private notes are a
+    /// second field under the shared ones, labelled as such; Tab moves between them.
+    private static func drawNotesEditor(_ state: AppState, _ talk: TalkState, _ editor: TextEditor, in area: Rect, _ grid: inout Grid) {
+        let ui = state.text
+        let session = talk.session
+        func privateLabel(width: Int) -> String {
+            let long = ui(.privateNotesLabel)
+            return DisplayWidth.of(long + " — " + ui(.writing)) + 6 <= width ? long : ui(.privateNotesShort)
+        }
+        guard talk.hasPrivateNotes else {
+            TalkView.drawTextBox(label: ui(.notes), text: editor.text, editor: editor, focused: true, placeholder: "",
+                                 rect: area, writingLabel: ui(.writing), &grid)
+            return
+        }
+        guard area.height >= 6 else {
+            // No room for both: the one being written, with its name on it.
+            let label = talk.notesArePrivate ? privateLabel(width: area.width) : ui(.notes)
+            TalkView.drawTextBox(label: label, text: editor.text, editor: editor, focused: true, placeholder: "",
+                                 rect: area, writingLabel: ui(.writing), &grid)
+            return
+        }
+        let top = area.height / 2
+        let shared = Rect(x: area.x, y: area.y, width: area.width, height: top)
+        let mine = Rect(x: area.x, y: area.y + top, width: area.width, height: area.height - top)
+        TalkView.drawTextBox(label: ui(.notes), text: talk.notesArePrivate ? session.notes : editor.text,
+                             editor: talk.notesArePrivate ? nil : editor, focused: !talk.notesArePrivate, placeholder: "",
+                             rect: shared, writingLabel: ui(.writing), &grid)
+        // The private words show only while they are being written, never beside the shared ones.
+        TalkView.drawTextBox(label: privateLabel(width: area.width), text: talk.notesArePrivate ? editor.text : "",
+                             editor: talk.notesArePrivate ? editor : nil, focused: talk.notesArePrivate,
+                             placeholder: ui(session.privateNotes.isEmpty ? .privateNotesPlaceholder : .privateNotesHidden),
+                             rect: mine, writingLabel: ui(.writing), &grid)
     }
 }
 

@@ -318,6 +318,7 @@ enum TalkScreen {
             return TrendsScreen.open(kind: session.kind, title: session.title, participants: session.participants,
                                      deckIDs: session.decks.map(\.id), &state)
         case .character("n"):
+            talk.notesArePrivate = false
             talk.notesEditor = TextEditor(talk.session.notes)
         case .character("a"):
             openActionForm(TalkState.ActionForm(), &talk, state: &state)
@@ -329,12 +330,20 @@ enum TalkScreen {
         return []
     }
 
+    /// The notes editor; in a 1:1, Tab switches between the shared notes and
+    /// the leader's private ones. Every key is saved as it is typed.
     private static func handleNotes(_ key: Key, _ talk: inout TalkState, now: Date) {
         guard var editor = talk.notesEditor else { return }
         if key == .escape { talk.notesEditor = nil; return }
+        if key == .tab || key == .backTab {
+            guard talk.hasPrivateNotes else { return }
+            talk.notesArePrivate.toggle()
+            talk.notesEditor = TextEditor(talk.notesArePrivate ? talk.session.privateNotes : talk.session.notes)
+            return
+        }
         guard editor.handle(key) else { return }
         talk.notesEditor = editor
-        try? talk.session.apply(.setNotes(editor.text), now: now)
+        try? talk.session.apply(talk.notesArePrivate ? .setPrivateNotes(editor.text) : .setNotes(editor.text), now: now)
     }
 
     static func describe(_ error: Error, _ t: Localizer) -> String {

@@ -76,6 +76,8 @@ public struct TalkState: Sendable {
     public var listSelection = 0
     /// The talk's notes being written (summary, `n`).
     public var notesEditor: TextEditor?
+    /// In a 1:1, whether the notes editor holds the leader's private notes (Tab switches).
+    public var notesArePrivate = false
     /// The value of the last team vote, so Backspace can take it back.
     public var lastVote: Int?
 
@@ -126,6 +128,9 @@ public struct TalkState: Sendable {
             return nil
         }
     }
+
+    /// Private notes belong to the leader of a 1:1.
+    public var hasPrivateNotes: Bool { session.kind == .oneOnOne }
 
     /// Who writes on a card: both people in a 1:1; in a team the facilitator
     /// writes down what the group said.
