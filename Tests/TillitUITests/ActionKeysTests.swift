@@ -191,4 +191,59 @@ struct ActionKeysTests {
         #expect(state.talk?.presenting == true)
         #expect(!view(state).text.contains("Hemmelig"))
     }
+
+    // MARK: Drafts on leaving
+
+    @Test func anOpenNewActionFormIsSavedWhenTheProgramLeaves() {
+        var state = Fixtures.talkState(Fixtures.oneOnOne())
+        Fixtures.press([.character("a")], &state)
+        Fixtures.type("Kari booker nytt møte", &state)
+        Fixtures.press([.tab], &state)
+        Fixtures.type("Kari", &state)
+        Fixtures.press([.tab], &state)
+        Fixtures.type("15.12.2026", &state)
+        #expect(Fixtures.press([.control("c")], &state) == [.quit])
+        let message = state.keepDrafts()
+        #expect(state.talk?.actionForm == nil)
+        let action = state.talk?.session.actions.first
+        #expect(action?.text == "Kari booker nytt møte" && action?.owner == "Kari" && action?.due == "2026-12-15")
+        #expect(action?.fromCard == "samtale/handlingsrom")
+        #expect(message == "Avtalen du skrev på, er lagret: Kari booker nytt møte — Kari, 15.12.")
+        #expect(state.keepDrafts() == nil, "once")
+    }
+
+    @Test func aDraftWithADateThatCannotBeReadKeepsTheDateInItsText() {
+        var state = Fixtures.talkState(Fixtures.oneOnOne())
+        Fixtures.press([.character("a")], &state)
+        Fixtures.type("Kari booker nytt møte", &state)
+        Fixtures.press([.tab, .tab], &state)
+        Fixtures.type("1.13", &state)
+        let message = state.keepDrafts()
+        let action = state.talk?.session.actions.first
+        #expect(action?.text == "Kari booker nytt møte (frist 1.13)" && action?.due == nil)
+        #expect(message?.contains("«1.13» er ikke en dato, så den står i teksten") == true)
+    }
+
+    @Test func aChangeInProgressIsMadeWhenTheProgramLeaves() {
+        var state = Self.withTwoActions()
+        Fixtures.press([.tab, .tab, .enter], &state)
+        Fixtures.type(" til ny ukeplan", &state)
+        let message = state.keepDrafts()
+        #expect(Self.action(state, "a1")?.text == "Ola lager et utkast til ny ukeplan")
+        #expect(Self.action(state, "a1")?.due == "2026-12-15")
+        #expect(state.talk?.session.actions.count == 2)
+        #expect(message?.hasPrefix("Endringen du gjorde på en avtale, er lagret") == true)
+
+        var unchanged = Self.withTwoActions()
+        Fixtures.press([.tab, .tab, .enter], &unchanged)
+        #expect(unchanged.keepDrafts() == nil, "an edit form left as it was changes nothing and says nothing")
+    }
+
+    @Test func anEmptyFormHasNothingToKeep() {
+        var state = Fixtures.talkState(Fixtures.oneOnOne())
+        Fixtures.press([.character("a"), .tab], &state)
+        Fixtures.type("Ola", &state)
+        #expect(state.keepDrafts() == nil)
+        #expect(state.talk?.session.actions.isEmpty == true)
+    }
 }

@@ -306,5 +306,10 @@ extension Strings {
         .helpActionDone: "markér den valgte aftale som gjort (igen: åben)",
         .helpActionRemove: "fjern den valgte aftale (spørger først)",
         .helpNotesPrivate: "noter til hele samtalen (Tab: lederens private noter)",
+        .draftDateInText: "frist {0}",
+        .draftSaved: "Aftalen, du skrev på, er gemt: {0}",
+        .draftChangeSaved: "Ændringen, du lavede i en aftale, er gemt: {0}",
+        .draftBadDate: "»{0}« er ikke en dato, så den står i teksten; ret den i opsummeringen (Enter på aftalen).",
+        .draftNotSaved: "Aftalen, du skrev på, kunne ikke gemmes: {0}",
 ]
 }

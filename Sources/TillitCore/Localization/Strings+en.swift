@@ -306,5 +306,10 @@ extension Strings {
         .helpActionDone: "mark the chosen action done (again: open)",
         .helpActionRemove: "remove the chosen action (asks first)",
         .helpNotesPrivate: "notes for the whole talk (Tab: the leader's private notes)",
+        .draftDateInText: "due {0}",
+        .draftSaved: "The action you were writing is saved: {0}",
+        .draftChangeSaved: "The change you were making to an action is saved: {0}",
+        .draftBadDate: "“{0}” is not a date, so it is kept in the text; change it in the summary (Enter on the action).",
+        .draftNotSaved: "The action you were writing could not be saved: {0}",
 ]
 }

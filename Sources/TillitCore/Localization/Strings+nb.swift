@@ -306,5 +306,10 @@ extension Strings {
         .helpActionDone: "merk valgt avtale som gjort (igjen: åpen)",
         .helpActionRemove: "fjern valgt avtale (spør først)",
         .helpNotesPrivate: "notater for hele samtalen (Tab: lederens private notater)",
+        .draftDateInText: "frist {0}",
+        .draftSaved: "Avtalen du skrev på, er lagret: {0}",
+        .draftChangeSaved: "Endringen du gjorde på en avtale, er lagret: {0}",
+        .draftBadDate: "«{0}» er ikke en dato, så den står i teksten; endre den i oppsummeringen (Enter på avtalen).",
+        .draftNotSaved: "Avtalen du skrev på, kunne ikke lagres: {0}",
 ]
 }

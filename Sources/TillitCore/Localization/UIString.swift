@@ -296,4 +296,9 @@ public enum UIString: String, CaseIterable, Sendable {
     case helpActionDone
     case helpActionRemove
     case helpNotesPrivate
+    case draftDateInText
+    case draftSaved
+    case draftChangeSaved
+    case draftBadDate
+    case draftNotSaved
 }

@@ -356,3 +356,57 @@ enum TalkScreen {
         }
     }
 }
+
+extension AppState {
+    /// Called as the program leaves (`q`, Ctrl-C, SIGTERM, SIGHUP) so that an
+    /// action form with words in it is saved, not lost: a new action is added,
+    /// a change is made. A due date that cannot be read is kept in the text.
+    /// Returns the line to print once the screen is closed, or nil when there
+    /// was nothing to keep.
+    public mutating func keepDrafts() -> String? {
+        guard var talk, !talk.readOnly, let form = talk.actionForm else { return nil }
+        talk.actionForm = nil
+        defer { self.talk = talk }
+        let t = text
+        var words = form.text.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !words.isEmpty else { return nil }
+        var due: String?
+        var unreadDate: String?
+        switch DueDate.parse(form.due.text, today: now) {
+        case .empty: due = nil
+        case .date(let day): due = day
+        case .invalid:
+            let typed = SafeText.line(form.due.text.trimmingCharacters(in: .whitespaces))
+            unreadDate = typed
+            words += " (" + t(.draftDateInText, typed) + ")"
+        }
+        let before = talk.session
+        let add = TalkCommand.addAction(id: talk.session.nextActionID(), text: words, owner: form.owner.text, due: due,
+                                        onCurrentCard: talk.phase == .cards)
+        var command = add
+        if let id = form.editing, talk.action(id: id) != nil {
+            command = .editAction(id: id, text: words, owner: form.owner.text, due: due)
+        }
+        var session = talk.session
+        let wasFinished = session.isFinished
+        do {
+            if wasFinished { try session.apply(.reopen, now: now) }
+            try session.apply(command, now: now)
+            if wasFinished { try session.apply(.finish, now: now) }
+        } catch {
+            return t(.draftNotSaved, SafeText.line(words))
+        }
+        guard session.actions != before.actions else { return nil }
+        talk.session = session
+        let id: String
+        switch command {
+        case .editAction(let edited, _, _, _): id = edited
+        case .addAction(let added, _, _, _, _): id = added
+        default: id = ""
+        }
+        let line = talk.action(id: id).map { TalkView.actionLine($0, t, now: now) } ?? words
+        var message = t(form.editing == nil ? .draftSaved : .draftChangeSaved, line)
+        if let unreadDate { message += " " + t(.draftBadDate, unreadDate) }
+        return message
+    }
+}
