@@ -301,4 +301,20 @@ public enum UIString: String, CaseIterable, Sendable {
     case draftChangeSaved
     case draftBadDate
     case draftNotSaved
+    case plainActionAddedNoDate
+    case plainNoActions
+    case plainActionsHowTo
+    case plainNoSuchAction
+    case plainActionDone
+    case plainActionAlreadyDone
+    case plainActionReopened
+    case plainActionAlreadyOpen
+    case plainActionRemoved
+    case plainActionChanged
+    case plainEditUsage
+    case plainEditBadDate
+    case plainPrivateAdded
+    case plainPrivateUsage
+    case plainPrivateOneOnOne
+    case plainCarriedHeading
 }
