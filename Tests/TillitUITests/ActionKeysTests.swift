@@ -89,6 +89,24 @@ struct ActionKeysTests {
         #expect(view(state).text.contains("›• Tredje avtale"))
     }
 
+    @Test func aNumberWithAnActionFocusedStillCountsAsAVote() {
+        var state = Fixtures.talkState(Fixtures.team())
+        try! state.talk!.session.apply(.addAction(id: "a1", text: "Si fra tidligere", owner: "", due: nil, onCurrentCard: true),
+                                       now: Fixtures.start)
+        Fixtures.press([.tab], &state)
+        #expect(state.talk?.focusedField == .action(id: "a1"))
+        Fixtures.press([.character("4")], &state)
+        #expect(state.talk?.card?.anonymousVotes == ["4": 1])
+        #expect(state.talk?.focusedField == .votes)
+
+        var oneOnOne = Fixtures.talkState(Fixtures.oneOnOne())
+        try! oneOnOne.talk!.session.apply(.next, now: Fixtures.start)
+        try! oneOnOne.talk!.session.apply(.addAction(id: "a1", text: "Mer energi", owner: "", due: nil, onCurrentCard: true),
+                                          now: Fixtures.start)
+        Fixtures.press([.backTab, .character("3")], &oneOnOne)
+        #expect(oneOnOne.talk?.card?.response(of: "p1")?.rating == 3, "the first rating row takes it, and shows it")
+    }
+
     @Test func summaryListsParkedCardsThenActionsToChooseFrom() {
         var state = Self.withTwoActions()
         try! state.talk!.session.apply(.next, now: Fixtures.start)

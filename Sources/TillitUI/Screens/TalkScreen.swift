@@ -110,6 +110,15 @@ enum TalkScreen {
             state.flash = state.text(.ratingRange, range.lowerBound, range.upperBound)
             return
         }
+        // With an action focused, the number goes to the first rating (or the
+        // team's votes), which takes the focus, rather than nowhere.
+        if case .action? = talk.focusedField, let index = talk.fields.firstIndex(where: {
+            if case .text = $0 { return false }
+            if case .action = $0 { return false }
+            return true
+        }) {
+            talk.focus = index
+        }
         do {
             switch talk.focusedField {
             case .votes:
