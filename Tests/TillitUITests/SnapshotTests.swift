@@ -81,6 +81,33 @@ struct SnapshotTests {
             Fixtures.press([.character("f")], &state)
             return state
         }),
+        ("card-action-chosen", { language, size in
+            var session = Fixtures.oneOnOne(language)
+            try! session.apply(.addAction(id: "a1", text: "Ola lager et utkast til ny ukeplan", owner: "Ola", due: "2026-12-15", onCurrentCard: true), now: Fixtures.start)
+            try! session.apply(.addAction(id: "a2", text: "Kari avklarer budsjettet", owner: "Kari", due: nil, onCurrentCard: true), now: Fixtures.start)
+            var state = Fixtures.talkState(session, language: language, size: size)
+            Fixtures.press([.tab, .tab, .character("d")], &state)
+            state.flash = nil
+            return state
+        }),
+        ("summary-actions", { language, size in
+            var session = Fixtures.oneOnOne(language)
+            try! session.apply(.addAction(id: "a1", text: "Ola lager et utkast til ny ukeplan", owner: "Ola", due: "2026-12-15", onCurrentCard: true), now: Fixtures.start)
+            try! session.apply(.addAction(id: "a2", text: "Kari avklarer budsjettet", owner: "Kari", due: nil, onCurrentCard: false), now: Fixtures.start)
+            try! session.apply(.setActionDone(id: "a1", done: true), now: Fixtures.start)
+            try! session.apply(.setPrivateNotes("Ola virker sliten"), now: Fixtures.start)
+            var state = Fixtures.talkState(session, language: language, size: size)
+            Fixtures.press([.character("f"), .down], &state)
+            return state
+        }),
+        ("notes-private", { language, size in
+            var state = Fixtures.talkState(Fixtures.oneOnOne(language), language: language, size: size)
+            Fixtures.press([.character("f"), .character("n")], &state)
+            Fixtures.type("Neste samtale om tre uker.", &state)
+            Fixtures.press([.tab], &state)
+            Fixtures.type("Ola virker sliten; spør om turnusen.", &state)
+            return state
+        }),
         ("since-last-time", { language, size in
             var earlier = Fixtures.oneOnOne(language)
             try! earlier.apply(.addAction(id: "a1", text: "Ola prøver ut ny ukeplan", owner: "Ola", due: "2026-12-01", onCurrentCard: true), now: Fixtures.start)

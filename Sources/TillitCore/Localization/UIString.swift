@@ -283,4 +283,49 @@ public enum UIString: String, CaseIterable, Sendable {
     case printWritten
     case printDocumentTitle
     case printPageFooter
+    // Actions during the talk, private notes, drafts kept on leaving
+    case actionChanged
+    case actionMarkedDone
+    case actionReopened
+    case actionRemoved
+    case actionKept
+    case confirmRemoveAction
+    case editAction
+    case keyChangeAction
+    case keyDone
+    case keyNotDone
+    case keyRemove
+    case keyPrivateNotes
+    case privateNotesLabel
+    case privateNotesShort
+    case privateNotesPlaceholder
+    case privateNotesHidden
+    case privateNotesKept
+    case helpChangeAction
+    case helpActionCardKeys
+    case helpSummaryEnter
+    case helpActionDone
+    case helpActionRemove
+    case helpNotesPrivate
+    case draftDateInText
+    case draftSaved
+    case draftChangeSaved
+    case draftBadDate
+    case draftNotSaved
+    case plainActionAddedNoDate
+    case plainNoActions
+    case plainActionsHowTo
+    case plainNoSuchAction
+    case plainActionDone
+    case plainActionAlreadyDone
+    case plainActionReopened
+    case plainActionAlreadyOpen
+    case plainActionRemoved
+    case plainActionChanged
+    case plainEditUsage
+    case plainEditBadDate
+    case plainPrivateAdded
+    case plainPrivateUsage
+    case plainPrivateOneOnOne
+    case plainCarriedHeading
 }

@@ -15,15 +15,20 @@ enum HelpView {
             case .sinceLastTime?:
                 return [("↑ ↓", .helpMove), ("d", .outcomeDone), ("k", .keyKeep), ("x", .keyDrop), ("Enter", .keyToCards)]
             case .summary?:
-                // Only keys that do something: nothing to choose without parked cards, nothing to change once finished.
+                // Only keys that do something: parked cards and actions to choose, nothing to write once finished.
                 let session = state.talk?.session
                 let finished = session?.isFinished ?? false
                 let parked = session.map { !TalkScreen.parkedIndices($0).isEmpty } ?? false
+                let actions = !(session?.actions.isEmpty ?? true)
+                let notes: UIString = state.talk?.hasPrivateNotes == true ? .helpNotesPrivate : .helpNotes
                 var entries: [(String, UIString)] = []
-                if parked && !finished { entries += [("↑ ↓", .helpMove), ("Enter", .keyOpenParked)] }
+                if parked || actions { entries.append(("↑ ↓", .helpMove)) }
+                if !finished && (parked || actions) { entries.append(("Enter", .helpSummaryEnter)) }
+                if actions { entries.append(("d Space", .helpActionDone)) }
+                if actions && !finished { entries.append(("x Del", .helpActionRemove)) }
                 if !finished { entries.append(("←", .keyBackToCards)) }
                 entries += [("f", .helpFinish), ("e", .helpExport)]
-                if !finished { entries += [("n", .helpNotes), ("a", .helpAction)] }
+                if !finished { entries += [("n", notes), ("a", .helpAction)] }
                 return entries + [("t", .helpTrends), ("q", .helpQuit)]
             case .cards? where state.talk?.presenting == true:
                 // No fields on the shared screen: nothing to write in, so no Enter, Tab or Esc-to-stop-writing.
@@ -33,6 +38,7 @@ enum HelpView {
             default:
                 return [("→ PgDn", .helpNext), ("← PgUp", .helpPrevious), ("Enter", .helpWrite), ("Esc", .helpStopWriting),
                         ("Tab ↑ ↓", .helpNextField), ("1–9", .helpRate), ("⌫", .helpUnrate), ("a", .helpAction),
+                        ("Enter", .helpChangeAction), ("d x", .helpActionCardKeys),
                         ("s", .helpSkip), ("m", .helpPark), ("h", .helpHint), ("p", .helpPresent), ("Home", .helpFirstCard),
                         ("f", .helpSummary), ("q Ctrl-C", .helpQuit), ("Ctrl-A E K U W", .helpShellKeys)]
             }

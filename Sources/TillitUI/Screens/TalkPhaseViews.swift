@@ -110,15 +110,22 @@ enum SummaryView {
             grid.put(ui(.parkedCards), x: x, y: y, style: .bold); y += 1
             let rows = parked.map { "\($0 + 1). " + SafeText.line(session.cards[$0].prompt) }
             let height = min(rows.count, 4)
-            Chrome.list(rows, selected: session.isFinished ? nil : talk.listSelection, in: Rect(x: x, y: y, width: width, height: height), &grid)
+            let selected = talk.listSelection < parked.count ? talk.listSelection : nil
+            Chrome.list(rows, selected: selected, in: Rect(x: x, y: y, width: width, height: height), &grid)
             y += height + 1
         }
         grid.put(ui(.actionsHeading), x: x, y: y, style: .bold); y += 1
         let actions = session.actions
         if actions.isEmpty { grid.put(ui(.noActions), x: x + 2, y: y, style: .muted); y += 1 }
+        // The actions are the second part of the one list ↑↓ moves in; done ones carry ✓.
         let room = max(1, grid.height - y - 8)
-        for action in actions.prefix(room) {
-            grid.put("• " + TalkView.actionLine(action, ui, now: state.now), x: x + 2, y: y, maxWidth: width - 2); y += 1
+        let chosen = talk.listSelection - parked.count
+        let rows = actions.map { ($0.done ? "✓ " : "• ") + TalkView.actionLine($0, ui, now: state.now, markDone: false) }
+        if !actions.isEmpty {
+            let height = min(actions.count, room)
+            Chrome.list(rows, selected: actions.indices.contains(chosen) ? chosen : nil, in: Rect(x: x, y: y, width: width, height: height),
+                        &grid, styles: actions.map { $0.done ? Style.muted : Style.plain })
+            y += height
         }
         if actions.count > room { grid.put(ui(.moreActions, actions.count - room), x: x + 2, y: y, style: .muted); y += 1 }
         let carried = session.carriedOver.filter { $0.outcome != .pending }
@@ -129,14 +136,19 @@ enum SummaryView {
         }
         y += 1
         if let editor = talk.notesEditor {
-            let rect = Rect(x: x, y: y, width: width, height: max(3, grid.height - y - 4))
-            TalkView.drawTextBox(label: ui(.notes), text: editor.text, editor: editor, focused: true, placeholder: "",
-                                 rect: rect, writingLabel: ui(.writing), &grid)
-            Chrome.keyBar([("Esc", ui(.keyStopWriting))], &grid, help: nil)
+            drawNotesEditor(state, talk, editor, in: Rect(x: x, y: y, width: width, height: max(3, grid.height - y - 2)), &grid)
+            var keys = [("Esc", ui(.keyStopWriting)), ("Enter", ui(.keyNewLine))]
+            if talk.hasPrivateNotes { keys.append(("Tab", talk.notesArePrivate ? ui(.notes).lowercased() : ui(.keyPrivateNotes))) }
+            // While writing, ? types a question mark: no help key to offer.
+            Chrome.keyBar(keys, &grid, help: nil)
             return
         }
         if !session.notes.isEmpty, y < grid.height - 5 {
             grid.put(ui(.notes) + ": " + SafeText.line(session.notes), x: x, y: y, maxWidth: width); y += 1
+        }
+        // Only that they are there: the words stay out of sight until the leader opens them.
+        if talk.hasPrivateNotes, !session.privateNotes.isEmpty, y < grid.height - 5 {
+            grid.put(ui(.privateNotesKept), x: x, y: y, style: .muted, maxWidth: width); y += 1
         }
         let closing = TextWrap.lines(session.isFinished ? ui(.finishedHint) : ui(.notFinishedHint), width: width).prefix(2)
         let savedY = grid.height - 3 - closing.count
@@ -145,12 +157,54 @@ enum SummaryView {
         var keys: [(String, String)] = []
         // Only keys that do something: a finished talk is read-only until f reopens it.
         if !session.isFinished { keys.append(("←", ui(.keyBackToCards))) }
-        if !parked.isEmpty && !session.isFinished { keys.append(("Enter", ui(.keyOpenParked))) }
+        if let action = talk.chosenAction {
+            if session.isFinished {
+                keys.append(("d", action.done ? ui(.keyNotDone) : ui(.keyDone)))
+            } else {
+                keys += [("Enter", ui(.keyChangeAction)), ("d", action.done ? ui(.keyNotDone) : ui(.keyDone)), ("x", ui(.keyRemove))]
+            }
+        } else if !parked.isEmpty && !session.isFinished {
+            keys.append(("Enter", ui(.keyOpenParked)))
+        }
         keys.append(("f", session.isFinished ? ui(.keyReopen) : ui(.keyFinish)))
         keys.append(("e", ui(.keyExport)))
         if !session.isFinished { keys += [("n", ui(.notes).lowercased()), ("a", ui(.keyAction))] }
         keys += [("t", ui(.keyTrends)), ("q", ui(.keyQuit))]
         Chrome.keyBar(keys, &grid, help: ui(.keyHelp))
+    }
+
+    /// The notes being written. In a 1:1 the leader's private notes are a
+    /// second field under the shared ones, labelled as such; Tab moves between them.
+    private static func drawNotesEditor(_ state: AppState, _ talk: TalkState, _ editor: TextEditor, in area: Rect, _ grid: inout Grid) {
+        let ui = state.text
+        let session = talk.session
+        func privateLabel(width: Int) -> String {
+            let long = ui(.privateNotesLabel)
+            return DisplayWidth.of(long + " — " + ui(.writing)) + 6 <= width ? long : ui(.privateNotesShort)
+        }
+        guard talk.hasPrivateNotes else {
+            TalkView.drawTextBox(label: ui(.notes), text: editor.text, editor: editor, focused: true, placeholder: "",
+                                 rect: area, writingLabel: ui(.writing), &grid)
+            return
+        }
+        guard area.height >= 6 else {
+            // No room for both: the one being written, with its name on it.
+            let label = talk.notesArePrivate ? privateLabel(width: area.width) : ui(.notes)
+            TalkView.drawTextBox(label: label, text: editor.text, editor: editor, focused: true, placeholder: "",
+                                 rect: area, writingLabel: ui(.writing), &grid)
+            return
+        }
+        let top = area.height / 2
+        let shared = Rect(x: area.x, y: area.y, width: area.width, height: top)
+        let mine = Rect(x: area.x, y: area.y + top, width: area.width, height: area.height - top)
+        TalkView.drawTextBox(label: ui(.notes), text: talk.notesArePrivate ? session.notes : editor.text,
+                             editor: talk.notesArePrivate ? nil : editor, focused: !talk.notesArePrivate, placeholder: "",
+                             rect: shared, writingLabel: ui(.writing), &grid)
+        // The private words show only while they are being written, never beside the shared ones.
+        TalkView.drawTextBox(label: privateLabel(width: area.width), text: talk.notesArePrivate ? editor.text : "",
+                             editor: talk.notesArePrivate ? editor : nil, focused: talk.notesArePrivate,
+                             placeholder: ui(session.privateNotes.isEmpty ? .privateNotesPlaceholder : .privateNotesHidden),
+                             rect: mine, writingLabel: ui(.writing), &grid)
     }
 }
 
@@ -162,7 +216,7 @@ enum ActionFormView {
         grid.fill(rect)
         // The form's own footer lists its keys; the screen's key bar below would offer keys that are letters here.
         grid.fill(Rect(x: 0, y: grid.height - 1, width: grid.width, height: 1))
-        grid.box(rect, title: ui(.newAction), style: Style(color: .accent, bold: true))
+        grid.box(rect, title: form.editing == nil ? ui(.newAction) : ui(.editAction), style: Style(color: .accent, bold: true))
         let labels = [ui(.actionWhat), ui(.actionWho), ui(.actionDue)]
         let editors = [form.text, form.owner, form.due]
         let labelWidth = labels.map(DisplayWidth.of).max() ?? 6

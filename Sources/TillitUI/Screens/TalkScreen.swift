@@ -7,6 +7,7 @@ enum TalkScreen {
         guard var talk = state.talk else { state.screen = .home; return [] }
         defer { state.talk = talk }
         if talk.actionForm != nil { return handleActionForm(key, &talk, state: &state) }
+        if talk.confirmRemove != nil { confirmRemoval(key, &talk, state: &state); return [] }
         if talk.editor != nil { handleEditing(key, &talk, now: state.now); return [] }
         if talk.notesEditor != nil { handleNotes(key, &talk, now: state.now); return [] }
         switch talk.phase {
@@ -31,6 +32,7 @@ enum TalkScreen {
             }
             // Any other key keeps the votes and does what it always does.
         }
+        if !talk.presenting, let action = talk.chosenAction, handleChosenAction(key, action, &talk, state: &state) { return [] }
         switch key {
         case .right, .pageDown:
             advance(&talk, now: now)
@@ -86,7 +88,7 @@ enum TalkScreen {
         case .character("p"):
             talk.presenting.toggle()
         case .character("a"):
-            talk.actionForm = TalkState.ActionForm()
+            openActionForm(TalkState.ActionForm(), &talk, state: &state)
         case .character("f"), .end:
             talk.phase = .summary
             talk.listSelection = 0
@@ -169,6 +171,15 @@ enum TalkScreen {
             state.flash = state.text(.ratingRange, range.lowerBound, range.upperBound)
             return
         }
+        // With an action focused, the number goes to the first rating (or the
+        // team's votes), which takes the focus, rather than nowhere.
+        if case .action? = talk.focusedField, let index = talk.fields.firstIndex(where: {
+            if case .text = $0 { return false }
+            if case .action = $0 { return false }
+            return true
+        }) {
+            talk.focus = index
+        }
         do {
             switch talk.focusedField {
             case .votes:
@@ -177,7 +188,7 @@ enum TalkScreen {
             case .rating(let participant), .text(let participant):
                 let current = talk.card?.response(of: participant)?.rating
                 try talk.session.apply(.setRating(participant: participant, rating: current == value ? nil : value), now: state.now)
-            case nil:
+            case .action?, nil:
                 break
             }
         } catch {
@@ -244,11 +255,16 @@ enum TalkScreen {
                 return []
             }
             do {
-                try talk.session.apply(.addAction(id: newActionID(talk.session, now: state.now), text: form.text.text,
-                                                  owner: form.owner.text, due: due, onCurrentCard: talk.phase == .cards),
-                                       now: state.now)
+                if let id = form.editing {
+                    try talk.session.apply(.editAction(id: id, text: form.text.text, owner: form.owner.text, due: due), now: state.now)
+                    state.flash = state.text(.actionChanged)
+                } else {
+                    try talk.session.apply(.addAction(id: newActionID(talk.session, now: state.now), text: form.text.text,
+                                                      owner: form.owner.text, due: due, onCurrentCard: talk.phase == .cards),
+                                           now: state.now)
+                    state.flash = state.text(.actionAdded)
+                }
                 talk.actionForm = nil
-                state.flash = state.text(.actionAdded)
                 return []
             } catch {
                 form.error = describe(error, state.text)
@@ -266,6 +282,55 @@ enum TalkScreen {
 
     static func newActionID(_ session: Session, now: Date) -> String {
         session.nextActionID()
+    }
+
+    /// Opens the action form, unless the talk is finished: then nothing typed
+    /// could be saved, so it says how to reopen the talk instead.
+    private static func openActionForm(_ form: TalkState.ActionForm, _ talk: inout TalkState, state: inout AppState) {
+        guard !talk.session.isFinished else { state.flash = state.text(.talkIsFinished); return }
+        talk.actionForm = form
+    }
+
+    /// Enter, `d`/Space and `x`/Delete on the focused (card) or chosen
+    /// (summary) action. Returns false for every other key.
+    private static func handleChosenAction(_ key: Key, _ action: Action, _ talk: inout TalkState, state: inout AppState) -> Bool {
+        switch key {
+        case .enter:
+            openActionForm(TalkState.ActionForm(editing: action), &talk, state: &state)
+        case .character("d"), .character(" "):
+            do {
+                try talk.session.apply(.setActionDone(id: action.id, done: !action.done), now: state.now)
+                state.flash = state.text(action.done ? .actionReopened : .actionMarkedDone)
+            } catch {
+                state.flash = describe(error, state.text)
+            }
+        case .character("x"), .delete, .backspace:
+            guard !talk.session.isFinished else { state.flash = state.text(.talkIsFinished); return true }
+            talk.confirmRemove = action.id
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// The answer to "remove the action?": j or y removes it, any other key keeps it.
+    private static func confirmRemoval(_ key: Key, _ talk: inout TalkState, state: inout AppState) {
+        guard let id = talk.confirmRemove else { return }
+        talk.confirmRemove = nil
+        guard key == .character("j") || key == .character("y") || key == .character("J") || key == .character("Y") else {
+            state.flash = state.text(.actionKept)
+            return
+        }
+        do {
+            try talk.session.apply(.removeAction(id: id), now: state.now)
+            state.flash = state.text(.actionRemoved)
+        } catch {
+            state.flash = describe(error, state.text)
+        }
+        // Keep the focus (card) or the selection (summary) on something that is still there.
+        talk.focus = min(talk.focus, max(0, talk.fields.count - 1))
+        let summaryCount = parkedIndices(talk.session).count + talk.session.actions.count
+        talk.listSelection = min(talk.listSelection, max(0, summaryCount - 1))
     }
 
     // MARK: Since last time
@@ -300,8 +365,10 @@ enum TalkScreen {
     private static func handleSummary(_ key: Key, _ talk: inout TalkState, state: inout AppState) -> [Effect] {
         let parked = parkedIndices(talk.session)
         let finished = talk.session.isFinished
-        // A finished talk is read-only until f reopens it: nothing to choose, nothing to write.
-        if !finished, moveSelection(&talk.listSelection, count: parked.count, key: key) { return [] }
+        // One list to move in: the parked cards, then the agreed actions. A finished talk is
+        // read-only until f reopens it; only ticking an action off still works there.
+        if moveSelection(&talk.listSelection, count: parked.count + talk.session.actions.count, key: key) { return [] }
+        if let action = talk.chosenAction, handleChosenAction(key, action, &talk, state: &state) { return [] }
         switch key {
         case .enter where finished, .character("n") where finished, .character("a") where finished:
             state.flash = state.text(.talkIsFinished)
@@ -324,9 +391,10 @@ enum TalkScreen {
             return TrendsScreen.open(kind: session.kind, title: session.title, participants: session.participants,
                                      deckIDs: session.decks.map(\.id), &state)
         case .character("n"):
+            talk.notesArePrivate = false
             talk.notesEditor = TextEditor(talk.session.notes)
         case .character("a"):
-            talk.actionForm = TalkState.ActionForm()
+            openActionForm(TalkState.ActionForm(), &talk, state: &state)
         case .character("q"):
             return [.quit]
         default:
@@ -335,12 +403,20 @@ enum TalkScreen {
         return []
     }
 
+    /// The notes editor; in a 1:1, Tab switches between the shared notes and
+    /// the leader's private ones. Every key is saved as it is typed.
     private static func handleNotes(_ key: Key, _ talk: inout TalkState, now: Date) {
         guard var editor = talk.notesEditor else { return }
         if key == .escape { talk.notesEditor = nil; return }
+        if key == .tab || key == .backTab {
+            guard talk.hasPrivateNotes else { return }
+            talk.notesArePrivate.toggle()
+            talk.notesEditor = TextEditor(talk.notesArePrivate ? talk.session.privateNotes : talk.session.notes)
+            return
+        }
         guard editor.handle(key) else { return }
         talk.notesEditor = editor
-        try? talk.session.apply(.setNotes(editor.text), now: now)
+        try? talk.session.apply(talk.notesArePrivate ? .setPrivateNotes(editor.text) : .setNotes(editor.text), now: now)
     }
 
     static func describe(_ error: Error, _ t: Localizer) -> String {
@@ -351,5 +427,59 @@ enum TalkScreen {
         case .finished?: return t(.talkIsFinished)
         default: return String(describing: error)
         }
+    }
+}
+
+extension AppState {
+    /// Called as the program leaves (`q`, Ctrl-C, SIGTERM, SIGHUP) so that an
+    /// action form with words in it is saved, not lost: a new action is added,
+    /// a change is made. A due date that cannot be read is kept in the text.
+    /// Returns the line to print once the screen is closed, or nil when there
+    /// was nothing to keep.
+    public mutating func keepDrafts() -> String? {
+        guard var talk, !talk.readOnly, let form = talk.actionForm else { return nil }
+        talk.actionForm = nil
+        defer { self.talk = talk }
+        let t = text
+        var words = form.text.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !words.isEmpty else { return nil }
+        var due: String?
+        var unreadDate: String?
+        switch DueDate.parse(form.due.text, today: now) {
+        case .empty: due = nil
+        case .date(let day): due = day
+        case .invalid:
+            let typed = SafeText.line(form.due.text.trimmingCharacters(in: .whitespaces))
+            unreadDate = typed
+            words += " (" + t(.draftDateInText, typed) + ")"
+        }
+        let before = talk.session
+        let add = TalkCommand.addAction(id: talk.session.nextActionID(), text: words, owner: form.owner.text, due: due,
+                                        onCurrentCard: talk.phase == .cards)
+        var command = add
+        if let id = form.editing, talk.action(id: id) != nil {
+            command = .editAction(id: id, text: words, owner: form.owner.text, due: due)
+        }
+        var session = talk.session
+        let wasFinished = session.isFinished
+        do {
+            if wasFinished { try session.apply(.reopen, now: now) }
+            try session.apply(command, now: now)
+            if wasFinished { try session.apply(.finish, now: now) }
+        } catch {
+            return t(.draftNotSaved, SafeText.line(words))
+        }
+        guard session.actions != before.actions else { return nil }
+        talk.session = session
+        let id: String
+        switch command {
+        case .editAction(let edited, _, _, _): id = edited
+        case .addAction(let added, _, _, _, _): id = added
+        default: id = ""
+        }
+        let line = talk.action(id: id).map { TalkView.actionLine($0, t, now: now) } ?? words
+        var message = t(form.editing == nil ? .draftSaved : .draftChangeSaved, line)
+        if let unreadDate { message += " " + t(.draftBadDate, unreadDate) }
+        return message
     }
 }

@@ -16,9 +16,12 @@ public struct TalkState: Sendable {
         case rating(participant: String)
         /// Team votes counted without names.
         case votes
+        /// An action agreed on this card, listed under the answers: Enter
+        /// changes it, `d`/Space marks it done, `x`/Delete removes it.
+        case action(id: String)
     }
 
-    /// The form for a new action (`a`).
+    /// The form for a new action (`a`), or for changing one (`editing`).
     public struct ActionForm: Hashable, Sendable {
         public enum Field: Int, CaseIterable, Sendable { case text, owner, due }
         public var text = TextEditor("", multiline: false)
@@ -26,6 +29,25 @@ public struct TalkState: Sendable {
         public var due = TextEditor("", multiline: false)
         public var focus: Field = .text
         public var error: String?
+        /// The id of the action being changed; nil for a new one.
+        public var editing: String?
+
+        public init() {}
+
+        /// The form filled in with `action`, its date written the way people type it.
+        public init(editing action: Action) {
+            text = TextEditor(action.text, multiline: false)
+            owner = TextEditor(action.owner, multiline: false)
+            due = TextEditor(action.due.map(Self.typedDate) ?? "", multiline: false)
+            editing = action.id
+        }
+
+        /// `2026-12-15` as `15.12.2026`, which the date field reads back.
+        static func typedDate(_ stored: String) -> String {
+            let parts = stored.split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 3 else { return stored }
+            return "\(parts[2]).\(parts[1]).\(parts[0])"
+        }
 
         public var editor: TextEditor {
             get { [text, owner, due][focus.rawValue] }
@@ -49,6 +71,8 @@ public struct TalkState: Sendable {
     public var hintVisible = false
     public var presenting = false
     public var actionForm: ActionForm?
+    /// An action waiting for "remove it? j/y" to be answered.
+    public var confirmRemove: String?
     public var listSelection = 0
     /// The talk's notes being written (summary, `n`).
     public var notesEditor: TextEditor?
@@ -58,6 +82,8 @@ public struct TalkState: Sendable {
     /// Backspace found votes whose order is not known (given before a resume):
     /// the next digit names the value to take away.
     public var choosingVoteToRemove = false
+    /// In a 1:1, whether the notes editor holds the leader's private notes (Tab switches).
+    public var notesArePrivate = false
 
     public init(session: Session, path: String, readOnly: Bool = false) {
         self.session = session
@@ -86,8 +112,29 @@ public struct TalkState: Sendable {
         if card.answer != "scale" {
             fields += writers.map { .text(participant: $0.id) }
         }
+        fields += actionsOnCard.map { .action(id: $0.id) }
         return fields
     }
+
+    /// The action with `id` in this talk.
+    public func action(id: String) -> Action? { session.actions.first { $0.id == id } }
+
+    /// The focused action on the card, or the chosen one in the summary's list.
+    public var chosenAction: Action? {
+        switch phase {
+        case .cards:
+            if case .action(let id) = focusedField { return action(id: id) }
+            return nil
+        case .summary:
+            let index = listSelection - TalkScreen.parkedIndices(session).count
+            return session.actions.indices.contains(index) ? session.actions[index] : nil
+        case .sinceLastTime:
+            return nil
+        }
+    }
+
+    /// Private notes belong to the leader of a 1:1.
+    public var hasPrivateNotes: Bool { session.kind == .oneOnOne }
 
     /// Who writes on a card: both people in a 1:1; in a team the facilitator
     /// writes down what the group said.

@@ -11,6 +11,13 @@ enum TalkView {
             if talk.presenting { PresentationView.draw(state, talk, &grid) } else { drawCard(state, talk, &grid) }
         }
         if let form = talk.actionForm { ActionFormView.draw(state, form, &grid) }
+        if let id = talk.confirmRemove, let action = talk.action(id: id) {
+            // The question stands where the key bar was: nothing else can be pressed until it is answered.
+            let question = " " + state.text(.confirmRemoveAction, DisplayWidth.truncate(SafeText.line(action.text), to: max(10, grid.width / 2)))
+            grid.fill(Rect(x: 0, y: grid.height - 2, width: grid.width, height: 2))
+            grid.put(question, x: 0, y: grid.height - 1, style: .warning, maxWidth: grid.width)
+            grid.cursor = nil
+        }
     }
 
     /// The deck card behind the current record, for its hint and scale labels.
@@ -70,10 +77,19 @@ enum TalkView {
         drawAnswers(state, talk, record, card, area: area, &grid)
 
         var actionY = bottom
-        for (index, action) in actions.prefix(2).enumerated() {
-            let label = index == 0 ? ui(.actionsLabel) : ""
+        // Two rows of actions; Tab reaches them, and the rows follow the focused one.
+        var focusedAction: Int?
+        if case .action(let id)? = talk.focusedField, talk.editor == nil { focusedAction = actions.firstIndex { $0.id == id } }
+        let firstShown = min(max(0, (focusedAction ?? 0) - 1), max(0, actions.count - 2))
+        for (index, action) in actions.enumerated().dropFirst(firstShown).prefix(2).map({ $0 }) {
+            let label = index == firstShown ? ui(.actionsLabel) : ""
             grid.put(DisplayWidth.pad(label, to: 9), x: 1, y: actionY, style: .bold)
-            grid.put("• " + actionLine(action, ui, now: state.now), x: 11, y: actionY, maxWidth: grid.width - 12)
+            let focused = index == focusedAction
+            // The focus mark stands in the gap before the list, so the lines do not shift.
+            if focused { grid.put("›", x: 10, y: actionY, style: Style(bold: true, reverse: true)) }
+            let line = (action.done ? "✓ " : "• ") + actionLine(action, ui, now: state.now, markDone: false)
+            grid.put(line, x: 11, y: actionY,
+                     style: focused ? Style(bold: true, reverse: true) : (action.done ? .muted : .plain), maxWidth: grid.width - 12)
             actionY += 1
         }
         if actions.count > 2 { grid.put(ui(.moreActions, actions.count - 2), x: 11, y: actionY, style: .muted) }
@@ -81,6 +97,10 @@ enum TalkView {
         var keys: [(String, String)]
         if talk.editor != nil {
             keys = [("Esc", ui(.keyStopWriting)), ("Enter", ui(.keyNewLine)), ("Tab", ui(.keyNextField))]
+        } else if let action = talk.chosenAction {
+            keys = [("←", ui(.keyPrevious)), ("→", ui(.keyNext)), ("Enter", ui(.keyChangeAction)),
+                    ("d", action.done ? ui(.keyNotDone) : ui(.keyDone)), ("x", ui(.keyRemove)), ("Tab", ui(.keyField)),
+                    ("a", ui(.keyAction)), ("f", ui(.keySummary)), ("q", ui(.keyQuit))]
         } else {
             keys = [("←", ui(.keyPrevious)), ("→", ui(.keyNext))]
             if record.answer != "scale" { keys.append(("Enter", ui(.keyWrite))) }
@@ -93,13 +113,13 @@ enum TalkView {
         _ = t
     }
 
-    static func actionLine(_ action: Action, _ t: Localizer, now: Date) -> String {
+    static func actionLine(_ action: Action, _ t: Localizer, now: Date, markDone: Bool = true) -> String {
         var line = SafeText.line(action.text)
         var details: [String] = []
         if !action.owner.isEmpty { details.append(SafeText.line(action.owner)) }
         if let due = action.due { details.append(DueDate.display(due, language: t.language, today: now)) }
         if !details.isEmpty { line += " — " + details.joined(separator: ", ") }
-        if action.done { line += " ✓" }
+        if action.done && markDone { line += " ✓" }
         return line
     }
 
@@ -133,7 +153,7 @@ enum TalkView {
                 case .votes:
                     y = drawVotes(record, range: range, anonymous: talk.session.anonymous, focused: field == focused,
                                   ui: ui, in: Rect(x: area.x + 2, y: y, width: area.width - 4, height: area.maxY - y), &grid)
-                case .text:
+                case .text, .action:
                     break
                 }
             }

@@ -86,8 +86,12 @@ final class TalkRunner {
             saveIfNeeded(typing: typing, now: now)
             for effect in effects {
                 if effect == .quit {
+                    // An action form still open holds words that are in no file yet.
+                    state.now = Date()
+                    let draft = state.keepDrafts()
                     saveIfNeeded(typing: false, now: Date(), force: true)
                     terminal.close()
+                    if let draft { print(draft) }
                     farewell()
                     return saveFailure == nil ? 0 : 1
                 }

@@ -15,6 +15,12 @@ enum PlainInput: Equatable {
     case action(String)
     case note(String)
     case carried(CarryOverOutcome, String)
+    /// This talk's own actions, by their number in `:actions`.
+    case actions
+    case editAction(String)
+    case setActionDone(Bool, String)
+    case removeAction(String)
+    case privateNote(String)
     case unknown(String)
 
     /// Reads one line. `::text` stands for a text line that itself starts with a colon.
@@ -49,6 +55,12 @@ enum PlainInput: Equatable {
         case "done": self = .carried(.done, argument)
         case "keep": self = .carried(.kept, argument)
         case "drop": self = .carried(.dropped, argument)
+        case "actions": self = .actions
+        case "edit": self = .editAction(argument)
+        case "done-action": self = .setActionDone(true, argument)
+        case "reopen-action": self = .setActionDone(false, argument)
+        case "remove": self = .removeAction(argument)
+        case "private": self = .privateNote(argument)
         default: self = .unknown(":" + String(word))
         }
     }

@@ -99,8 +99,8 @@ final class PlainRunner {
             if let rating = response.rating, session.kind == .oneOnOne { say(t(.plainRated, name, rating)) }
         }
         if session.kind == .team, record.isRating, record.ratingCount > 0 { say(votesText(record)) }
-        for action in session.actions where action.fromCard == record.key {
-            say(t(.actionsLabel) + ": " + actionText(action))
+        for (index, action) in session.actions.enumerated() where action.fromCard == record.key {
+            say(t(.actionsLabel) + ": \(index + 1). " + numberedText(action))
         }
         if session.kind == .oneOnOne, !session.participants.isEmpty {
             say(t(.plainNowWriting, SafeText.line(currentWriter.name)))
@@ -157,7 +157,7 @@ final class PlainRunner {
         }
         if !session.actions.isEmpty {
             say(t(.actionsHeading) + ":")
-            for action in session.actions { say("  • " + actionText(action)) }
+            for (index, action) in session.actions.enumerated() { say("  \(index + 1). " + numberedText(action)) }
         }
         say(session.isFinished ? t(.plainIsFinished) : t(.savedIn, path))
     }
@@ -206,6 +206,20 @@ final class PlainRunner {
             if apply(.setNotes(notes)) { say(t(.plainNoteAdded)) }
         case .carried(let outcome, let argument):
             resolveCarried(outcome, argument)
+        case .actions:
+            listActions()
+        case .editAction(let argument):
+            editAction(argument)
+        case .setActionDone(let done, let argument):
+            setActionDone(done, argument)
+        case .removeAction(let argument):
+            removeAction(argument)
+        case .privateNote(let text):
+            guard session.kind == .oneOnOne else { say(t(.plainPrivateOneOnOne)); break }
+            let note = SafeText.clean(text).trimmingCharacters(in: .whitespaces)
+            guard !note.isEmpty else { say(t(.plainPrivateUsage)); break }
+            let notes = session.privateNotes.isEmpty ? note : session.privateNotes + "\n" + note
+            if apply(.setPrivateNotes(notes)) { say(t(.plainPrivateAdded)) }
         case .status:
             showStatus()
         case .help:
@@ -358,23 +372,115 @@ final class PlainRunner {
         let parsed = PlainActionText(SafeText.line(argument))
         guard !parsed.text.isEmpty else { say(t(.plainActionUsage)); return }
         var due: String?
+        var unreadDate: String?
         if let typed = parsed.due {
             switch DueDate.parse(typed, today: Date()) {
             case .date(let day): due = day
             case .empty: due = nil
-            case .invalid:
-                say(t(.badDueDate))
-                return
+            // The words are kept; only the date is left out, and the line says so.
+            case .invalid: unreadDate = typed
             }
         }
-        // An owner that names someone in the talk is written out in full.
-        let query = parsed.owner.replacingOccurrences(of: "_", with: " ")
-        let starting = session.participants.filter { $0.name.lowercased().hasPrefix(query.lowercased()) }
-        let owner = !query.isEmpty && starting.count == 1 ? starting[0].name : query
         let id = session.nextActionID()
-        guard apply(.addAction(id: id, text: parsed.text, owner: owner, due: due, onCurrentCard: session.currentCard != nil)),
-              let action = session.actions.first(where: { $0.id == id }) else { return }
-        say(t(.plainActionAdded, actionText(action)))
+        guard apply(.addAction(id: id, text: parsed.text, owner: ownerName(parsed.owner), due: due,
+                               onCurrentCard: session.currentCard != nil)),
+              let index = session.actions.firstIndex(where: { $0.id == id }) else { return }
+        let line = actionText(session.actions[index])
+        if let unreadDate {
+            say(t(.plainActionAddedNoDate, index + 1, line, SafeText.line(unreadDate)))
+        } else {
+            say(t(.plainActionAdded, line))
+        }
+    }
+
+    /// An owner that names someone in the talk is written out in full.
+    private func ownerName(_ typed: String) -> String {
+        let query = typed.replacingOccurrences(of: "_", with: " ")
+        let starting = session.participants.filter { $0.name.lowercased().hasPrefix(query.lowercased()) }
+        return !query.isEmpty && starting.count == 1 ? starting[0].name : query
+    }
+
+    /// `:actions`: this talk's actions, numbered for `:edit N` and the rest,
+    /// then last time's, numbered for `:done N`, `:keep N` and `:drop N`.
+    private func listActions() {
+        if session.actions.isEmpty {
+            say(t(.plainNoActions))
+        } else {
+            say(t(.actionsHeading) + ":")
+            for (index, action) in session.actions.enumerated() { say("  \(index + 1). " + numberedText(action)) }
+            say(t(.plainActionsHowTo))
+        }
+        if !session.carriedOver.isEmpty {
+            say(t(.plainCarriedHeading))
+            for (index, item) in session.carriedOver.enumerated() {
+                say("  \(index + 1). " + actionText(item.action) + " (" + outcomeText(item.outcome) + ")")
+            }
+        }
+    }
+
+    /// An action of this talk as a line, with "done" in words, not only a mark.
+    private func numberedText(_ action: Action) -> String {
+        actionText(action) + (action.done ? " [" + t(.outcomeDone) + "]" : "")
+    }
+
+    /// The index of this talk's action `argument` (counted from 1); says why when there is none.
+    private func actionIndex(_ argument: String) -> Int? {
+        guard !session.actions.isEmpty else { say(t(.plainNoActions)); return nil }
+        guard let number = Int(argument), session.actions.indices.contains(number - 1) else {
+            say(t(.plainNoSuchAction, SafeText.line(argument), session.actions.count))
+            return nil
+        }
+        return number - 1
+    }
+
+    /// `:edit N [TEXT] [@name] [due DATE]`: what is given replaces what was
+    /// there; `due -` takes the date away. A date that cannot be read leaves
+    /// the date as it was, and the rest is still changed.
+    private func editAction(_ argument: String) {
+        let parts = argument.split(separator: " ", maxSplits: 1).map(String.init)
+        guard let first = parts.first, Int(first) != nil else {
+            say(session.actions.isEmpty ? t(.plainNoActions) : t(.plainEditUsage))
+            return
+        }
+        guard let index = actionIndex(first) else { return }
+        let old = session.actions[index]
+        let parsed = PlainActionText(SafeText.line(parts.count > 1 ? parts[1] : ""))
+        guard !parsed.text.isEmpty || !parsed.owner.isEmpty || parsed.due != nil else { say(t(.plainEditUsage)); return }
+        var due = old.due
+        var unreadDate: String?
+        if let typed = parsed.due {
+            if typed == "-" { due = nil } else {
+                switch DueDate.parse(typed, today: Date()) {
+                case .date(let day): due = day
+                case .empty: due = nil
+                case .invalid: unreadDate = typed
+                }
+            }
+        }
+        let text = parsed.text.isEmpty ? old.text : parsed.text
+        let owner = parsed.owner.isEmpty ? old.owner : ownerName(parsed.owner)
+        guard apply(.editAction(id: old.id, text: text, owner: owner, due: due)) else { return }
+        say(t(.plainActionChanged, index + 1, numberedText(session.actions[index])))
+        if let unreadDate { say(t(.plainEditBadDate, SafeText.line(unreadDate))) }
+    }
+
+    private func setActionDone(_ done: Bool, _ argument: String) {
+        guard let index = actionIndex(argument) else { return }
+        let action = session.actions[index]
+        guard action.done != done else {
+            say(t(done ? .plainActionAlreadyDone : .plainActionAlreadyOpen, index + 1))
+            return
+        }
+        guard apply(.setActionDone(id: action.id, done: done)) else { return }
+        say(t(done ? .plainActionDone : .plainActionReopened, index + 1, actionText(session.actions[index])))
+    }
+
+    /// Removes at once (a line cannot wait for a yes), and says what it was, so the words are still there to read.
+    private func removeAction(_ argument: String) {
+        guard let index = actionIndex(argument) else { return }
+        let action = session.actions[index]
+        guard apply(.removeAction(id: action.id)) else { return }
+        say(t(.plainActionRemoved, index + 1, numberedText(action)))
     }
 
     private func resolveCarried(_ outcome: CarryOverOutcome, _ argument: String) {
