@@ -37,9 +37,10 @@ struct AppContext {
 
     var text: Localizer { Localizer(language) }
 
-    func loadCatalog() -> DeckCatalog {
+    /// Every deck, or with `onlyIDs` just those (see `DeckCatalog.load(shippedFolder:ownFolder:onlyIDs:)`).
+    func loadCatalog(onlyIDs ids: Set<String>? = nil) -> DeckCatalog {
         let shipped = ShippedDecks.folder(executablePath: Self.executablePath, environment: environment)
-        return DeckCatalog.load(shippedFolder: shipped, ownFolder: home.decksFolder)
+        return DeckCatalog.load(shippedFolder: shipped, ownFolder: home.decksFolder, onlyIDs: ids)
     }
 
     /// The running binary, resolved through symlinks so an installed copy finds its share folder.

@@ -34,12 +34,20 @@ public struct DeckCatalog: Sendable {
     }
 
     public static func load(shippedFolder: String?, ownFolder: String?) -> DeckCatalog {
+        load(shippedFolder: shippedFolder, ownFolder: ownFolder, onlyIDs: nil)
+    }
+
+    /// The entries of the decks `ids`, the same as `load` gives them (an own deck
+    /// still replaces a shipped one), without parsing the files that cannot hold
+    /// them: `tillit start` needs only its own decks before the first card shows.
+    /// `problems` covers only the files that were parsed.
+    public static func load(shippedFolder: String?, ownFolder: String?, onlyIDs ids: Set<String>?) -> DeckCatalog {
         var byID: [String: CatalogEntry] = [:]
         var order: [String] = []
         var problems: [Diagnostic] = []
         let files = [(shippedFolder, false), (ownFolder, true)].flatMap { folder, isOwn in
             folder.map { deckFiles(in: $0).map { (path: $0, isOwn: isOwn) } } ?? []
-        }
+        }.filter { file in ids.map { mayDefine(anyOf: $0, fileAt: file.path) } ?? true }
         let results = parseAll(files.map(\.path))
         for ((path, isOwn), result) in zip(files, results) {
             problems += result.diagnostics.filter { $0.severity == .error || isOwn }
@@ -59,7 +67,34 @@ public struct DeckCatalog: Sendable {
             }
             byID[deck.id] = entry
         }
+        if let ids { order.removeAll { !ids.contains($0) } }
         return DeckCatalog(entries: order.compactMap { byID[$0] }, problems: problems)
+    }
+
+    /// False only when the file cannot define a deck with one of `ids`. An id is
+    /// made of a–z, 0–9 and '-', so YAML can spell it only as those very bytes,
+    /// or with an escape in a double-quoted string: `\x`, `\u`, `\U`, or a
+    /// backslash that joins two lines. A file that is too large or cannot be read
+    /// is left to the parser to report.
+    static func mayDefine(anyOf ids: Set<String>, fileAt path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, Int(info.st_size) <= DeckParser.maximumFileSize,
+              let data = FileManager.default.contents(atPath: path) else { return true }
+        return data.withUnsafeBytes { bytes in
+            let escapes: [UInt8] = Array("xuU\n\r".utf8)
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "\\") {
+                if index + 1 < bytes.count, escapes.contains(bytes[index + 1]) { return true }
+            }
+            return ids.contains { id in contains(bytes, Array(id.utf8)) }
+        }
+    }
+
+    private static func contains(_ bytes: UnsafeRawBufferPointer, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, bytes.count >= needle.count else { return false }
+        for start in 0...(bytes.count - needle.count) where bytes[start] == first {
+            if needle.indices.allSatisfy({ bytes[start + $0] == needle[$0] }) { return true }
+        }
+        return false
     }
 
     /// Parses the files side by side (the decks are most of tillit's start-up

@@ -73,7 +73,8 @@ struct StartCommand: ParsableCommand {
 
     func run() throws {
         let context = try global.context()
-        let catalog = context.loadCatalog()
+        // The talk's decks only: the screens beyond it get the rest after the first frame.
+        let catalog = context.loadCatalog(onlyIDs: Set(deck))
         for id in deck where catalog.deck(id: id) == nil {
             throw fail("unknown deck '\(SafeText.line(id))'; `tillit decks` lists them")
         }
@@ -100,7 +101,8 @@ struct StartCommand: ParsableCommand {
                               participants: people, deckIDs: deck, shuffle: shuffle, seed: seed,
                               anonymous: anonymous, timerSeconds: timer)
         if plainMode { throw ExitCode(try runPlain(context, catalog: catalog) { try $0.start(setup) }) }
-        let runner = TalkRunner(context: context, catalog: catalog, store: SessionStore(home: context.home))
+        let runner = TalkRunner(context: context, catalog: catalog, store: SessionStore(home: context.home),
+                                catalogIsPartial: true)
         do { try runner.prepareStart(setup) } catch { throw fail(describe(error, context)) }
         throw ExitCode(try runTerminal(runner))
     }
