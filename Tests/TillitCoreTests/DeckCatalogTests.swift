@@ -135,6 +135,8 @@ struct DeckCatalogTests {
             """#)
         #expect(!DeckCatalog.mayDefine(anyOf: ["beta"], fileAt: quoted), "\\\" and \\\\ cannot make an id")
         #expect(DeckCatalog.mayDefine(anyOf: ["beta", "alpha"], fileAt: quoted))
+        let trailing = try temp.write("b.yaml", "id: alpha # \\")
+        #expect(!DeckCatalog.mayDefine(anyOf: ["beta"], fileAt: trailing), "a backslash as the last byte")
         #expect(DeckCatalog.mayDefine(anyOf: ["beta"], fileAt: temp.path("missing.yaml")), "left to the parser")
     }
 

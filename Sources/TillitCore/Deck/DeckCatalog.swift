@@ -81,18 +81,27 @@ public struct DeckCatalog: Sendable {
         guard stat(path, &info) == 0, Int(info.st_size) <= DeckParser.maximumFileSize,
               let data = FileManager.default.contents(atPath: path) else { return true }
         return data.withUnsafeBytes { bytes in
+            guard let start = bytes.baseAddress else { return false }
             let escapes: [UInt8] = Array("xuU\n\r".utf8)
-            for index in bytes.indices where bytes[index] == UInt8(ascii: "\\") {
+            var offset = 0
+            while offset < bytes.count, let hit = memchr(start + offset, Int32(UInt8(ascii: "\\")), bytes.count - offset) {
+                let index = start.distance(to: UnsafeRawPointer(hit))
                 if index + 1 < bytes.count, escapes.contains(bytes[index + 1]) { return true }
+                offset = index + 1
             }
-            return ids.contains { id in contains(bytes, Array(id.utf8)) }
+            return ids.contains { id in
+                id.utf8.withContiguousStorageIfAvailable { contains($0, in: bytes) } ?? true
+            }
         }
     }
 
-    private static func contains(_ bytes: UnsafeRawBufferPointer, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, bytes.count >= needle.count else { return false }
-        for start in 0...(bytes.count - needle.count) where bytes[start] == first {
-            if needle.indices.allSatisfy({ bytes[start + $0] == needle[$0] }) { return true }
+    private static func contains(_ needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let first = needle.first, let start = bytes.baseAddress, bytes.count >= needle.count else { return false }
+        let lastStart = bytes.count - needle.count
+        var offset = 0
+        while offset <= lastStart, let hit = memchr(start + offset, Int32(first), lastStart - offset + 1) {
+            if memcmp(hit, needle.baseAddress!, needle.count) == 0 { return true }
+            offset = start.distance(to: UnsafeRawPointer(hit)) + 1
         }
         return false
     }
