@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+import TillitCore
+@testable import TillitUI
+
+@Suite("Grid: writing text into cells")
+struct GridTests {
+    static let texts = ["", "Hva gir deg energi?", "a\r\nb", "a\rb", "tab\there", "ny\nlinje", "\u{1B}[31mred\u{7F}",
+                        "   ", "x", "sluttlinje\r\n", "\u{7}bell", String(repeating: "0123456789", count: 3)]
+
+    /// All-ASCII text takes a byte-by-byte path; it must fill the same cells as
+    /// the Character-by-Character one, clipped the same way at every edge.
+    @Test(arguments: texts) func asciiTextFillsTheSameCellsAsTheCharacterPath(text: String) {
+        for x in [-3, 0, 5, 18] {
+            for limit in [0, 1, 4, 100] {
+                var fast = Grid(Size(width: 20, height: 2))
+                var reference = fast
+                let fastUsed = fast.putASCII(text, x: x, y: 1, style: .bold, limit: min(limit, 20 - max(x, 0)))
+                let referenceUsed = reference.putCharacters(text, x: x, y: 1, style: .bold, limit: min(limit, 20 - max(x, 0)))
+                #expect(fastUsed == referenceUsed, "x \(x), limit \(limit)")
+                #expect(fast.cells == reference.cells, "x \(x), limit \(limit)")
+            }
+        }
+    }
+
+    @Test func otherTextIsLeftToTheCharacterPath() {
+        var grid = Grid(Size(width: 10, height: 1))
+        #expect(grid.putASCII("blåbær", x: 0, y: 0, style: .plain, limit: 10) == nil)
+        #expect(grid.put("blåbær 👍", x: 0, y: 0) == 9)
+        #expect(grid.text == "blåbær 👍")
+    }
+}
