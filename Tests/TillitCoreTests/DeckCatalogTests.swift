@@ -140,6 +140,22 @@ struct DeckCatalogTests {
         #expect(DeckCatalog.mayDefine(anyOf: ["beta"], fileAt: temp.path("missing.yaml")), "left to the parser")
     }
 
+    @Test func decksParsedAheadAreTakenOnceAndLoadTheSame() throws {
+        let (temp, shipped, own) = try folders()
+        let mine = try temp.write("own/my-alpha.yaml", DeckFixture.deck(id: "alpha", title: "Min alfa"))
+        let expected = DeckCatalog.load(shippedFolder: shipped, ownFolder: own, onlyIDs: ["alpha"])
+
+        DeckPrefetch.start(onlyIDs: ["alpha"]) { (shipped, own) }
+        #expect(DeckPrefetch.take(mine)?.deck?.title.resolve(.nb) == "Min alfa", "parsed ahead")
+        #expect(DeckPrefetch.take(mine) == nil, "and taken once")
+        #expect(DeckPrefetch.take(temp.path("shipped/beta.yaml")) == nil, "beta.yaml cannot hold 'alpha'")
+
+        DeckPrefetch.start(onlyIDs: ["alpha"]) { (shipped, own) }
+        #expect(DeckCatalog.load(shippedFolder: shipped, ownFolder: own, onlyIDs: ["alpha"]).entries == expected.entries)
+        #expect(DeckPrefetch.take(mine) == nil, "load took what was parsed ahead")
+        #expect(DeckPrefetch.take(temp.path("shipped/alpha.yaml")) == nil)
+    }
+
     @Test func onlyVisibleYamlFilesAreDecks() throws {
         let temp = try TempFolder()
         for name in ["b.yaml", "a.yml", ".hidden.yaml", "notes.txt", "c.yaml~", "d.YAML.bak"] {

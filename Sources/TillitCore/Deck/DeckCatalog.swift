@@ -45,9 +45,7 @@ public struct DeckCatalog: Sendable {
         var byID: [String: CatalogEntry] = [:]
         var order: [String] = []
         var problems: [Diagnostic] = []
-        let files = [(shippedFolder, false), (ownFolder, true)].flatMap { folder, isOwn in
-            folder.map { deckFiles(in: $0).map { (path: $0, isOwn: isOwn) } } ?? []
-        }.filter { file in ids.map { mayDefine(anyOf: $0, fileAt: file.path) } ?? true }
+        let files = files(shippedFolder: shippedFolder, ownFolder: ownFolder, onlyIDs: ids)
         let results = parseAll(files.map(\.path))
         for ((path, isOwn), result) in zip(files, results) {
             problems += result.diagnostics.filter { $0.severity == .error || isOwn }
@@ -69,6 +67,13 @@ public struct DeckCatalog: Sendable {
         }
         if let ids { order.removeAll { !ids.contains($0) } }
         return DeckCatalog(entries: order.compactMap { byID[$0] }, problems: problems)
+    }
+
+    /// The deck files `load` parses: the shipped ones, then the own ones.
+    static func files(shippedFolder: String?, ownFolder: String?, onlyIDs ids: Set<String>?) -> [(path: String, isOwn: Bool)] {
+        [(shippedFolder, false), (ownFolder, true)].flatMap { folder, isOwn in
+            folder.map { deckFiles(in: $0).map { (path: $0, isOwn: isOwn) } } ?? []
+        }.filter { file in ids.map { mayDefine(anyOf: $0, fileAt: file.path) } ?? true }
     }
 
     /// False only when the file cannot define a deck with one of `ids`. An id is
@@ -114,13 +119,18 @@ public struct DeckCatalog: Sendable {
             let lock = NSLock()
             init(_ count: Int) { results = Array(repeating: nil, count: count) }
         }
-        guard paths.count > 1 else { return paths.map(DeckParser.parse(fileAt:)) }
+        guard paths.count > 1 else { return paths.map(parse) }
         let slots = Slots(paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            let result = DeckParser.parse(fileAt: paths[index])
+            let result = parse(paths[index])
             slots.lock.withLock { slots.results[index] = result }
         }
         return slots.results.map { $0! }
+    }
+
+    /// A file's result from `DeckPrefetch` when it was parsed ahead, else parsed now.
+    private static func parse(_ path: String) -> DeckParser.Result {
+        DeckPrefetch.take(path) ?? DeckParser.parse(fileAt: path)
     }
 
     /// `*.yaml` and `*.yml` files of a folder, sorted by name; a missing folder has none.

@@ -45,6 +45,25 @@ struct StartCommand: ParsableCommand {
         _ = try participants(kind: .oneOnOne, language: .en)
     }
 
+    /// The deck ids and the `--home` a command line for `start` names, read ahead
+    /// of swift-argument-parser so the decks can be parsed meanwhile. A guess:
+    /// a wrong one costs only the work done ahead, as `run` still loads what it needs.
+    static func decksNamed(in arguments: [String]) -> (ids: Set<String>, home: String?)? {
+        guard arguments.contains("start") else { return nil }
+        var ids: Set<String> = []
+        var home: String?
+        func value(of option: String, at index: Int) -> String? {
+            if arguments[index] == option { return index + 1 < arguments.count ? arguments[index + 1] : nil }
+            return arguments[index].hasPrefix(option + "=") ? String(arguments[index].dropFirst(option.count + 1)) : nil
+        }
+        for index in arguments.indices {
+            if arguments[index] == "--" { break }
+            if let id = value(of: "--deck", at: index) { ids.insert(id) }
+            if let folder = value(of: "--home", at: index) { home = folder }
+        }
+        return ids.isEmpty ? nil : (ids, home)
+    }
+
     /// Parses `--participant` values; a missing role follows the kind of talk.
     func participants(kind: TalkKind, language: Language) throws -> [Participant] {
         var result: [Participant] = []
