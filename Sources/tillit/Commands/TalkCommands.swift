@@ -69,7 +69,7 @@ struct StartCommand: ParsableCommand {
         var result: [Participant] = []
         for (index, value) in participant.enumerated() {
             let parts = value.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces)
+                String($0).trimmingSpacesAndTabs()
             }
             let name = SafeText.line(parts[0])
             guard !name.isEmpty else { throw ValidationError("--participant '\(value)' has no name; write \"Name:role\"") }
