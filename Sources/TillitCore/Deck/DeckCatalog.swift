@@ -111,8 +111,9 @@ public struct DeckCatalog: Sendable {
         return false
     }
 
-    /// Parses the files side by side (the decks are most of tillit's start-up
-    /// time, and a machine has more than one core), results in the same order.
+    /// Parses the files side by side (every deck is most of the home screen's
+    /// start-up time, and a machine has more than one core), results in the
+    /// same order.
     static func parseAll(_ paths: [String]) -> [DeckParser.Result] {
         final class Slots: @unchecked Sendable {
             var results: [DeckParser.Result?]
