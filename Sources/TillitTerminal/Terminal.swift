@@ -79,7 +79,7 @@ public final class Terminal {
     private static func useUTF8Locale() {
         setlocale(LC_ALL, "")
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
-        if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+        if codeset.uppercased().filter({ $0 != "-" }) != "UTF8" {
             if setlocale(LC_CTYPE, "C.UTF-8") == nil { setlocale(LC_CTYPE, "C.utf8") }
         }
     }
@@ -168,9 +168,12 @@ public final class Terminal {
                 var simple = true
                 while x < grid.width, grid[x, y].style == style {
                     let cell = grid[x, y]
-                    if !cell.text.isEmpty {
+                    let utf8 = cell.text.utf8
+                    if utf8.count == 1, let byte = utf8.first, byte < 0x80 {
+                        buffer.append(wchar_t(byte))
+                    } else if !utf8.isEmpty {
                         for scalar in cell.text.unicodeScalars { buffer.append(wchar_t(bitPattern: scalar.value)) }
-                        if cell.text.unicodeScalars.count > 1 || !(cell.text.unicodeScalars.first?.isASCII ?? true) { simple = false }
+                        simple = false
                     }
                     x += 1
                     // Non-ASCII text is placed cell by cell, so a width the

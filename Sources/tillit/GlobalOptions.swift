@@ -37,9 +37,15 @@ struct AppContext {
 
     var text: Localizer { Localizer(language) }
 
-    func loadCatalog() -> DeckCatalog {
-        let shipped = ShippedDecks.folder(executablePath: Self.executablePath, environment: environment)
-        return DeckCatalog.load(shippedFolder: shipped, ownFolder: home.decksFolder)
+    /// Every deck, or with `onlyIDs` just those (see `DeckCatalog.load(shippedFolder:ownFolder:onlyIDs:)`).
+    func loadCatalog(onlyIDs ids: Set<String>? = nil) -> DeckCatalog {
+        let folders = Self.deckFolders(home: home, environment: environment)
+        return DeckCatalog.load(shippedFolder: folders.shipped, ownFolder: folders.own, onlyIDs: ids)
+    }
+
+    /// The shipped decks' folder and the own decks' folder of `home`.
+    static func deckFolders(home: TillitHome, environment: [String: String]) -> (shipped: String?, own: String?) {
+        (ShippedDecks.folder(executablePath: executablePath, environment: environment), home.decksFolder)
     }
 
     /// The running binary, resolved through symlinks so an installed copy finds its share folder.

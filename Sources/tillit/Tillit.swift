@@ -22,6 +22,19 @@ struct Tillit: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    /// The decks that a `start` names begin loading on the other core while the
+    /// command line is parsed (see `DeckPrefetch`).
+    static func main() {
+        if let named = StartCommand.decksNamed(in: Array(CommandLine.arguments.dropFirst())) {
+            DeckPrefetch.start(onlyIDs: named.ids) {
+                let environment = ProcessInfo.processInfo.environment
+                return AppContext.deckFolders(home: TillitHome.resolve(explicit: named.home, environment: environment),
+                                              environment: environment)
+            }
+        }
+        main(nil)
+    }
+
     func run() throws {
         try runHome(try global.context())
     }

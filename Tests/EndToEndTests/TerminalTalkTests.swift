@@ -186,7 +186,7 @@ import TillitCore
         let first = try TmuxSession()
         try first.launch(["start", "--deck", "selvledelse", "--lang", "en"])
         try first.waitFor("1 / 14")
-        let id = try #require(try first.sessions().first?.id)
+        let id = try #require(try first.waitForSessions().first?.id)
         let second = runTillit(["resume", id], environment: ["TILLIT_HOME": first.dataFolder.path, "LANG": "C.UTF-8", "TERM": "xterm"])
         #expect(second.status != 0)
         // Without a terminal the refusal comes first; the lock is tested in the store's own tests.

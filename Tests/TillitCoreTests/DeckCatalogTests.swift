@@ -91,6 +91,71 @@ struct DeckCatalogTests {
         #expect(only.message.contains(first))
     }
 
+    @Test func loadingOnlySomeIdsGivesTheirEntriesAsTheWholeCatalogDoes() throws {
+        let (temp, shipped, own) = try folders()
+        try temp.write("shipped/gamma.yaml", DeckFixture.deck(id: "gamma", title: "Gamma"))
+        try temp.write("own/my-alpha.yaml", DeckFixture.deck(id: "alpha", title: "Min alfa", cards: 5))
+        try temp.write("own/z-alpha.yaml", DeckFixture.deck(id: "alpha", title: "Nok en alfa"))
+        try temp.write("own/mine.yaml", DeckFixture.deck(id: "mine", title: "Min"))
+        let whole = DeckCatalog.load(shippedFolder: shipped, ownFolder: own)
+        for ids: Set<String> in [["alpha"], ["beta"], ["mine"], ["alpha", "gamma"], ["nothing"]] {
+            let some = DeckCatalog.load(shippedFolder: shipped, ownFolder: own, onlyIDs: ids)
+            #expect(some.entries == whole.entries.filter { ids.contains($0.deck.id) }, "\(ids)")
+        }
+    }
+
+    @Test func loadingOnlySomeIdsLeavesOtherFilesUnparsed() throws {
+        let (temp, shipped, own) = try folders()
+        try temp.write("own/broken.yaml", "id: broken\ntitle: { nb: Ødelagt\n")
+        let some = DeckCatalog.load(shippedFolder: shipped, ownFolder: own, onlyIDs: ["beta"])
+        #expect(some.entries.map(\.deck.id) == ["beta"])
+        #expect(some.problems.isEmpty, "broken.yaml cannot hold 'beta', so it is not parsed")
+        #expect(DeckCatalog.load(shippedFolder: shipped, ownFolder: own).problems.count == 1)
+    }
+
+    @Test func anIdSpelledWithEscapesIsStillFound() throws {
+        let (temp, shipped, own) = try folders()
+        for (name, id) in [("hex", #""\x62eta""#), ("unicode", #""\u0062eta""#), ("long", #""\U00000062eta""#),
+                           ("joined", "\"be\\\n  ta\""), ("joined-crlf", "\"be\\\r\n  ta\"")] {
+            let path = try temp.write("own/\(name).yaml", DeckFixture.deck(id: "beta", title: "Beta")
+                .replacingOccurrences(of: "id: beta", with: "id: \(id)"))
+            #expect(DeckCatalog.mayDefine(anyOf: ["beta"], fileAt: path), "\(name)")
+            #expect(DeckParser.parse(fileAt: path).deck?.id == "beta", "the fixture spells 'beta': \(name)")
+            let some = DeckCatalog.load(shippedFolder: shipped, ownFolder: own, onlyIDs: ["beta"])
+            #expect(some.entry(id: "beta")?.origin == .own(path: path), "\(name)")
+            try FileManager.default.removeItem(atPath: path)
+        }
+    }
+
+    @Test func aFileWithoutTheIdOrAnEscapeCannotDefineIt() throws {
+        let temp = try TempFolder()
+        let quoted = try temp.write("a.yaml", #"""
+            id: alpha
+            title: { nb: "Et \"sitat\"", en: "A \\ b" }
+            """#)
+        #expect(!DeckCatalog.mayDefine(anyOf: ["beta"], fileAt: quoted), "\\\" and \\\\ cannot make an id")
+        #expect(DeckCatalog.mayDefine(anyOf: ["beta", "alpha"], fileAt: quoted))
+        let trailing = try temp.write("b.yaml", "id: alpha # \\")
+        #expect(!DeckCatalog.mayDefine(anyOf: ["beta"], fileAt: trailing), "a backslash as the last byte")
+        #expect(DeckCatalog.mayDefine(anyOf: ["beta"], fileAt: temp.path("missing.yaml")), "left to the parser")
+    }
+
+    @Test func decksParsedAheadAreTakenOnceAndLoadTheSame() throws {
+        let (temp, shipped, own) = try folders()
+        let mine = try temp.write("own/my-alpha.yaml", DeckFixture.deck(id: "alpha", title: "Min alfa"))
+        let expected = DeckCatalog.load(shippedFolder: shipped, ownFolder: own, onlyIDs: ["alpha"])
+
+        DeckPrefetch.start(onlyIDs: ["alpha"]) { (shipped, own) }
+        #expect(DeckPrefetch.take(mine)?.deck?.title.resolve(.nb) == "Min alfa", "parsed ahead")
+        #expect(DeckPrefetch.take(mine) == nil, "and taken once")
+        #expect(DeckPrefetch.take(temp.path("shipped/beta.yaml")) == nil, "beta.yaml cannot hold 'alpha'")
+
+        DeckPrefetch.start(onlyIDs: ["alpha"]) { (shipped, own) }
+        #expect(DeckCatalog.load(shippedFolder: shipped, ownFolder: own, onlyIDs: ["alpha"]).entries == expected.entries)
+        #expect(DeckPrefetch.take(mine) == nil, "load took what was parsed ahead")
+        #expect(DeckPrefetch.take(temp.path("shipped/alpha.yaml")) == nil)
+    }
+
     @Test func onlyVisibleYamlFilesAreDecks() throws {
         let temp = try TempFolder()
         for name in ["b.yaml", "a.yml", ".hidden.yaml", "notes.txt", "c.yaml~", "d.YAML.bak"] {

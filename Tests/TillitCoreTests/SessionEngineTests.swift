@@ -149,6 +149,27 @@ struct SessionEngineTests {
 
 // MARK: - Answers, ratings and votes
 
+@Suite("Session ids")
+struct SessionIDTests {
+    @Test func anIdIsTheLocalMinuteAndFourHexDigits() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone.current
+        for seconds in [0, 1_795_464_000, 1_795_464_000 + 86_399, 4_102_444_800] as [TimeInterval] {
+            let now = Date(timeIntervalSince1970: seconds)
+            let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: now)
+            let expected = String(format: "%04d-%02d-%02d-%02d%02d-00a7", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!)
+            #expect(Session.makeID(now: now, random: 0x1_00a7) == expected)
+        }
+        #expect(Session.makeID(now: SessionFixture.t0, random: 0xbeef).hasSuffix("-beef"))
+    }
+
+    @Test(arguments: [0, 7, 42, 123, 2026, 12345, -3, -42]) func zeroPaddingIsPrintfs(value: Int) {
+        for width in 0...5 {
+            #expect(String(value, zeroPaddedTo: width) == String(format: "%0\(width)d", value), "width \(width)")
+        }
+    }
+}
+
 @Suite("Session engine: what people answer and rate")
 struct SessionAnswerTests {
     @Test func eachParticipantHasTheirOwnTextOnACard() throws {

@@ -20,6 +20,23 @@ struct TextDisplayWidthTests {
         #expect(DisplayWidth.of(text) == columns)
     }
 
+    @Test(arguments: ["", "abc", "a\r\nb", "\u{1B}[0m", "tab\tand\nnewline", "\u{7F}x"])
+    func asciiTextIsMeasuredByItsBytesAsByItsCharacters(text: String) {
+        #expect(DisplayWidth.ofASCII(text) == text.reduce(0) { $0 + DisplayWidth.of($1) })
+        #expect(DisplayWidth.ofASCII(text + "é") == nil)
+    }
+
+    /// Box drawing and block elements skip the Unicode lookups; the lookups agree.
+    @Test func boxDrawingIsOneColumnAsTheLookupsSay() throws {
+        for value in DisplayWidth.boxDrawing {
+            let scalar = try #require(Unicode.Scalar(value))
+            for text in [String(scalar), String(scalar) + "\u{FE0F}", String(scalar) + "\u{301}"] {
+                let character = try #require(text.first)
+                #expect(DisplayWidth.of(character) == DisplayWidth.lookedUp(scalar, character.unicodeScalars), "U+\(String(value, radix: 16))")
+            }
+        }
+    }
+
     @Test func widthIsNotTheCharacterOrByteCount() {
         let text = "Nå 😀 漢"
         #expect(text.count == 6)

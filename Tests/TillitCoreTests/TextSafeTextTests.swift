@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TillitCore
 
@@ -51,5 +52,23 @@ struct TextSafeTextTests {
     @Test(arguments: [0x20, 0x41, 0x7E, 0xA0, 0xE6, 0x200D, 0x202F, 0x2065, 0x206A, 0x1F600] as [UInt32])
     func printableNeighboursAreSafe(value: UInt32) throws {
         #expect(!SafeText.isUnsafe(try #require(Unicode.Scalar(value))))
+    }
+}
+
+@Suite("Trimming spaces and tabs")
+struct TrimmingTests {
+    @Test func trimsWhatFoundationsWhitespacesTrims() {
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "\(scalar)a \(scalar)b\(scalar)"
+            #expect(text.trimmingSpacesAndTabs() == text.trimmingCharacters(in: .whitespaces), "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test func examples() {
+        #expect(" \tKari Nordmann\u{3000} ".trimmingSpacesAndTabs() == "Kari Nordmann")
+        #expect("Ola\n".trimmingSpacesAndTabs() == "Ola\n", "line breaks are not spaces")
+        #expect("  ".trimmingSpacesAndTabs() == "")
+        #expect("".trimmingSpacesAndTabs() == "")
     }
 }

@@ -23,6 +23,16 @@ struct HomeAndSetupKeyTests {
         #expect(Fixtures.press([.escape], &state) == [.quit])
     }
 
+    @Test func theWholeCatalogReplacesTheDecksOfATalkStartedWithItsOwnOnly() {
+        var state = Fixtures.state()
+        state.config.decks = [Fixtures.teamDeck]
+        state.setup = SetupState(kind: .oneOnOne, decks: state.config.decks)
+        #expect(update(&state, .decksLoaded(Fixtures.decks)).isEmpty)
+        #expect(state.config.decks == Fixtures.decks)
+        #expect(state.setup == SetupState(kind: .oneOnOne, decks: Fixtures.decks), "as if every deck had been there from the start")
+        #expect(state.setup.selectedDecks == [Fixtures.oneOnOneDeck.id])
+    }
+
     @Test func homeArrowsAndEnter() {
         var state = Fixtures.state()
         Fixtures.press([.down, .down, .up], &state)

@@ -34,12 +34,18 @@ public struct DeckCatalog: Sendable {
     }
 
     public static func load(shippedFolder: String?, ownFolder: String?) -> DeckCatalog {
+        load(shippedFolder: shippedFolder, ownFolder: ownFolder, onlyIDs: nil)
+    }
+
+    /// The entries of the decks `ids`, the same as `load` gives them (an own deck
+    /// still replaces a shipped one), without parsing the files that cannot hold
+    /// them: `tillit start` needs only its own decks before the first card shows.
+    /// `problems` covers only the files that were parsed.
+    public static func load(shippedFolder: String?, ownFolder: String?, onlyIDs ids: Set<String>?) -> DeckCatalog {
         var byID: [String: CatalogEntry] = [:]
         var order: [String] = []
         var problems: [Diagnostic] = []
-        let files = [(shippedFolder, false), (ownFolder, true)].flatMap { folder, isOwn in
-            folder.map { deckFiles(in: $0).map { (path: $0, isOwn: isOwn) } } ?? []
-        }
+        let files = files(shippedFolder: shippedFolder, ownFolder: ownFolder, onlyIDs: ids)
         let results = parseAll(files.map(\.path))
         for ((path, isOwn), result) in zip(files, results) {
             problems += result.diagnostics.filter { $0.severity == .error || isOwn }
@@ -59,24 +65,73 @@ public struct DeckCatalog: Sendable {
             }
             byID[deck.id] = entry
         }
+        if let ids { order.removeAll { !ids.contains($0) } }
         return DeckCatalog(entries: order.compactMap { byID[$0] }, problems: problems)
     }
 
-    /// Parses the files side by side (the decks are most of tillit's start-up
-    /// time, and a machine has more than one core), results in the same order.
+    /// The deck files `load` parses: the shipped ones, then the own ones.
+    static func files(shippedFolder: String?, ownFolder: String?, onlyIDs ids: Set<String>?) -> [(path: String, isOwn: Bool)] {
+        [(shippedFolder, false), (ownFolder, true)].flatMap { folder, isOwn in
+            folder.map { deckFiles(in: $0).map { (path: $0, isOwn: isOwn) } } ?? []
+        }.filter { file in ids.map { mayDefine(anyOf: $0, fileAt: file.path) } ?? true }
+    }
+
+    /// False only when the file cannot define a deck with one of `ids`. An id is
+    /// made of a–z, 0–9 and '-', so YAML can spell it only as those very bytes,
+    /// or with an escape in a double-quoted string: `\x`, `\u`, `\U`, or a
+    /// backslash that joins two lines. A file that is too large or cannot be read
+    /// is left to the parser to report.
+    static func mayDefine(anyOf ids: Set<String>, fileAt path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, Int(info.st_size) <= DeckParser.maximumFileSize,
+              let data = FileManager.default.contents(atPath: path) else { return true }
+        return data.withUnsafeBytes { bytes in
+            guard let start = bytes.baseAddress else { return false }
+            let escapes: [UInt8] = Array("xuU\n\r".utf8)
+            var offset = 0
+            while offset < bytes.count, let hit = memchr(start + offset, Int32(UInt8(ascii: "\\")), bytes.count - offset) {
+                let index = start.distance(to: UnsafeRawPointer(hit))
+                if index + 1 < bytes.count, escapes.contains(bytes[index + 1]) { return true }
+                offset = index + 1
+            }
+            return ids.contains { id in
+                id.utf8.withContiguousStorageIfAvailable { contains($0, in: bytes) } ?? true
+            }
+        }
+    }
+
+    private static func contains(_ needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let first = needle.first, let start = bytes.baseAddress, bytes.count >= needle.count else { return false }
+        let lastStart = bytes.count - needle.count
+        var offset = 0
+        while offset <= lastStart, let hit = memchr(start + offset, Int32(first), lastStart - offset + 1) {
+            if memcmp(hit, needle.baseAddress!, needle.count) == 0 { return true }
+            offset = start.distance(to: UnsafeRawPointer(hit)) + 1
+        }
+        return false
+    }
+
+    /// Parses the files side by side (every deck is most of the home screen's
+    /// start-up time, and a machine has more than one core), results in the
+    /// same order.
     static func parseAll(_ paths: [String]) -> [DeckParser.Result] {
         final class Slots: @unchecked Sendable {
             var results: [DeckParser.Result?]
             let lock = NSLock()
             init(_ count: Int) { results = Array(repeating: nil, count: count) }
         }
-        guard paths.count > 1 else { return paths.map(DeckParser.parse(fileAt:)) }
+        guard paths.count > 1 else { return paths.map(parse) }
         let slots = Slots(paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            let result = DeckParser.parse(fileAt: paths[index])
+            let result = parse(paths[index])
             slots.lock.withLock { slots.results[index] = result }
         }
         return slots.results.map { $0! }
+    }
+
+    /// A file's result from `DeckPrefetch` when it was parsed ahead, else parsed now.
+    private static func parse(_ path: String) -> DeckParser.Result {
+        DeckPrefetch.take(path) ?? DeckParser.parse(fileAt: path)
     }
 
     /// `*.yaml` and `*.yml` files of a folder, sorted by name; a missing folder has none.

@@ -109,7 +109,10 @@ public struct DeckParser {
             // The basic resolver leaves every scalar a string: the deck reads
             // numbers itself, and Yams' default resolver runs a handful of
             // regular expressions on every value (most of a deck's load time).
-            let parser = try Yams.Parser(yaml: text, resolver: .basic)
+            // Nothing is constructed from the nodes, so the constructor has no
+            // tables; the text is UTF-8. (Yams' defaults for both are built
+            // anew on every call, the encoding from the process environment.)
+            let parser = try Yams.Parser(yaml: text, resolver: .basic, constructor: Constructor([:], [:], [:]), encoding: .utf8)
             root = try parser.singleRoot()
             // Yams holds a node's anchor weakly, owned by the parser: look for
             // anchors while the parser lives, or every node reports none.
@@ -161,7 +164,7 @@ public struct DeckParser {
             // Pushed in reverse, so the walk meets nodes in the order of the file.
             case .sequence(let sequence): stack.append(contentsOf: sequence.reversed())
             case .mapping(let mapping):
-                for (key, value) in mapping.reversed() { stack.append(value); stack.append(key) }
+                for (key, value) in mapping.pairsInOrder.reversed() { stack.append(value); stack.append(key) }
             }
         }
         return nil
@@ -341,7 +344,7 @@ public struct DeckParser {
             return nil
         }
         var fields: [String: Node] = [:]
-        for (keyNode, value) in mapping {
+        for (keyNode, value) in mapping.pairsInOrder {
             guard let key = keyNode.scalar?.string else {
                 error("keys must be plain words", at: keyNode)
                 continue
@@ -489,5 +492,13 @@ public struct DeckParser {
             previous = current
         }
         return previous[b.count]
+    }
+}
+
+private extension Node.Mapping {
+    /// The pairs in file order, read in place: iterating a Mapping itself first
+    /// copies all its pairs into a new array.
+    var pairsInOrder: LazyMapCollection<Range<Int>, (key: Node, value: Node)> {
+        (startIndex..<endIndex).lazy.map { self[$0] }
     }
 }

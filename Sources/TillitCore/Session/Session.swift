@@ -256,10 +256,10 @@ public struct Session: Codable, Hashable, Sendable, Identifiable {
     public static func continuityKey(kind: TalkKind, title: String, participants: [Participant]) -> String {
         switch kind {
         case .oneOnOne:
-            return "one-on-one:" + participants.map { $0.name.lowercased().trimmingCharacters(in: .whitespaces) }
+            return "one-on-one:" + participants.map { $0.name.lowercased().trimmingSpacesAndTabs() }
                 .sorted().joined(separator: "|")
         case .team:
-            return "team:" + title.lowercased().trimmingCharacters(in: .whitespaces)
+            return "team:" + title.lowercased().trimmingSpacesAndTabs()
         }
     }
 }

@@ -90,8 +90,9 @@ extension Session {
         calendar.timeZone = TimeZone.current
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: now)
         let suffix = String(random & 0xFFFF, radix: 16)
-        return String(format: "%04d-%02d-%02d-%02d%02d-", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
-                      parts.hour ?? 0, parts.minute ?? 0) + String(repeating: "0", count: 4 - suffix.count) + suffix
+        return String(parts.year ?? 0, zeroPaddedTo: 4) + "-" + String(parts.month ?? 0, zeroPaddedTo: 2)
+            + "-" + String(parts.day ?? 0, zeroPaddedTo: 2) + "-" + String(parts.hour ?? 0, zeroPaddedTo: 2)
+            + String(parts.minute ?? 0, zeroPaddedTo: 2) + "-" + String(repeating: "0", count: 4 - suffix.count) + suffix
     }
 }
 

@@ -2,15 +2,39 @@
 /// accents none, emoji and CJK two; never counted in bytes or Characters.
 public enum DisplayWidth {
     public static func of(_ text: String) -> Int {
+        if let width = ofASCII(text) { return width }
         var total = 0
         for character in text { total += of(character) }
         return total
+    }
+
+    /// The width of all-ASCII text from its bytes (a control character, and so
+    /// `\r\n`, takes none); nil for other text.
+    static func ofASCII(_ text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            var width = 0
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte >= 0x20 && byte != 0x7F { width += 1 }
+            }
+            return width
+        }
     }
 
     public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         if first.isASCII { return first.value < 0x20 || first.value == 0x7F ? 0 : 1 }
+        // Box drawing and block elements, the frames, rules and bars of every
+        // screen: one column, as the lookups below find too, only slower.
+        if boxDrawing.contains(first.value) { return 1 }
+        return lookedUp(first, scalars)
+    }
+
+    static let boxDrawing: ClosedRange<UInt32> = 0x2500...0x259F
+
+    static func lookedUp(_ first: Unicode.Scalar, _ scalars: Character.UnicodeScalarView) -> Int {
         if scalars.contains(where: { $0.value == 0xFE0F }) && first.properties.isEmoji { return 2 }
         if isWide(first) { return 2 }
         if isZeroWidth(first) { return 0 }

@@ -13,7 +13,9 @@ public enum SafeText {
 
     /// A single line: line breaks and tabs become spaces as well.
     public static func line(_ text: String) -> String {
-        clean(text).replacingAll(in: ["\n", "\r", "\r\n", "\t"], with: " ")
+        // Compared one by one, not looked up in a Set<Character>, whose first
+        // use costs a new talk a tenth of a millisecond.
+        String(clean(text).map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\t" ? " " : $0 })
     }
 
     public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
@@ -26,8 +28,3 @@ public enum SafeText {
     }
 }
 
-extension String {
-    func replacingAll(in characters: Set<Character>, with replacement: Character) -> String {
-        String(map { characters.contains($0) ? replacement : $0 })
-    }
-}

@@ -24,6 +24,8 @@ public enum Msg: Sendable {
     case failed(String)
     case exported(path: String)
     case trendsLoaded(TrendsReport)
+    /// The whole catalog, when the screens started with only the open talk's decks.
+    case decksLoaded([Deck])
 }
 
 import Foundation

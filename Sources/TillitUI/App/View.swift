@@ -126,7 +126,9 @@ extension Comparable {
 /// `04:12` or `1:04:12`.
 func clock(_ seconds: Int) -> String {
     let s = abs(seconds)
-    let text = s >= 3600 ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String(format: "%02d:%02d", s / 60, s % 60)
+    let secondsText = String(s % 60, zeroPaddedTo: 2)
+    let text = s >= 3600 ? "\(s / 3600):\(String(s / 60 % 60, zeroPaddedTo: 2)):\(secondsText)"
+        : "\(String(s / 60, zeroPaddedTo: 2)):\(secondsText)"
     return seconds < 0 ? "+" + text : text
 }
 

@@ -81,6 +81,11 @@ public struct Grid: Sendable {
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < size.height, x < size.width else { return 0 }
         let limit = min(maxWidth ?? Int.max, size.width - max(x, 0))
+        return putASCII(text, x: x, y: y, style: style, limit: limit)
+            ?? putCharacters(text, x: x, y: y, style: style, limit: limit)
+    }
+
+    mutating func putCharacters(_ text: String, x: Int, y: Int, style: Style, limit: Int) -> Int {
         var column = x
         var used = 0
         for character in text {
@@ -102,6 +107,28 @@ public struct Grid: Sendable {
             used += width
         }
         return used
+    }
+
+    /// `put` for text that is all ASCII (most of every screen), byte by byte
+    /// instead of Character by Character, to the same cells; nil for other text.
+    /// A control character takes no column, a line break or tab takes one blank
+    /// (so `\r\n` is one, as the Character it is).
+    mutating func putASCII(_ text: String, x: Int, y: Int, style: Style, limit: Int) -> Int? {
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var used = 0
+            for byte in bytes {
+                let isBreak = byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t")
+                if !isBreak && (byte < 0x20 || byte == 0x7F) { continue }
+                guard used + 1 <= limit else { break }
+                if x + used >= 0 {
+                    cells[y * size.width + x + used] = isBreak ? Cell(text: " ", style: style) : Cell(text: String(UnicodeScalar(byte)), style: style)
+                }
+                used += 1
+            }
+            return used
+        }
     }
 
     public mutating func fill(_ rect: Rect, style: Style = .plain, with character: String = " ") {

@@ -45,12 +45,31 @@ struct StartCommand: ParsableCommand {
         _ = try participants(kind: .oneOnOne, language: .en)
     }
 
+    /// The deck ids and the `--home` a command line for `start` names, read ahead
+    /// of swift-argument-parser so the decks can be parsed meanwhile. A guess:
+    /// a wrong one costs only the work done ahead, as `run` still loads what it needs.
+    static func decksNamed(in arguments: [String]) -> (ids: Set<String>, home: String?)? {
+        guard arguments.contains("start") else { return nil }
+        var ids: Set<String> = []
+        var home: String?
+        func value(of option: String, at index: Int) -> String? {
+            if arguments[index] == option { return index + 1 < arguments.count ? arguments[index + 1] : nil }
+            return arguments[index].hasPrefix(option + "=") ? String(arguments[index].dropFirst(option.count + 1)) : nil
+        }
+        for index in arguments.indices {
+            if arguments[index] == "--" { break }
+            if let id = value(of: "--deck", at: index) { ids.insert(id) }
+            if let folder = value(of: "--home", at: index) { home = folder }
+        }
+        return ids.isEmpty ? nil : (ids, home)
+    }
+
     /// Parses `--participant` values; a missing role follows the kind of talk.
     func participants(kind: TalkKind, language: Language) throws -> [Participant] {
         var result: [Participant] = []
         for (index, value) in participant.enumerated() {
             let parts = value.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces)
+                String($0).trimmingSpacesAndTabs()
             }
             let name = SafeText.line(parts[0])
             guard !name.isEmpty else { throw ValidationError("--participant '\(value)' has no name; write \"Name:role\"") }
@@ -73,7 +92,8 @@ struct StartCommand: ParsableCommand {
 
     func run() throws {
         let context = try global.context()
-        let catalog = context.loadCatalog()
+        // The talk's decks only: the screens beyond it get the rest after the first frame.
+        let catalog = context.loadCatalog(onlyIDs: Set(deck))
         for id in deck where catalog.deck(id: id) == nil {
             throw fail("unknown deck '\(SafeText.line(id))'; `tillit decks` lists them")
         }
@@ -107,7 +127,8 @@ struct StartCommand: ParsableCommand {
                               participants: people, deckIDs: deck, shuffle: shuffle, seed: seed,
                               anonymous: anonymous, timerSeconds: timer)
         if plainMode { throw ExitCode(try runPlain(context, catalog: catalog) { try $0.start(setup) }) }
-        let runner = TalkRunner(context: context, catalog: catalog, store: SessionStore(home: context.home))
+        let runner = TalkRunner(context: context, catalog: catalog, store: SessionStore(home: context.home),
+                                catalogIsPartial: true)
         do { try runner.prepareStart(setup) } catch { throw fail(describe(error, context)) }
         throw ExitCode(try runTerminal(runner))
     }

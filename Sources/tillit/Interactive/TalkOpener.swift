@@ -6,7 +6,7 @@ import TillitCore
 /// the same people), opening an existing one for writing, and holding its lock.
 final class TalkOpener {
     let store: SessionStore
-    let catalog: DeckCatalog
+    var catalog: DeckCatalog
     /// The lock of the talk that is open for writing, if any.
     private(set) var lock: SessionLock?
 

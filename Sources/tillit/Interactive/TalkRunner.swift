@@ -16,10 +16,14 @@ final class TalkRunner {
     private var savedSession: Session?
     private var savePolicy = SavePolicy()
     private var saveFailure: String?
+    /// Set when the runner was given only the decks of the talk it opens; the
+    /// whole catalog is read right after the first frame, before any key.
+    private var catalogIsPartial: Bool
 
-    init(context: AppContext, catalog: DeckCatalog, store: SessionStore) {
+    init(context: AppContext, catalog: DeckCatalog, store: SessionStore, catalogIsPartial: Bool = false) {
         self.context = context
         self.store = store
+        self.catalogIsPartial = catalogIsPartial
         opener = TalkOpener(store: store, catalog: catalog)
         let config = AppConfig(language: context.language, colorEnabled: context.colorEnabled,
                                decks: catalog.decks, dataFolder: context.home.path)
@@ -60,6 +64,7 @@ final class TalkRunner {
         while true {
             terminal.draw(view(state))
             if savedSession == nil { saveIfNeeded(typing: false, now: Date(), force: true) }
+            if catalogIsPartial { loadWholeCatalog() }
             let input = terminal.read()
             let now = Date()
             var effects: [Effect] = []
@@ -102,6 +107,13 @@ final class TalkRunner {
 
     /// Writes the open talk when it differs from the file. A failed save is
     /// shown and tried again on the next change; the words stay in memory.
+    private func loadWholeCatalog() {
+        let catalog = context.loadCatalog()
+        opener.catalog = catalog
+        _ = update(&state, .decksLoaded(catalog.decks))
+        catalogIsPartial = false
+    }
+
     private func saveIfNeeded(typing: Bool, now: Date, force: Bool = false) {
         guard let talk = state.talk, !talk.readOnly else { return }
         let changed = talk.session != savedSession

@@ -87,6 +87,18 @@ final class TmuxSession {
         return try store.list().summaries.map { try store.load(id: $0.id) }
     }
 
+    /// The saved talks once there is one: a new talk is written just after its
+    /// first card shows, so the file can lag the screen by a few milliseconds.
+    func waitForSessions(timeout: TimeInterval = 15) throws -> [Session] {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let saved = try sessions()
+            if !saved.isEmpty { return saved }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return []
+    }
+
     /// Runs tmux and returns what it printed. posix_spawn and waitpid, not
     /// Foundation's Process: the server that `new-session` forks keeps running,
     /// and Process on Linux was seen waiting forever on such a client.
