@@ -22,8 +22,14 @@ struct Tillit: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    /// The decks that a `start` names begin loading on the other core while the
-    /// command line is parsed (see `DeckPrefetch`).
+    func run() throws {
+        try runHome(try global.context())
+    }
+
+    /// ArgumentParser's own `main`, except that a usage error is one line on
+    /// stderr (with where to read more), not the usage text as well. The decks
+    /// that a `start` names begin loading on the other core while the command
+    /// line is parsed (see `DeckPrefetch`).
     static func main() {
         if let named = StartCommand.decksNamed(in: Array(CommandLine.arguments.dropFirst())) {
             DeckPrefetch.start(onlyIDs: named.ids) {
@@ -32,16 +38,6 @@ struct Tillit: ParsableCommand {
                                               environment: environment)
             }
         }
-        main(nil)
-    }
-
-    func run() throws {
-        try runHome(try global.context())
-    }
-
-    /// ArgumentParser's own `main`, except that a usage error is one line on
-    /// stderr (with where to read more), not the usage text as well.
-    static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
