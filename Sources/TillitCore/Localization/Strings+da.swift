@@ -119,6 +119,7 @@ extension Strings {
         .keyField: "felt",
         .keyNextField: "næste felt",
         .keyToggle: "sæt kryds",
+        .keyChange: "skift",
         .keyPrevious: "forrige",
         .keyNext: "næste",
         .keyWrite: "skriv",

@@ -119,6 +119,7 @@ extension Strings {
         .keyField: "field",
         .keyNextField: "next field",
         .keyToggle: "tick",
+        .keyChange: "change",
         .keyPrevious: "previous",
         .keyNext: "next",
         .keyWrite: "write",

@@ -119,6 +119,7 @@ extension Strings {
         .keyField: "felt",
         .keyNextField: "neste felt",
         .keyToggle: "kryss av",
+        .keyChange: "endre",
         .keyPrevious: "forrige",
         .keyNext: "neste",
         .keyWrite: "skriv",

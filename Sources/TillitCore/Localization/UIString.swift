@@ -106,6 +106,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case keyField
     case keyNextField
     case keyToggle
+    case keyChange
     case keyPrevious
     case keyNext
     case keyWrite
