@@ -102,3 +102,38 @@ struct SetupKeyFixTests {
         }
     }
 }
+
+struct SetupLabelFixTests {
+    /// Names left empty become the roles; the card then says "Leader", not "Leader · leader".
+    @Test(arguments: [Language.en, .nb, .da])
+    func aNameThatIsTheRoleIsShownOnce(language: Language) throws {
+        var state = Fixtures.state(language, size: Size(width: 100, height: 30))
+        Fixtures.press([.character("n")], &state)
+        state.setup.focus = .start
+        let effects = Fixtures.press([.enter], &state)
+        guard case .startTalk(let setup)? = effects.first else { Issue.record("no start: \(effects)"); return }
+        let t = Localizer(language)
+        #expect(setup.participants.map(\.name) == [t(.roleLeader), t(.roleEmployee)])
+        let session = try Session.start(setup, decks: Fixtures.decks, id: "2026-11-19-0900-abcd", now: Fixtures.start)
+        let screen = view(Fixtures.talkState(session, language: language, size: Size(width: 100, height: 30))).text
+        #expect(screen.contains("┌ \(t(.roleLeader)) ─"), "\(screen)")
+        #expect(screen.contains("┌ \(t(.roleEmployee)) ─"), "\(screen)")
+        #expect(!screen.contains("\(t(.roleLeader)) · \(t.role(.leader))"), "\(screen)")
+        // A real name keeps its role beside it.
+        let named = view(Fixtures.talkState(Fixtures.oneOnOne(language), language: language, size: Size(width: 100, height: 30))).text
+        #expect(named.contains("┌ Kari · \(t.role(.leader)) ─"), "\(named)")
+    }
+
+    @Test func theTeamsTitleIsItsNameAndSaysWhatItLinks() {
+        var state = Fixtures.state(.en)
+        Fixtures.press([.character("t")], &state)
+        let screen = view(state).text
+        #expect(screen.contains("Team name"))
+        #expect(!screen.contains("Title"))
+        #expect(screen.contains("Links the meetings of one team"))
+        // A 1:1 keeps its plain title, with no hint.
+        Fixtures.press([.escape, .character("n")], &state)
+        let oneOnOne = view(state).text
+        #expect(oneOnOne.contains("Title") && !oneOnOne.contains("Team name") && !oneOnOne.contains("Links the meetings"))
+    }
+}

@@ -46,6 +46,8 @@ extension Strings {
         .setupMembers: "Deltagere",
         .membersExample: "valgfrit: Kari, Ole, Per",
         .setupTitle: "Titel",
+        .setupTeamName: "Teamets navn",
+        .setupTeamNameHint: "Knytter møderne i ét team sammen, til udviklingen over tid og »Siden sidst«.",
         .setupDecks: "Kortspil",
         .setupShuffle: "Bland kortene",
         .setupTimer: "Tid pr. kort",

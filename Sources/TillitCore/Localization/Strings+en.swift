@@ -46,6 +46,8 @@ extension Strings {
         .setupMembers: "Team members",
         .membersExample: "optional: Kari, Ola, Per",
         .setupTitle: "Title",
+        .setupTeamName: "Team name",
+        .setupTeamNameHint: "Links the meetings of one team, for the trends and “Since last time”.",
         .setupDecks: "Decks",
         .setupShuffle: "Shuffle the cards",
         .setupTimer: "Timer per card",

@@ -46,6 +46,8 @@ extension Strings {
         .setupMembers: "Deltakere",
         .membersExample: "valgfritt: Kari, Ola, Per",
         .setupTitle: "Tittel",
+        .setupTeamName: "Teamets navn",
+        .setupTeamNameHint: "Knytter sammen møtene til ett team, for utviklingen over tid og «Siden sist».",
         .setupDecks: "Kortstokker",
         .setupShuffle: "Stokk kortene",
         .setupTimer: "Tid per kort",

@@ -33,6 +33,8 @@ public enum UIString: String, CaseIterable, Sendable {
     case setupMembers
     case membersExample
     case setupTitle
+    case setupTeamName
+    case setupTeamNameHint
     case setupDecks
     case setupShuffle
     case setupTimer

@@ -56,7 +56,7 @@ enum SetupView {
             case .employee: rows.append((field, ui(.roleEmployee), setup.employee.text))
             case .facilitator: rows.append((field, ui(.roleFacilitator), setup.facilitator.text))
             case .members: rows.append((field, ui(.setupMembers), setup.members.text))
-            case .title: rows.append((field, ui(.setupTitle), setup.title.text))
+            case .title: rows.append((field, setup.kind == .team ? ui(.setupTeamName) : ui(.setupTitle), setup.title.text))
             case .deck(let id):
                 let deck = state.config.decks.first { $0.id == id }
                 let mark = setup.selectedDecks.contains(id) ? "[x] " : "[ ] "
@@ -70,7 +70,10 @@ enum SetupView {
             case .start: rows.append((field, "", "[ " + ui(.startTalk) + " ]"))
             }
         }
-        let available = grid.height - 6
+        // In a team the title is the team's name, which links its meetings: a muted line under it says so.
+        let teamNameHint = setup.kind == .team
+            ? Array(TextWrap.lines(ui(.setupTeamNameHint), width: max(10, grid.width - fieldX - 2)).prefix(2)) : []
+        let available = grid.height - 6 - teamNameHint.count
         let focusIndex = rows.firstIndex { $0.0 == setup.focus } ?? 0
         let first = max(0, focusIndex - available + 1)
         var y = 3
@@ -93,6 +96,9 @@ enum SetupView {
                 grid.put(value, x: fieldX, y: y, style: focused ? Style(bold: true, reverse: true) : .plain, maxWidth: grid.width - fieldX - 2)
             }
             y += 1
+            if field == .title {
+                for line in teamNameHint { grid.put(line, x: fieldX, y: y, style: .muted); y += 1 }
+            }
         }
         if let error = setup.error { grid.put(error, x: x, y: grid.height - 3, style: .warning, maxWidth: grid.width - 6) }
         var keys: [(String, String)] = [("↑↓", ui(.keyField))]
