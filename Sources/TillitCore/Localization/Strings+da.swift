@@ -182,6 +182,7 @@ extension Strings {
         .helpFirstCard: "første kort",
         .helpSummary: "gå til opsummeringen",
         .helpQuit: "gå ud; alt er allerede gemt",
+        .helpBackHome: "tilbage til startsiden; alt er allerede gemt",
         .helpShellKeys: "start/slut på linjen, slet til slutningen/starten, slet ord",
         .helpFinish: "afslut samtalen (eller åbn den igen)",
         .helpExport: "skriv et referat i Markdown ved siden af samtalefilen",

@@ -182,6 +182,7 @@ extension Strings {
         .helpFirstCard: "first card",
         .helpSummary: "go to the summary",
         .helpQuit: "leave; everything is already saved",
+        .helpBackHome: "back to the home screen; everything is already saved",
         .helpShellKeys: "start/end of line, delete to end/start, delete word",
         .helpFinish: "finish the talk (or reopen it)",
         .helpExport: "write the minutes as Markdown beside the talk file",

@@ -182,6 +182,7 @@ extension Strings {
         .helpFirstCard: "første kort",
         .helpSummary: "gå til oppsummeringen",
         .helpQuit: "gå ut; alt er allerede lagret",
+        .helpBackHome: "tilbake til startsiden; alt er allerede lagret",
         .helpShellKeys: "start/slutt på linjen, slett til slutten/starten, slett ord",
         .helpFinish: "fullfør samtalen (eller åpne den igjen)",
         .helpExport: "skriv et referat i Markdown ved siden av samtalefilen",

@@ -169,6 +169,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case helpFirstCard
     case helpSummary
     case helpQuit
+    case helpBackHome
     case helpShellKeys
     case helpFinish
     case helpExport

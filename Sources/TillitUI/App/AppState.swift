@@ -71,6 +71,8 @@ public enum Effect: Hashable, Sendable {
     case deleteTalk(id: String)
     /// Rating trends of a deck, for one team (title) or one person in 1:1s.
     case loadTrends(deckID: String, team: String?, participant: String?)
+    /// Save the open talk, let go of it and go back to the home screen (then `Msg.talkClosed`).
+    case closeTalk
     case quit
 }
 
@@ -101,6 +103,9 @@ public struct AppState: Sendable {
     /// effect, in order, when it is large enough again.
     public var waitingInput: [Msg] = []
     public static let maximumWaitingInput = 10_000
+    /// True when tillit was started on the home screen: then q in a talk goes
+    /// back there, and only q on the home screen (or Ctrl-C) leaves the program.
+    public var hasHome = false
 
     public init(config: AppConfig, size: Size, now: Date, screen: Screen = .home) {
         self.config = config

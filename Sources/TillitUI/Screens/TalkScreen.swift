@@ -94,7 +94,7 @@ enum TalkScreen {
             apply(.jump(to: 0))
             cardChanged(&talk)
         case .character("q"):
-            return [.quit]
+            return leave(state)
         case .escape:
             talk.presenting = false
         default:
@@ -285,7 +285,7 @@ enum TalkScreen {
         case .enter, .right, .tab:
             talk.phase = .cards
         case .character("q"):
-            return [.quit]
+            return leave(state)
         default: break
         }
         return []
@@ -328,11 +328,17 @@ enum TalkScreen {
         case .character("a"):
             talk.actionForm = TalkState.ActionForm()
         case .character("q"):
-            return [.quit]
+            return leave(state)
         default:
             break
         }
         return []
+    }
+
+    /// q: back to the home screen when tillit started there (the run loop saves
+    /// first), else out of the program, as after `tillit start` or `tillit resume`.
+    static func leave(_ state: AppState) -> [Effect] {
+        state.hasHome ? [.closeTalk] : [.quit]
     }
 
     private static func handleNotes(_ key: Key, _ talk: inout TalkState, now: Date) {

@@ -55,7 +55,10 @@ final class TalkRunner {
         let terminal = try Terminal(colorEnabled: context.colorEnabled, environment: context.environment)
         defer { terminal.close() }
         _ = update(&state, .resize(terminal.size))
-        if state.screen == .home { perform(.loadSessions) }
+        if state.screen == .home {
+            state.hasHome = true
+            perform(.loadSessions)
+        }
         var lastTick = Date()
         while true {
             terminal.draw(view(state))
@@ -167,6 +170,14 @@ final class TalkRunner {
             let loaded = TrendsReport.load(from: store, deckID: deckID, team: team, participant: participant,
                                            replacing: state.talk?.session, decks: state.config.decks, language: state.config.language)
             _ = update(&state, .trendsLoaded(loaded.report))
+        case .closeTalk:
+            saveIfNeeded(typing: false, now: Date(), force: true)
+            // A failed save keeps the talk open, its words on screen and the failure shown.
+            guard saveFailure == nil else { return }
+            opener.release()
+            savedSession = nil
+            _ = update(&state, .talkClosed)
+            perform(.loadSessions)
         case .quit:
             break
         }
