@@ -188,3 +188,42 @@ struct LeaveToHomeTests {
         #expect(!view(started).text.contains("back to the home screen"))
     }
 }
+
+struct HomeContinueLabelTests {
+    static func home(_ item: TalkListItem, _ language: Language) -> String {
+        var state = Fixtures.state(language, size: Size(width: 100, height: 30))
+        state.sessions = SessionList(items: [item])
+        return view(state).text
+    }
+
+    static func oneOnOne() -> TalkListItem {
+        var item = TalkListItem(id: "2026-11-19-0900-abcd", title: "Self-leadership", kind: .oneOnOne, participants: "Kari, Ola",
+                                createdAt: Fixtures.start, handled: 1, cardCount: 14, finished: false)
+        item.people = Fixtures.oneOnOne().participants
+        item.deckIDs = ["samtale"]
+        item.currentIndex = 3
+        return item
+    }
+
+    /// The card the talk is on, not the number answered; and with whom.
+    @Test(arguments: [(Language.en, "Continue: Self-leadership · Kari and Ola · card 4 of 14"),
+                      (.nb, "Fortsett: Self-leadership · Kari og Ola · kort 4 av 14"),
+                      (.da, "Fortsæt: Self-leadership · Kari og Ola · kort 4 af 14")])
+    func aOneOnOneSaysWithWhomAndWhichCard(language: Language, expected: String) {
+        let screen = Self.home(Self.oneOnOne(), language)
+        #expect(screen.contains(expected), "\(screen)")
+    }
+
+    @Test func aTeamMeetingSaysItsDecksAndItsTeam() {
+        var item = TalkListItem(id: "2026-11-19-1300-beef", title: "Avdeling Solsiden", kind: .team, participants: "Åse",
+                                createdAt: Fixtures.start, handled: 0, cardCount: 2, finished: false)
+        item.deckIDs = ["trygghet"]
+        item.people = Fixtures.team().participants
+        item.currentIndex = 1
+        let screen = Self.home(item, .en)
+        #expect(screen.contains("Continue: Psychological safety · Avdeling Solsiden · card 2 of 2"), "\(screen)")
+        // Without a team name the title is the deck's: said once.
+        item.title = "Psychological safety"
+        #expect(Self.home(item, .en).contains("Continue: Psychological safety · card 2 of 2"))
+    }
+}

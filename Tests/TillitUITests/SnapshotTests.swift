@@ -11,8 +11,11 @@ struct SnapshotTests {
     nonisolated(unsafe) static let screens: [(String, @Sendable (Language, Size) -> AppState)] = [
         ("home", { language, size in
             var state = Fixtures.state(language, size: size)
-            state.sessions = SessionList(items: [TalkListItem(id: "2026-11-19-0900-abcd", title: "Selvledelse", kind: .oneOnOne,
-                participants: "Kari, Ola", createdAt: Fixtures.start, handled: 2, cardCount: 3, finished: false)])
+            var item = TalkListItem(id: "2026-11-19-0900-abcd", title: "Selvledelse", kind: .oneOnOne,
+                participants: "Kari, Ola", createdAt: Fixtures.start, handled: 2, cardCount: 3, finished: false)
+            item.people = Fixtures.oneOnOne().participants
+            item.currentIndex = 2
+            state.sessions = SessionList(items: [item])
             return state
         }),
         ("setup-1on1", { language, size in

@@ -12,6 +12,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case homeNewOneOnOne
     case homeNewTeam
     case homeContinue
+    case homeCardOf
     case homeHistory
     case homeDecks
     case homeQuit

@@ -28,6 +28,8 @@ public struct TalkListItem: Hashable, Sendable {
     public var createdAt: Date
     public var handled: Int
     public var cardCount: Int
+    /// The card the talk is on (0-based), for "card 4 of 14".
+    public var currentIndex = 0
     public var finished: Bool
     /// For `t` (trends) in the history: the talk's decks and people.
     public var deckIDs: [String] = []

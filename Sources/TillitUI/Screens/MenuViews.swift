@@ -13,15 +13,13 @@ enum HomeView {
             switch item {
             case .newOneOnOne: return ("n", ui(.homeNewOneOnOne))
             case .newTeam: return ("t", ui(.homeNewTeam))
-            case .continueTalk:
-                let latest = state.latestUnfinished
-                return ("c", ui(.homeContinue, latest.map { SafeText.line($0.title) } ?? "", latest.map { "\($0.handled)/\($0.cardCount)" } ?? ""))
+            case .continueTalk: return ("c", state.latestUnfinished.map { continueLabel($0, state) } ?? "")
             case .history: return ("h", ui(.homeHistory))
             case .decks: return ("d", ui(.homeDecks))
             case .quit: return ("q", ui(.homeQuit))
             }
         }
-        let width = min(grid.width - 4, max(44, labels.map { DisplayWidth.of($0.1) + 8 }.max() ?? 44))
+        let width = min(grid.width - 4, max(44, labels.map { DisplayWidth.of($0.1) + 10 }.max() ?? 44))
         let x = (grid.width - width) / 2
         var y = top + 4
         for (index, (key, label)) in labels.enumerated() {
@@ -35,6 +33,29 @@ enum HomeView {
         }
         grid.centered(ui(.dataFolder, state.config.dataFolder), y: grid.height - 3, in: full, style: .muted)
         Chrome.keyBar([("↑↓", ui(.keyChoose)), ("Enter", ui(.keyOpen)), ("q", ui(.keyQuit))], &grid, help: ui(.keyHelp))
+    }
+}
+
+extension HomeView {
+    /// `Continue: Self-leadership · Kari and Ola · card 4 of 14`; a team meeting
+    /// names its decks and the team: `Continue: Psychological safety · Solsiden · card 2 of 14`.
+    static func continueLabel(_ item: TalkListItem, _ state: AppState) -> String {
+        let ui = state.text
+        let title = SafeText.line(item.title)
+        var parts: [String]
+        switch item.kind {
+        case .oneOnOne:
+            let people = item.people.map { SafeText.line($0.name) }
+            let together = people.count > 1 ? people.dropLast().joined(separator: ", ") + " " + ui(.and) + " " + people.last! : people.first
+            parts = [title] + (together.map { [$0] } ?? [])
+        case .team:
+            let decks = item.deckIDs.compactMap { id in state.config.decks.first { $0.id == id } }
+                .map { SafeText.line($0.title.resolve(state.config.language)) }.joined(separator: " + ")
+            parts = decks.isEmpty || decks == title ? [title] : [decks, title]
+        }
+        let card = min(item.currentIndex + 1, max(1, item.cardCount))
+        parts.append(ui(.homeCardOf, card, item.cardCount))
+        return ui(.homeContinue, parts.filter { !$0.isEmpty }.joined(separator: " · "))
     }
 }
 

@@ -196,6 +196,7 @@ final class TalkRunner {
                                     createdAt: summary.createdAt, handled: summary.handledCount, cardCount: summary.cardCount,
                                     finished: summary.isFinished)
             item.deckIDs = summary.deckIDs
+            item.currentIndex = summary.currentIndex
             item.people = summary.participants
             return item
         }
