@@ -227,3 +227,46 @@ struct HomeContinueLabelTests {
         #expect(Self.home(item, .en).contains("Continue: Psychological safety · card 2 of 2"))
     }
 }
+
+struct UnreadableTalkFilesTests {
+    static let folder = "/tmp/ux/home-16/sessions"
+
+    static func history(_ problems: [StoreProblem], size: Size = Size(width: 80, height: 24)) -> [String] {
+        var state = Fixtures.state(.en, size: size, screen: .history)
+        state.sessions = SessionList(items: [], problems: problems)
+        return view(state).text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    @Test func eachUnreadableFileHasItsOwnLineAndThePathIsNotRepeated() {
+        let dead = Self.folder + "/2026-11-01-1000-dead.json"
+        let odd = Self.folder + "/2026-11-02-0900-odd1.json"
+        let lines = Self.history([StoreProblem(path: dead, error: .damaged(path: dead)),
+                                  StoreProblem(path: odd, error: .wrongShape(path: odd, reason: "no field 'kind'"))])
+        let text = lines.joined(separator: "\n")
+        #expect(lines.contains { $0.contains("Not read, left untouched, in /tmp/ux/home-16/sessions:") }, "\(text)")
+        #expect(lines.contains { $0.contains("2026-11-01-1000-dead.json is cut off or damaged") }, "\(text)")
+        #expect(lines.contains { $0.contains("2026-11-02-0900-odd1.json is not a tillit talk: no field 'kind'") }, "\(text)")
+        // The folder is said once, not once per file.
+        #expect(text.components(separatedBy: Self.folder).count == 2, "\(text)")
+    }
+
+    @Test func aLongListEndsWithHowManyMoreAndAShortOneIsNotCut() {
+        let problems = (0..<12).map { index -> StoreProblem in
+            let path = Self.folder + "/2026-11-01-10\(10 + index)-bad\(index).json"
+            return StoreProblem(path: path, error: .damaged(path: path))
+        }
+        let lines = Self.history(problems)
+        #expect(lines.contains { $0.contains("… and ") && $0.contains(" more") }, "\(lines.joined(separator: "\n"))")
+        #expect(lines.count == 24)
+        let wide = Self.history(Array(problems.prefix(2)), size: Size(width: 200, height: 60))
+        #expect(wide.filter { $0.contains("is cut off or damaged (it is not complete JSON). tillit leaves it as it is") }.count == 2)
+        #expect(!wide.contains { $0.contains("…") })
+    }
+
+    @Test func aLongFolderIsShortenedFromTheLeft() {
+        let folder = "/home/someone/with/a/very/long/path/that/goes/on/and/on/.local/share/tillit/sessions"
+        let lines = Self.history([StoreProblem(path: folder + "/x.json", error: .damaged(path: folder + "/x.json"))])
+        let header = lines.first { $0.contains("Not read") } ?? ""
+        #expect(header.contains("…") && header.hasSuffix("tillit/sessions:"), "\(header)")
+    }
+}

@@ -101,7 +101,8 @@ struct SnapshotTests {
                              createdAt: Fixtures.start.addingTimeInterval(14_400), handled: 1, cardCount: 2, finished: false),
                 TalkListItem(id: "2026-11-19-0900-abcd", title: "Selvledelse", kind: .oneOnOne, participants: "Kari, Ola",
                              createdAt: Fixtures.start, handled: 3, cardCount: 3, finished: true),
-            ], problems: ["/home/kari/.local/share/tillit/sessions/odd.json: not valid JSON"])
+            ], problems: [StoreProblem(path: "/home/kari/.local/share/tillit/sessions/odd.json",
+                                          error: .damaged(path: "/home/kari/.local/share/tillit/sessions/odd.json"))])
             return state
         }),
         ("session-view", { language, size in

@@ -19,6 +19,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case dataFolder
     case unreadableFiles
     case unreadableFile
+    case moreUnreadable
     case tooSmall
     case tooSmallNow
     case tooSmallKeys

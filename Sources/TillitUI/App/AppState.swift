@@ -51,9 +51,9 @@ public struct TalkListItem: Hashable, Sendable {
 public struct SessionList: Sendable {
     public var items: [TalkListItem]
     /// Files that could not be read: path and reason. Shown, never touched.
-    public var problems: [String]
+    public var problems: [StoreProblem]
 
-    public init(items: [TalkListItem] = [], problems: [String] = []) {
+    public init(items: [TalkListItem] = [], problems: [StoreProblem] = []) {
         self.items = items
         self.problems = problems
     }

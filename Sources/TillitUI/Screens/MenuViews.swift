@@ -155,10 +155,11 @@ enum HistoryView {
                 + (item.finished ? ui(.finished) : ui(.unfinished))
         }
         let styles = items.map { $0.finished ? Style.plain : Style.bold }
-        let listHeight = grid.height - 6 - (state.sessions.problems.isEmpty ? 0 : 1)
+        let problemLines = unreadableLines(state, width: grid.width - 4, room: max(2, (grid.height - 10) / 2))
+        let listHeight = grid.height - 6 - problemLines.count
         Chrome.list(rows, selected: items.isEmpty ? nil : state.historySelection, in: Rect(x: 2, y: 3, width: grid.width - 4, height: listHeight), &grid, styles: styles)
-        if let problem = state.sessions.problems.first {
-            grid.put(DisplayWidth.truncate(ui(.unreadableFile, problem), to: grid.width - 4), x: 2, y: grid.height - 3, style: .warning)
+        for (index, line) in problemLines.enumerated() {
+            grid.put(line, x: 2, y: grid.height - 2 - problemLines.count + index, style: .warning)
         }
         if let pending = state.confirmDelete {
             grid.fill(Rect(x: 0, y: grid.height - 2, width: grid.width, height: 1))
@@ -166,6 +167,36 @@ enum HistoryView {
         }
         Chrome.keyBar([("↑↓", ui(.keyChoose)), ("Enter", ui(.keyRead)), ("c", ui(.keyContinue)), ("x", ui(.keyDelete)),
                        ("t", ui(.keyTrends)), ("Esc", ui(.keyBack))], &grid, help: ui(.keyHelp))
+    }
+}
+
+extension HistoryView {
+    /// The files that could not be read: their folder once, then one line each
+    /// (the file's name and why), cut with … only when a line is too long; at most `room` lines.
+    static func unreadableLines(_ state: AppState, width: Int, room: Int) -> [String] {
+        let problems = state.sessions.problems
+        guard let first = problems.first, width > 0 else { return [] }
+        let ui = state.text
+        let folder = (first.path as NSString).deletingLastPathComponent
+        let header = ui(.unreadableFile, "")
+        var lines = [ui(.unreadableFile, shortenedFromTheLeft(folder, to: width - DisplayWidth.of(header)))]
+        let shown = problems.count + 1 <= room ? problems.count : max(0, room - 2)
+        for problem in problems.prefix(shown) {
+            let name = (problem.path as NSString).lastPathComponent
+            var reason = SafeText.line(problem.error.message(ui).replacingOccurrences(of: problem.path, with: name))
+            if !reason.contains(name) { reason = name + ": " + reason }
+            lines.append(DisplayWidth.truncate("  " + reason, to: width))
+        }
+        if shown < problems.count { lines.append("  " + ui(.moreUnreadable, problems.count - shown)) }
+        return lines
+    }
+
+    /// `/home/kari/.local/share/tillit/sessions` as `…/share/tillit/sessions` when it must be shorter.
+    static func shortenedFromTheLeft(_ text: String, to width: Int) -> String {
+        guard DisplayWidth.of(text) > width else { return text }
+        var characters = Substring(text)
+        while !characters.isEmpty, DisplayWidth.of(String(characters)) > width - 1 { characters = characters.dropFirst() }
+        return "…" + characters
     }
 }
 

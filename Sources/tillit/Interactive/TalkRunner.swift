@@ -200,7 +200,7 @@ final class TalkRunner {
             item.people = summary.participants
             return item
         }
-        return SessionList(items: items, problems: listing.problems.map { "\($0.path): \($0.error.message(state.text))" })
+        return SessionList(items: items, problems: listing.problems)
     }
 
     private func exportMarkdown(id: String) throws -> String {
