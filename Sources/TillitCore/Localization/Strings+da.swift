@@ -11,6 +11,8 @@ extension Strings {
         .audienceOneOnOne: "1:1",
         .audienceTeam: "team",
         .skippedDeck: "sprunget over",
+        .deckNotLoaded: "Ikke indlæst: {0}, linje {1}: {2}",
+        .deckLintHint: "tillit lint {0} viser alle fejlene",
         .showCardNumber: "Kort {0} af {1}",
         .showHint: "Tip",
         .showScale: "Skala {0}–{1}: {0} = {2}, {1} = {3}",

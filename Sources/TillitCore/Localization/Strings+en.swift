@@ -11,6 +11,8 @@ extension Strings {
         .audienceOneOnOne: "1:1",
         .audienceTeam: "team",
         .skippedDeck: "skipped",
+        .deckNotLoaded: "Not loaded: {0}, line {1}: {2}",
+        .deckLintHint: "tillit lint {0} lists every problem",
         .showCardNumber: "Card {0} of {1}",
         .showHint: "Hint",
         .showScale: "Scale {0}–{1}: {0} = {2}, {1} = {3}",

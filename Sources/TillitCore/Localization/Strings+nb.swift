@@ -11,6 +11,8 @@ extension Strings {
         .audienceOneOnOne: "1:1",
         .audienceTeam: "team",
         .skippedDeck: "hoppet over",
+        .deckNotLoaded: "Ikke lastet inn: {0}, linje {1}: {2}",
+        .deckLintHint: "tillit lint {0} viser alle feilene",
         .showCardNumber: "Kort {0} av {1}",
         .showHint: "Tips",
         .showScale: "Skala {0}–{1}: {0} = {2}, {1} = {3}",

@@ -5,6 +5,8 @@ public enum UIString: String, CaseIterable, Sendable {
     case sourceShipped, sourceOwn, sourceOwnReplaces
     case audienceOneOnOne, audienceTeam
     case skippedDeck
+    case deckNotLoaded
+    case deckLintHint
     case showCardNumber, showHint, showScale, showAnswerText, showAnswerScale, showAnswerTextAndScale
     case lintAllValid, lintAllValidOne, lintFailed, lintFailedOne
     // Terminal UI

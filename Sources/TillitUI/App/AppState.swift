@@ -9,6 +9,8 @@ public struct AppConfig: Sendable {
     public var dataFolder: String
     /// Dates are shown in this zone; injected so snapshots do not depend on the machine.
     public var timeZone: TimeZone
+    /// Deck files that could not be loaded, each with the first problem (`DeckCatalog.skippedFiles`).
+    public var skippedDecks: [Diagnostic] = []
 
     public init(language: Language, colorEnabled: Bool, decks: [Deck], dataFolder: String, timeZone: TimeZone = .current) {
         self.language = language

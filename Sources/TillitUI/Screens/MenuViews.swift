@@ -271,17 +271,41 @@ enum DecksView {
         let rows = decks.map { deck in
             let audience = deck.audience.map { $0 == .team ? ui(.audienceTeam) : ui(.audienceOneOnOne) }.joined(separator: ", ")
             return DisplayWidth.pad(SafeText.line(deck.title.resolve(language)), to: 32) + "  "
-                + DisplayWidth.pad(ui(.cardCount, deck.cards.count), to: 9) + "  " + audience
+                + DisplayWidth.pad(ui(.cardCount, deck.cards.count), to: 9, alignRight: true) + "  " + audience
         }
         let listHeight = min(rows.count, max(3, grid.height - 12))
         Chrome.list(rows, selected: state.deckSelection, in: Rect(x: 2, y: 3, width: grid.width - 4, height: listHeight), &grid)
+        let skipped = skippedLines(state, width: grid.width - 4, room: max(2, grid.height / 5))
         if decks.indices.contains(state.deckSelection), let description = decks[state.deckSelection].description {
             var y = 4 + listHeight
-            for line in TextWrap.lines(SafeText.clean(description.resolve(language)), width: grid.width - 8).prefix(grid.height - y - 3) {
+            for line in TextWrap.lines(SafeText.clean(description.resolve(language)), width: grid.width - 8)
+                .prefix(max(0, grid.height - y - 3 - (skipped.isEmpty ? 0 : skipped.count + 1))) {
                 grid.put(line, x: 4, y: y, style: .muted); y += 1
             }
         }
+        for (index, line) in skipped.enumerated() {
+            grid.put(line, x: 2, y: grid.height - 2 - skipped.count + index, style: .muted)
+        }
         Chrome.keyBar([("↑↓", ui(.keyChoose)), ("Enter", ui(.keyShowCards)), ("n", ui(.keyNewWithDeck)), ("Esc", ui(.keyBack))], &grid, help: ui(.keyHelp))
+    }
+
+    /// A line per deck file that could not be loaded (its name and first problem), and how to see them all.
+    static func skippedLines(_ state: AppState, width: Int, room: Int) -> [String] {
+        let files = state.config.skippedDecks
+        guard !files.isEmpty, width > 0 else { return [] }
+        let ui = state.text
+        let shown = files.count + 1 <= room ? files.count : max(0, room - 2)
+        var lines = files.prefix(shown).map { problem in
+            DisplayWidth.truncate(ui(.deckNotLoaded, (problem.path as NSString).lastPathComponent, problem.line,
+                                     SafeText.line(problem.message)), to: width)
+        }
+        if shown < files.count { lines.append(ui(.moreUnreadable, files.count - shown)) }
+        let folder = (files[0].path as NSString).deletingLastPathComponent
+        let sameFolder = files.allSatisfy { ($0.path as NSString).deletingLastPathComponent == folder }
+        let target = files.count == 1 ? files[0].path : sameFolder ? (folder as NSString).appendingPathComponent("*.yaml") : "FILE"
+        // The command is to be copied: wrapped when it is long, never cut.
+        lines += TextWrap.lines(ui(.deckLintHint, SafeText.line(target)), width: width)
+        return lines
     }
 
     static func drawPreview(_ state: AppState, _ grid: inout Grid) {

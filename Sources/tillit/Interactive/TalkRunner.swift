@@ -21,8 +21,9 @@ final class TalkRunner {
         self.context = context
         self.store = store
         opener = TalkOpener(store: store, catalog: catalog)
-        let config = AppConfig(language: context.language, colorEnabled: context.colorEnabled,
+        var config = AppConfig(language: context.language, colorEnabled: context.colorEnabled,
                                decks: catalog.decks, dataFolder: context.home.path)
+        config.skippedDecks = catalog.skippedFiles
         state = AppState(config: config, size: Size(width: 80, height: 24), now: Date())
     }
 
