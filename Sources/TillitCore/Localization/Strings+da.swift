@@ -140,6 +140,7 @@ extension Strings {
         .keyNewLine: "ny linje",
         .keyEndPresentation: "afslut præsentation",
         .presentationNoWriting: "Præsentationen viser kun kortet. Tryk p for at gå tilbage og skrive.",
+        .presentationNoEditing: "Præsentationen viser kun kortet. Tryk p for at gå tilbage og vurdere, skrive eller tilføje en aftale.",
         .cardSkipped: "Kortet er sprunget over. ← går tilbage til det, og s dér fortryder.",
         .cardParked: "Kortet er parkeret. Du finder det under Parkerede kort i opsummeringen (f).",
         .cardOpenAgain: "Kortet er åbent igen.",

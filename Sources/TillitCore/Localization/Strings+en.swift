@@ -140,6 +140,7 @@ extension Strings {
         .keyNewLine: "new line",
         .keyEndPresentation: "end presentation",
         .presentationNoWriting: "The presentation shows the card alone. Press p to go back and write.",
+        .presentationNoEditing: "The presentation shows the card alone. Press p to go back to rate, write or add an action.",
         .cardSkipped: "Card skipped. ← goes back to it, and s there undoes the skip.",
         .cardParked: "Card parked. You will find it under Parked cards in the summary (f).",
         .cardOpenAgain: "The card is open again.",

@@ -140,6 +140,7 @@ extension Strings {
         .keyNewLine: "ny linje",
         .keyEndPresentation: "avslutt presentasjon",
         .presentationNoWriting: "Presentasjonen viser bare kortet. Trykk p for å gå tilbake og skrive.",
+        .presentationNoEditing: "Presentasjonen viser bare kortet. Trykk p for å gå tilbake og vurdere, skrive eller legge til en avtale.",
         .cardSkipped: "Kortet er hoppet over. ← går tilbake til det, og s der angrer.",
         .cardParked: "Kortet er parkert. Du finner det under Parkerte kort i oppsummeringen (f).",
         .cardOpenAgain: "Kortet er åpent igjen.",

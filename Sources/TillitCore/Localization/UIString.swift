@@ -127,6 +127,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case keyNewLine
     case keyEndPresentation
     case presentationNoWriting
+    case presentationNoEditing
     case cardSkipped
     case cardParked
     case cardOpenAgain

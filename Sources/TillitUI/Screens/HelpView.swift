@@ -27,9 +27,12 @@ enum HelpView {
                 return entries + [("t", .helpTrends)] + quitKeys(state)
             case .cards? where state.talk?.presenting == true:
                 // No fields on the shared screen: nothing to write in, so no Enter, Tab or Esc-to-stop-writing.
-                return [("→ Space PgDn", .helpNext), ("← PgUp", .helpPrevious), ("1–9", .helpRate), ("⌫", .helpUnrate),
-                        ("h", .helpHint), ("a", .helpAction), ("s", .helpSkip), ("m", .helpPark), ("p Esc", .keyEndPresentation),
-                        ("f", .helpSummary)] + quitKeys(state)
+                // Digits and ⌫ only where the shared screen shows their effect (a team's votes); no forms.
+                let votes = state.talk?.showsVotesWhenPresenting == true
+                return [("→ Space PgDn", .helpNext), ("← PgUp", .helpPrevious)]
+                    + (votes ? [("1–9", .helpRate), ("⌫", .helpUnrate)] : [])
+                    + [("h", .helpHint), ("s", .helpSkip), ("m", .helpPark), ("p Esc", .keyEndPresentation),
+                       ("f", .helpSummary)] + quitKeys(state)
             default:
                 return [("→ PgDn", .helpNext), ("← PgUp", .helpPrevious), ("Enter", .helpWrite), ("Esc", .helpStopWriting),
                         ("Tab ↑ ↓", .helpNextField), ("1–9", .helpRate), ("⌫", .helpUnrate), ("a", .helpAction),

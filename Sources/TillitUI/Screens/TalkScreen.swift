@@ -46,6 +46,14 @@ enum TalkScreen {
         case .enter where talk.presenting:
             // The shared screen shows no fields: writing starts only after p (or Esc).
             state.flash = state.text(.presentationNoWriting)
+        case .character("a") where talk.presenting:
+            // Nothing changes unseen: the action form and a 1:1's ratings are on the card, not on the shared screen.
+            state.flash = state.text(.presentationNoEditing)
+        case .character(let c) where talk.presenting && !talk.showsVotesWhenPresenting && c.isASCII && c.isNumber:
+            state.flash = state.text(.presentationNoEditing)
+        case .backspace where talk.presenting && !talk.showsVotesWhenPresenting,
+             .delete where talk.presenting && !talk.showsVotesWhenPresenting:
+            state.flash = state.text(.presentationNoEditing)
         case .enter:
             if case .text = talk.focusedField {
                 talk.editor = TextEditor(currentText(talk) ?? "")
