@@ -11,8 +11,11 @@ struct SnapshotTests {
     nonisolated(unsafe) static let screens: [(String, @Sendable (Language, Size) -> AppState)] = [
         ("home", { language, size in
             var state = Fixtures.state(language, size: size)
-            state.sessions = SessionList(items: [TalkListItem(id: "2026-11-19-0900-abcd", title: "Selvledelse", kind: .oneOnOne,
-                participants: "Kari, Ola", createdAt: Fixtures.start, handled: 2, cardCount: 3, finished: false)])
+            var item = TalkListItem(id: "2026-11-19-0900-abcd", title: "Selvledelse", kind: .oneOnOne,
+                participants: "Kari, Ola", createdAt: Fixtures.start, handled: 2, cardCount: 3, finished: false)
+            item.people = Fixtures.oneOnOne().participants
+            item.currentIndex = 2
+            state.sessions = SessionList(items: [item])
             return state
         }),
         ("setup-1on1", { language, size in
@@ -125,7 +128,8 @@ struct SnapshotTests {
                              createdAt: Fixtures.start.addingTimeInterval(14_400), handled: 1, cardCount: 2, finished: false),
                 TalkListItem(id: "2026-11-19-0900-abcd", title: "Selvledelse", kind: .oneOnOne, participants: "Kari, Ola",
                              createdAt: Fixtures.start, handled: 3, cardCount: 3, finished: true),
-            ], problems: ["/home/kari/.local/share/tillit/sessions/odd.json: not valid JSON"])
+            ], problems: [StoreProblem(path: "/home/kari/.local/share/tillit/sessions/odd.json",
+                                          error: .damaged(path: "/home/kari/.local/share/tillit/sessions/odd.json"))])
             return state
         }),
         ("session-view", { language, size in

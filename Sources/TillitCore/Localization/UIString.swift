@@ -5,6 +5,8 @@ public enum UIString: String, CaseIterable, Sendable {
     case sourceShipped, sourceOwn, sourceOwnReplaces
     case audienceOneOnOne, audienceTeam
     case skippedDeck
+    case deckNotLoaded
+    case deckLintHint
     case showCardNumber, showHint, showScale, showAnswerText, showAnswerScale, showAnswerTextAndScale
     case lintAllValid, lintAllValidOne, lintFailed, lintFailedOne
     // Terminal UI
@@ -12,12 +14,14 @@ public enum UIString: String, CaseIterable, Sendable {
     case homeNewOneOnOne
     case homeNewTeam
     case homeContinue
+    case homeCardOf
     case homeHistory
     case homeDecks
     case homeQuit
     case dataFolder
     case unreadableFiles
     case unreadableFile
+    case moreUnreadable
     case tooSmall
     case tooSmallNow
     case tooSmallKeys
@@ -33,6 +37,8 @@ public enum UIString: String, CaseIterable, Sendable {
     case setupMembers
     case membersExample
     case setupTitle
+    case setupTeamName
+    case setupTeamNameHint
     case setupDecks
     case setupShuffle
     case setupTimer
@@ -106,6 +112,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case keyField
     case keyNextField
     case keyToggle
+    case keyChange
     case keyPrevious
     case keyNext
     case keyWrite
@@ -120,6 +127,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case keyNewLine
     case keyEndPresentation
     case presentationNoWriting
+    case presentationNoEditing
     case cardSkipped
     case cardParked
     case cardOpenAgain
@@ -166,6 +174,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case helpFirstCard
     case helpSummary
     case helpQuit
+    case helpBackHome
     case helpShellKeys
     case helpFinish
     case helpExport

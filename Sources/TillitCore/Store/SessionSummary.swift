@@ -13,6 +13,8 @@ public struct SessionSummary: Hashable, Sendable, Identifiable {
     public var cardCount: Int
     /// Cards answered, skipped or parked.
     public var handledCount: Int
+    /// The card the talk is on (0-based).
+    public var currentIndex: Int = 0
     public var createdAt: Date
     public var updatedAt: Date
     public var finishedAt: Date?
@@ -48,6 +50,7 @@ struct SummaryRecord: Decodable {
     var participants: [Participant]
     var decks: [DeckID]
     var cards: [CardStatusOnly]
+    var currentIndex: Int?
     var createdAt: Date
     var updatedAt: Date
     var finishedAt: Date?
@@ -57,6 +60,7 @@ struct SummaryRecord: Decodable {
             id: id, path: path, kind: kind, title: title, language: language, participants: participants,
             deckIDs: decks.map(\.id), cardCount: cards.count,
             handledCount: cards.filter { $0.status != .open }.count,
+            currentIndex: max(0, min(currentIndex ?? 0, cards.count - 1)),
             createdAt: createdAt, updatedAt: updatedAt, finishedAt: finishedAt,
             continuityKey: Session.continuityKey(kind: kind, title: title, participants: participants))
     }

@@ -28,7 +28,7 @@ struct SummaryScanner {
     private mutating func topLevel() throws(Unusual) -> SummaryRecord {
         var schemaVersion: Int?, id: String?, kind: TalkKind?, title: String?, language: Language?
         var participants: [Participant]?, decks: [SummaryRecord.DeckID]?, cards: [SummaryRecord.CardStatusOnly]?
-        var createdAt: Date?, updatedAt: Date?, finishedAt: Date??
+        var createdAt: Date?, updatedAt: Date?, finishedAt: Date??, currentIndex: Int?
         try object { scanner, key throws(Unusual) in
             if key == "schemaVersion" { try once(&schemaVersion, scanner.integer()) }
             else if key == "id" { try once(&id, scanner.string()) }
@@ -36,6 +36,7 @@ struct SummaryScanner {
             else if key == "title" { try once(&title, scanner.string()) }
             else if key == "language" { try once(&language, Language(rawValue: scanner.string()).orUnusual()) }
             else if key == "createdAt" { try once(&createdAt, scanner.date()) }
+            else if key == "currentIndex" { try once(&currentIndex, scanner.integer()) }
             else if key == "updatedAt" { try once(&updatedAt, scanner.date()) }
             else if key == "finishedAt" { try once(&finishedAt, scanner.null() ? nil : scanner.date()) }
             else if key == "participants" { try once(&participants, scanner.participants()) }
@@ -64,7 +65,7 @@ struct SummaryScanner {
         return try SummaryRecord(
             schemaVersion: schemaVersion.orUnusual(), id: id.orUnusual(), kind: kind.orUnusual(), title: title.orUnusual(),
             language: language.orUnusual(), participants: participants.orUnusual(), decks: decks.orUnusual(),
-            cards: cards.orUnusual(), createdAt: createdAt.orUnusual(), updatedAt: updatedAt.orUnusual(),
+            cards: cards.orUnusual(), currentIndex: currentIndex, createdAt: createdAt.orUnusual(), updatedAt: updatedAt.orUnusual(),
             finishedAt: finishedAt ?? nil)
     }
 

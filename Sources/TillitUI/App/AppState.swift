@@ -9,6 +9,8 @@ public struct AppConfig: Sendable {
     public var dataFolder: String
     /// Dates are shown in this zone; injected so snapshots do not depend on the machine.
     public var timeZone: TimeZone
+    /// Deck files that could not be loaded, each with the first problem (`DeckCatalog.skippedFiles`).
+    public var skippedDecks: [Diagnostic] = []
 
     public init(language: Language, colorEnabled: Bool, decks: [Deck], dataFolder: String, timeZone: TimeZone = .current) {
         self.language = language
@@ -28,6 +30,8 @@ public struct TalkListItem: Hashable, Sendable {
     public var createdAt: Date
     public var handled: Int
     public var cardCount: Int
+    /// The card the talk is on (0-based), for "card 4 of 14".
+    public var currentIndex = 0
     public var finished: Bool
     /// For `t` (trends) in the history: the talk's decks and people.
     public var deckIDs: [String] = []
@@ -49,9 +53,9 @@ public struct TalkListItem: Hashable, Sendable {
 public struct SessionList: Sendable {
     public var items: [TalkListItem]
     /// Files that could not be read: path and reason. Shown, never touched.
-    public var problems: [String]
+    public var problems: [StoreProblem]
 
-    public init(items: [TalkListItem] = [], problems: [String] = []) {
+    public init(items: [TalkListItem] = [], problems: [StoreProblem] = []) {
         self.items = items
         self.problems = problems
     }
@@ -71,6 +75,8 @@ public enum Effect: Hashable, Sendable {
     case deleteTalk(id: String)
     /// Rating trends of a deck, for one team (title) or one person in 1:1s.
     case loadTrends(deckID: String, team: String?, participant: String?)
+    /// Save the open talk, let go of it and go back to the home screen (then `Msg.talkClosed`).
+    case closeTalk
     case quit
 }
 
@@ -101,6 +107,9 @@ public struct AppState: Sendable {
     /// effect, in order, when it is large enough again.
     public var waitingInput: [Msg] = []
     public static let maximumWaitingInput = 10_000
+    /// True when tillit was started on the home screen: then q in a talk goes
+    /// back there, and only q on the home screen (or Ctrl-C) leaves the program.
+    public var hasHome = false
 
     public init(config: AppConfig, size: Size, now: Date, screen: Screen = .home) {
         self.config = config

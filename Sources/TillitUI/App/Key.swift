@@ -21,6 +21,8 @@ public enum Msg: Sendable {
     /// An effect finished.
     case sessionsLoaded(SessionList)
     case talkOpened(Session, path: String)
+    /// The open talk is saved and let go (`Effect.closeTalk`): back to the home screen.
+    case talkClosed
     case failed(String)
     case exported(path: String)
     case trendsLoaded(TrendsReport)

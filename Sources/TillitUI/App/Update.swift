@@ -33,6 +33,11 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         state.scroll = 0
         state.flash = nil
         return []
+    case .talkClosed:
+        state.talk = nil
+        state.screen = .home
+        state.scroll = 0
+        return [.loadSessions]
     case .failed(let message):
         state.flash = message
         return []

@@ -29,18 +29,21 @@ enum HelpView {
                 if !finished { entries.append(("←", .keyBackToCards)) }
                 entries += [("f", .helpFinish), ("e", .helpExport)]
                 if !finished { entries += [("n", notes), ("a", .helpAction)] }
-                return entries + [("t", .helpTrends), ("q", .helpQuit)]
+                return entries + [("t", .helpTrends)] + quitKeys(state)
             case .cards? where state.talk?.presenting == true:
                 // No fields on the shared screen: nothing to write in, so no Enter, Tab or Esc-to-stop-writing.
-                return [("→ Space PgDn", .helpNext), ("← PgUp", .helpPrevious), ("1–9", .helpRate), ("⌫", .helpUnrate),
-                        ("h", .helpHint), ("a", .helpAction), ("s", .helpSkip), ("m", .helpPark), ("p Esc", .keyEndPresentation),
-                        ("f", .helpSummary), ("q Ctrl-C", .helpQuit)]
+                // Digits and ⌫ only where the shared screen shows their effect (a team's votes); no forms.
+                let votes = state.talk?.showsVotesWhenPresenting == true
+                return [("→ Space PgDn", .helpNext), ("← PgUp", .helpPrevious)]
+                    + (votes ? [("1–9", .helpRate), ("⌫", .helpUnrate)] : [])
+                    + [("h", .helpHint), ("s", .helpSkip), ("m", .helpPark), ("p Esc", .keyEndPresentation),
+                       ("f", .helpSummary)] + quitKeys(state)
             default:
                 return [("→ PgDn", .helpNext), ("← PgUp", .helpPrevious), ("Enter", .helpWrite), ("Esc", .helpStopWriting),
                         ("Tab ↑ ↓", .helpNextField), ("1–9", .helpRate), ("⌫", .helpUnrate), ("a", .helpAction),
                         ("Enter", .helpChangeAction), ("d x", .helpActionCardKeys),
                         ("s", .helpSkip), ("m", .helpPark), ("h", .helpHint), ("p", .helpPresent), ("Home", .helpFirstCard),
-                        ("f", .helpSummary), ("q Ctrl-C", .helpQuit), ("Ctrl-A E K U W", .helpShellKeys)]
+                        ("f", .helpSummary)] + quitKeys(state) + [("Ctrl-A E K U W", .helpShellKeys)]
             }
         case .history:
             return [("↑ ↓", .helpMove), ("Enter", .keyRead), ("c", .keyContinue), ("x", .keyDelete), ("t", .helpTrends), ("Esc", .keyBack)]
@@ -51,6 +54,11 @@ enum HelpView {
         case .decks:
             return [("↑ ↓", .helpMove), ("Enter", .keyShowCards), ("n", .keyNewWithDeck), ("Esc", .keyBack)]
         }
+    }
+
+    /// q leaves the talk: to the home screen when tillit started there, else out of the program.
+    static func quitKeys(_ state: AppState) -> [(String, UIString)] {
+        state.hasHome ? [("q", .helpBackHome), ("Ctrl-C", .helpQuit)] : [("q Ctrl-C", .helpQuit)]
     }
 
     /// The box and its rows: each description wrapped under its own column.

@@ -58,11 +58,18 @@ enum SetupScreen {
         case .escape:
             state.screen = .home
             return []
-        case .tab, .down:
+        case .tab:
             move(1)
             return []
-        case .backTab, .up:
+        case .backTab:
             move(-1)
+            return []
+        case .down:
+            // Arrows stop at the ends: one ↓ too many stays on Start instead of jumping to the kind of talk.
+            setup.focus = fields[min(index + 1, fields.count - 1)]
+            return []
+        case .up:
+            setup.focus = fields[max(index - 1, 0)]
             return []
         default:
             break
@@ -72,23 +79,8 @@ enum SetupScreen {
             if editor.handle(key) { setup.setEditor(editor, for: setup.focus); setup.error = nil }
             return []
         }
+        // Enter always moves on (on Start it starts); Space ticks, ← → change a choice.
         switch (setup.focus, key) {
-        case (.kind, .left), (.kind, .right), (.kind, .enter), (.kind, .character(" ")):
-            setup.kind = setup.kind == .oneOnOne ? .team : .oneOnOne
-            setup.selectDefaultDeck(from: state.config.decks)
-        case (.deck(let id), .enter), (.deck(let id), .character(" ")):
-            if setup.selectedDecks.contains(id) { setup.selectedDecks.remove(id) } else { setup.selectedDecks.insert(id) }
-            setup.error = nil
-        case (.shuffle, .enter), (.shuffle, .character(" ")), (.shuffle, .left), (.shuffle, .right):
-            setup.shuffle.toggle()
-        case (.anonymous, .enter), (.anonymous, .character(" ")), (.anonymous, .left), (.anonymous, .right):
-            setup.anonymous.toggle()
-        case (.timer, .right), (.timer, .enter), (.timer, .character(" ")):
-            let choices = SetupState.timerChoices
-            setup.timerMinutes = choices[((choices.firstIndex(of: setup.timerMinutes) ?? 0) + 1) % choices.count]
-        case (.timer, .left):
-            let choices = SetupState.timerChoices
-            setup.timerMinutes = choices[((choices.firstIndex(of: setup.timerMinutes) ?? 0) + choices.count - 1) % choices.count]
         case (.start, .enter), (.start, .character(" ")):
             let talk = setup.talkSetup(language: state.config.language)
             guard !talk.deckIDs.isEmpty else {
@@ -96,6 +88,25 @@ enum SetupScreen {
                 return []
             }
             return [.startTalk(talk)]
+        case (_, .enter):
+            move(1)
+        case (.kind, .left), (.kind, .right):
+            // The names typed so far stay in the form, to be there again when the kind is switched back.
+            setup.kind = setup.kind == .oneOnOne ? .team : .oneOnOne
+            setup.selectDefaultDeck(from: state.config.decks)
+        case (.deck(let id), .character(" ")):
+            if setup.selectedDecks.contains(id) { setup.selectedDecks.remove(id) } else { setup.selectedDecks.insert(id) }
+            setup.error = nil
+        case (.shuffle, .character(" ")), (.shuffle, .left), (.shuffle, .right):
+            setup.shuffle.toggle()
+        case (.anonymous, .character(" ")), (.anonymous, .left), (.anonymous, .right):
+            setup.anonymous.toggle()
+        case (.timer, .right):
+            let choices = SetupState.timerChoices
+            setup.timerMinutes = choices[((choices.firstIndex(of: setup.timerMinutes) ?? 0) + 1) % choices.count]
+        case (.timer, .left):
+            let choices = SetupState.timerChoices
+            setup.timerMinutes = choices[((choices.firstIndex(of: setup.timerMinutes) ?? 0) + choices.count - 1) % choices.count]
         case (_, .character("q")):
             state.screen = .home
         default:

@@ -13,15 +13,13 @@ enum HomeView {
             switch item {
             case .newOneOnOne: return ("n", ui(.homeNewOneOnOne))
             case .newTeam: return ("t", ui(.homeNewTeam))
-            case .continueTalk:
-                let latest = state.latestUnfinished
-                return ("c", ui(.homeContinue, latest.map { SafeText.line($0.title) } ?? "", latest.map { "\($0.handled)/\($0.cardCount)" } ?? ""))
+            case .continueTalk: return ("c", state.latestUnfinished.map { continueLabel($0, state) } ?? "")
             case .history: return ("h", ui(.homeHistory))
             case .decks: return ("d", ui(.homeDecks))
             case .quit: return ("q", ui(.homeQuit))
             }
         }
-        let width = min(grid.width - 4, max(44, labels.map { DisplayWidth.of($0.1) + 8 }.max() ?? 44))
+        let width = min(grid.width - 4, max(44, labels.map { DisplayWidth.of($0.1) + 10 }.max() ?? 44))
         let x = (grid.width - width) / 2
         var y = top + 4
         for (index, (key, label)) in labels.enumerated() {
@@ -35,6 +33,29 @@ enum HomeView {
         }
         grid.centered(ui(.dataFolder, state.config.dataFolder), y: grid.height - 3, in: full, style: .muted)
         Chrome.keyBar([("↑↓", ui(.keyChoose)), ("Enter", ui(.keyOpen)), ("q", ui(.keyQuit))], &grid, help: ui(.keyHelp))
+    }
+}
+
+extension HomeView {
+    /// `Continue: Self-leadership · Kari and Ola · card 4 of 14`; a team meeting
+    /// names its decks and the team: `Continue: Psychological safety · Solsiden · card 2 of 14`.
+    static func continueLabel(_ item: TalkListItem, _ state: AppState) -> String {
+        let ui = state.text
+        let title = SafeText.line(item.title)
+        var parts: [String]
+        switch item.kind {
+        case .oneOnOne:
+            let people = item.people.map { SafeText.line($0.name) }
+            let together = people.count > 1 ? people.dropLast().joined(separator: ", ") + " " + ui(.and) + " " + people.last! : people.first
+            parts = [title] + (together.map { [$0] } ?? [])
+        case .team:
+            let decks = item.deckIDs.compactMap { id in state.config.decks.first { $0.id == id } }
+                .map { SafeText.line($0.title.resolve(state.config.language)) }.joined(separator: " + ")
+            parts = decks.isEmpty || decks == title ? [title] : [decks, title]
+        }
+        let card = min(item.currentIndex + 1, max(1, item.cardCount))
+        parts.append(ui(.homeCardOf, card, item.cardCount))
+        return ui(.homeContinue, parts.filter { !$0.isEmpty }.joined(separator: " · "))
     }
 }
 
@@ -56,7 +77,7 @@ enum SetupView {
             case .employee: rows.append((field, ui(.roleEmployee), setup.employee.text))
             case .facilitator: rows.append((field, ui(.roleFacilitator), setup.facilitator.text))
             case .members: rows.append((field, ui(.setupMembers), setup.members.text))
-            case .title: rows.append((field, ui(.setupTitle), setup.title.text))
+            case .title: rows.append((field, setup.kind == .team ? ui(.setupTeamName) : ui(.setupTitle), setup.title.text))
             case .deck(let id):
                 let deck = state.config.decks.first { $0.id == id }
                 let mark = setup.selectedDecks.contains(id) ? "[x] " : "[ ] "
@@ -70,7 +91,10 @@ enum SetupView {
             case .start: rows.append((field, "", "[ " + ui(.startTalk) + " ]"))
             }
         }
-        let available = grid.height - 6
+        // In a team the title is the team's name, which links its meetings: a muted line under it says so.
+        let teamNameHint = setup.kind == .team
+            ? Array(TextWrap.lines(ui(.setupTeamNameHint), width: max(10, grid.width - fieldX - 2)).prefix(2)) : []
+        let available = grid.height - 6 - teamNameHint.count
         let focusIndex = rows.firstIndex { $0.0 == setup.focus } ?? 0
         let first = max(0, focusIndex - available + 1)
         var y = 3
@@ -93,10 +117,17 @@ enum SetupView {
                 grid.put(value, x: fieldX, y: y, style: focused ? Style(bold: true, reverse: true) : .plain, maxWidth: grid.width - fieldX - 2)
             }
             y += 1
+            if field == .title {
+                for line in teamNameHint { grid.put(line, x: fieldX, y: y, style: .muted); y += 1 }
+            }
         }
         if let error = setup.error { grid.put(error, x: x, y: grid.height - 3, style: .warning, maxWidth: grid.width - 6) }
         var keys: [(String, String)] = [("↑↓", ui(.keyField))]
-        if setup.editor(for: setup.focus) == nil { keys.append(("Space", ui(.keyToggle))) }
+        switch setup.focus {
+        case .deck, .shuffle, .anonymous: keys.append(("Space", ui(.keyToggle)))
+        case .kind, .timer: keys.append(("←→", ui(.keyChange)))
+        default: break
+        }
         keys += [("Enter", setup.focus == .start ? ui(.startTalk) : ui(.keyNextField)), ("Esc", ui(.keyBack))]
         Chrome.keyBar(keys, &grid, help: setup.editor(for: setup.focus) == nil ? ui(.keyHelp) : nil)
     }
@@ -124,10 +155,11 @@ enum HistoryView {
                 + (item.finished ? ui(.finished) : ui(.unfinished))
         }
         let styles = items.map { $0.finished ? Style.plain : Style.bold }
-        let listHeight = grid.height - 6 - (state.sessions.problems.isEmpty ? 0 : 1)
+        let problemLines = unreadableLines(state, width: grid.width - 4, room: max(2, (grid.height - 10) / 2))
+        let listHeight = grid.height - 6 - problemLines.count
         Chrome.list(rows, selected: items.isEmpty ? nil : state.historySelection, in: Rect(x: 2, y: 3, width: grid.width - 4, height: listHeight), &grid, styles: styles)
-        if let problem = state.sessions.problems.first {
-            grid.put(DisplayWidth.truncate(ui(.unreadableFile, problem), to: grid.width - 4), x: 2, y: grid.height - 3, style: .warning)
+        for (index, line) in problemLines.enumerated() {
+            grid.put(line, x: 2, y: grid.height - 2 - problemLines.count + index, style: .warning)
         }
         if let pending = state.confirmDelete {
             grid.fill(Rect(x: 0, y: grid.height - 2, width: grid.width, height: 1))
@@ -135,6 +167,36 @@ enum HistoryView {
         }
         Chrome.keyBar([("↑↓", ui(.keyChoose)), ("Enter", ui(.keyRead)), ("c", ui(.keyContinue)), ("x", ui(.keyDelete)),
                        ("t", ui(.keyTrends)), ("Esc", ui(.keyBack))], &grid, help: ui(.keyHelp))
+    }
+}
+
+extension HistoryView {
+    /// The files that could not be read: their folder once, then one line each
+    /// (the file's name and why), cut with … only when a line is too long; at most `room` lines.
+    static func unreadableLines(_ state: AppState, width: Int, room: Int) -> [String] {
+        let problems = state.sessions.problems
+        guard let first = problems.first, width > 0 else { return [] }
+        let ui = state.text
+        let folder = (first.path as NSString).deletingLastPathComponent
+        let header = ui(.unreadableFile, "")
+        var lines = [ui(.unreadableFile, shortenedFromTheLeft(folder, to: width - DisplayWidth.of(header)))]
+        let shown = problems.count + 1 <= room ? problems.count : max(0, room - 2)
+        for problem in problems.prefix(shown) {
+            let name = (problem.path as NSString).lastPathComponent
+            var reason = SafeText.line(problem.error.message(ui).replacingOccurrences(of: problem.path, with: name))
+            if !reason.contains(name) { reason = name + ": " + reason }
+            lines.append(DisplayWidth.truncate("  " + reason, to: width))
+        }
+        if shown < problems.count { lines.append("  " + ui(.moreUnreadable, problems.count - shown)) }
+        return lines
+    }
+
+    /// `/home/kari/.local/share/tillit/sessions` as `…/share/tillit/sessions` when it must be shorter.
+    static func shortenedFromTheLeft(_ text: String, to width: Int) -> String {
+        guard DisplayWidth.of(text) > width else { return text }
+        var characters = Substring(text)
+        while !characters.isEmpty, DisplayWidth.of(String(characters)) > width - 1 { characters = characters.dropFirst() }
+        return "…" + characters
     }
 }
 
@@ -209,17 +271,41 @@ enum DecksView {
         let rows = decks.map { deck in
             let audience = deck.audience.map { $0 == .team ? ui(.audienceTeam) : ui(.audienceOneOnOne) }.joined(separator: ", ")
             return DisplayWidth.pad(SafeText.line(deck.title.resolve(language)), to: 32) + "  "
-                + DisplayWidth.pad(ui(.cardCount, deck.cards.count), to: 9) + "  " + audience
+                + DisplayWidth.pad(ui(.cardCount, deck.cards.count), to: 9, alignRight: true) + "  " + audience
         }
         let listHeight = min(rows.count, max(3, grid.height - 12))
         Chrome.list(rows, selected: state.deckSelection, in: Rect(x: 2, y: 3, width: grid.width - 4, height: listHeight), &grid)
+        let skipped = skippedLines(state, width: grid.width - 4, room: max(2, grid.height / 5))
         if decks.indices.contains(state.deckSelection), let description = decks[state.deckSelection].description {
             var y = 4 + listHeight
-            for line in TextWrap.lines(SafeText.clean(description.resolve(language)), width: grid.width - 8).prefix(grid.height - y - 3) {
+            for line in TextWrap.lines(SafeText.clean(description.resolve(language)), width: grid.width - 8)
+                .prefix(max(0, grid.height - y - 3 - (skipped.isEmpty ? 0 : skipped.count + 1))) {
                 grid.put(line, x: 4, y: y, style: .muted); y += 1
             }
         }
+        for (index, line) in skipped.enumerated() {
+            grid.put(line, x: 2, y: grid.height - 2 - skipped.count + index, style: .muted)
+        }
         Chrome.keyBar([("↑↓", ui(.keyChoose)), ("Enter", ui(.keyShowCards)), ("n", ui(.keyNewWithDeck)), ("Esc", ui(.keyBack))], &grid, help: ui(.keyHelp))
+    }
+
+    /// A line per deck file that could not be loaded (its name and first problem), and how to see them all.
+    static func skippedLines(_ state: AppState, width: Int, room: Int) -> [String] {
+        let files = state.config.skippedDecks
+        guard !files.isEmpty, width > 0 else { return [] }
+        let ui = state.text
+        let shown = files.count + 1 <= room ? files.count : max(0, room - 2)
+        var lines = files.prefix(shown).map { problem in
+            DisplayWidth.truncate(ui(.deckNotLoaded, (problem.path as NSString).lastPathComponent, problem.line,
+                                     SafeText.line(problem.message)), to: width)
+        }
+        if shown < files.count { lines.append(ui(.moreUnreadable, files.count - shown)) }
+        let folder = (files[0].path as NSString).deletingLastPathComponent
+        let sameFolder = files.allSatisfy { ($0.path as NSString).deletingLastPathComponent == folder }
+        let target = files.count == 1 ? files[0].path : sameFolder ? (folder as NSString).appendingPathComponent("*.yaml") : "FILE"
+        // The command is to be copied: wrapped when it is long, never cut.
+        lines += TextWrap.lines(ui(.deckLintHint, SafeText.line(target)), width: width)
+        return lines
     }
 
     static func drawPreview(_ state: AppState, _ grid: inout Grid) {

@@ -61,7 +61,9 @@ enum PresentationView {
         let (progress, overTime) = TalkView.progress(state, talk)
         grid.centered(progress + (overTime ? "  " + ui(.timeIsUp) : ""), y: grid.height - 3, in: full, style: overTime ? .warning : .bold)
         var keys = [("→", ui(.keyNext)), ("←", ui(.keyPrevious)), ("p", ui(.keyEndPresentation))]
-        if record.isRating, let range = record.scaleRange { keys.append(("\(range.lowerBound)–\(range.upperBound)", ui(.keyRate))) }
+        if record.isRating, talk.showsVotesWhenPresenting, let range = record.scaleRange {
+            keys.append(("\(range.lowerBound)–\(range.upperBound)", ui(.keyRate)))
+        }
         keys.append(("h", ui(.keyHint)))
         Chrome.keyBar(keys, &grid, help: ui(.keyHelp))
     }

@@ -48,6 +48,14 @@ enum TalkScreen {
         case .enter where talk.presenting:
             // The shared screen shows no fields: writing starts only after p (or Esc).
             state.flash = state.text(.presentationNoWriting)
+        case .character("a") where talk.presenting:
+            // Nothing changes unseen: the action form and a 1:1's ratings are on the card, not on the shared screen.
+            state.flash = state.text(.presentationNoEditing)
+        case .character(let c) where talk.presenting && !talk.showsVotesWhenPresenting && c.isASCII && c.isNumber:
+            state.flash = state.text(.presentationNoEditing)
+        case .backspace where talk.presenting && !talk.showsVotesWhenPresenting,
+             .delete where talk.presenting && !talk.showsVotesWhenPresenting:
+            state.flash = state.text(.presentationNoEditing)
         case .enter:
             if case .text = talk.focusedField {
                 talk.editor = TextEditor(currentText(talk) ?? "")
@@ -96,7 +104,7 @@ enum TalkScreen {
             apply(.jump(to: 0))
             cardChanged(&talk)
         case .character("q"):
-            return [.quit]
+            return leave(state)
         case .escape:
             talk.presenting = false
         default:
@@ -350,7 +358,7 @@ enum TalkScreen {
         case .enter, .right, .tab:
             talk.phase = .cards
         case .character("q"):
-            return [.quit]
+            return leave(state)
         default: break
         }
         return []
@@ -396,11 +404,17 @@ enum TalkScreen {
         case .character("a"):
             openActionForm(TalkState.ActionForm(), &talk, state: &state)
         case .character("q"):
-            return [.quit]
+            return leave(state)
         default:
             break
         }
         return []
+    }
+
+    /// q: back to the home screen when tillit started there (the run loop saves
+    /// first), else out of the program, as after `tillit start` or `tillit resume`.
+    static func leave(_ state: AppState) -> [Effect] {
+        state.hasHome ? [.closeTalk] : [.quit]
     }
 
     /// The notes editor; in a 1:1, Tab switches between the shared notes and

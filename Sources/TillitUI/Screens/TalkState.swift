@@ -95,6 +95,9 @@ public struct TalkState: Sendable {
 
     public var card: CardRecord? { session.currentCard }
 
+    /// The presentation view shows a team's votes (a count, or the spread); a 1:1's ratings it does not show.
+    public var showsVotesWhenPresenting: Bool { session.kind == .team }
+
     /// The fields of the current card, in Tab order: ratings first (a number is
     /// quick to give), then the written answers.
     public var fields: [Field] {

@@ -11,7 +11,11 @@ struct DecksCommand: ParsableCommand {
     func run() throws {
         let context = try global.context()
         let catalog = context.loadCatalog()
-        for problem in catalog.problems { printError("\(problem) (\(context.text(.skippedDeck)))") }
+        // "(skipped)" only on the files that were: a deck with warnings alone is listed.
+        let skipped = Set(catalog.skippedFiles.map(\.path))
+        for problem in catalog.problems {
+            printError(skipped.contains(problem.path) ? "\(problem) (\(context.text(.skippedDeck)))" : "\(problem)")
+        }
         let t = context.text
         var rows = [[t(.decksHeaderID), t(.decksHeaderTitle), t(.decksHeaderCards), t(.decksHeaderAudience), t(.decksHeaderSource)]]
         for entry in catalog.entries {

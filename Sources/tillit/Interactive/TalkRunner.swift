@@ -25,8 +25,9 @@ final class TalkRunner {
         self.store = store
         self.catalogIsPartial = catalogIsPartial
         opener = TalkOpener(store: store, catalog: catalog)
-        let config = AppConfig(language: context.language, colorEnabled: context.colorEnabled,
+        var config = AppConfig(language: context.language, colorEnabled: context.colorEnabled,
                                decks: catalog.decks, dataFolder: context.home.path)
+        config.skippedDecks = catalog.skippedFiles
         state = AppState(config: config, size: Size(width: 80, height: 24), now: Date())
     }
 
@@ -59,7 +60,10 @@ final class TalkRunner {
         let terminal = try Terminal(colorEnabled: context.colorEnabled, environment: context.environment)
         defer { terminal.close() }
         _ = update(&state, .resize(terminal.size))
-        if state.screen == .home { perform(.loadSessions) }
+        if state.screen == .home {
+            state.hasHome = true
+            perform(.loadSessions)
+        }
         var lastTick = Date()
         while true {
             terminal.draw(view(state))
@@ -183,6 +187,14 @@ final class TalkRunner {
             let loaded = TrendsReport.load(from: store, deckID: deckID, team: team, participant: participant,
                                            replacing: state.talk?.session, decks: state.config.decks, language: state.config.language)
             _ = update(&state, .trendsLoaded(loaded.report))
+        case .closeTalk:
+            saveIfNeeded(typing: false, now: Date(), force: true)
+            // A failed save keeps the talk open, its words on screen and the failure shown.
+            guard saveFailure == nil else { return }
+            opener.release()
+            savedSession = nil
+            _ = update(&state, .talkClosed)
+            perform(.loadSessions)
         case .quit:
             break
         }
@@ -201,10 +213,11 @@ final class TalkRunner {
                                     createdAt: summary.createdAt, handled: summary.handledCount, cardCount: summary.cardCount,
                                     finished: summary.isFinished)
             item.deckIDs = summary.deckIDs
+            item.currentIndex = summary.currentIndex
             item.people = summary.participants
             return item
         }
-        return SessionList(items: items, problems: listing.problems.map { "\($0.path): \($0.error.message(state.text))" })
+        return SessionList(items: items, problems: listing.problems)
     }
 
     private func exportMarkdown(id: String) throws -> String {
