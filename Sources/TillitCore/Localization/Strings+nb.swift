@@ -110,7 +110,7 @@ extension Strings {
         .finished: "avsluttet",
         .unfinished: "pågår",
         .finishedHint: "Samtalen er avsluttet. f åpner den igjen.",
-        .notFinishedHint: "Alt er lagret. Trykk f for å avslutte samtalen, eller q for å la den stå åpen til senere.",
+        .notFinishedHint: "Alt er lagret. Trykk f for å fullføre samtalen, eller q for å la den stå åpen til senere.",
         .exportedTo: "Referatet er skrevet til {0}",
         .talkCount: "{0} samtaler",
         .noTalksYet: "Ingen samtaler ennå. Start en ny fra startsiden.",
