@@ -316,7 +316,9 @@ struct FaultTests {
         try tmux.waitFor("could not be read")
         try tmux.press("h")
         let history = try tmux.waitFor(id)
-        #expect(history.contains("Not read, left untouched: \(path)"), "\(history)")
+        // The folder once, then the file by name with the reason.
+        #expect(history.contains("Not read, left untouched, in \((path as NSString).deletingLastPathComponent):"), "\(history)")
+        #expect(history.contains("  \(id).json "), "\(history)")
         try tmux.press("Escape", "q")
         try tmux.waitForExit()
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == broken, "the broken file is left byte for byte")
