@@ -14,10 +14,18 @@ final class TmuxSession {
         // An idle shell keeps the session alive between program runs.
         try tmux(["new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)", "sh"])
         try tmux(["set-option", "-g", "remain-on-exit", "on"])
+        serverProcess = Int32(try tmux(["display-message", "-p", "#{pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
+
+    /// The server inherits the test runner's blocked signals, SIGTERM among them,
+    /// and tmux's kill-server is a SIGTERM it sends itself: so it is also killed
+    /// outright, or it would outlive the test. (Left as it is otherwise: with
+    /// SIGCHLD blocked it reads a pane's last output before noticing the exit.)
+    private var serverProcess: Int32 = 0
 
     deinit {
         _ = try? tmux(["kill-server"])
+        if serverProcess > 0 { kill(serverProcess, SIGKILL) }
         try? FileManager.default.removeItem(at: home)
     }
 
