@@ -139,7 +139,8 @@ private struct Referat {
         let title = MarkdownExporter.inline(session.title)
         heading(1, title.isEmpty ? MarkdownExporter.inline(session.decks.map(\.title).joined(separator: " + ")) : title)
         let seconds = session.cards.reduce(0) { $0 + $1.secondsSpent }
-        let people = session.participants.map { "\(name(of: $0.id)) (\(role($0.role)))" }.joined(separator: ", ")
+        let people = session.participants.map { $0.nameIsRole(t) ? name(of: $0.id) : "\(name(of: $0.id)) (\(role($0.role)))" }
+            .joined(separator: ", ")
         let decks = session.decks.map { MarkdownExporter.inline($0.title.isEmpty ? $0.id : $0.title) }.joined(separator: ", ")
         add("- **\(t(.referatDate)):** " + ExportFormat.dateTime(session.createdAt, language, timeZone: timeZone),
             "- **\(t(.referatTimeSpent)):** " + ExportFormat.duration(seconds: seconds, t),
@@ -208,7 +209,7 @@ private struct Referat {
             label = "**\(t(.teamNotesLabel))**"
         } else {
             label = "**\(name(of: response.participant))**"
-            if let person { label += " (\(role(person.role)))" }
+            if let person, !person.nameIsRole(t) { label += " (\(role(person.role)))" }
         }
         if let rating = response.rating {
             label += ", " + (card.scaleMax.map { t(.referatRating, rating, $0) } ?? String(rating))

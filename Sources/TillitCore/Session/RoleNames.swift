@@ -25,6 +25,14 @@ extension Role {
     }
 }
 
+extension Participant {
+    /// True when the name is only the role ("Leder", "Employee"), as when a
+    /// setup field was left empty: then "Leder (leder)" would say it twice.
+    public func nameIsRole(_ t: Localizer) -> Bool {
+        name.lowercased() == t.role(role) || Role(written: name) == role
+    }
+}
+
 extension Localizer {
     /// The role's name in running text: `leder`, `employee`.
     public func role(_ role: Role) -> String { self(role.label).lowercased() }

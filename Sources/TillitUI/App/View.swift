@@ -132,14 +132,9 @@ func clock(_ seconds: Int) -> String {
     return seconds < 0 ? "+" + text : text
 }
 
-/// True when a person's name is only their role ("Leder", "Employee"), as when a setup field was left empty.
-func nameIsRole(_ participant: Participant, _ t: Localizer) -> Bool {
-    participant.name.lowercased() == t.role(participant.role) || Role(written: participant.name) == participant.role
-}
-
 func names(_ participants: [Participant], _ t: Localizer) -> String {
     // "Leder (leder)" says nothing twice: a name that is just the role stands alone.
-    let parts = participants.map { nameIsRole($0, t) ? $0.name : "\($0.name) (\(t.role($0.role)))" }
+    let parts = participants.map { $0.nameIsRole(t) ? $0.name : "\($0.name) (\(t.role($0.role)))" }
     guard parts.count > 1 else { return parts.first ?? "" }
     return parts.dropLast().joined(separator: ", ") + " " + t(.and) + " " + parts.last!
 }

@@ -186,7 +186,7 @@ enum TalkView {
             let participant = talk.session.participant(id: participantID)
             let label: String
             if talk.session.kind == .team { label = ui(.teamNotesLabel) }
-            else if let participant, nameIsRole(participant, ui) { label = participant.name }
+            else if let participant, participant.nameIsRole(ui) { label = participant.name }
             else { label = "\(participant?.name ?? participantID) · \(ui.role(participant?.role ?? .member))" }
             let isFocused = field == focused
             let editing = isFocused ? talk.editor : nil

@@ -94,6 +94,16 @@ struct MarkdownExportTests {
         #expect(actions.rows.first?.last == "1. Hvor lett er det å si fra når noe er galt?")
     }
 
+    @Test func aNameLeftAsItsRoleIsNotSaidTwice() throws {
+        let people = [Participant(id: "p1", name: "Leder", role: .leader), Participant(id: "p2", name: "Ola", role: .employee)]
+        var talk = try Session.start(TalkSetup(kind: .oneOnOne, language: .nb, participants: people, deckIDs: ["selvledelse"]),
+                                     decks: ExportFixture.decks, id: "2026-11-25-0900-0000", now: ExportFixture.start)
+        _ = try ExportFixture.apply(&talk, at: ExportFixture.start, [.setText(participant: "p1", text: "Godt jobbet.")])
+        let document = MarkdownDocument(Self.render(talk))
+        #expect(document.listItems.contains("Deltakere: Leder, Ola (medarbeider)"), "\(document.listItems)")
+        #expect(document.listItems.contains("Leder: Godt jobbet."))
+    }
+
     @Test func privateNotesOnlyWhenAsked() throws {
         let talk = try ExportFixture.oneOnOne(.en)
         let shared = Self.render(talk)
