@@ -40,6 +40,18 @@ import TillitCore
         #expect(action.fromCard == "selvledelse/viktigst-framover")
     }
 
+    /// kill -9 gives no chance to save on the way out: the form's words are
+    /// already in the talk, saved by the same autosave as the answers.
+    @Test func killNineWithTheActionFormOpenLosesAtMostTheLastSecond() throws {
+        let tmux = try Self.formWithText("Ola tar over turnusplanen", due: "15.12.2030")
+        Thread.sleep(forTimeInterval: 1.2)
+        kill(try tmux.pid(), SIGKILL)
+        try tmux.waitForExit()
+        let action = try #require(try tmux.sessions().first?.actions.first)
+        #expect(action.text == "Ola tar over turnusplanen")
+        #expect(action.owner == "Kari" && action.due == "2030-12-15")
+    }
+
     @Test(arguments: [SIGTERM, SIGHUP])
     func aSignalWithTheFormOpenKeepsTheTextAndTheDateThatCouldNotBeRead(signal: Int32) throws {
         let tmux = try Self.formWithText("Kari booker nytt møte", due: "1.13")

@@ -218,7 +218,7 @@ enum ActionFormView {
         grid.fill(rect)
         // The form's own footer lists its keys; the screen's key bar below would offer keys that are letters here.
         grid.fill(Rect(x: 0, y: grid.height - 1, width: grid.width, height: 1))
-        grid.box(rect, title: form.editing == nil ? ui(.newAction) : ui(.editAction), style: Style(color: .accent, bold: true))
+        grid.box(rect, title: form.isNew ? ui(.newAction) : ui(.editAction), style: Style(color: .accent, bold: true))
         let labels = [ui(.actionWhat), ui(.actionWho), ui(.actionDue)]
         let editors = [form.text, form.owner, form.due]
         let labelWidth = labels.map(DisplayWidth.of).max() ?? 6

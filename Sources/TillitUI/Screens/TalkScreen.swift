@@ -242,6 +242,13 @@ enum TalkScreen {
         guard var form = talk.actionForm else { return [] }
         switch key {
         case .escape:
+            // Nothing typed in a cancelled form stays: a new action goes, a changed one is as it was.
+            if form.createdByTyping, let id = form.editing {
+                try? talk.session.apply(.removeAction(id: id), now: state.now)
+            } else if let original = form.original, talk.action(id: original.id) != nil {
+                try? talk.session.apply(.editAction(id: original.id, text: original.text, owner: original.owner, due: original.due),
+                                        now: state.now)
+            }
             talk.actionForm = nil
             return []
         case .tab, .down:
@@ -265,7 +272,7 @@ enum TalkScreen {
             do {
                 if let id = form.editing {
                     try talk.session.apply(.editAction(id: id, text: form.text.text, owner: form.owner.text, due: due), now: state.now)
-                    state.flash = state.text(.actionChanged)
+                    state.flash = state.text(form.isNew ? .actionAdded : .actionChanged)
                 } else {
                     try talk.session.apply(.addAction(id: newActionID(talk.session, now: state.now), text: form.text.text,
                                                       owner: form.owner.text, due: due, onCurrentCard: talk.phase == .cards),
@@ -283,9 +290,34 @@ enum TalkScreen {
             editor.handle(key)
             form.editor = editor
             form.error = nil
+            followTyping(&form, &talk, now: state.now)
         }
         talk.actionForm = form
         return []
+    }
+
+    /// Puts what the form holds into the talk as it is typed, once it has words:
+    /// a date is taken when it reads as one, else the action keeps the one it has.
+    private static func followTyping(_ form: inout TalkState.ActionForm, _ talk: inout TalkState, now: Date) {
+        let words = form.text.text
+        guard !words.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
+        var due = form.editing.flatMap { talk.action(id: $0)?.due }
+        switch DueDate.parse(form.due.text, today: now) {
+        case .empty: due = nil
+        case .date(let day): due = day
+        case .invalid: break
+        }
+        if let id = form.editing {
+            try? talk.session.apply(.editAction(id: id, text: words, owner: form.owner.text, due: due), now: now)
+            return
+        }
+        let id = newActionID(talk.session, now: now)
+        try? talk.session.apply(.addAction(id: id, text: words, owner: form.owner.text, due: due, onCurrentCard: talk.phase == .cards),
+                                now: now)
+        if talk.action(id: id) != nil {
+            form.editing = id
+            form.createdByTyping = true
+        }
     }
 
     static func newActionID(_ session: Session, now: Date) -> String {
@@ -483,7 +515,9 @@ extension AppState {
         } catch {
             return t(.draftNotSaved, SafeText.line(words))
         }
-        guard session.actions != before.actions else { return nil }
+        // Typing may already have put the words in the talk; then it is still worth saying they are kept.
+        let typedIn = form.createdByTyping || form.original.map { talk.action(id: $0.id) != $0 } == true
+        guard session.actions != before.actions || typedIn else { return nil }
         talk.session = session
         let id: String
         switch command {
@@ -492,7 +526,7 @@ extension AppState {
         default: id = ""
         }
         let line = talk.action(id: id).map { TalkView.actionLine($0, t, now: now) } ?? words
-        var message = t(form.editing == nil ? .draftSaved : .draftChangeSaved, line)
+        var message = t(form.isNew ? .draftSaved : .draftChangeSaved, line)
         if let unreadDate { message += " " + t(.draftBadDate, unreadDate) }
         return message
     }

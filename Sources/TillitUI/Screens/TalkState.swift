@@ -29,8 +29,17 @@ public struct TalkState: Sendable {
         public var due = TextEditor("", multiline: false)
         public var focus: Field = .text
         public var error: String?
-        /// The id of the action being changed; nil for a new one.
+        /// The id of the action being changed; nil for a new one until its
+        /// first words are typed (see `createdByTyping`).
         public var editing: String?
+        /// A new action becomes part of the talk with its first typed words and
+        /// follows every key after, as answers do, so autosave keeps it even
+        /// through `kill -9`; Esc takes it away again.
+        public var createdByTyping = false
+        /// The action as it was before this form changed it, for Esc to put back.
+        public var original: Action?
+        /// A form for an action that did not exist when it opened.
+        public var isNew: Bool { editing == nil || createdByTyping }
 
         public init() {}
 
@@ -40,6 +49,7 @@ public struct TalkState: Sendable {
             owner = TextEditor(action.owner, multiline: false)
             due = TextEditor(action.due.map(Self.typedDate) ?? "", multiline: false)
             editing = action.id
+            original = action
         }
 
         /// `2026-12-15` as `15.12.2026`, which the date field reads back.
