@@ -83,11 +83,15 @@ enum Chrome {
     static func keyBar(_ keys: [(String, String)], _ grid: inout Grid, help: String?) {
         let y = grid.height - 1
         var items = keys + (help.map { [("?", $0)] } ?? [])
-        let kept = help == nil ? 0 : 1
         func width(_ items: [(String, String)]) -> Int {
             items.reduce(0) { $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 3 } + 1
         }
-        while width(items) > grid.width && items.count > 1 { items.remove(at: items.count - 1 - kept) }
+        // When they do not all fit, the last keys go first, but never `?` (it lists
+        // them all) nor `q`: how to leave is what an unsure person looks for.
+        while width(items) > grid.width,
+              let last = items.lastIndex(where: { $0.0 != "?" && $0.0 != "q" }), items.count > 1 {
+            items.remove(at: last)
+        }
         var x = 1
         for (key, label) in items {
             x += grid.put(key, x: x, y: y, style: Style(color: .accent, bold: true, reverse: true))

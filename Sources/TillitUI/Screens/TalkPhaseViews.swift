@@ -171,7 +171,7 @@ enum SummaryView {
         keys.append(("f", session.isFinished ? ui(.keyReopen) : ui(.keyFinish)))
         keys.append(("e", ui(.keyExport)))
         if !session.isFinished { keys += [("n", ui(.notes).lowercased()), ("a", ui(.keyAction))] }
-        keys += [("t", ui(.keyTrends)), ("q", ui(.keyQuit))]
+        keys += [("t", ui(.keyTrends)), ("q", TalkView.quitLabel(state))]
         Chrome.keyBar(keys, &grid, help: ui(.keyHelp))
     }
 

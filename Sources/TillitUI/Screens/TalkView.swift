@@ -2,6 +2,9 @@ import Foundation
 import TillitCore
 
 enum TalkView {
+    /// What q does in a talk: back to the home screen when tillit started there, else leave.
+    static func quitLabel(_ state: AppState) -> String { state.text(state.hasHome ? .keyBack : .keyQuit) }
+
     static func draw(_ state: AppState, _ grid: inout Grid) {
         guard let talk = state.talk else { return }
         switch talk.phase {
@@ -100,14 +103,14 @@ enum TalkView {
         } else if let action = talk.chosenAction {
             keys = [("←", ui(.keyPrevious)), ("→", ui(.keyNext)), ("Enter", ui(.keyChangeAction)),
                     ("d", action.done ? ui(.keyNotDone) : ui(.keyDone)), ("x", ui(.keyRemove)), ("Tab", ui(.keyField)),
-                    ("a", ui(.keyAction)), ("f", ui(.keySummary)), ("q", ui(.keyQuit))]
+                    ("a", ui(.keyAction)), ("f", ui(.keySummary)), ("q", TalkView.quitLabel(state))]
         } else {
             keys = [("←", ui(.keyPrevious)), ("→", ui(.keyNext))]
             if record.answer != "scale" { keys.append(("Enter", ui(.keyWrite))) }
             if let range = record.scaleRange { keys.append((RatingKeys.label(for: range), ui(.keyRate))) }
             if talk.fields.count > 1 { keys.append(("Tab", ui(.keyField))) }
             keys += [("a", ui(.keyAction)), ("s", ui(.keySkip)), ("m", ui(.keyPark)), ("h", ui(.keyHint)),
-                     ("p", ui(.keyPresent)), ("f", ui(.keySummary)), ("q", ui(.keyQuit))]
+                     ("p", ui(.keyPresent)), ("f", ui(.keySummary)), ("q", TalkView.quitLabel(state))]
         }
         Chrome.keyBar(keys, &grid, help: talk.editor == nil ? ui(.keyHelp) : nil)
         _ = t
