@@ -122,7 +122,6 @@ private struct Referat {
         return shown.isEmpty ? MarkdownExporter.inline(participantID) : shown
     }
 
-    private func role(_ role: Role) -> String { t.role(role) }
 
     private func status(_ status: CardStatus) -> String {
         switch status {
@@ -139,7 +138,7 @@ private struct Referat {
         let title = MarkdownExporter.inline(session.title)
         heading(1, title.isEmpty ? MarkdownExporter.inline(session.decks.map(\.title).joined(separator: " + ")) : title)
         let seconds = session.cards.reduce(0) { $0 + $1.secondsSpent }
-        let people = session.participants.map { $0.nameIsRole(t) ? name(of: $0.id) : "\(name(of: $0.id)) (\(role($0.role)))" }
+        let people = session.participants.map { $0.nameIsRole(t) ? name(of: $0.id) : "\(name(of: $0.id)) (\(t.role($0.role)))" }
             .joined(separator: ", ")
         let decks = session.decks.map { MarkdownExporter.inline($0.title.isEmpty ? $0.id : $0.title) }.joined(separator: ", ")
         add("- **\(t(.referatDate)):** " + ExportFormat.dateTime(session.createdAt, language, timeZone: timeZone),
@@ -209,7 +208,7 @@ private struct Referat {
             label = "**\(t(.teamNotesLabel))**"
         } else {
             label = "**\(name(of: response.participant))**"
-            if let person, !person.nameIsRole(t) { label += " (\(role(person.role)))" }
+            if let person, !person.nameIsRole(t) { label += " (\(t.role(person.role)))" }
         }
         if let rating = response.rating {
             label += ", " + (card.scaleMax.map { t(.referatRating, rating, $0) } ?? String(rating))

@@ -178,13 +178,14 @@ public struct TrendsReport: Hashable, Sendable {
     }
 
     private static func point(of record: CardRecord, in talk: Session, by role: Role?, actionAgreed: Bool) -> Point? {
-        var counts = record.ratingCounts
-        if let role {
-            counts = [:]
+        // In a 1:1 view, only the ratings of the people in that role.
+        let counts = role.map { role in
+            var byRole: [Int: Int] = [:]
             for response in record.responses where talk.participant(id: response.participant)?.role == role {
-                if let rating = response.rating { counts[rating, default: 0] += 1 }
+                if let rating = response.rating { byRole[rating, default: 0] += 1 }
             }
-        }
+            return byRole
+        } ?? record.ratingCounts
         let votes = counts.values.reduce(0, +)
         guard votes > 0 else { return nil }
         guard votes >= (talk.kind == .team ? minimumVotes : 1) else {

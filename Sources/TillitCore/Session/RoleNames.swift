@@ -12,7 +12,7 @@ extension Role {
     /// A role as a person writes it on the command line: its id (`leader`) or
     /// its name in any of tillit's languages (`leder`, `Medarbejder`).
     public init?(written text: String) {
-        let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let wanted = text.trimmingSpacesAndTabs().lowercased()
         if let role = Role(rawValue: wanted) {
             self = role
             return

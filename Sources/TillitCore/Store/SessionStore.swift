@@ -21,16 +21,15 @@ public struct SessionStore: Sendable {
     public var folder: String { home.sessionsFolder }
 
     /// `sessions/<id>.json`, once `id` is known to stay inside the folder.
-    public func path(for id: String) throws(StoreError) -> String {
-        guard Self.isValidID(id) else { throw .invalidID(id) }
-        return (folder as NSString).appendingPathComponent(id + ".json")
-    }
+    public func path(for id: String) throws(StoreError) -> String { try file(for: id, ending: ".json") }
 
     /// Where the summary screen writes a talk's Markdown referat: beside its file,
     /// so deleting the talk can delete the referat too.
-    public func referatPath(for id: String) throws(StoreError) -> String {
+    public func referatPath(for id: String) throws(StoreError) -> String { try file(for: id, ending: ".md") }
+
+    private func file(for id: String, ending: String) throws(StoreError) -> String {
         guard Self.isValidID(id) else { throw .invalidID(id) }
-        return (folder as NSString).appendingPathComponent(id + ".md")
+        return (folder as NSString).appendingPathComponent(id + ending)
     }
 
     /// `^[0-9a-z-]+$`, and short enough to be a file name.

@@ -72,9 +72,10 @@ private func wait(_ msg: Msg, _ state: inout AppState) -> [Effect] {
 private func handle(_ key: Key, in state: inout AppState) -> [Effect] {
     if state.helpVisible {
         // A list longer than the window scrolls (its footer says so); any other key closes it.
-        let maxScroll = HelpView.maxScroll(state)
+        let layout = HelpView.layout(state)
+        let maxScroll = HelpView.maxScroll(layout)
         if maxScroll > 0, [.up, .down, .pageUp, .pageDown].contains(key) {
-            let page = max(1, HelpView.layout(state).visible - 1)
+            let page = max(1, layout.visible - 1)
             let step = key == .up ? -1 : key == .down ? 1 : key == .pageUp ? -page : page
             state.helpScroll = (min(state.helpScroll, maxScroll) + step).clamped(to: 0...maxScroll)
             return []

@@ -59,11 +59,11 @@ private func drawTooSmall(_ state: AppState, _ grid: inout Grid) {
     let t = state.text
     let full = Rect(x: 0, y: 0, width: grid.width, height: grid.height)
     let lines = TextWrap.lines(t(.tooSmall, AppState.minimumSize.width, AppState.minimumSize.height), width: max(1, grid.width - 2))
-    let keyLines = TextWrap.lines(t(.tooSmallKeys), width: max(1, grid.width - 2)).count
-    let top = max(0, (grid.height - lines.count - 3 - keyLines) / 2)
+    let keyLines = TextWrap.lines(t(.tooSmallKeys), width: max(1, grid.width - 2))
+    let top = max(0, (grid.height - lines.count - 3 - keyLines.count) / 2)
     for (index, line) in lines.enumerated() { grid.centered(line, y: top + index, in: full, style: .bold) }
     grid.centered(t(.tooSmallNow, grid.width, grid.height), y: top + lines.count + 1, in: full, style: .muted)
-    for (index, line) in TextWrap.lines(t(.tooSmallKeys), width: max(1, grid.width - 2)).enumerated() {
+    for (index, line) in keyLines.enumerated() {
         grid.centered(line, y: top + lines.count + 3 + index, in: full)
     }
 }
@@ -138,12 +138,16 @@ func clock(_ seconds: Int) -> String {
 
 func names(_ participants: [Participant], _ t: Localizer) -> String {
     // "Leder (leder)" says nothing twice: a name that is just the role stands alone.
-    let parts = participants.map { $0.nameIsRole(t) ? $0.name : "\($0.name) (\(t.role($0.role)))" }
-    guard parts.count > 1 else { return parts.first ?? "" }
-    return parts.dropLast().joined(separator: ", ") + " " + t(.and) + " " + parts.last!
+    t.list(participants.map { $0.nameIsRole(t) ? $0.name : "\($0.name) (\(t.role($0.role)))" })
 }
 
 extension Localizer {
+    /// `Kari, Ola and Per`; one part as it is; none as "".
+    func list(_ parts: [String]) -> String {
+        guard let last = parts.last, parts.count > 1 else { return parts.first ?? "" }
+        return parts.dropLast().joined(separator: ", ") + " " + self(.and) + " " + last
+    }
+
     /// `23.11.2026 19:34` (or `23 Nov 2026 19:34` in English), in `timeZone`.
     func date(_ date: Date, timeZone: TimeZone) -> String {
         var calendar = Calendar(identifier: .gregorian)

@@ -78,9 +78,10 @@ enum HelpView {
     }
 
     /// How far the list can scroll; 0 when it all fits.
-    static func maxScroll(_ state: AppState) -> Int {
-        let layout = layout(state)
-        return max(0, layout.rows.count - layout.visible)
+    static func maxScroll(_ state: AppState) -> Int { maxScroll(layout(state)) }
+
+    static func maxScroll(_ layout: (rect: Rect, keyWidth: Int, rows: [(key: String, text: String)], visible: Int)) -> Int {
+        max(0, layout.rows.count - layout.visible)
     }
 
     static func draw(_ state: AppState, _ grid: inout Grid) {

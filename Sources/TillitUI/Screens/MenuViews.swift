@@ -45,9 +45,7 @@ extension HomeView {
         var parts: [String]
         switch item.kind {
         case .oneOnOne:
-            let people = item.people.map { SafeText.line($0.name) }
-            let together = people.count > 1 ? people.dropLast().joined(separator: ", ") + " " + ui(.and) + " " + people.last! : people.first
-            parts = [title] + (together.map { [$0] } ?? [])
+            parts = [title, ui.list(item.people.map { SafeText.line($0.name) })]
         case .team:
             let decks = item.deckIDs.compactMap { id in state.config.decks.first { $0.id == id } }
                 .map { SafeText.line($0.title.resolve(state.config.language)) }.joined(separator: " + ")
@@ -220,11 +218,11 @@ enum TranscriptView {
             for (n, line) in TextWrap.lines("\(index + 1). " + SafeText.clean(card.prompt) + status, width: width).enumerated() {
                 lines.append((n == 0 ? line : "   " + line, .bold))
             }
-            if card.isRating, card.ratingCount > 0 {
-                if session.kind == .team, VotePrivacy.tooFew(card.ratingCount) {
+            if session.kind == .team, card.isRating, card.ratingCount > 0 {
+                if VotePrivacy.tooFew(card.ratingCount) {
                     // As in the referat: one or two votes show as a count only.
-                    lines.append(("   " + ui.count(card.ratingCount, one: .voteCountOne, many: .voteCount) + " · " + ui(.tooFewForMean), .plain))
-                } else if session.kind == .team {
+                    lines.append(("   " + TalkView.voteSummary(card, ui), .plain))
+                } else {
                     let counts = card.ratingCounts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "  ")
                     lines.append(("   " + ui.count(card.ratingCount, one: .voteCountOne, many: .voteCount) + " — " + counts, .plain))
                 }

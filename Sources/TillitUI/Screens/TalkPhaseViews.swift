@@ -25,7 +25,7 @@ enum PresentationView {
                                           width: max(width, min(grid.width - 8, 80)))
         }
         // Team votes given here show as a count (and no spread when the talk is anonymous).
-        let votes = talk.session.kind == .team && record.isRating
+        let votes = talk.showsVotesWhenPresenting && record.isRating
         // Rows 3 … height-4 are free between the deck title and the progress line.
         let room = grid.height - 6
         func height(spacing: Int) -> Int {
@@ -61,7 +61,7 @@ enum PresentationView {
         let (progress, overTime) = TalkView.progress(state, talk)
         grid.centered(progress + (overTime ? "  " + ui(.timeIsUp) : ""), y: grid.height - 3, in: full, style: overTime ? .warning : .bold)
         var keys = [("→", ui(.keyNext)), ("←", ui(.keyPrevious)), ("p", ui(.keyEndPresentation))]
-        if record.isRating, talk.showsVotesWhenPresenting, let range = record.scaleRange {
+        if votes, let range = record.scaleRange {
             keys.append(("\(range.lowerBound)–\(range.upperBound)", ui(.keyRate)))
         }
         keys.append(("h", ui(.keyHint)))
@@ -122,7 +122,7 @@ enum SummaryView {
         // The actions are the second part of the one list ↑↓ moves in; done ones carry ✓.
         let room = max(1, grid.height - y - 8)
         let chosen = talk.listSelection - parked.count
-        let rows = actions.map { ($0.done ? "✓ " : "• ") + TalkView.actionLine($0, ui, now: state.now, markDone: false) }
+        let rows = actions.map { TalkView.actionRow($0, ui, now: state.now) }
         if !actions.isEmpty {
             let height = min(actions.count, room)
             Chrome.list(rows, selected: actions.indices.contains(chosen) ? chosen : nil, in: Rect(x: x, y: y, width: width, height: height),

@@ -152,7 +152,7 @@ enum TalkScreen {
 
     private static func removeVote(digit: Int, _ talk: inout TalkState, state: inout AppState) {
         guard let range = talk.card?.scaleRange else { return }
-        let value = digit == 0 && range.upperBound == 10 && !range.contains(0) ? 10 : digit
+        let value = RatingKeys.value(forDigit: digit, on: range)
         if (talk.card?.ratingCounts[value] ?? 0) > 0 {
             remove(value: value, &talk, state: &state)
         } else {
@@ -270,15 +270,8 @@ enum TalkScreen {
                 return []
             }
             do {
-                if let id = form.editing {
-                    try talk.session.apply(.editAction(id: id, text: form.text.text, owner: form.owner.text, due: due), now: state.now)
-                    state.flash = state.text(form.isNew ? .actionAdded : .actionChanged)
-                } else {
-                    try talk.session.apply(.addAction(id: newActionID(talk.session, now: state.now), text: form.text.text,
-                                                      owner: form.owner.text, due: due, onCurrentCard: talk.phase == .cards),
-                                           now: state.now)
-                    state.flash = state.text(.actionAdded)
-                }
+                try talk.session.apply(talk.command(saving: form, text: form.text.text, due: due).command, now: state.now)
+                state.flash = state.text(form.isNew ? .actionAdded : .actionChanged)
                 talk.actionForm = nil
                 return []
             } catch {
@@ -307,21 +300,12 @@ enum TalkScreen {
         case .date(let day): due = day
         case .invalid: break
         }
-        if let id = form.editing {
-            try? talk.session.apply(.editAction(id: id, text: words, owner: form.owner.text, due: due), now: now)
-            return
-        }
-        let id = newActionID(talk.session, now: now)
-        try? talk.session.apply(.addAction(id: id, text: words, owner: form.owner.text, due: due, onCurrentCard: talk.phase == .cards),
-                                now: now)
-        if talk.action(id: id) != nil {
-            form.editing = id
+        let save = talk.command(saving: form, text: words, due: due)
+        try? talk.session.apply(save.command, now: now)
+        if save.id != form.editing, talk.action(id: save.id) != nil {
+            form.editing = save.id
             form.createdByTyping = true
         }
-    }
-
-    static func newActionID(_ session: Session, now: Date) -> String {
-        session.nextActionID()
     }
 
     /// Opens the action form, unless the talk is finished: then nothing typed
@@ -499,33 +483,21 @@ extension AppState {
             unreadDate = typed
             words += " (" + t(.draftDateInText, typed) + ")"
         }
-        let before = talk.session
-        let add = TalkCommand.addAction(id: talk.session.nextActionID(), text: words, owner: form.owner.text, due: due,
-                                        onCurrentCard: talk.phase == .cards)
-        var command = add
-        if let id = form.editing, talk.action(id: id) != nil {
-            command = .editAction(id: id, text: words, owner: form.owner.text, due: due)
-        }
+        let save = talk.command(saving: form, text: words, due: due)
         var session = talk.session
         let wasFinished = session.isFinished
         do {
             if wasFinished { try session.apply(.reopen, now: now) }
-            try session.apply(command, now: now)
+            try session.apply(save.command, now: now)
             if wasFinished { try session.apply(.finish, now: now) }
         } catch {
             return t(.draftNotSaved, SafeText.line(words))
         }
         // Typing may already have put the words in the talk; then it is still worth saying they are kept.
         let typedIn = form.createdByTyping || form.original.map { talk.action(id: $0.id) != $0 } == true
-        guard session.actions != before.actions || typedIn else { return nil }
+        guard session.actions != talk.session.actions || typedIn else { return nil }
         talk.session = session
-        let id: String
-        switch command {
-        case .editAction(let edited, _, _, _): id = edited
-        case .addAction(let added, _, _, _, _): id = added
-        default: id = ""
-        }
-        let line = talk.action(id: id).map { TalkView.actionLine($0, t, now: now) } ?? words
+        let line = talk.action(id: save.id).map { TalkView.actionLine($0, t, now: now) } ?? words
         var message = t(form.isNew ? .draftSaved : .draftChangeSaved, line)
         if let unreadDate { message += " " + t(.draftBadDate, unreadDate) }
         return message

@@ -132,6 +132,16 @@ public struct TalkState: Sendable {
     /// The action with `id` in this talk.
     public func action(id: String) -> Action? { session.actions.first { $0.id == id } }
 
+    /// What puts `form` into the talk: a change to the action it edits, while
+    /// that still exists, else a new action (on this card, when on a card).
+    func command(saving form: ActionForm, text: String, due: String?) -> (command: TalkCommand, id: String) {
+        if let id = form.editing, action(id: id) != nil {
+            return (.editAction(id: id, text: text, owner: form.owner.text, due: due), id)
+        }
+        let id = session.nextActionID()
+        return (.addAction(id: id, text: text, owner: form.owner.text, due: due, onCurrentCard: phase == .cards), id)
+    }
+
     /// The focused action on the card, or the chosen one in the summary's list.
     public var chosenAction: Action? {
         switch phase {

@@ -84,13 +84,13 @@ enum TalkView {
         var focusedAction: Int?
         if case .action(let id)? = talk.focusedField, talk.editor == nil { focusedAction = actions.firstIndex { $0.id == id } }
         let firstShown = min(max(0, (focusedAction ?? 0) - 1), max(0, actions.count - 2))
-        for (index, action) in actions.enumerated().dropFirst(firstShown).prefix(2).map({ $0 }) {
+        for (index, action) in actions.enumerated().dropFirst(firstShown).prefix(2) {
             let label = index == firstShown ? ui(.actionsLabel) : ""
             grid.put(DisplayWidth.pad(label, to: 9), x: 1, y: actionY, style: .bold)
             let focused = index == focusedAction
             // The focus mark stands in the gap before the list, so the lines do not shift.
             if focused { grid.put("›", x: 10, y: actionY, style: Style(bold: true, reverse: true)) }
-            let line = (action.done ? "✓ " : "• ") + actionLine(action, ui, now: state.now, markDone: false)
+            let line = actionRow(action, ui, now: state.now)
             grid.put(line, x: 11, y: actionY,
                      style: focused ? Style(bold: true, reverse: true) : (action.done ? .muted : .plain), maxWidth: grid.width - 12)
             actionY += 1
@@ -114,6 +114,11 @@ enum TalkView {
         }
         Chrome.keyBar(keys, &grid, help: talk.editor == nil ? ui(.keyHelp) : nil)
         _ = t
+    }
+
+    /// An action as a list row: `✓` when done, else `•`, then its line.
+    static func actionRow(_ action: Action, _ t: Localizer, now: Date) -> String {
+        (action.done ? "✓ " : "• ") + actionLine(action, t, now: now, markDone: false)
     }
 
     static func actionLine(_ action: Action, _ t: Localizer, now: Date, markDone: Bool = true) -> String {

@@ -193,8 +193,7 @@ final class TalkRunner {
             guard saveFailure == nil else { return }
             opener.release()
             savedSession = nil
-            _ = update(&state, .talkClosed)
-            perform(.loadSessions)
+            for effect in update(&state, .talkClosed) { perform(effect) }
         case .quit:
             break
         }
