@@ -69,9 +69,7 @@ final class PlainRunner {
         if !session.carriedOver.isEmpty {
             say("")
             say(t(.sinceLastTime) + ". " + t(.sinceLastTimeIntro))
-            for (index, item) in session.carriedOver.enumerated() {
-                say("  \(index + 1). " + actionText(item.action) + " (" + outcomeText(item.outcome) + ")")
-            }
+            sayCarriedActions()
             say(t(.plainCarriedHowTo))
         }
         if session.kind == .team { say(t(.plainTeamWriting)) }
@@ -156,8 +154,7 @@ final class PlainRunner {
             say(t(.plainNowWriting, SafeText.line(currentWriter.name)))
         }
         if !session.actions.isEmpty {
-            say(t(.actionsHeading) + ":")
-            for (index, action) in session.actions.enumerated() { say("  \(index + 1). " + numberedText(action)) }
+            sayNumberedActions()
         }
         say(session.isFinished ? t(.plainIsFinished) : t(.savedIn, path))
     }
@@ -200,9 +197,7 @@ final class PlainRunner {
         case .action(let argument):
             addAction(argument)
         case .note(let text):
-            let note = SafeText.clean(text).trimmingCharacters(in: .whitespaces)
-            guard !note.isEmpty else { say(t(.plainNoteUsage)); break }
-            let notes = session.notes.isEmpty ? note : session.notes + "\n" + note
+            guard let notes = Self.appending(text, to: session.notes) else { say(t(.plainNoteUsage)); break }
             if apply(.setNotes(notes)) { say(t(.plainNoteAdded)) }
         case .carried(let outcome, let argument):
             resolveCarried(outcome, argument)
@@ -216,9 +211,7 @@ final class PlainRunner {
             removeAction(argument)
         case .privateNote(let text):
             guard session.kind == .oneOnOne else { say(t(.plainPrivateOneOnOne)); break }
-            let note = SafeText.clean(text).trimmingCharacters(in: .whitespaces)
-            guard !note.isEmpty else { say(t(.plainPrivateUsage)); break }
-            let notes = session.privateNotes.isEmpty ? note : session.privateNotes + "\n" + note
+            guard let notes = Self.appending(text, to: session.privateNotes) else { say(t(.plainPrivateUsage)); break }
             if apply(.setPrivateNotes(notes)) { say(t(.plainPrivateAdded)) }
         case .status:
             showStatus()
@@ -400,21 +393,38 @@ final class PlainRunner {
         return !query.isEmpty && starting.count == 1 ? starting[0].name : query
     }
 
+    /// Notes with one more line; nil when the line has no words.
+    private static func appending(_ line: String, to notes: String) -> String? {
+        let note = SafeText.clean(line).trimmingSpacesAndTabs()
+        guard !note.isEmpty else { return nil }
+        return notes.isEmpty ? note : notes + "\n" + note
+    }
+
+    /// This talk's actions under their heading, numbered for `:edit N`, `:remove N` and the rest.
+    private func sayNumberedActions() {
+        say(t(.actionsHeading) + ":")
+        for (index, action) in session.actions.enumerated() { say("  \(index + 1). " + numberedText(action)) }
+    }
+
+    /// Last time's actions, numbered for `:done N`, `:keep N` and `:drop N`, with what became of them.
+    private func sayCarriedActions() {
+        for (index, item) in session.carriedOver.enumerated() {
+            say("  \(index + 1). " + actionText(item.action) + " (" + outcomeText(item.outcome) + ")")
+        }
+    }
+
     /// `:actions`: this talk's actions, numbered for `:edit N` and the rest,
     /// then last time's, numbered for `:done N`, `:keep N` and `:drop N`.
     private func listActions() {
         if session.actions.isEmpty {
             say(t(.plainNoActions))
         } else {
-            say(t(.actionsHeading) + ":")
-            for (index, action) in session.actions.enumerated() { say("  \(index + 1). " + numberedText(action)) }
+            sayNumberedActions()
             say(t(.plainActionsHowTo))
         }
         if !session.carriedOver.isEmpty {
             say(t(.plainCarriedHeading))
-            for (index, item) in session.carriedOver.enumerated() {
-                say("  \(index + 1). " + actionText(item.action) + " (" + outcomeText(item.outcome) + ")")
-            }
+            sayCarriedActions()
         }
     }
 
