@@ -172,6 +172,15 @@ struct FaultTests {
         geteuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
     }
 
+    /// The shipped decks copied into the test's home, which `giveToNobody` hands
+    /// over too: the repository may sit below a folder `nobody` cannot enter
+    /// (`mktemp -d` makes it 0700).
+    static func decksForNobody(_ tmux: TmuxSession) throws -> [String: String] {
+        let copy = tmux.home.appendingPathComponent("cards")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: CLITests.cardsFolder), to: copy)
+        return ["TILLIT_CARDS": copy.path]
+    }
+
     static func giveToNobody(_ path: String) {
         guard geteuid() == 0 else { return }
         _ = run("/bin/chown", ["-R", "65534:65534", path])
@@ -181,6 +190,7 @@ struct FaultTests {
     func aReadOnlyHomeIsOneClearLineAndLeavesNothingBehind() throws {
         let tmux = try TmuxSession(width: 100, height: 30)
         try FileManager.default.createDirectory(at: tmux.dataFolder.appendingPathComponent("sessions"), withIntermediateDirectories: true)
+        let decks = try Self.decksForNobody(tmux)
         Self.giveToNobody(tmux.home.path)
         chmod(tmux.dataFolder.path, 0o500)
         chmod(tmux.dataFolder.appendingPathComponent("sessions").path, 0o500)
@@ -188,7 +198,7 @@ struct FaultTests {
             chmod(tmux.dataFolder.path, 0o700)
             chmod(tmux.dataFolder.appendingPathComponent("sessions").path, 0o700)
         }
-        try tmux.launchWith(Self.startArguments.map { $0 == "nb" ? "en" : $0 }, prefix: Self.asNobody)
+        try tmux.launchWith(Self.startArguments.map { $0 == "nb" ? "en" : $0 }, environment: decks, prefix: Self.asNobody)
         try tmux.waitForExit()
         let screen = try tmux.tmux(["capture-pane", "-p", "-J", "-t", "main:0"])
         let lines = screen.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("Pane is dead") && !$0.hasPrefix("[exit") }
@@ -205,8 +215,9 @@ struct FaultTests {
     func aHomeThatTurnsReadOnlyDuringATalkKeepsTheWordsUntilItCanSave() throws {
         let tmux = try TmuxSession(width: 100, height: 30)
         try FileManager.default.createDirectory(at: tmux.dataFolder, withIntermediateDirectories: true)
+        let decks = try Self.decksForNobody(tmux)
         Self.giveToNobody(tmux.home.path)
-        try tmux.launchWith(Self.startArguments.map { $0 == "nb" ? "en" : $0 }, prefix: Self.asNobody)
+        try tmux.launchWith(Self.startArguments.map { $0 == "nb" ? "en" : $0 }, environment: decks, prefix: Self.asNobody)
         try tmux.waitFor("1 / 14")
         let store = SessionStore(home: TillitHome(path: tmux.dataFolder.path))
         let id = try #require(store.list().summaries.first?.id)
