@@ -54,7 +54,9 @@ struct SnapshotTests {
         }),
         ("card-team-votes", { language, size in
             var state = Fixtures.talkState(Fixtures.team(language), language: language, size: size)
-            Fixtures.press([.character("4"), .character("4"), .character("5"), .character("2")], &state)
+            // Revealed (r): the spread and the mean show.
+            Fixtures.press([.character("4"), .character("4"), .character("5"), .character("2"), .character("r")], &state)
+            state.flash = nil
             state.now = Fixtures.start.addingTimeInterval(312)
             return state
         }),

@@ -65,6 +65,16 @@ public enum UIString: String, CaseIterable, Sendable {
     case mean
     case tooFewForMean
     case timeIsUp
+    case timeIsUpTitle
+    case votesHiddenUntilReveal
+    case votesNeedMinimum
+    case keyReveal
+    case helpReveal
+    case votesRevealedFlash
+    case votesShowLive
+    case noVotesYet
+    case votesRevealShort
+    case votesFromMinimumShort
     case noRatingOnCard
     case ratingRange
     case actionNeedsText

@@ -166,6 +166,9 @@ public struct Grid: Sendable {
         return put(cut, x: rect.x + (rect.width - width) / 2, y: y, style: style)
     }
 
+    /// Puts `cell` at `index` as it is (a block character, already known to be safe and one column wide).
+    mutating func replaceCell(at index: Int, with cell: Cell) { cells[index] = cell }
+
     /// Sets a style over a span without changing its text (for focus highlights).
     public mutating func restyle(x: Int, y: Int, width: Int, style: Style) {
         guard y >= 0, y < size.height else { return }

@@ -11,6 +11,8 @@ enum CardKeys {
     private static func onAction(_ c: TalkContext) -> Bool { !c.writing && c.chosenAction != nil }
     private static func writing(_ c: TalkContext) -> Bool { c.writing }
     private static let digits: [Key] = (0...9).map { .character(Character(String($0))) }
+    /// Anonymous votes on this card wait for the facilitator to show them.
+    static func revealsVotes(_ c: TalkContext) -> Bool { c.talk.session.isAnonymousTeam && c.talk.card?.isRating == true }
 
     static let table = TalkKeyTable([
         B([.right, .pageDown], when: browsing, bar: .init(20, "→") { $0.ui(.keyNext) },
@@ -28,6 +30,8 @@ enum CardKeys {
                      when: { $0.chosenAction == nil && $0.talk.card?.scaleRange != nil }),
           help: .init(60, "1–9", .helpRate)) { key, c in CardMoves.rate(key, &c); return [] },
         B([.backspace, .delete], when: onCard, help: .init(70, "⌫", .helpUnrate, when: browsing)) { CardMoves.unrate(&$0) },
+        B([.character("r")], when: onCard, bar: .init(45, "r", when: revealsVotes) { $0.ui(.keyReveal) },
+          help: .init(75, "r", .helpReveal, when: { browsing($0) && revealsVotes($0) })) { CardMoves.reveal(&$0) },
         B([.character("a")], when: browsing, bar: .init(60, "a") { $0.ui(.keyAction) },
           help: .init(80, "a", .helpAction)) { CardMoves.openActionForm(TalkState.ActionForm(), &$0) },
 

@@ -124,6 +124,21 @@ enum CardMoves {
     }
 
     /// Backspace: takes back a team vote, or clears the focused person's rating.
+    /// r: shows the room the anonymous votes as they are now, when the rule
+    /// allows (`VotePrivacy`); else says why not.
+    static func reveal(_ c: inout TalkContext) {
+        guard let card = c.talk.card, card.isRating else { c.flash(.noRatingOnCard); return }
+        guard c.talk.session.isAnonymousTeam else { c.flash(.votesShowLive); return }
+        apply(.revealVotes, &c)
+        guard c.state.flash == nil, let record = c.talk.card else { return }
+        switch c.talk.session.voteDisclosure(of: record) {
+        case .noVotes: c.flash(.noVotesYet)
+        case .countOnly(_, .tooFew(let minimum)): c.state.flash = c.ui(.votesNeedMinimum, minimum)
+        case .countOnly(_, .notRevealed): break
+        case .shown: c.flash(.votesRevealedFlash)
+        }
+    }
+
     static func unrate(_ c: inout TalkContext) {
         if c.talk.focusedField == .votes {
             takeBackVote(&c)

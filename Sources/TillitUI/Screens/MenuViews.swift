@@ -219,12 +219,13 @@ enum TranscriptView {
                 lines.append((n == 0 ? line : "   " + line, .bold))
             }
             if session.kind == .team, card.isRating, card.ratingCount > 0 {
-                if VotePrivacy.tooFew(card.ratingCount) {
-                    // As in the referat: one or two votes show as a count only.
-                    lines.append(("   " + TalkView.voteSummary(card, ui), .plain))
+                let count = ui.count(card.ratingCount, one: .voteCountOne, many: .voteCount)
+                if let tally = VotePrivacy.teamResult(counts: card.ratingCounts, minimum: session.voteMinimum) {
+                    let counts = tally.counts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "  ")
+                    lines.append(("   " + count + " — " + counts, .plain))
                 } else {
-                    let counts = card.ratingCounts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "  ")
-                    lines.append(("   " + ui.count(card.ratingCount, one: .voteCountOne, many: .voteCount) + " — " + counts, .plain))
+                    // As in the referat: fewer votes than the minimum show as a count only.
+                    lines.append(("   " + count + " · " + ui(.votesFromMinimumShort, session.voteMinimum.votes), .plain))
                 }
             }
             for response in card.responses {

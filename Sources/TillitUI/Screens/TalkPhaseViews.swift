@@ -1,69 +1,6 @@
 import Foundation
 import TillitCore
 
-enum PresentationView {
-    /// For a shared screen across a room: the prompt alone, large and centred,
-    /// with progress and timer; no answer fields and no private notes.
-    static func draw(_ state: AppState, _ talk: TalkState, _ grid: inout Grid) {
-        guard let record = talk.card else { return }
-        let ui = state.text
-        let language = talk.session.language
-        let full = Rect(x: 0, y: 0, width: grid.width, height: grid.height)
-        grid.centered(TalkView.deckTitle(talk, record), y: 1, in: full, style: .muted)
-        let width = max(20, grid.width * 3 / 5)
-        let lines = TextWrap.lines(SafeText.clean(record.prompt), width: width)
-        let card = TalkView.deckCard(state, record)
-        var hint: [String] = []
-        if talk.hintVisible {
-            hint = TextWrap.lines(card?.hint.map { SafeText.clean($0.resolve(language)) } ?? ui(.noHint), width: width)
-        }
-        var legend: [String] = []
-        if let range = record.scaleRange, let scale = card?.answer.scale {
-            // The scale's ends get more room than the prompt, and every word of them is shown.
-            legend = TalkView.scaleLegend(range, low: SafeText.line(scale.low.resolve(language)),
-                                          high: SafeText.line(scale.high.resolve(language)),
-                                          width: max(width, min(grid.width - 8, 80)))
-        }
-        // Team votes given here show as a count (and no spread when the talk is anonymous).
-        let votes = talk.showsVotesWhenPresenting && record.isRating
-        // Rows 3 … height-4 are free between the deck title and the progress line.
-        let room = grid.height - 6
-        func height(spacing: Int) -> Int {
-            lines.count * spacing - (spacing - 1) + (hint.isEmpty ? 0 : hint.count + 1)
-                + (legend.isEmpty ? 0 : legend.count + 1) + (votes ? 2 : 0)
-        }
-        // Double spacing when there is room makes the prompt read larger from afar.
-        let spacing = height(spacing: 2) + 2 <= room ? 2 : 1
-        var y = 3 + max(0, (room - height(spacing: spacing)) / 2)
-        for line in lines { grid.centered(line, y: y, in: full, style: Style(color: .title, bold: true)); y += spacing }
-        y += 1 - spacing
-        if !hint.isEmpty {
-            y += 1
-            for line in hint { grid.centered(line, y: y, in: full, style: .muted); y += 1 }
-        }
-        if !legend.isEmpty {
-            y += 1
-            // One block, centred as a whole, so the lines of each end stay aligned under their `1 =`.
-            let blockWidth = legend.map(DisplayWidth.of).max() ?? 0
-            for line in legend { grid.put(line, x: max(0, (grid.width - blockWidth) / 2), y: y, style: .muted); y += 1 }
-        }
-        if votes, let range = record.scaleRange {
-            y += 1
-            let barWidth = min(50, width)
-            if !talk.session.anonymous, record.ratingCount > 0, y + range.count + 2 <= grid.height - 4 {
-                _ = TalkView.drawVotes(record, range: range, anonymous: false, focused: false, ui: ui,
-                                       in: Rect(x: (grid.width - barWidth) / 2, y: y, width: barWidth, height: range.count + 2), &grid,
-                                       showKeys: false)
-            } else {
-                grid.centered(TalkView.voteSummary(record, ui), y: y, in: full, style: .bold)
-            }
-        }
-        let (progress, overTime) = TalkView.progress(state, talk)
-        grid.centered(progress + (overTime ? "  " + ui(.timeIsUp) : ""), y: grid.height - 3, in: full, style: overTime ? .warning : .bold)
-        Chrome.keyBar(TalkScreen.keyBar(state, talk), &grid, help: ui(.keyHelp))
-    }
-}
-
 enum SinceLastTimeView {
     static func draw(_ state: AppState, _ talk: TalkState, _ grid: inout Grid) {
         let ui = state.text

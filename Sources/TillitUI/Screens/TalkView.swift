@@ -32,15 +32,22 @@ enum TalkView {
         talk.session.decks.first { $0.id == record.deck }?.title ?? record.deck
     }
 
-    /// `3 / 14 · 04:12`, or the time left when the talk has a timer per card.
+    /// `3 / 14 · 04:12`, or the time left when the talk has a timer per card;
+    /// once it has run out, `3 / 14 · ⏱ tiden er ute`, and it stays so.
     static func progress(_ state: AppState, _ talk: TalkState) -> (text: String, overTime: Bool) {
         let position = "\(talk.session.currentIndex + 1) / \(talk.session.cards.count)"
+        let timer = timer(state, talk)
+        if timer.isUp { return ("\(position) · ⏱ \(state.text(.timeIsUp))", true) }
+        return ("\(position) · " + (talk.session.timerSeconds == nil ? "" : "⏱ ") + timer.text, false)
+    }
+
+    /// The time left on the card (`04:12`), or the time spent on it when the
+    /// talk has no timer. A timer that has run out stops at zero: `isUp`.
+    static func timer(_ state: AppState, _ talk: TalkState) -> (text: String, isUp: Bool) {
         let seconds = talk.secondsOnCard(now: state.now)
-        if let limit = talk.session.timerSeconds {
-            let left = limit - seconds
-            return ("\(position) · ⏱ \(clock(left))", left < 0)
-        }
-        return ("\(position) · \(clock(seconds))", false)
+        guard let limit = talk.session.timerSeconds else { return (clock(seconds), false) }
+        let left = limit - seconds
+        return (clock(max(0, left)), left <= 0)
     }
 
     static func drawCard(_ state: AppState, _ talk: TalkState, _ grid: inout Grid) {
@@ -52,9 +59,9 @@ enum TalkView {
         if talk.session.kind == .oneOnOne { title += " · " + names(talk.session.participants, ui) }
         else { title += " · " + talk.session.title }
         Chrome.header(title, right: progressText, &grid)
-        // Over time shows as `+mm:ss` in reverse, so it reads without colour too.
+        // Time that is up shows in reverse, calm and plain, so it reads without colour too, and stays.
         if overTime { grid.restyle(x: grid.width - DisplayWidth.of(progressText) - 1, y: 0, width: DisplayWidth.of(progressText),
-                                   style: Style(color: .warning, bold: true, reverse: true)) }
+                                   style: Style(bold: true, reverse: true)) }
 
         var y = 3
         let margin = grid.width >= 100 ? 6 : 3
@@ -144,14 +151,14 @@ enum TalkView {
                                   focused: field == focused && talk.editor == nil, x: area.x + 2, y: y, &grid)
                     y += 1
                 case .votes:
-                    y = drawVotes(record, range: range, anonymous: talk.session.anonymous, focused: field == focused,
+                    y = drawVotes(talk.session, record, range: range, focused: field == focused,
                                   ui: ui, in: Rect(x: area.x + 2, y: y, width: area.width - 4, height: area.maxY - y), &grid)
                 case .text, .action:
                     break
                 }
             }
             if talk.session.kind == .team, fields.contains(where: { if case .rating = $0 { return true } else { return false } }) {
-                grid.put(voteSummary(record, ui), x: area.x + 2, y: y, style: .muted, maxWidth: area.width - 4)
+                grid.put(voteSummary(talk.session, record, ui), x: area.x + 2, y: y, style: .muted, maxWidth: area.width - 4)
                 y += 1
             }
             y += 1
@@ -215,41 +222,44 @@ enum TalkView {
         if value == nil { grid.put("–", x: column + 1, y: y, style: .muted) }
     }
 
-    /// The team's votes as a bar per value, with counts (and the mean when
-    /// there are enough votes that no single vote can be read off).
-    static func drawVotes(_ record: CardRecord, range: ClosedRange<Int>, anonymous: Bool, focused: Bool, ui: Localizer,
-                          in rect: Rect, _ grid: inout Grid, showKeys: Bool = true) -> Int {
+    /// The team's votes as the rule allows (`VotePrivacy`): anonymous ones as
+    /// a count until the facilitator reveals them, then, as named ones always,
+    /// a bar per value with its count, and the mean.
+    static func drawVotes(_ session: Session, _ record: CardRecord, range: ClosedRange<Int>, focused: Bool, ui: Localizer,
+                          in rect: Rect, _ grid: inout Grid) -> Int {
         var y = rect.y
-        let counts = record.ratingCounts
-        let total = counts.values.reduce(0, +)
-        var heading = anonymous ? ui(.votesAnonymous) : ui(.votes)
-        if showKeys { heading += " · " + ui(.votesHowTo, RatingKeys.label(for: range)) }
+        var heading = session.anonymous ? ui(.votesAnonymous) : ui(.votes)
+        heading += " · " + ui(.votesHowTo, RatingKeys.label(for: range))
         grid.put(heading, x: rect.x, y: y, style: focused ? Style(bold: true, reverse: true) : .bold, maxWidth: rect.width)
         y += 1
-        let maxCount = max(1, counts.values.max() ?? 1)
-        let barWidth = max(4, min(40, rect.width - 12))
-        // One or two anonymous votes show as a count only: a bar would say who gave what.
-        let hidden = anonymous && VotePrivacy.tooFew(total)
-        let rows = range.count <= rect.height - 2 && !hidden ? Array(range) : []
-        for value in rows {
-            let count = counts[value] ?? 0
-            let bar = String(repeating: "█", count: count * barWidth / maxCount)
-            grid.put(String(format: "%2d ", value), x: rect.x, y: y, style: .bold)
-            grid.put(bar, x: rect.x + 3, y: y, style: Style(color: .accent))
-            grid.put(" \(count)", x: rect.x + 3 + DisplayWidth.of(bar), y: y, style: count > 0 ? .plain : .muted)
-            y += 1
+        let disclosure = session.voteDisclosure(of: record)
+        if let tally = disclosure.tally, range.count <= rect.height - 2 {
+            let maxCount = max(1, tally.counts.values.max() ?? 1)
+            let barWidth = max(4, min(40, rect.width - 12))
+            for value in range {
+                let count = tally.counts[value] ?? 0
+                let bar = String(repeating: "█", count: count * barWidth / maxCount)
+                grid.put(String(format: "%2d ", value), x: rect.x, y: y, style: .bold)
+                grid.put(bar, x: rect.x + 3, y: y, style: Style(color: .accent))
+                grid.put(" \(count)", x: rect.x + 3 + DisplayWidth.of(bar), y: y, style: count > 0 ? .plain : .muted)
+                y += 1
+            }
         }
-        grid.put(voteSummary(record, ui), x: rect.x, y: y, style: .muted, maxWidth: rect.width)
+        grid.put(voteSummary(session, record, ui), x: rect.x, y: y, style: .muted, maxWidth: rect.width)
         return y + 1
     }
 
-    /// `4 stemmer · snitt 3,8`; below three votes no mean, so no one's vote can be read off.
-    static func voteSummary(_ record: CardRecord, _ ui: Localizer) -> String {
-        let total = record.ratingCount
-        var summary = ui.count(total, one: .voteCountOne, many: .voteCount)
-        if !VotePrivacy.tooFew(total), let mean = record.ratingMean { summary += " · " + ui(.mean, formatMean(mean, ui.language)) }
-        else if total > 0 { summary += " · " + ui(.tooFewForMean) }
-        return summary
+    /// `4 stemmer · snitt 3,8`, or the count with why no more shows
+    /// (`3 stemmer · r viser resultatet`, `2 stemmer · vises fra 3 stemmer`).
+    static func voteSummary(_ session: Session, _ record: CardRecord, _ ui: Localizer) -> String {
+        let disclosure = session.voteDisclosure(of: record)
+        let count = ui.count(disclosure.votes, one: .voteCountOne, many: .voteCount)
+        switch disclosure {
+        case .noVotes: return count
+        case .countOnly(_, .notRevealed): return count + " · " + ui(.votesRevealShort)
+        case .countOnly(_, .tooFew(let minimum)): return count + " · " + ui(.votesFromMinimumShort, minimum)
+        case .shown(let tally): return count + " · " + ui(.mean, formatMean(tally.mean, ui.language))
+        }
     }
 
     static func formatMean(_ mean: Double, _ language: Language) -> String {

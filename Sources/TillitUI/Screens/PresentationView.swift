@@ -1,0 +1,182 @@
+import Foundation
+import TillitCore
+
+/// The shared screen (`p`): the prompt in the block font as large as fits,
+/// the team's votes (a count until revealed) and the timer in block digits;
+/// deck, card number and keys small at the edges. No answer fields and no
+/// private notes. Text is bold in the terminal's own colours, for a projector.
+enum PresentationView {
+    static func draw(_ state: AppState, _ talk: TalkState, _ grid: inout Grid) {
+        guard let record = talk.card else { return }
+        let ui = state.text
+        let layout = Layout(state, talk, record, size: grid.size)
+        // The edges: deck left, card number (and the time on the card, when there is no timer) right.
+        let position = layout.smallTimer.map { "\(talk.session.currentIndex + 1) / \(talk.session.cards.count) · \($0)" }
+            ?? "\(talk.session.currentIndex + 1) / \(talk.session.cards.count)"
+        grid.put(" " + DisplayWidth.truncate(TalkView.deckTitle(talk, record), to: max(0, grid.width - DisplayWidth.of(position) - 4)),
+                 x: 0, y: 0, style: .muted)
+        grid.put(position + " ", x: grid.width - DisplayWidth.of(position) - 1, y: 0, style: layout.timeIsUp ? .bold : .muted)
+        var y = layout.top
+        let full = Rect(x: 0, y: 0, width: grid.width, height: grid.height)
+        for part in layout.parts {
+            switch part {
+            case .block(let block):
+                block.draw(centeredIn: Rect(x: 0, y: y, width: grid.width, height: block.height), &grid, style: .bold)
+                y += block.height
+            case .lines(let lines, let spacing, let style):
+                for line in lines { grid.centered(line, y: y, in: full, style: style); y += spacing }
+                y += 1 - spacing
+            case .leftAligned(let lines):
+                // One block, centred as a whole, so the lines of each end of a scale stay aligned under their `1 =`.
+                let width = lines.map(DisplayWidth.of).max() ?? 0
+                for line in lines { grid.put(line, x: max(0, (grid.width - width) / 2), y: y); y += 1 }
+            case .bars(let tally, let range):
+                y = drawBars(tally, range: range, y: y, &grid)
+            case .gap(let rows):
+                y += rows
+            }
+        }
+        if let timer = layout.bigTimer {
+            timer.draw(centeredIn: Rect(x: 0, y: layout.timerTop, width: grid.width, height: timer.height), &grid, style: .bold)
+        }
+        Chrome.keyBar(TalkScreen.keyBar(state, talk), &grid, help: ui(.keyHelp))
+    }
+
+    /// A bar per value of the scale, with its count.
+    private static func drawBars(_ tally: VoteTally, range: ClosedRange<Int>, y: Int, _ grid: inout Grid) -> Int {
+        let barWidth = max(4, min(40, grid.width - 20))
+        let maxCount = max(1, tally.counts.values.max() ?? 1)
+        let x = max(0, (grid.width - barWidth - 8) / 2)
+        var y = y
+        for value in range {
+            let count = tally.counts[value] ?? 0
+            let bar = String(repeating: "█", count: count * barWidth / maxCount)
+            grid.put(String(format: "%2d ", value), x: x, y: y, style: .bold)
+            grid.put(bar, x: x + 3, y: y, style: .bold)
+            grid.put(" \(count)", x: x + 3 + DisplayWidth.of(bar), y: y, style: count > 0 ? .bold : .muted)
+            y += 1
+        }
+        return y
+    }
+
+    /// What goes where, decided once per frame: the largest prompt that fits
+    /// beside the votes, the scale and the timer, each of those giving up its
+    /// block digits before the prompt gives up its block letters.
+    struct Layout {
+        enum Part {
+            case block(BlockText)
+            case lines([String], spacing: Int, style: Style)
+            case leftAligned([String])
+            case bars(VoteTally, ClosedRange<Int>)
+            case gap(Int)
+
+            var height: Int {
+                switch self {
+                case .block(let block): return block.height
+                case .lines(let lines, let spacing, _): return max(0, lines.count * spacing - (spacing - 1))
+                case .leftAligned(let lines): return lines.count
+                case .bars(_, let range): return range.count
+                case .gap(let rows): return rows
+                }
+            }
+        }
+
+        var parts: [Part] = []
+        var top = 1
+        var bigTimer: BlockText?
+        var timerTop = 0
+        /// The time on the card, or left, as a small line at the top edge when it is not drawn large.
+        var smallTimer: String?
+        var timeIsUp = false
+        /// Rows the prompt takes (for tests: how much of the screen it fills).
+        var promptRows = 0
+        var promptIsBlock = false
+
+        init(_ state: AppState, _ talk: TalkState, _ record: CardRecord, size: Size) {
+            let ui = state.text
+            let language = talk.session.language
+            let card = TalkView.deckCard(state, record)
+            let textWidth = max(20, size.width * 3 / 5)
+            let blockWidth = max(10, size.width - 8)
+            var notes: [Part] = []
+            if talk.hintVisible {
+                let hint = card?.hint.map { SafeText.clean($0.resolve(language)) } ?? ui(.noHint)
+                notes += [.gap(1), .lines(TextWrap.lines(hint, width: textWidth), spacing: 1, style: .plain)]
+            }
+            if let range = record.scaleRange, let scale = card?.answer.scale {
+                // The scale's ends get more room than the prompt, and every word of them is shown.
+                notes += [.gap(1), .leftAligned(TalkView.scaleLegend(range, low: SafeText.line(scale.low.resolve(language)),
+                                                                     high: SafeText.line(scale.high.resolve(language)),
+                                                                     width: max(textWidth, min(size.width - 8, 80))))]
+            }
+            let timer = TalkView.timer(state, talk)
+            timeIsUp = timer.isUp
+            let timerText = timer.isUp ? ui(.timeIsUpTitle) : timer.text
+            // The middle runs from row 1 to above the flash row and the key bar.
+            let bottom = size.height - 2
+            let prompt = SafeText.line(record.prompt)
+            // What gives way, in order, before the prompt leaves its block letters:
+            // the timer's block digits, the votes' block digits, the blank rows between.
+            let attempts: [(bigTimer: Bool, bigVotes: Bool, gap: Int)] = [(true, true, 1), (false, true, 1), (false, false, 1), (false, false, 0)]
+            for (index, attempt) in attempts.enumerated() {
+                let last = index == attempts.count - 1
+                var below = notes.map { part -> Part in if case .gap = part { return .gap(attempt.gap) } else { return part } }
+                if talk.showsVotesWhenPresenting && record.isRating {
+                    below += [.gap(attempt.gap)] + Self.votes(talk.session, record, ui, bigNumbers: attempt.bigVotes, width: blockWidth)
+                }
+                var timerRows = 0
+                bigTimer = nil
+                if attempt.bigTimer, talk.session.timerSeconds != nil,
+                   let block = BlockText(timerText, size: .medium, maxWidth: blockWidth, maxHeight: 4) {
+                    bigTimer = block
+                    timerRows = block.height + 1
+                }
+                let belowRows: Int = below.reduce(0) { $0 + $1.height }
+                let room = bottom - top - timerRows - belowRows
+                guard let promptPart = Self.prompt(prompt, width: blockWidth, textWidth: textWidth, room: room, allowNormal: last)
+                else { continue }
+                promptRows = promptPart.height
+                if case .block = promptPart { promptIsBlock = true }
+                parts = [promptPart] + below
+                top += max(0, (room - promptRows) / 2)
+                timerTop = bottom - timerRows + 1
+                smallTimer = bigTimer == nil ? timerText : nil
+                return
+            }
+        }
+
+        /// The prompt as large as `room` rows allow: block letters, large then
+        /// medium; else (when `allowNormal`) ordinary text, double spaced when there is room.
+        static func prompt(_ text: String, width: Int, textWidth: Int, room: Int, allowNormal: Bool) -> Part? {
+            if let block = BlockText.fitting(text, maxWidth: width, maxHeight: room) { return .block(block) }
+            guard allowNormal else { return nil }
+            let lines = TextWrap.lines(text, width: textWidth)
+            let spacing = lines.count * 2 - 1 <= room ? 2 : 1
+            return .lines(Array(lines.prefix(max(1, room))), spacing: spacing, style: .bold)
+        }
+
+        /// The team's votes as the rule allows: a count until revealed (with
+        /// why), then the average and a bar per value.
+        static func votes(_ session: Session, _ record: CardRecord, _ ui: Localizer, bigNumbers: Bool, width: Int) -> [Part] {
+            let disclosure = session.voteDisclosure(of: record)
+            func big(_ text: String) -> Part {
+                if bigNumbers, let block = BlockText(text, size: .medium, maxWidth: width, maxHeight: 4) { return .block(block) }
+                return .lines([text], spacing: 1, style: .bold)
+            }
+            let count = ui.count(disclosure.votes, one: .voteCountOne, many: .voteCount)
+            switch disclosure {
+            case .noVotes:
+                return [big(count)]
+            case .countOnly(_, .notRevealed):
+                return [big(count), .lines([ui(.votesHiddenUntilReveal)], spacing: 1, style: .plain)]
+            case .countOnly(_, .tooFew(let minimum)):
+                return [big(count), .lines([ui(.votesNeedMinimum, minimum)], spacing: 1, style: .plain)]
+            case .shown(let tally):
+                var parts = [big(ui(.mean, TalkView.formatMean(tally.mean, ui.language))),
+                             .lines([count], spacing: 1, style: .plain)]
+                if let range = record.scaleRange { parts += [.gap(1), .bars(tally, range)] }
+                return parts
+            }
+        }
+    }
+}

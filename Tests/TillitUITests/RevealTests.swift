@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+import TillitCore
+@testable import TillitUI
+
+/// Anonymous votes are revealed on purpose (`r`), only from three votes, and
+/// hidden again by a new vote; named votes show as they come.
+@Suite("Votes revealed on purpose, in update")
+struct RevealTests {
+    static func team(anonymous: Bool = true, votes: String, presenting: Bool = false, size: Size = Size(width: 100, height: 30)) -> AppState {
+        var state = Fixtures.talkState(Fixtures.team(anonymous: anonymous), size: size)
+        if presenting { Fixtures.press([.character("p")], &state) }
+        Fixtures.type(votes, &state)
+        return state
+    }
+
+    /// The bar rows the card screen or the presentation draws: ` 4 ██ 2`.
+    static func barRows(_ state: AppState) -> [String] {
+        view(state).text.split(separator: "\n").map(String.init).filter { $0.contains(/^ +[1-7] (█+ [0-9]+| 0)$/) }
+    }
+
+    @Test func whileVotingIsOpenOnlyTheCountShows() {
+        let state = Self.team(votes: "425")
+        let screen = view(state).text
+        #expect(screen.contains("3 stemmer · r viser resultatet"), "\(screen)")
+        #expect(!screen.contains("snitt"), "\(screen)")
+        #expect(Self.barRows(state).isEmpty, "\(screen)")
+        #expect(view(state).text.contains("r vis resultat"), "the key bar offers r")
+    }
+
+    @Test func rRevealsTheDistributionAndTheMean() {
+        var state = Self.team(votes: "425")
+        Fixtures.press([.character("r")], &state)
+        let screen = view(state).text
+        #expect(screen.contains("3 stemmer · snitt 3,7"), "\(screen)")
+        #expect(Self.barRows(state).count == 5, "\(screen)")
+        #expect(state.flash?.contains("Resultatet vises") == true)
+        #expect(state.talk?.session.currentCard?.revealedVotes == ["4": 1, "2": 1, "5": 1], "kept in the talk, so autosave has it")
+    }
+
+    @Test func belowThreeVotesTheRevealSaysWhy() {
+        var state = Self.team(votes: "42")
+        Fixtures.press([.character("r")], &state)
+        #expect(state.flash == "Resultatet vises fra 3 stemmer, så ingen enkeltstemme kan leses av")
+        let screen = view(state).text
+        #expect(screen.contains("2 stemmer · vises fra 3 stemmer") && !screen.contains("snitt"), "\(screen)")
+        #expect(Self.barRows(state).isEmpty)
+    }
+
+    @Test func aNewVoteAfterTheRevealHidesTheResultUntilTheNextReveal() {
+        var state = Self.team(votes: "425")
+        Fixtures.press([.character("r")], &state)
+        Fixtures.type("1", &state)
+        var screen = view(state).text
+        #expect(screen.contains("4 stemmer · r viser resultatet") && !screen.contains("snitt"), "the 4th vote cannot be read off the mean: \(screen)")
+        #expect(Self.barRows(state).isEmpty)
+        Fixtures.press([.character("r")], &state)
+        screen = view(state).text
+        #expect(screen.contains("4 stemmer · snitt 3,0"), "\(screen)")
+    }
+
+    @Test func namedVotesShowAsTheyCome() {
+        var state = Self.team(anonymous: false, votes: "4")
+        var screen = view(state).text
+        #expect(screen.contains("1 stemme · snitt 4,0"), "\(screen)")
+        #expect(!screen.contains("r vis resultat"), "nothing to reveal: \(screen)")
+        Fixtures.press([.character("r")], &state)
+        #expect(state.flash == "Stemmene vises etter hvert som de kommer: samtalen er ikke anonym.")
+        screen = view(state).text
+        #expect(Self.barRows(state).count == 5, "\(screen)")
+    }
+
+    @Test func onTheSharedScreenTooAndLeavingItShowsNoBarsWhileVotingIsOpen() {
+        var state = Self.team(votes: "4254", presenting: true, size: Size(width: 160, height: 45))
+        #expect(state.talk?.presenting == true)
+        var screen = view(state).text
+        #expect(screen.contains("Resultatet vises når det avsløres (r)") && Self.barRows(state).isEmpty, "\(screen)")
+        Fixtures.press([.character("p")], &state)
+        screen = view(state).text
+        #expect(Self.barRows(state).isEmpty && !screen.contains("snitt"), "leaving with p shows no spread: \(screen)")
+        Fixtures.press([.character("p"), .character("r")], &state)
+        #expect(Self.barRows(state).count == 5, "\(view(state).text)")
+    }
+
+    @Test func aRevealedCardShowsItsResultWhenComeBackTo() {
+        var state = Self.team(votes: "425")
+        Fixtures.press([.character("r"), .right, .left], &state)
+        #expect(view(state).text.contains("3 stemmer · snitt 3,7"))
+    }
+
+    @Test func rOnATextCardSaysThereIsNothingToReveal() {
+        var state = Self.team(votes: "")
+        Fixtures.press([.right, .character("r")], &state)
+        #expect(state.flash == "Dette kortet har ingen vurdering.")
+    }
+}
