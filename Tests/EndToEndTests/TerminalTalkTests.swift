@@ -54,8 +54,8 @@ import TillitCore
         try tmux.press("Right")
         try tmux.waitFor("Anonymous ratings")
         try tmux.press("4", "4", "2", "5")
-        try tmux.waitFor("4 votes")
-        try tmux.waitFor("⏱ +00:0", timeout: 5)
+        try tmux.waitFor("4 votes · r shows the result")
+        try tmux.waitFor("⏱ time is up", timeout: 5)
         try tmux.press("p")
         try tmux.waitFor("time is up")
         try tmux.press("p", "q")
@@ -65,6 +65,41 @@ import TillitCore
         #expect(talk.cards[1].anonymousVotes == ["4": 2, "2": 1, "5": 1])
         #expect(talk.cards[1].responses.isEmpty)
         #expect(talk.cards[0].secondsSpent > 0)
+    }
+
+    /// Anonymous votes show as a count until r; r below three votes says why;
+    /// a new vote hides the result again; the reveal survives a resume.
+    @Test func anonymousVotesAreRevealedOnPurpose() throws {
+        let tmux = try TmuxSession(width: 160, height: 45)
+        try tmux.launch(["start", "--deck", "psykologisk-trygghet", "--title", "Avdeling Solsiden", "--anonymous", "--lang", "en"])
+        try tmux.waitFor("1 / 14")
+        try tmux.press("Right")
+        try tmux.waitFor("Anonymous ratings")
+        try tmux.press("4", "2", "r")
+        try tmux.waitFor("The result shows from 3 votes, so no single vote can be read off")
+        try tmux.press("5")
+        var screen = try tmux.waitFor("3 votes · r shows the result")
+        #expect(!screen.contains("average"), "\(screen)")
+        try tmux.press("r")
+        try tmux.waitFor("3 votes · average 3.7")
+        try tmux.press("1")
+        screen = try tmux.waitFor("4 votes · r shows the result")
+        #expect(!screen.contains("average"), "the 4th vote is not given away by a moving mean: \(screen)")
+        try tmux.press("p")
+        try tmux.waitFor("The result shows when it is revealed (r)")
+        try tmux.press("r")
+        screen = try tmux.waitFor("A new vote hides it again")
+        #expect(!screen.contains("The result shows when it is revealed (r)"), "\(screen)")
+        try tmux.press("p", "q")
+        try tmux.waitForExit()
+        let talk = try #require(try tmux.sessions().first)
+        #expect(talk.cards[1].anonymousVotes == ["4": 1, "2": 1, "5": 1, "1": 1])
+        #expect(talk.cards[1].revealedVotes == ["4": 1, "2": 1, "5": 1, "1": 1])
+
+        try tmux.launch(["resume", "--lang", "en"])
+        try tmux.waitFor("4 votes · average 3.0")
+        try tmux.press("q")
+        try tmux.waitForExit()
     }
 
     @Test func killedWhileWritingResumesOnTheSameCardWithTheText() throws {

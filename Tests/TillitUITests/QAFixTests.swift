@@ -90,7 +90,8 @@ struct QAFixTests {
         let shown = Self.words(view(state))
         #expect(shown.contains("1 = Has to ask permission for most things"))
         #expect(shown.contains("5 = Can decide for themselves on anything that belongs to the job"))
-        #expect(shown.contains("Give a number and say why."))
+        let layout = PresentationView.Layout(state, state.talk!, state.talk!.card!, size: size)
+        #expect(layout.promptLines.joined(separator: " ").hasSuffix("Give a number and say why."), "the whole prompt, in block letters where they fit")
         // And the card screen too.
         Fixtures.press([.character("p")], &state)
         #expect(Self.words(view(state)).contains("5 = Can decide for themselves on anything that belongs to the job"))
@@ -107,12 +108,13 @@ struct QAFixTests {
         #expect(state.talk?.presenting == true && state.talk?.editor == nil)
         #expect(state.flash == state.text(.presentationNoWriting))
         Fixtures.press([.character("4"), .character("2")], &state)
-        let text = view(state).text
-        #expect(text.contains("2 votes · too few to show an average"))
-        #expect(!text.contains("█"))
+        #expect(view(state).text.contains("The result shows when it is revealed (r)"))
+        Fixtures.press([.character("r")], &state)
+        #expect(view(state).text.contains("The result shows from 3 votes, so no single vote can be read off"))
+        #expect(RevealTests.barRows(state).isEmpty)
         Fixtures.press([.character("5")], &state)
-        #expect(view(state).text.contains("3 votes · average 3.7"))
-        #expect(!view(state).text.contains("█"), "an anonymous talk shows no spread on the shared screen")
+        #expect(view(state).text.contains("The result shows when it is revealed (r)"))
+        #expect(RevealTests.barRows(state).isEmpty, "an anonymous talk shows no spread on the shared screen until it is revealed")
         // Help on the shared screen offers no writing keys, and offers h.
         Fixtures.press([.character("?")], &state)
         let help = view(state).text
@@ -122,11 +124,11 @@ struct QAFixTests {
     // 10. One or two anonymous votes: the count, not which values were given.
     @Test func fewAnonymousVotesShowOnlyTheCount() {
         var state = Fixtures.talkState(Fixtures.team(.en), language: .en, size: Size(width: 80, height: 24))
-        Fixtures.press([.character("4"), .character("2")], &state)
+        Fixtures.press([.character("4"), .character("2"), .character("r")], &state)
         var text = view(state).text
-        #expect(text.contains("2 votes · too few to show an average"))
+        #expect(text.contains("2 votes · shown from 3 votes"))
         #expect(!text.contains("█"))
-        Fixtures.press([.character("5")], &state)
+        Fixtures.press([.character("5"), .character("r")], &state)
         text = view(state).text
         #expect(text.contains("3 votes · average 3.7") && text.contains("█"))
         // Named votes in a team that is not anonymous still show their bars.
@@ -139,7 +141,7 @@ struct QAFixTests {
         try! session.apply(.addVote(value: 2, participant: nil), now: Fixtures.start)
         var reader = Fixtures.state(.en, size: Size(width: 80, height: 24), screen: .sessionView)
         reader.talk = TalkState(session: session, path: "/tmp/x.json", readOnly: true)
-        #expect(view(reader).text.contains("2 votes · too few to show an average"))
+        #expect(view(reader).text.contains("2 votes · shown from 3 votes"))
         #expect(!view(reader).text.contains("4: 1"))
         #expect(VotePrivacy.tooFew(2) && !VotePrivacy.tooFew(3) && !VotePrivacy.tooFew(0))
         #expect(TrendsReport.minimumVotes == VotePrivacy.minimumVotes)

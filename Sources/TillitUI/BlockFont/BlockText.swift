@@ -30,6 +30,8 @@ struct BlockText: Sendable {
     static let letterSpacing = 1
 
     let lines: [[BlockGlyphs.Glyph]]
+    /// The words of each line, as text (what a test or a screen reader reads).
+    let lineTexts: [String]
     let size: Size
     /// The widest line, in columns.
     let width: Int
@@ -40,6 +42,7 @@ struct BlockText: Sendable {
     /// when it has a character the font lacks or does not fit in `maxHeight` rows.
     init?(_ text: String, size: Size, maxWidth: Int, maxHeight: Int) {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+        let wordTexts = words.map(String.init)
         var glyphWords: [[BlockGlyphs.Glyph]] = []
         for word in words {
             var glyphs: [BlockGlyphs.Glyph] = []
@@ -56,19 +59,26 @@ struct BlockText: Sendable {
         }
         var lines: [[BlockGlyphs.Glyph]] = []
         var line: [BlockGlyphs.Glyph] = []
-        for word in glyphWords {
+        var texts: [String] = []
+        var text = ""
+        for (word, wordText) in zip(glyphWords, wordTexts) {
             // A word wider than a line does not fit at this size: a smaller one will do.
             guard pixels(word) <= maxPixels else { return nil }
             let joined = line.isEmpty ? word : line + [space] + word
             if pixels(joined) <= maxPixels {
                 line = joined
+                text = text.isEmpty ? wordText : text + " " + wordText
             } else {
                 lines.append(line)
+                texts.append(text)
                 line = word
+                text = wordText
             }
         }
         lines.append(line)
+        texts.append(text)
         self.lines = lines
+        self.lineTexts = texts
         self.size = size
         self.width = lines.map { size.columns(pixels($0)) }.max() ?? 0
         guard height <= maxHeight else { return nil }

@@ -85,12 +85,14 @@ enum PresentationView {
         var top = 1
         var bigTimer: BlockText?
         var timerTop = 0
-        /// The time on the card, or left, as a small line at the top edge when it is not drawn large.
+        /// The time on the card, or left, small at the top edge (also when it is drawn large, for whoever reads the edges).
         var smallTimer: String?
         var timeIsUp = false
         /// Rows the prompt takes (for tests: how much of the screen it fills).
         var promptRows = 0
         var promptIsBlock = false
+        /// The prompt's words as laid out, line by line, whatever their size.
+        var promptLines: [String] = []
 
         init(_ state: AppState, _ talk: TalkState, _ record: CardRecord, size: Size) {
             let ui = state.text
@@ -136,11 +138,15 @@ enum PresentationView {
                 guard let promptPart = Self.prompt(prompt, width: blockWidth, textWidth: textWidth, room: room, allowNormal: last)
                 else { continue }
                 promptRows = promptPart.height
-                if case .block = promptPart { promptIsBlock = true }
+                switch promptPart {
+                case .block(let block): promptIsBlock = true; promptLines = block.lineTexts
+                case .lines(let lines, _, _): promptLines = lines
+                default: break
+                }
                 parts = [promptPart] + below
                 top += max(0, (room - promptRows) / 2)
                 timerTop = bottom - timerRows + 1
-                smallTimer = bigTimer == nil ? timerText : nil
+                smallTimer = (talk.session.timerSeconds == nil ? "" : "⏱ ") + (timer.isUp ? ui(.timeIsUp) : timer.text)
                 return
             }
         }
