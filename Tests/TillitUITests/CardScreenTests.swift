@@ -242,21 +242,21 @@ struct CardScreenTests {
         #expect(state.talk?.focusedField == .votes)
         // This run's votes go first, newest first.
         Fixtures.press([.character("5"), .backspace], &state)
-        #expect(state.talk?.card?.anonymousVotes == ["4": 2, "2": 1])
+        #expect(state.talk?.card?.anonymousVotes == [4: 2, 2: 1])
         #expect(state.flash == state.text(.voteRemoved, 5, 3))
         // Earlier votes have no order: Backspace asks which value, the digit removes one of it.
         Fixtures.press([.backspace], &state)
         #expect(state.flash == state.text(.whichVoteToRemove, 1, 5))
         #expect(view(state).text.contains("The order of the votes is not kept"))
         Fixtures.press([.character("2")], &state)
-        #expect(state.talk?.card?.anonymousVotes == ["4": 2])
+        #expect(state.talk?.card?.anonymousVotes == [4: 2])
         #expect(state.flash == state.text(.voteRemoved, 2, 2))
         // A vote given now is taken back before the earlier ones.
         Fixtures.press([.character("4"), .backspace], &state)  // a new vote, taken back
-        #expect(state.talk?.card?.anonymousVotes == ["4": 2])
+        #expect(state.talk?.card?.anonymousVotes == [4: 2])
         // Only one value left: no need to ask.
         Fixtures.press([.backspace], &state)
-        #expect(state.talk?.card?.anonymousVotes == ["4": 1])
+        #expect(state.talk?.card?.anonymousVotes == [4: 1])
         Fixtures.press([.backspace], &state)
         #expect(state.talk?.card?.anonymousVotes == nil)
         Fixtures.press([.backspace], &state)
@@ -269,10 +269,10 @@ struct CardScreenTests {
         var state = Fixtures.talkState(session, language: .en)
         Fixtures.press([.backspace, .character("3")], &state)
         #expect(state.flash == state.text(.noVoteForValue, 3))
-        #expect(state.talk?.card?.anonymousVotes == ["4": 1, "2": 1])
+        #expect(state.talk?.card?.anonymousVotes == [4: 1, 2: 1])
         Fixtures.press([.backspace, .right], &state)
         #expect(state.talk?.choosingVoteToRemove == false && state.talk?.session.currentIndex == 1)
-        #expect(state.talk?.session.cards[0].anonymousVotes == ["4": 1, "2": 1])
+        #expect(state.talk?.session.cards[0].anonymousVotes == [4: 1, 2: 1])
     }
 
     @Test func backspaceOnARatingRowSaysTheRatingIsRemoved() {
