@@ -75,6 +75,10 @@ public struct CardRecord: Codable, Hashable, Sendable {
     /// Team votes when the talk is anonymous: how many chose each value, no
     /// names. Keyed by the value; in the file the keys are strings (`"4": 2`).
     public var anonymousVotes: [Int: Int]?
+    /// The votes (value → count) as they were when the facilitator revealed
+    /// them. Kept in the file so a resumed talk, or a return to the card, shows
+    /// what the room already saw, and nothing newer: see `votesRevealed`.
+    public var revealedVotes: [Int: Int]?
     public var secondsSpent: Double
 
     public init(deck: String, card: Card, language: Language) {
@@ -87,6 +91,7 @@ public struct CardRecord: Codable, Hashable, Sendable {
         self.status = .open
         self.responses = []
         self.anonymousVotes = nil
+        self.revealedVotes = nil
         self.secondsSpent = 0
     }
 
