@@ -15,14 +15,15 @@ struct GlobalOptions: ParsableArguments {
 
     func validate() throws {
         if let lang, Language(localeName: lang) == nil {
-            throw ValidationError("unknown language '\(lang)'; use nb, en or da")
+            throw ValidationError(CommandLanguage.text(.argUnknownLanguage, SafeText.line(lang)))
         }
     }
 
     func context() throws -> AppContext {
         let environment = ProcessInfo.processInfo.environment
-        let language = Language.detect(explicit: lang, environment: environment)
         let home = TillitHome.resolve(explicit: home, environment: environment)
+        let language = Language.detect(explicit: lang, remembered: Settings.load(from: home).language,
+                                       environment: environment)
         let colorDisabled = noColor || !(environment["NO_COLOR"] ?? "").isEmpty
         return AppContext(language: language, home: home, colorEnabled: !colorDisabled, environment: environment)
     }

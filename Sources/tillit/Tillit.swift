@@ -38,8 +38,12 @@ struct Tillit: ParsableCommand {
                                               environment: environment)
             }
         }
+        if let position = firstArgumentNotInUTF8() {
+            printError("tillit: " + CommandLanguage.text(.argNotUTF8, position))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(UsageErrorText.joiningNegativeNumbers(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch {
             let code = exitCode(for: error)
@@ -49,11 +53,18 @@ struct Tillit: ParsableCommand {
         }
     }
 
-    /// `tillit: <message> (see 'tillit start --help')`, on one line.
+    /// One line in the user's language, then the usage (see `UsageErrorText`).
     static func usageErrorLine(_ message: String, fullMessage: String) -> String {
-        let line = message.split(whereSeparator: \.isNewline).joined(separator: " ")
-        guard let start = fullMessage.range(of: "See '"),
-              let end = fullMessage[start.upperBound...].firstIndex(of: "'") else { return "tillit: \(line)" }
-        return "tillit: \(line) (see '\(fullMessage[start.upperBound..<end])')"
+        UsageErrorText.render(message: message, fullMessage: fullMessage, CommandLanguage.text)
+    }
+
+    /// Swift's `CommandLine.arguments` turns bytes that are not UTF-8 into
+    /// U+FFFD without a word; a name or path garbled that way is refused instead.
+    static func firstArgumentNotInUTF8() -> Int? {
+        for index in 1..<Int(CommandLine.argc) {
+            guard let raw = CommandLine.unsafeArgv[index] else { continue }
+            if String(validatingCString: raw) == nil { return index }
+        }
+        return nil
     }
 }
