@@ -74,6 +74,10 @@ public struct CardRecord: Codable, Hashable, Sendable {
     public var responses: [Response]
     /// Team votes when the talk is anonymous: how many chose each value, no names.
     public var anonymousVotes: [String: Int]?
+    /// The votes (value → count) as they were when the facilitator revealed
+    /// them. Kept in the file so a resumed talk, or a return to the card, shows
+    /// what the room already saw, and nothing newer: see `votesRevealed`.
+    public var revealedVotes: [String: Int]?
     public var secondsSpent: Double
 
     public init(deck: String, card: Card, language: Language) {
@@ -86,6 +90,7 @@ public struct CardRecord: Codable, Hashable, Sendable {
         self.status = .open
         self.responses = []
         self.anonymousVotes = nil
+        self.revealedVotes = nil
         self.secondsSpent = 0
     }
 

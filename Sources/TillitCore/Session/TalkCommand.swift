@@ -11,6 +11,8 @@ public enum TalkCommand: Hashable, Sendable {
     /// A team vote; named when `participant` is given and the talk is not anonymous.
     case addVote(value: Int, participant: String?)
     case removeVote(value: Int)
+    /// The facilitator shows the room the card's votes as they are now (see `VotePrivacy`).
+    case revealVotes
     case skip
     case park
     case reopenCard
@@ -117,6 +119,10 @@ extension Session {
                 cards[currentIndex].responses.removeAll { $0.isEmpty }
             }
             refreshStatus()
+        case .revealVotes:
+            guard currentCard?.isRating == true else { throw TalkError.notARatingCard }
+            let votes = cards[currentIndex].votesAsRevealed
+            cards[currentIndex].revealedVotes = votes.isEmpty ? nil : votes
         case .skip:
             cards[currentIndex].status = .skipped
         case .park:
@@ -225,7 +231,7 @@ extension TalkCommand {
 
     var touchesCurrentCard: Bool {
         switch self {
-        case .setText, .setRating, .addVote, .removeVote, .skip, .park, .reopenCard: return true
+        case .setText, .setRating, .addVote, .removeVote, .revealVotes, .skip, .park, .reopenCard: return true
         default: return false
         }
     }
