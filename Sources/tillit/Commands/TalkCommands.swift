@@ -38,13 +38,14 @@ struct StartCommand: ParsableCommand {
     var plain = false
 
     func validate() throws {
-        let t = CommandLanguage.text
-        if deck.isEmpty { throw ValidationError(t(.argNeedsDeck)) }
-        if let kind, TalkKind(rawValue: kind) == nil { throw ValidationError(t(.argBadKind, SafeText.line(kind))) }
-        if let timer, timer <= 0 || timer > 24 * 3600 { throw ValidationError(t(.argTimerRange)) }
-        if seed != nil && !shuffle { throw ValidationError(t(.argSeedNeedsShuffle)) }
+        // `CommandLanguage` is looked up only for a message: a good command line costs nothing.
+        let t = { CommandLanguage.text }
+        if deck.isEmpty { throw ValidationError(t()(.argNeedsDeck)) }
+        if let kind, TalkKind(rawValue: kind) == nil { throw ValidationError(t()(.argBadKind, SafeText.line(kind))) }
+        if let timer, timer <= 0 || timer > 24 * 3600 { throw ValidationError(t()(.argTimerRange)) }
+        if seed != nil && !shuffle { throw ValidationError(t()(.argSeedNeedsShuffle)) }
         if let title, title.count > TalkSetup.maximumTitleLength {
-            throw ValidationError(t(.argTitleTooLong, TalkSetup.maximumTitleLength, title.count))
+            throw ValidationError(t()(.argTitleTooLong, TalkSetup.maximumTitleLength, title.count))
         }
         _ = try participants(kind: .oneOnOne, language: .en)
     }
@@ -76,15 +77,15 @@ struct StartCommand: ParsableCommand {
                 String($0).trimmingSpacesAndTabs()
             }
             let name = SafeText.line(parts[0])
-            let t = CommandLanguage.text
-            guard !name.isEmpty else { throw ValidationError(t(.argParticipantNoName, SafeText.line(value))) }
+            let t = { CommandLanguage.text }
+            guard !name.isEmpty else { throw ValidationError(t()(.argParticipantNoName, SafeText.line(value))) }
             guard name.count <= TalkSetup.maximumNameLength else {
-                throw ValidationError(t(.argNameTooLong, TalkSetup.maximumNameLength, name.count))
+                throw ValidationError(t()(.argNameTooLong, TalkSetup.maximumNameLength, name.count))
             }
             let role: Role
             if parts.count > 1 && !parts[1].isEmpty {
                 guard let parsed = Role(written: parts[1]) else {
-                    throw ValidationError(t(.argUnknownRole, SafeText.line(parts[1])))
+                    throw ValidationError(t()(.argUnknownRole, SafeText.line(parts[1])))
                 }
                 role = parsed
             } else {
@@ -177,7 +178,10 @@ struct ResumeCommand: ParsableCommand {
 /// The home screen, for `tillit` without a subcommand.
 func runHome(_ context: AppContext) throws {
     try requireTerminal(context)
-    let runner = TalkRunner(context: context, catalog: context.loadCatalog(), store: SessionStore(home: context.home))
+    // Every deck is read right after the first frame (see `TalkRunner.run`): parsing them all
+    // took more instructions than the rest of the way to the home screen.
+    let runner = TalkRunner(context: context, catalog: DeckCatalog(entries: [], problems: []),
+                            store: SessionStore(home: context.home), catalogIsPartial: true)
     throw ExitCode(try runTerminal(runner))
 }
 
