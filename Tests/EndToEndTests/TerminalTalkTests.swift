@@ -93,8 +93,8 @@ import TillitCore
         try tmux.press("p", "q")
         try tmux.waitForExit()
         let talk = try #require(try tmux.sessions().first)
-        #expect(talk.cards[1].anonymousVotes == ["4": 1, "2": 1, "5": 1, "1": 1])
-        #expect(talk.cards[1].revealedVotes == ["4": 1, "2": 1, "5": 1, "1": 1])
+        #expect(talk.cards[1].anonymousVotes == [4: 1, 2: 1, 5: 1, 1: 1])
+        #expect(talk.cards[1].revealedVotes == [4: 1, 2: 1, 5: 1, 1: 1])
 
         try tmux.launch(["resume", "--lang", "en"])
         try tmux.waitFor("4 votes · average 3.0")

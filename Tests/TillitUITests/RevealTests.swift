@@ -35,7 +35,7 @@ struct RevealTests {
         #expect(screen.contains("3 stemmer · snitt 3,7"), "\(screen)")
         #expect(Self.barRows(state).count == 5, "\(screen)")
         #expect(state.flash?.contains("Resultatet vises") == true)
-        #expect(state.talk?.session.currentCard?.revealedVotes == ["4": 1, "2": 1, "5": 1], "kept in the talk, so autosave has it")
+        #expect(state.talk?.session.currentCard?.revealedVotes == [4: 1, 2: 1, 5: 1], "kept in the talk, so autosave has it")
     }
 
     @Test func belowThreeVotesTheRevealSaysWhy() {
