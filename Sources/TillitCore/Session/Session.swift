@@ -74,6 +74,9 @@ public struct CardRecord: Codable, Hashable, Sendable {
     public var responses: [Response]
     /// Team votes when the talk is anonymous: how many chose each value, no names.
     public var anonymousVotes: [String: Int]?
+    /// The part of `anonymousVotes` that came from people's phones through the
+    /// voting room, value → count; nil when none did (and in files from before it).
+    public var phoneVotes: [String: Int]?
     public var secondsSpent: Double
 
     public init(deck: String, card: Card, language: Language) {
@@ -86,6 +89,7 @@ public struct CardRecord: Codable, Hashable, Sendable {
         self.status = .open
         self.responses = []
         self.anonymousVotes = nil
+        self.phoneVotes = nil
         self.secondsSpent = 0
     }
 
