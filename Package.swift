@@ -45,13 +45,21 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Crash drills, stress writers and key benchmarks for the tests and scripts/bench; never installed.
+        .executableTarget(
+            name: "tillit-devtools",
+            dependencies: [
+                "TillitCore", "TillitUI", "TillitTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "TillitCoreTests", dependencies: ["TillitCore", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "TillitUITests", dependencies: ["TillitUI", "QRMatrix"]),
         .testTarget(
             name: "RoomServerTests",
             dependencies: ["RoomServer", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
-        // Depends on the executable so `swift test` builds the binary the tests drive.
-        .testTarget(name: "EndToEndTests", dependencies: ["tillit", "TillitCore"]),
+        // Depends on the executables so `swift test` builds the binaries the tests drive.
+        .testTarget(name: "EndToEndTests", dependencies: ["tillit", "tillit-devtools", "tillit-room", "TillitCore"]),
     ]
 )

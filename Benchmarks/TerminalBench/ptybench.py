@@ -5,9 +5,12 @@ Every program is started in a pseudo-terminal of its own (no tmux, no terminal
 emulator in the way): the clock starts just before the fork and stops when the
 text we wait for has come out of the pty, escape sequences and blanks removed.
 
-  frame   launch to first card, tillit beside `dialog --msgbox` with the same
-          prompt, alternating run by run; idle RSS of each once it shows.
-  keys    `tillit _bench-keys` in a 200x60 pty: key to screen, RSS growth.
+  frame   launch to first card (`tillit start`) and to the home screen (bare
+          `tillit`), beside `dialog --msgbox` with the card's prompt,
+          alternating run by run; idle RSS of each once it shows.
+  startup instructions up to the end of the first frame (callgrind), and
+          where they go.
+  keys    `tillit-devtools bench-keys` in a 200x60 pty: key to screen, RSS growth.
   cg      instructions per key press with valgrind --tool=callgrind.
 
 Everything is printed as a Markdown table and written to BENCHMARKS.md.
@@ -212,6 +215,10 @@ def process_ms(argv, runs):
     return statistics.median(times)
 
 
+# The last line of the home screen's menu (nb), so the whole menu is out.
+HOME_NEEDLE = "Avslutt"
+
+
 def frame(args):
     prompt = prompt_of_first_card()
     needle = " ".join(prompt.split()[:4])  # the first line of the box in dialog as well
@@ -227,6 +234,9 @@ def frame(args):
     for label, binary in args.tillit:
         cases.append((f"tillit start ({label})",
                       lambda binary=binary: ([binary] + start_args, base_env(fresh_home()), needle)))
+    for label, binary in args.tillit:
+        cases.append((f"tillit, home screen ({label})",
+                      lambda binary=binary: ([binary], dict(base_env(fresh_home()), LC_MESSAGES="nb_NO.UTF-8"), HOME_NEEDLE)))
     main_binary = args.tillit[0][1]
     if args.scale:
         deck_home = os.path.join(scratch, "deck-home")
@@ -279,7 +289,7 @@ def keys(args):
     out = tempfile.NamedTemporaryFile(prefix="tillit-keys-", suffix=".json", delete=False).name
     home = tempfile.mkdtemp(prefix="tillit-bench-keys-")
     note(f"key to screen: {args.presses} presses in a 200x60 pty…")
-    run = PtyRun([args.tillit[0][1], "_bench-keys", "--presses", str(args.presses), "--output", out],
+    run = PtyRun([args.devtools, "bench-keys", "--presses", str(args.presses), "--output", out],
                  base_env(home), 200, 60)
     while run.pump(1.0):
         pass
@@ -287,7 +297,7 @@ def keys(args):
     run.stop()
     shutil.rmtree(home, ignore_errors=True)
     if status != 0:
-        raise SystemExit("_bench-keys failed:\n" + run.output.decode("utf-8", "replace")[-3000:])
+        raise SystemExit("bench-keys failed:\n" + run.output.decode("utf-8", "replace")[-3000:])
     with open(out) as file:
         result = json.load(file)
     os.remove(out)
@@ -297,15 +307,15 @@ def keys(args):
 # MARK: callgrind
 
 def callgrind(args):
-    binary = args.cg_binary or args.tillit[0][1]
+    binary = args.cg_devtools or args.devtools
     home = tempfile.mkdtemp(prefix="tillit-bench-cg-")
     totals = {}
     top = ""
     for presses in (args.cg_presses, 2 * args.cg_presses):
         out = os.path.join(home, f"callgrind.{presses}")
-        note(f"callgrind: _bench-keys --presses {presses}…")
+        note(f"callgrind: bench-keys --presses {presses}…")
         run = PtyRun(["/usr/bin/valgrind", "--tool=callgrind", f"--callgrind-out-file={out}",
-                      binary, "_bench-keys", "--presses", str(presses), "--warmup", "50"],
+                      binary, "bench-keys", "--presses", str(presses), "--warmup", "50"],
                      base_env(home), 200, 60)
         while run.pump(1.0):
             pass
@@ -334,6 +344,66 @@ def callgrind(args):
     return {"per_press": per_press, "totals": totals, "top": top}
 
 
+# MARK: start-up instructions
+
+# Terminal.draw(_:) of TillitTerminal: the profile is dumped when the first call returns.
+DRAW_SYMBOL = "$s14TillitTerminal0B0C4drawyy0A2UI4GridVF"
+START_ARGS = ["start", "--deck", "selvledelse", "--lang", "nb", "--participant", "Kari:leader", "--participant", "Ola:employee"]
+STARTUP_FORMS = [("tillit start", START_ARGS), ("tillit (home screen)", []), ("tillit --version", ["--version"])]
+
+
+def demangled(lines):
+    demangler = shutil.which("swift-demangle") or shutil.which("swift")
+    if not demangler:
+        return lines
+    command = [demangler, "--simplified"] if demangler.endswith("swift-demangle") else [demangler, "demangle", "--simplified"]
+    return subprocess.run(command, input="\n".join(lines), capture_output=True, text=True).stdout.splitlines() or lines
+
+
+def startup_profile(binary, argv, label):
+    """Instructions (all threads) from exec to the end of the first frame's draw, or
+    to the exit for a command that draws none; and the biggest inclusive costs."""
+    home = tempfile.mkdtemp(prefix="tillit-bench-startup-")
+    out = os.path.join(home, "callgrind.out")
+    note(f"callgrind: start-up of {label}…")
+    run = PtyRun(["/usr/bin/valgrind", "--tool=callgrind", f"--callgrind-out-file={out}",
+                  f"--dump-after={DRAW_SYMBOL}", binary] + argv, base_env(home), 100, 30)
+    deadline = time.perf_counter() + 120
+    while run.status is None and not os.path.exists(out + ".1") and time.perf_counter() < deadline:
+        run.pump(0.2)
+        done, status = os.waitpid(run.pid, os.WNOHANG)
+        if done:
+            run.status = status
+    time.sleep(0.5)  # the dump is written whole before the file is renamed into place
+    run.stop(signal.SIGKILL)
+    profile = out + ".1" if os.path.exists(out + ".1") else out
+    if not os.path.exists(profile):
+        raise SystemExit(f"callgrind of {label} wrote no profile:\n" + run.output.decode("utf-8", "replace")[-2000:])
+    total = None
+    with open(profile) as file:
+        for line in file:
+            if line.startswith("totals:") or line.startswith("summary:"):
+                total = int(line.split()[1])
+    lines = []
+    if shutil.which("callgrind_annotate"):
+        annotated = subprocess.run(["callgrind_annotate", "--inclusive=yes", profile],
+                                   capture_output=True, text=True).stdout.splitlines()
+        start = next((i + 2 for i, line in enumerate(annotated) if line.startswith("Ir") and "file:function" in line), 0)
+        lines = [re.sub(r"\s*\[/[^\]]*\]$", "", line).replace("???:", "") for line in annotated[start:start + 60] if line.strip()]
+        lines = [l for l in demangled(lines) if not re.search(r"0x[0-9a-f]{8,}|below main|libc-start|libc_start|thunk for|partial apply|protocol witness", l)][:22]
+    shutil.rmtree(home, ignore_errors=True)
+    return {"total": total, "top": "\n".join(["{:,} instructions ({})".format(total, label), ""] + [l[:140] for l in lines])}
+
+
+def startup(args):
+    """Each form of start-up for each binary given with --cg-tillit."""
+    result = {}
+    for label, binary in args.cg_tillit:
+        for form, argv in STARTUP_FORMS:
+            result[(label, form)] = startup_profile(binary, argv, f"{form}, {label}")
+    return result
+
+
 # MARK: report
 
 def machine():
@@ -358,7 +428,10 @@ def main():
     parser.add_argument("--idle", type=float, default=0.3, help="seconds on screen before RSS is read")
     parser.add_argument("--presses", type=int, default=10000)
     parser.add_argument("--cg-presses", type=int, default=200)
-    parser.add_argument("--cg-binary", help="the binary for callgrind (without DWARF 5 debug info)")
+    parser.add_argument("--devtools", required=True, help="tillit-devtools, for bench-keys")
+    parser.add_argument("--cg-devtools", help="tillit-devtools for callgrind (without DWARF 5 debug info)")
+    parser.add_argument("--cg-tillit", action="append", nargs=2, default=[], metavar=("LABEL", "PATH"),
+                        help="a tillit binary (without DWARF 5 debug info) whose start-up callgrind counts")
     parser.add_argument("--talks", type=int, default=10000)
     parser.add_argument("--no-scale", dest="scale", action="store_false")
     parser.add_argument("--no-callgrind", dest="cg", action="store_false")
@@ -370,9 +443,10 @@ def main():
     args = parser.parse_args()
 
     frames = frame(args)
-    version_ms = process_ms([args.tillit[0][1], "--version"], args.runs)
+    version_ms = {label: process_ms([binary, "--version"], args.runs) for label, binary in args.tillit}
     key = keys(args)
     cg = callgrind(args) if args.cg and shutil.which("valgrind") else None
+    boot = startup(args) if args.cg and shutil.which("valgrind") else {}
 
     dialog = frames["dialog --msgbox"]
     rows = []
@@ -384,8 +458,17 @@ def main():
         ratio = value["median_ms"] / dialog["median_ms"]
         goal = "" if name.startswith("dialog") else ("≤ 1.5× dialog: " + ("ok" if ratio <= 1.5 else "**over**"))
         rows.append((name, "%.1f ms" % value["median_ms"], "" if name.startswith("dialog") else "%.2f× dialog" % ratio, goal))
-    rows.append(("floor: `tillit --version` (%s; start-up and argument parsing, no terminal, no decks)"
-                 % args.tillit[0][0], "%.1f ms" % version_ms, "%.2f× dialog" % (version_ms / dialog["median_ms"]), ""))
+    for label, ms in version_ms.items():
+        ratio = ms / dialog["median_ms"]
+        rows.append(("`tillit --version` (%s; start-up and argument parsing, no terminal, no decks)" % label,
+                     "%.1f ms" % ms, "%.2f× dialog" % ratio, "≤ 0.5× dialog: " + ("ok" if ratio <= 0.5 else "**over**")))
+    if boot:
+        rows.append(("**Start-up instructions** (callgrind, all threads, exec → end of the first frame's draw)", "", "", ""))
+        for (label, form), value in boot.items():
+            goal = ""
+            if form == "tillit start":
+                goal = "≤ 8 M: " + ("ok" if value["total"] <= 8_000_000 else "**over**")
+            rows.append(("%s (%s)" % (form, label), "{:,}".format(value["total"]), "", goal))
     rows.append(("**Key to screen** (update + view + draw, 200x60, %d presses)" % key["presses"], "", "", ""))
     rows.append(("median", "%.3f ms" % key["medianMs"], "", "< 2 ms: " + ("ok" if key["medianMs"] < 2 else "**over**")))
     rows.append(("p99", "%.3f ms" % key["p99Ms"], "", ""))
@@ -399,8 +482,10 @@ def main():
     for name, value in frames.items():
         if "1,000" in name or "resume" in name or value["rss_mb"] is None:
             continue
-        ratio = "" if name.startswith("dialog") else "%.1f× dialog" % (value["rss_mb"] / dialog["rss_mb"])
-        rows.append((name, "%.1f MB" % value["rss_mb"], ratio, ""))
+        times_dialog = value["rss_mb"] / dialog["rss_mb"]
+        ratio = "" if name.startswith("dialog") else "%.1f× dialog" % times_dialog
+        goal = "" if name.startswith("dialog") else "≤ 3× dialog: " + ("ok" if times_dialog <= 3 else "**over**")
+        rows.append((name, "%.1f MB" % value["rss_mb"], ratio, goal))
     if args.scale:
         rows.append(("**Scale**, launch → first card", "", "", ""))
         for name, value in frames.items():
@@ -448,7 +533,7 @@ def main():
                  "parsed; the rest of its first frame is opening the terminal (ncurses), dealing the new talk and "
                  "drawing its card. The other decks are read, and the new talk is written (two fsyncs), right after the first card is drawn."
                  % ("meets" if first["median_ms"] <= 1.5 * dialog["median_ms"] else "misses",
-                    version_ms, version_ms / dialog["median_ms"])]
+                    version_ms[args.tillit[0][0]], version_ms[args.tillit[0][0]] / dialog["median_ms"])]
         if static and dynamic:
             notes.append("- **Static Swift runtime** (`--static-swift-stdlib`, as `make install` builds): first frame "
                          "%.1f ms faster than with the shared runtime, and %.1f MB less resident."
@@ -463,9 +548,16 @@ def main():
         parts += notes + [""]
         for title, body in extras:
             parts += ["## " + title, "", "```", body, "```", ""]
+        if boot:
+            parts += ["## callgrind: where start-up spends its instructions", "",
+                      "`valgrind --tool=callgrind --dump-after='%s' tillit …` in a 100x30 pty, fresh `TILLIT_HOME`; "
+                      "the first dump holds every thread's instructions from exec to the end of the first "
+                      "`Terminal.draw` (`--version` draws none: to its exit). Inclusive costs, largest first." % DRAW_SYMBOL, ""]
+            for (label, form), value in boot.items():
+                parts += ["```", value["top"], "```", ""]
         if cg and cg["top"]:
             parts += ["## callgrind: where a key press spends its instructions", "",
-                      "`valgrind --tool=callgrind tillit _bench-keys --presses %d` (self cost, top functions; "
+                      "`valgrind --tool=callgrind tillit-devtools bench-keys --presses %d` (self cost, top functions; "
                       "instructions per press are the difference between %d and %d presses, divided by %d)"
                       % (2 * args.cg_presses, 2 * args.cg_presses, args.cg_presses, args.cg_presses), "",
                       "```", cg["top"], "```", ""]
@@ -475,7 +567,7 @@ def main():
                   "- **First frame**: from just before the fork to the moment the first card's prompt has been "
                   "written to the pty, for `tillit start --deck selvledelse` (a new talk in a fresh `TILLIT_HOME`, "
                   "saved with fsync right after the card shows) and for `dialog --msgbox \"<the same prompt>\" 10 60`.",
-                  "- **Key to screen**: `tillit _bench-keys` opens the real terminal (ncurses) in a 200x60 pty and "
+                  "- **Key to screen**: `tillit-devtools bench-keys` opens the real terminal (ncurses) in a 200x60 pty and "
                   "replays a script of key presses (typing with æøå and an emoji, Backspace, Tab, Enter/Esc, "
                   "arrows between cards, digits on a rating card) through `update`, `view` and `Terminal.draw`, "
                   "timing each press with CLOCK_MONOTONIC. Saving is not part of it: the run loop saves after "

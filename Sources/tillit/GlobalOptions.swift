@@ -20,11 +20,7 @@ struct GlobalOptions: ParsableArguments {
     }
 
     func context() throws -> AppContext {
-        let environment = ProcessInfo.processInfo.environment
-        let language = Language.detect(explicit: lang, environment: environment)
-        let home = TillitHome.resolve(explicit: home, environment: environment)
-        let colorDisabled = noColor || !(environment["NO_COLOR"] ?? "").isEmpty
-        return AppContext(language: language, home: home, colorEnabled: !colorDisabled, environment: environment)
+        AppContext(lang: lang, home: home, noColor: noColor)
     }
 }
 
@@ -34,6 +30,14 @@ struct AppContext {
     var home: TillitHome
     var colorEnabled: Bool
     var environment: [String: String]
+
+    /// The context of these option values (nil and false: not given) and the process's environment.
+    init(lang: String?, home: String?, noColor: Bool) {
+        environment = ProcessInfo.processInfo.environment
+        language = Language.detect(explicit: lang, environment: environment)
+        self.home = TillitHome.resolve(explicit: home, environment: environment)
+        colorEnabled = !noColor && (environment["NO_COLOR"] ?? "").isEmpty
+    }
 
     var text: Localizer { Localizer(language) }
 

@@ -26,6 +26,24 @@ struct CLITests {
 
     @Test func binaryIsFound() {
         #expect(FileManager.default.isExecutableFile(atPath: tillitBinaryURL.path), "\(tillitBinaryURL.path)")
+        #expect(FileManager.default.isExecutableFile(atPath: devToolsBinaryURL.path), "\(devToolsBinaryURL.path)")
+    }
+
+    /// The drills live in `tillit-devtools`: the user's binary neither lists nor knows them.
+    @Test func theShippedBinaryHasNoDrillCommands() throws {
+        let home = try TemporaryHome()
+        let help = runTillit(["--help"], environment: home.environment())
+        #expect(help.status == 0)
+        #expect(!help.stdout.contains(" _"), "help names an underscore command:\n\(help.stdout)")
+        let binary = try Data(contentsOf: tillitBinaryURL)
+        for name in ["crash-drill", "stress-writer", "bench-keys"] {
+            #expect(binary.range(of: Data(name.utf8)) == nil, "the tillit binary contains \(name)")
+            #expect(runTillit(["_" + name], environment: home.environment()).status == 64)
+        }
+        let devHelp = runDevTools(["--help"], environment: home.environment())
+        for name in ["crash-drill", "stress-writer", "bench-keys"] {
+            #expect(devHelp.stdout.contains(name), "tillit-devtools --help lacks \(name)")
+        }
     }
 
     // MARK: - the runner itself

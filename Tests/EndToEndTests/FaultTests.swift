@@ -220,6 +220,9 @@ struct FaultTests {
         try tmux.launchWith(Self.startArguments.map { $0 == "nb" ? "en" : $0 }, environment: decks, prefix: Self.asNobody)
         try tmux.waitFor("1 / 14")
         let store = SessionStore(home: TillitHome(path: tmux.dataFolder.path))
+        // The new talk is written right after its first card is drawn: on a busy machine, a moment later.
+        let written = Date().addingTimeInterval(10)
+        while store.list().summaries.isEmpty && Date() < written { Thread.sleep(forTimeInterval: 0.05) }
         let id = try #require(store.list().summaries.first?.id)
         let sessions = tmux.dataFolder.appendingPathComponent("sessions").path
         chmod(sessions, 0o500)

@@ -3,8 +3,8 @@ import Testing
 import TillitCore
 
 /// The store against real processes: `kill -9` mid-save, a file size limit,
-/// a read-only home, two tillits on one talk. The writer is the real binary's
-/// hidden `_stress-writer`, which saves over and over and prints `saved N`
+/// a read-only home, two tillits on one talk. The writer is `tillit-devtools
+/// stress-writer` (tillit's own store and lock), which saves over and over and prints `saved N`
 /// after each save that returned; save N leaves `svar N: …` on card N % 20 and
 /// `N` in the notes.
 @Suite("Store faults, with the real binary")
@@ -21,8 +21,8 @@ struct StoreFaultTests {
         private var ended = false
 
         init(home: String, id: String, extra: [String] = []) throws {
-            process.executableURL = tillitBinaryURL
-            process.arguments = ["_stress-writer", "--home", home, "--id", id] + extra
+            process.executableURL = devToolsBinaryURL
+            process.arguments = ["stress-writer", "--home", home, "--id", id] + extra
             process.environment = ["PATH": "/usr/bin:/bin", "LANG": "en_US.UTF-8"]
             process.standardOutput = output
             process.standardError = FileHandle.nullDevice
@@ -129,13 +129,13 @@ struct StoreFaultTests {
     @Test func aFileSizeLimitFailsTheSaveAndKeepsTheOldFile() throws {
         let home = try TemporaryHome()
         let store = SessionStore(home: TillitHome(path: home.path))
-        let first = runTillit(["_stress-writer", "--home", home.path, "--id", id, "--count", "3"], environment: home.environment())
+        let first = runDevTools(["stress-writer", "--home", home.path, "--id", id, "--count", "3"], environment: home.environment())
         #expect(first.status == 0 && first.stdout == "saved 1\nsaved 2\nsaved 3\n", "\(first.stderr)")
         let path = try store.path(for: id)
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(before.count > 4000)
 
-        let limited = runTillit(["_stress-writer", "--home", home.path, "--id", id, "--count", "1", "--file-size-limit", "4000"],
+        let limited = runDevTools(["stress-writer", "--home", home.path, "--id", id, "--count", "1", "--file-size-limit", "4000"],
                                 environment: home.environment())
         #expect(limited.status == 1)
         #expect(limited.stdout == "")
@@ -161,7 +161,7 @@ struct StoreFaultTests {
         chmod(store.folder, 0o500)
         defer { chmod(store.folder, 0o700) }
 
-        let run = runAs(asNobody, ["_stress-writer", "--home", home.path, "--id", id, "--count", "1"], home: home)
+        let run = runAs(asNobody, ["stress-writer", "--home", home.path, "--id", id, "--count", "1"], home: home)
         #expect(run.status == 1)
         #expect(run.stderr == "tillit: could not save \(path): Permission denied. What was saved before is kept\n")
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
@@ -171,16 +171,16 @@ struct StoreFaultTests {
         if asNobody { chown(bare.path, 65534, 65534) }
         chmod(bare.path, 0o500)
         defer { chmod(bare.path, 0o700) }
-        let none = runAs(asNobody, ["_stress-writer", "--home", bare.path, "--id", id, "--count", "1"], home: bare)
+        let none = runAs(asNobody, ["stress-writer", "--home", bare.path, "--id", id, "--count", "1"], home: bare)
         #expect(none.status == 1)
         #expect(none.stderr == "tillit: cannot create the folder \(bare.path)/sessions: Permission denied\n")
     }
 
     private func runAs(_ nobody: Bool, _ arguments: [String], home: TemporaryHome) -> TillitRun {
-        guard nobody else { return runTillit(arguments, environment: home.environment()) }
+        guard nobody else { return runDevTools(arguments, environment: home.environment()) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", tillitBinaryURL.path] + arguments
+        process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", devToolsBinaryURL.path] + arguments
         process.environment = ["PATH": "/usr/bin:/bin", "LANG": "en_US.UTF-8"]
         let errors = Pipe()
         process.standardError = errors
@@ -196,10 +196,10 @@ struct StoreFaultTests {
         let holder = try Writer(home: home.path, id: id)
         defer { holder.kill() }
         #expect(holder.waitForFirstSave())
-        let second = runTillit(["_stress-writer", "--home", home.path, "--id", id, "--count", "1"], environment: home.environment())
+        let second = runDevTools(["stress-writer", "--home", home.path, "--id", id, "--count", "1"], environment: home.environment())
         #expect(second.status == 1)
         #expect(second.stderr == "tillit: this talk is open in another tillit (process \(holder.process.processIdentifier))\n")
-        let other = runTillit(["_stress-writer", "--home", home.path, "--id", "another-talk", "--count", "1"],
+        let other = runDevTools(["stress-writer", "--home", home.path, "--id", "another-talk", "--count", "1"],
                               environment: home.environment())
         #expect(other.status == 0, "other talks are not blocked")
     }

@@ -150,10 +150,10 @@ import TillitCore
 
     @Test func aCrashRestoresTheTerminal() throws {
         let tmux = try TmuxSession()
-        let binary = TmuxSession.quote(tillitBinaryURL.path)
+        let binary = TmuxSession.quote(devToolsBinaryURL.path)
         // After the crash the shell asks the terminal for its modes: echo and canonical input must be back on.
         try tmux.tmux(["respawn-pane", "-k", "-t", "main:0",
-                       "TERM=xterm-256color \(binary) _crash-drill; stty -a | tr ' ;' '\\n\\n' | grep -x -e '-*echo' -e '-*icanon' | sort | tr '\\n' ' '; echo END"])
+                       "TERM=xterm-256color \(binary) crash-drill; stty -a | tr ' ;' '\\n\\n' | grep -x -e '-*echo' -e '-*icanon' | sort | tr '\\n' ' '; echo END"])
         let screen = try tmux.waitFor("END")
         #expect(screen.contains("echo icanon END") || screen.contains("echo icanon  END"), "terminal modes after the crash:\n\(screen)")
     }

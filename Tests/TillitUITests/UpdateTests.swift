@@ -27,8 +27,10 @@ struct HomeAndSetupKeyTests {
         var state = Fixtures.state()
         state.config.decks = [Fixtures.teamDeck]
         state.setup = SetupState(kind: .oneOnOne, decks: state.config.decks)
-        #expect(update(&state, .decksLoaded(Fixtures.decks)).isEmpty)
+        let skipped = [Diagnostic(path: "/decks/broken.yaml", severity: .error, message: "not YAML")]
+        #expect(update(&state, .decksLoaded(Fixtures.decks, skipped: skipped)).isEmpty)
         #expect(state.config.decks == Fixtures.decks)
+        #expect(state.config.skippedDecks == skipped)
         #expect(state.setup == SetupState(kind: .oneOnOne, decks: Fixtures.decks), "as if every deck had been there from the start")
         #expect(state.setup.selectedDecks == [Fixtures.oneOnOneDeck.id])
     }

@@ -77,6 +77,10 @@ public struct CardRecord: Codable, Hashable, Sendable {
     /// The part of `anonymousVotes` that came from people's phones through the
     /// voting room, value → count; nil when none did (and in files from before it).
     public var phoneVotes: [String: Int]?
+    /// The votes (value → count) as they were when the facilitator revealed
+    /// them. Kept in the file so a resumed talk, or a return to the card, shows
+    /// what the room already saw, and nothing newer: see `votesRevealed`.
+    public var revealedVotes: [String: Int]?
     public var secondsSpent: Double
 
     public init(deck: String, card: Card, language: Language) {
@@ -90,6 +94,7 @@ public struct CardRecord: Codable, Hashable, Sendable {
         self.responses = []
         self.anonymousVotes = nil
         self.phoneVotes = nil
+        self.revealedVotes = nil
         self.secondsSpent = 0
     }
 

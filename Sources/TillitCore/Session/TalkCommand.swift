@@ -15,6 +15,8 @@ public enum TalkCommand: Hashable, Sendable {
     /// They replace that card's earlier phone votes (people voted again), never
     /// the facilitator's typed ones.
     case setPhoneVotes(card: Int, counts: [Int: Int])
+    /// The facilitator shows the room the card's votes as they are now (see `VotePrivacy`).
+    case revealVotes
     case skip
     case park
     case reopenCard
@@ -129,6 +131,10 @@ extension Session {
                 throw TalkError.ratingOutOfRange(outside, range)
             }
             cards[index].replacePhoneVotes(with: counts.filter { $0.value > 0 })
+        case .revealVotes:
+            guard currentCard?.isRating == true else { throw TalkError.notARatingCard }
+            let votes = cards[currentIndex].votesAsRevealed
+            cards[currentIndex].revealedVotes = votes.isEmpty ? nil : votes
         case .skip:
             cards[currentIndex].status = .skipped
         case .park:
@@ -237,7 +243,7 @@ extension TalkCommand {
 
     var touchesCurrentCard: Bool {
         switch self {
-        case .setText, .setRating, .addVote, .removeVote, .skip, .park, .reopenCard: return true
+        case .setText, .setRating, .addVote, .removeVote, .revealVotes, .skip, .park, .reopenCard: return true
         default: return false
         }
     }

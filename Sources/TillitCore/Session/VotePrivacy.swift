@@ -1,10 +1,118 @@
-/// The one rule for showing team votes without giving anyone away: from fewer
-/// votes than `minimumVotes` no average and no spread are shown, only how many
-/// there were, so no single vote can be read off. The card screen, the
-/// presentation, plain mode, the referat and the trends all ask here.
-public enum VotePrivacy {
-    public static let minimumVotes = 3
+/// The fewest votes a team's result may be shown from. A room may ask for more,
+/// never for fewer: the floor is kept here and nowhere else.
+public struct VoteMinimum: Hashable, Sendable, Comparable {
+    public static let floor = 3
+    public static let standard = VoteMinimum(atLeast: nil)
 
-    /// True for one or two votes: show the count alone.
-    public static func tooFew(_ votes: Int) -> Bool { votes > 0 && votes < minimumVotes }
+    public let votes: Int
+
+    /// `requested` when it is above the floor, else the floor.
+    public init(atLeast requested: Int?) { votes = max(Self.floor, requested ?? Self.floor) }
+
+    public static func < (lhs: VoteMinimum, rhs: VoteMinimum) -> Bool { lhs.votes < rhs.votes }
+}
+
+/// A result that may be shown: how many chose each value, how many in all, the average.
+public struct VoteTally: Hashable, Sendable {
+    /// Value → number of votes (values nobody chose are absent).
+    public var counts: [Int: Int]
+    public var total: Int
+    public var mean: Double
+
+    /// Nil for no votes.
+    public init?(counts: [Int: Int]) {
+        let counts = counts.filter { $0.value > 0 }
+        let total = counts.values.reduce(0, +)
+        guard total > 0 else { return nil }
+        self.counts = counts
+        self.total = total
+        self.mean = Double(counts.reduce(0) { $0 + $1.key * $1.value }) / Double(total)
+    }
+}
+
+/// What a screen (the shared screen, the card screen, plain mode, the voting
+/// room's phones) may show of a card's votes right now.
+public enum VoteDisclosure: Hashable, Sendable {
+    public enum Hidden: Hashable, Sendable {
+        /// Voting is open: the facilitator has not revealed these votes (or new ones came in since).
+        case notRevealed
+        /// Revealed, but fewer votes than the minimum: a single vote could be read off.
+        case tooFew(minimum: Int)
+    }
+
+    case noVotes
+    /// Only how many votes there are, and why no more.
+    case countOnly(votes: Int, hidden: Hidden)
+    /// The distribution and the average.
+    case shown(VoteTally)
+
+    public var votes: Int {
+        switch self {
+        case .noVotes: return 0
+        case .countOnly(let votes, _): return votes
+        case .shown(let tally): return tally.total
+        }
+    }
+
+    public var tally: VoteTally? {
+        if case .shown(let tally) = self { return tally }
+        return nil
+    }
+}
+
+/// The one rule for showing team votes without giving anyone away.
+/// Anonymity is a rule of the talk, not of where a vote came from: typed by the
+/// facilitator or sent from a phone, anonymous votes show as a count while
+/// voting is open; the distribution and average appear when the facilitator
+/// reveals them, and only from `minimum` votes. Named votes show as they come.
+/// The card screen, the presentation, plain mode, the voting room, the
+/// summary, the referat and the trends all ask here.
+public enum VotePrivacy {
+    public static let minimumVotes = VoteMinimum.floor
+
+    /// What may be shown of `counts` (value → votes). `revealed` means the
+    /// facilitator revealed exactly these votes (or voting is over).
+    public static func disclosure(counts: [Int: Int], anonymous: Bool, revealed: Bool,
+                                  minimum: VoteMinimum = .standard) -> VoteDisclosure {
+        guard let tally = VoteTally(counts: counts) else { return .noVotes }
+        if !anonymous { return .shown(tally) }
+        if !revealed { return .countOnly(votes: tally.total, hidden: .notRevealed) }
+        if tally.total < minimum.votes { return .countOnly(votes: tally.total, hidden: .tooFew(minimum: minimum.votes)) }
+        return .shown(tally)
+    }
+
+    /// A team's result once voting on it is over (the summary, the referat,
+    /// the trends): shown from `minimum` votes, named or not. Nil below that.
+    public static func teamResult(counts: [Int: Int], minimum: VoteMinimum = .standard) -> VoteTally? {
+        disclosure(counts: counts, anonymous: true, revealed: true, minimum: minimum).tally
+    }
+
+    /// True for one or two votes (below the minimum): show the count alone.
+    public static func tooFew(_ votes: Int, minimum: VoteMinimum = .standard) -> Bool { votes > 0 && votes < minimum.votes }
+}
+
+extension CardRecord {
+    /// The votes as they are now, in the form `revealedVotes` keeps them.
+    var votesAsRevealed: [String: Int] {
+        Dictionary(uniqueKeysWithValues: ratingCounts.filter { $0.value > 0 }.map { (String($0.key), $0.value) })
+    }
+
+    /// The facilitator revealed exactly the votes the card has now: a vote
+    /// given or taken back since hides the result again.
+    public var votesRevealed: Bool {
+        guard let revealedVotes, !revealedVotes.isEmpty else { return false }
+        return revealedVotes == votesAsRevealed
+    }
+}
+
+extension Session {
+    /// The fewest votes this talk shows a team's result from.
+    public var voteMinimum: VoteMinimum { .standard }
+
+    /// What may be shown of `record`'s votes now. Anonymous votes count as
+    /// revealed once the talk is finished: voting is over.
+    public func voteDisclosure(of record: CardRecord) -> VoteDisclosure {
+        VotePrivacy.disclosure(counts: record.ratingCounts, anonymous: isAnonymousTeam,
+                               revealed: record.votesRevealed || isFinished, minimum: voteMinimum)
+    }
 }

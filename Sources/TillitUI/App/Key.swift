@@ -27,7 +27,8 @@ public enum Msg: Sendable {
     case exported(path: String)
     case trendsLoaded(TrendsReport)
     /// The whole catalog, when the screens started with only the open talk's decks.
-    case decksLoaded([Deck])
+    /// The whole catalog, read after the first frame: its decks and the files it skipped.
+    case decksLoaded([Deck], skipped: [Diagnostic])
 }
 
 import Foundation

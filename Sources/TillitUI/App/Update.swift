@@ -44,8 +44,9 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .trendsLoaded(let report):
         TrendsScreen.loaded(report, &state)
         return []
-    case .decksLoaded(let decks):
+    case .decksLoaded(let decks, let skipped):
         state.config.decks = decks
+        state.config.skippedDecks = skipped
         // The form for a new talk offers the decks; it is made anew, so it
         // holds the same defaults as one made with every deck from the start.
         state.setup = SetupState(kind: state.setup.kind, decks: decks)

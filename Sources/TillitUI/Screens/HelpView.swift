@@ -11,40 +11,8 @@ enum HelpView {
             return [("↑ ↓ Tab", .helpNextField), ("Space", .helpToggle), ("← →", .helpChange), ("Enter", .helpSetupEnter),
                     ("Esc", .keyBack)]
         case .talk:
-            switch state.talk?.phase {
-            case .sinceLastTime?:
-                return [("↑ ↓", .helpMove), ("d", .outcomeDone), ("k", .keyKeep), ("x", .keyDrop), ("Enter", .keyToCards)]
-            case .summary?:
-                // Only keys that do something: parked cards and actions to choose, nothing to write once finished.
-                let session = state.talk?.session
-                let finished = session?.isFinished ?? false
-                let parked = session.map { !TalkScreen.parkedIndices($0).isEmpty } ?? false
-                let actions = !(session?.actions.isEmpty ?? true)
-                let notes: UIString = state.talk?.hasPrivateNotes == true ? .helpNotesPrivate : .helpNotes
-                var entries: [(String, UIString)] = []
-                if parked || actions { entries.append(("↑ ↓", .helpMove)) }
-                if !finished && (parked || actions) { entries.append(("Enter", .helpSummaryEnter)) }
-                if actions { entries.append(("d Space", .helpActionDone)) }
-                if actions && !finished { entries.append(("x Del", .helpActionRemove)) }
-                if !finished { entries.append(("←", .keyBackToCards)) }
-                entries += [("f", .helpFinish), ("e", .helpExport)]
-                if !finished { entries += [("n", notes), ("a", .helpAction)] }
-                return entries + [("t", .helpTrends)] + quitKeys(state)
-            case .cards? where state.talk?.presenting == true:
-                // No fields on the shared screen: nothing to write in, so no Enter, Tab or Esc-to-stop-writing.
-                // Digits and ⌫ only where the shared screen shows their effect (a team's votes); no forms.
-                let votes = state.talk?.showsVotesWhenPresenting == true
-                return [("→ Space PgDn", .helpNext), ("← PgUp", .helpPrevious)]
-                    + (votes ? [("1–9", .helpRate), ("⌫", .helpUnrate)] : [])
-                    + [("h", .helpHint), ("s", .helpSkip), ("m", .helpPark), ("p Esc", .keyEndPresentation),
-                       ("f", .helpSummary)] + quitKeys(state)
-            default:
-                return [("→ PgDn", .helpNext), ("← PgUp", .helpPrevious), ("Enter", .helpWrite), ("Esc", .helpStopWriting),
-                        ("Tab ↑ ↓", .helpNextField), ("1–9", .helpRate), ("⌫", .helpUnrate), ("a", .helpAction),
-                        ("Enter", .helpChangeAction), ("d x", .helpActionCardKeys),
-                        ("s", .helpSkip), ("m", .helpPark), ("h", .helpHint), ("p", .helpPresent), ("Home", .helpFirstCard),
-                        ("f", .helpSummary)] + quitKeys(state) + [("Ctrl-A E K U W", .helpShellKeys)]
-            }
+            // Read off the talk's key tables (`Keys/`), as the key bar is.
+            return state.talk.map { TalkScreen.help(state, $0) } ?? []
         case .history:
             return [("↑ ↓", .helpMove), ("Enter", .keyRead), ("c", .keyContinue), ("x", .keyDelete), ("t", .helpTrends), ("Esc", .keyBack)]
         case .sessionView, .deckPreview:
@@ -54,11 +22,6 @@ enum HelpView {
         case .decks:
             return [("↑ ↓", .helpMove), ("Enter", .keyShowCards), ("n", .keyNewWithDeck), ("Esc", .keyBack)]
         }
-    }
-
-    /// q leaves the talk: to the home screen when tillit started there, else out of the program.
-    static func quitKeys(_ state: AppState) -> [(String, UIString)] {
-        state.hasHome ? [("q", .helpBackHome), ("Ctrl-C", .helpQuit)] : [("q Ctrl-C", .helpQuit)]
     }
 
     /// The box and its rows: each description wrapped under its own column.

@@ -60,12 +60,7 @@ enum PresentationView {
         }
         let (progress, overTime) = TalkView.progress(state, talk)
         grid.centered(progress + (overTime ? "  " + ui(.timeIsUp) : ""), y: grid.height - 3, in: full, style: overTime ? .warning : .bold)
-        var keys = [("→", ui(.keyNext)), ("←", ui(.keyPrevious)), ("p", ui(.keyEndPresentation))]
-        if votes, let range = record.scaleRange {
-            keys.append(("\(range.lowerBound)–\(range.upperBound)", ui(.keyRate)))
-        }
-        keys.append(("h", ui(.keyHint)))
-        Chrome.keyBar(keys, &grid, help: ui(.keyHelp))
+        Chrome.keyBar(TalkScreen.keyBar(state, talk), &grid, help: ui(.keyHelp))
     }
 }
 
@@ -89,8 +84,7 @@ enum SinceLastTimeView {
         }
         let styles = items.map { $0.outcome == .pending ? Style.plain : Style.muted }
         Chrome.list(rows, selected: talk.listSelection, in: Rect(x: 3, y: 5, width: grid.width - 6, height: grid.height - 8), &grid, styles: styles)
-        Chrome.keyBar([("↑↓", ui(.keyChoose)), ("d", ui(.outcomeDone)), ("k", ui(.keyKeep)), ("x", ui(.keyDrop)),
-                       ("Enter", ui(.keyToCards))], &grid, help: ui(.keyHelp))
+        Chrome.keyBar(TalkScreen.keyBar(state, talk), &grid, help: ui(.keyHelp))
     }
 }
 
@@ -156,23 +150,7 @@ enum SummaryView {
         let savedY = grid.height - 3 - closing.count
         grid.put(DisplayWidth.truncate(ui(.savedIn, talk.path), to: width), x: x, y: savedY, style: .muted)
         for (index, line) in closing.enumerated() { grid.put(line, x: x, y: savedY + 1 + index) }
-        var keys: [(String, String)] = []
-        // Only keys that do something: a finished talk is read-only until f reopens it.
-        if !session.isFinished { keys.append(("←", ui(.keyBackToCards))) }
-        if let action = talk.chosenAction {
-            if session.isFinished {
-                keys.append(("d", action.done ? ui(.keyNotDone) : ui(.keyDone)))
-            } else {
-                keys += [("Enter", ui(.keyChangeAction)), ("d", action.done ? ui(.keyNotDone) : ui(.keyDone)), ("x", ui(.keyRemove))]
-            }
-        } else if !parked.isEmpty && !session.isFinished {
-            keys.append(("Enter", ui(.keyOpenParked)))
-        }
-        keys.append(("f", session.isFinished ? ui(.keyReopen) : ui(.keyFinish)))
-        keys.append(("e", ui(.keyExport)))
-        if !session.isFinished { keys += [("n", ui(.notes).lowercased()), ("a", ui(.keyAction))] }
-        keys += [("t", ui(.keyTrends)), ("q", TalkView.quitLabel(state))]
-        Chrome.keyBar(keys, &grid, help: ui(.keyHelp))
+        Chrome.keyBar(TalkScreen.keyBar(state, talk), &grid, help: ui(.keyHelp))
     }
 
     /// The notes being written. In a 1:1 the leader's private notes are a

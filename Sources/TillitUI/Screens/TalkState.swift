@@ -71,29 +71,72 @@ public struct TalkState: Sendable {
         }
     }
 
+    /// What the keys do now. One mode at a time, so writing in a field and an
+    /// open action form (say) can never be on together.
+    public enum Mode: Hashable, Sendable {
+        case browsing
+        /// Writing in the focused text field, with its cursor.
+        case writing(TextEditor)
+        /// Writing the talk's notes (summary, `n`).
+        case notes(TextEditor)
+        case actionForm(ActionForm)
+        /// An action waiting for "remove it? j/y" to be answered.
+        case confirmRemove(actionID: String)
+        /// Backspace found votes whose order is not known (given before a resume):
+        /// the next digit names the value to take away.
+        case choosingVoteToRemove
+    }
+
     public var session: Session
     public var path: String
     public var readOnly: Bool
     public var phase: Phase
-    public var focus = 0
-    /// The field being written in, with its cursor; nil when not writing.
-    public var editor: TextEditor?
-    public var hintVisible = false
+    public var mode: Mode = .browsing
+    /// The shared-screen view of the cards (`p`): a way of showing, on top of the mode.
     public var presenting = false
-    public var actionForm: ActionForm?
-    /// An action waiting for "remove it? j/y" to be answered.
-    public var confirmRemove: String?
+    public var focus = 0
+    public var hintVisible = false
     public var listSelection = 0
-    /// The talk's notes being written (summary, `n`).
-    public var notesEditor: TextEditor?
     /// The team votes given on this card since it was opened, newest last, so
     /// Backspace can take them back in order.
     public var recentVotes: [Int] = []
-    /// Backspace found votes whose order is not known (given before a resume):
-    /// the next digit names the value to take away.
-    public var choosingVoteToRemove = false
     /// In a 1:1, whether the notes editor holds the leader's private notes (Tab switches).
     public var notesArePrivate = false
+
+    // Each mode's data, read and set through `mode`: setting one leaves any
+    // other mode; setting nil (or false) leaves that mode only if it is on.
+
+    /// The field being written in, with its cursor; nil when not writing.
+    public var editor: TextEditor? {
+        get { if case .writing(let editor) = mode { return editor } else { return nil } }
+        set { set(newValue.map(Mode.writing), leaving: editor != nil) }
+    }
+
+    /// The talk's notes being written (summary, `n`).
+    public var notesEditor: TextEditor? {
+        get { if case .notes(let editor) = mode { return editor } else { return nil } }
+        set { set(newValue.map(Mode.notes), leaving: notesEditor != nil) }
+    }
+
+    public var actionForm: ActionForm? {
+        get { if case .actionForm(let form) = mode { return form } else { return nil } }
+        set { set(newValue.map(Mode.actionForm), leaving: actionForm != nil) }
+    }
+
+    /// The id of the action waiting for "remove it? j/y".
+    public var confirmRemove: String? {
+        get { if case .confirmRemove(let id) = mode { return id } else { return nil } }
+        set { set(newValue.map { Mode.confirmRemove(actionID: $0) }, leaving: confirmRemove != nil) }
+    }
+
+    public var choosingVoteToRemove: Bool {
+        get { mode == .choosingVoteToRemove }
+        set { set(newValue ? .choosingVoteToRemove : nil, leaving: choosingVoteToRemove) }
+    }
+
+    private mutating func set(_ newMode: Mode?, leaving isOn: Bool) {
+        if let newMode { mode = newMode } else if isOn { mode = .browsing }
+    }
 
     public init(session: Session, path: String, readOnly: Bool = false) {
         self.session = session

@@ -97,22 +97,7 @@ enum TalkView {
         }
         if actions.count > 2 { grid.put(ui(.moreActions, actions.count - 2), x: 11, y: actionY, style: .muted) }
 
-        var keys: [(String, String)]
-        if talk.editor != nil {
-            keys = [("Esc", ui(.keyStopWriting)), ("Enter", ui(.keyNewLine)), ("Tab", ui(.keyNextField))]
-        } else if let action = talk.chosenAction {
-            keys = [("←", ui(.keyPrevious)), ("→", ui(.keyNext)), ("Enter", ui(.keyChangeAction)),
-                    ("d", action.done ? ui(.keyNotDone) : ui(.keyDone)), ("x", ui(.keyRemove)), ("Tab", ui(.keyField)),
-                    ("a", ui(.keyAction)), ("f", ui(.keySummary)), ("q", TalkView.quitLabel(state))]
-        } else {
-            keys = [("←", ui(.keyPrevious)), ("→", ui(.keyNext))]
-            if record.answer != "scale" { keys.append(("Enter", ui(.keyWrite))) }
-            if let range = record.scaleRange { keys.append((RatingKeys.label(for: range), ui(.keyRate))) }
-            if talk.fields.count > 1 { keys.append(("Tab", ui(.keyField))) }
-            keys += [("a", ui(.keyAction)), ("s", ui(.keySkip)), ("m", ui(.keyPark)), ("h", ui(.keyHint)),
-                     ("p", ui(.keyPresent)), ("f", ui(.keySummary)), ("q", TalkView.quitLabel(state))]
-        }
-        Chrome.keyBar(keys, &grid, help: talk.editor == nil ? ui(.keyHelp) : nil)
+        Chrome.keyBar(TalkScreen.keyBar(state, talk), &grid, help: talk.editor == nil ? ui(.keyHelp) : nil)
         _ = t
     }
 

@@ -168,7 +168,10 @@ struct ResumeCommand: ParsableCommand {
 /// The home screen, for `tillit` without a subcommand.
 func runHome(_ context: AppContext) throws {
     try requireTerminal(context)
-    let runner = TalkRunner(context: context, catalog: context.loadCatalog(), store: SessionStore(home: context.home))
+    // Every deck is read right after the first frame (see `TalkRunner.run`): parsing them all
+    // took more instructions than the rest of the way to the home screen.
+    let runner = TalkRunner(context: context, catalog: DeckCatalog(entries: [], problems: []),
+                            store: SessionStore(home: context.home), catalogIsPartial: true)
     throw ExitCode(try runTerminal(runner))
 }
 

@@ -63,6 +63,8 @@ final class TalkRunner {
         if state.screen == .home {
             state.hasHome = true
             perform(.loadSessions)
+            // The home screen's first frame names no deck but those of the talk it offers to continue.
+            if catalogIsPartial { loadCatalog(onlyIDs: Set(state.latestUnfinished?.deckIDs ?? [])) }
         }
         var lastTick = Date()
         while true {
@@ -109,15 +111,20 @@ final class TalkRunner {
         }
     }
 
-    /// Writes the open talk when it differs from the file. A failed save is
-    /// shown and tried again on the next change; the words stay in memory.
+    /// Every deck, for the screens after the first (decks, a new talk's form).
     private func loadWholeCatalog() {
-        let catalog = context.loadCatalog()
-        opener.catalog = catalog
-        _ = update(&state, .decksLoaded(catalog.decks))
+        loadCatalog(onlyIDs: nil)
         catalogIsPartial = false
     }
 
+    private func loadCatalog(onlyIDs ids: Set<String>?) {
+        let catalog = context.loadCatalog(onlyIDs: ids)
+        opener.catalog = catalog
+        _ = update(&state, .decksLoaded(catalog.decks, skipped: catalog.skippedFiles))
+    }
+
+    /// Writes the open talk when it differs from the file. A failed save is
+    /// shown and tried again on the next change; the words stay in memory.
     private func saveIfNeeded(typing: Bool, now: Date, force: Bool = false) {
         guard let talk = state.talk, !talk.readOnly else { return }
         let changed = talk.session != savedSession

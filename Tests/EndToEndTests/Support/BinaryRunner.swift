@@ -16,15 +16,20 @@ import Glibc
 
 /// The `tillit` binary under test: `TILLIT_BINARY` if set, else the first
 /// `tillit` file found walking up from the test runner's folder.
-let tillitBinaryURL: URL = {
-    if let override = ProcessInfo.processInfo.environment["TILLIT_BINARY"], !override.isEmpty {
-        return URL(fileURLWithPath: override)
+let tillitBinaryURL: URL = builtBinary(named: "tillit", override: "TILLIT_BINARY")
+
+/// `tillit-devtools` (crash drill, stress writer, key benchmark), built beside `tillit`.
+let devToolsBinaryURL: URL = builtBinary(named: "tillit-devtools", override: "TILLIT_DEVTOOLS_BINARY")
+
+private func builtBinary(named name: String, override: String) -> URL {
+    if let path = ProcessInfo.processInfo.environment[override], !path.isEmpty {
+        return URL(fileURLWithPath: path)
     }
     let runner = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
         ?? CommandLine.arguments[0]
     var folder = URL(fileURLWithPath: runner).deletingLastPathComponent().standardizedFileURL
     while folder.path != "/" {
-        let candidate = folder.appendingPathComponent("tillit")
+        let candidate = folder.appendingPathComponent(name)
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isFolder), !isFolder.boolValue,
            FileManager.default.isExecutableFile(atPath: candidate.path) {
@@ -33,8 +38,8 @@ let tillitBinaryURL: URL = {
         folder.deleteLastPathComponent()
     }
     // Not found: running it fails with a message that names where we looked.
-    return URL(fileURLWithPath: runner).deletingLastPathComponent().appendingPathComponent("tillit")
-}()
+    return URL(fileURLWithPath: runner).deletingLastPathComponent().appendingPathComponent(name)
+}
 
 /// What a finished run left behind. `status` is the exit code, 128 + the
 /// signal when a signal ended it, and -1 when it timed out (and was killed)
@@ -48,6 +53,11 @@ typealias TillitRun = (status: Int32, stdout: String, stderr: String)
 func runTillit(_ args: [String], environment: [String: String], stdin: String? = nil,
                timeout: TimeInterval = 20) -> TillitRun {
     runProgram(tillitBinaryURL.path, args, environment: environment, stdin: stdin, timeout: timeout)
+}
+
+/// Runs `tillit-devtools args…` the way `runTillit` runs tillit.
+func runDevTools(_ args: [String], environment: [String: String], timeout: TimeInterval = 20) -> TillitRun {
+    runProgram(devToolsBinaryURL.path, args, environment: environment, timeout: timeout)
 }
 
 /// Runs any program the way `runTillit` runs tillit: its own process group,

@@ -4,9 +4,10 @@ import TillitTerminal
 import TillitUI
 
 /// Opens the screen and then crashes on purpose, so a test can check that a
-/// crash leaves the terminal as it found it. Hidden from help.
+/// crash leaves the terminal as it found it.
 struct CrashDrillCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "_crash-drill", shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+        commandName: "crash-drill", abstract: "Open the screen, then crash on purpose (for the terminal-restore test).")
 
     func run() throws {
         let terminal = try Terminal(colorEnabled: false)

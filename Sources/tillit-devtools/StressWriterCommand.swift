@@ -8,20 +8,18 @@ import TillitCore
 /// check that every reported save is still on disk.
 struct StressWriterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "_stress-writer", abstract: "Save a talk over and over (for the store's fault tests).",
-        shouldDisplay: false)
+        commandName: "stress-writer", abstract: "Save a talk over and over (for the store's fault tests).")
 
     static let cardCount = 20
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var options: DevOptions
     @Option(help: "The talk to write.") var id: String
     @Option(help: "Stop after this many saves (default: never).") var count: Int?
     @Option(help: "Limit the size of files this process may write (setrlimit RLIMIT_FSIZE), in bytes.")
     var fileSizeLimit: Int?
 
     func run() throws {
-        let context = try global.context()
-        let store = SessionStore(home: context.home)
+        let store = SessionStore(home: options.tillitHome)
         let lock: SessionLock
         do { lock = try store.lock(id: id) } catch { throw fail(error.description) }
         defer { lock.release() }

@@ -11,36 +11,33 @@ import TillitUI
 /// Each press is timed with CLOCK_MONOTONIC. The figures are printed after the
 /// terminal is restored (and written to `--output` as JSON for `scripts/bench`).
 ///
-///   tillit _bench-keys --presses 2000        (run it in a 200x60 terminal)
+///   tillit-devtools bench-keys --presses 2000        (run it in a 200x60 terminal)
 struct BenchKeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "_bench-keys", abstract: "Time key presses on the card screen (for scripts/bench).",
-        shouldDisplay: false)
+        commandName: "bench-keys", abstract: "Time key presses on the card screen (for scripts/bench).")
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var options: DevOptions
     @Option(help: "How many key presses to time.") var presses = 2_000
     @Option(help: "Presses before timing starts (warms caches and the heap).") var warmup = 200
     @Option(help: "Write the figures as JSON to this file as well.") var output: String?
 
     func run() throws {
-        let context = try global.context()
-        try requireTerminal(context)
-        let catalog = context.loadCatalog()
+        let catalog = options.loadCatalog()
         guard catalog.deck(id: "selvledelse") != nil else { throw fail("the selvledelse deck is missing") }
         let setup = TalkSetup(kind: .oneOnOne, language: .nb,
                               participants: [Participant(id: "p1", name: "Kari", role: .leader),
                                              Participant(id: "p2", name: "Ola Ødegård", role: .employee)],
                               deckIDs: ["selvledelse"])
         let session = try Session.start(setup, decks: catalog.decks, id: "bench-keys", now: Date())
-        let config = AppConfig(language: .nb, colorEnabled: context.colorEnabled, decks: catalog.decks,
-                               dataFolder: context.home.path)
+        let config = AppConfig(language: .nb, colorEnabled: options.colorEnabled, decks: catalog.decks,
+                               dataFolder: options.tillitHome.path)
         var state = AppState(config: config, size: Size(width: 80, height: 24), now: Date())
-        _ = update(&state, .talkOpened(session, path: context.home.path + "/sessions/bench-keys.json"))
+        _ = update(&state, .talkOpened(session, path: options.tillitHome.path + "/sessions/bench-keys.json"))
 
         let script = Self.script
         var figures = Figures()
         do {
-            let terminal = try Terminal(colorEnabled: context.colorEnabled, environment: context.environment)
+            let terminal = try Terminal(colorEnabled: options.colorEnabled, environment: options.environment)
             defer { terminal.close() }
             figures.size = terminal.size
             _ = update(&state, .resize(terminal.size))

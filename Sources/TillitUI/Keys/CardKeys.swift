@@ -1,0 +1,75 @@
+import TillitCore
+
+/// Every key on a card (not on the shared screen: see `PresentingKeys`):
+/// browsing the card, an action focused on it, and writing in a field.
+/// Handling, the key bar and the `?` help are all read off this table.
+/// Bar ranks give the order on the bottom row, help ranks the order in `?`.
+enum CardKeys {
+    private typealias B = TalkBinding
+    private static func browsing(_ c: TalkContext) -> Bool { !c.writing }
+    private static func onCard(_ c: TalkContext) -> Bool { !c.writing && c.chosenAction == nil }
+    private static func onAction(_ c: TalkContext) -> Bool { !c.writing && c.chosenAction != nil }
+    private static func writing(_ c: TalkContext) -> Bool { c.writing }
+    private static let digits: [Key] = (0...9).map { .character(Character(String($0))) }
+
+    static let table = TalkKeyTable([
+        B([.right, .pageDown], when: browsing, bar: .init(20, "→") { $0.ui(.keyNext) },
+          help: .init(10, "→ PgDn", .helpNext)) { CardMoves.advance(&$0) },
+        B([.left, .pageUp], when: browsing, bar: .init(10, "←") { $0.ui(.keyPrevious) },
+          help: .init(20, "← PgUp", .helpPrevious)) { CardMoves.previous(&$0) },
+        B([.enter], when: onCard, bar: .init(30, "Enter", when: { $0.talk.card?.answer != "scale" }) { $0.ui(.keyWrite) },
+          help: .init(30, "Enter", .helpWrite, when: browsing)) { CardMoves.startWriting(&$0) },
+        B([.tab, .down], when: browsing,
+          bar: .init(50, "Tab", when: { $0.chosenAction != nil || $0.talk.fields.count > 1 }) { $0.ui(.keyField) },
+          help: .init(50, "Tab ↑ ↓", .helpNextField)) { CardMoves.focus(by: 1, &$0) },
+        B([.backTab, .up], when: browsing) { CardMoves.focus(by: -1, &$0) },
+        B(digits, when: browsing,
+          bar: .init(rank: 40, keys: { RatingKeys.label(for: $0.talk.card?.scaleRange ?? 1...5) }, label: { $0.ui(.keyRate) },
+                     when: { $0.chosenAction == nil && $0.talk.card?.scaleRange != nil }),
+          help: .init(60, "1–9", .helpRate)) { key, c in CardMoves.rate(key, &c); return [] },
+        B([.backspace, .delete], when: onCard, help: .init(70, "⌫", .helpUnrate, when: browsing)) { CardMoves.unrate(&$0) },
+        B([.character("a")], when: browsing, bar: .init(60, "a") { $0.ui(.keyAction) },
+          help: .init(80, "a", .helpAction)) { CardMoves.openActionForm(TalkState.ActionForm(), &$0) },
+
+        // The action focused on the card.
+        B([.enter], when: onAction, bar: .init(30, "Enter") { $0.ui(.keyChangeAction) },
+          help: .init(90, "Enter", .helpChangeAction, when: browsing)) { CardMoves.changeChosenAction(&$0) },
+        B([.character("d"), .character(" ")], when: onAction,
+          bar: .init(41, "d") { ($0.chosenAction?.done ?? false) ? $0.ui(.keyNotDone) : $0.ui(.keyDone) },
+          help: .init(100, "d x", .helpActionCardKeys, when: browsing)) { CardMoves.toggleChosenActionDone(&$0) },
+        B([.character("x"), .delete, .backspace], when: onAction, bar: .init(42, "x") { $0.ui(.keyRemove) }) {
+            CardMoves.askToRemoveChosenAction(&$0)
+        },
+
+        B([.character("s")], when: browsing, bar: .init(70, "s", when: onCard) { $0.ui(.keySkip) },
+          help: .init(110, "s", .helpSkip)) { CardMoves.skipOrReopen(&$0) },
+        B([.character("m")], when: browsing, bar: .init(80, "m", when: onCard) { $0.ui(.keyPark) },
+          help: .init(120, "m", .helpPark)) { CardMoves.parkOrReopen(&$0) },
+        B([.character("h")], when: browsing, bar: .init(90, "h", when: onCard) { $0.ui(.keyHint) },
+          help: .init(130, "h", .helpHint)) { $0.talk.hintVisible.toggle() },
+        B([.character("p")], when: browsing, bar: .init(100, "p", when: onCard) { $0.ui(.keyPresent) },
+          help: .init(140, "p", .helpPresent)) { $0.talk.presenting = true },
+        B([.home], when: browsing, help: .init(150, "Home", .helpFirstCard)) { CardMoves.jumpToFirst(&$0) },
+        B([.character("f"), .end], when: browsing, bar: .init(110, "f") { $0.ui(.keySummary) },
+          help: .init(160, "f", .helpSummary)) { CardMoves.toSummary(&$0) },
+    ] + TalkKeys.quit(bar: 120, help: 170).map(whileBrowsing) + [
+
+        // Writing in a field: every other key is text (`TextEditor`).
+        B([.escape], when: writing, bar: .init(10, "Esc") { $0.ui(.keyStopWriting) },
+          help: .init(40, "Esc", .helpStopWriting, when: browsing)) { $0.talk.editor = nil },
+        B([], when: writing, bar: .init(20, "Enter") { $0.ui(.keyNewLine) }) { _ in },
+        B([.tab, .backTab], when: writing, bar: .init(30, "Tab") { $0.ui(.keyNextField) }) { key, c in
+            CardMoves.writeInNextField(by: key == .backTab ? -1 : 1, &c); return []
+        },
+        B([], when: writing, help: .init(190, "Ctrl-A E K U W", .helpShellKeys, when: browsing)) { _ in },
+    ])
+
+    /// q and Ctrl-C as on every phase, but not while writing, where q is a letter.
+    private static func whileBrowsing(_ binding: TalkBinding) -> TalkBinding {
+        var binding = binding
+        let when = binding.when
+        binding.when = { browsing($0) && when($0) }
+        if let help = binding.help { binding.help?.when = { browsing($0) && (help.when ?? when)($0) } }
+        return binding
+    }
+}

@@ -1,0 +1,62 @@
+import TillitCore
+
+/// Every key of the summary: one list to move in (the parked cards, then the
+/// agreed actions), finishing, export, notes and trends. A finished talk is
+/// read-only until f reopens it; only ticking an action off still works there.
+enum SummaryKeys {
+    private typealias B = TalkBinding
+    private static func parked(_ c: TalkContext) -> [Int] { TalkScreen.parkedIndices(c.talk.session) }
+    private static func listCount(_ c: TalkContext) -> Int { parked(c).count + c.talk.session.actions.count }
+    private static func hasActions(_ c: TalkContext) -> Bool { !c.talk.session.actions.isEmpty }
+    private static func onAction(_ c: TalkContext) -> Bool { c.chosenAction != nil }
+    private static func open(_ c: TalkContext) -> Bool { !c.finished }
+
+    static let table = TalkKeyTable([
+        B([.up, .down, .pageUp, .pageDown, .home, .end], when: { listCount($0) > 0 },
+          help: .init(10, "↑ ↓", .helpMove)) { key, c in
+            _ = moveSelection(&c.talk.listSelection, count: listCount(c), key: key); return []
+        },
+        B([.enter], when: onAction, bar: .init(20, "Enter", when: open) { $0.ui(.keyChangeAction) },
+          help: .init(20, "Enter", .helpSummaryEnter, when: { open($0) && listCount($0) > 0 })) {
+            CardMoves.changeChosenAction(&$0)
+        },
+        B([.character("d"), .character(" ")], when: onAction,
+          bar: .init(30, "d") { ($0.chosenAction?.done ?? false) ? $0.ui(.keyNotDone) : $0.ui(.keyDone) },
+          help: .init(30, "d Space", .helpActionDone, when: hasActions)) { CardMoves.toggleChosenActionDone(&$0) },
+        B([.character("x"), .delete, .backspace], when: onAction, bar: .init(40, "x", when: open) { $0.ui(.keyRemove) },
+          help: .init(40, "x Del", .helpActionRemove, when: { hasActions($0) && open($0) })) {
+            CardMoves.askToRemoveChosenAction(&$0)
+        },
+        B([.enter, .character("n"), .character("a")], when: { !open($0) }) { $0.flash(.talkIsFinished) },
+        B([.enter], when: { !onAction($0) && open($0) },
+          bar: .init(20, "Enter", when: { !parked($0).isEmpty }) { $0.ui(.keyOpenParked) }) { c in
+            let parked = parked(c)
+            guard parked.indices.contains(c.talk.listSelection) else { return }
+            try? c.talk.session.apply(.jump(to: parked[c.talk.listSelection]), now: c.state.now)
+            c.talk.phase = .cards
+            CardMoves.cardChanged(&c.talk)
+        },
+        B([.left, .pageUp, .escape], when: open, bar: .init(10, "←") { $0.ui(.keyBackToCards) },
+          help: .init(50, "←", .keyBackToCards)) { $0.talk.phase = .cards },
+        B([.character("f")], bar: .init(50, "f") { $0.finished ? $0.ui(.keyReopen) : $0.ui(.keyFinish) },
+          help: .init(60, "f", .helpFinish), do: { c in
+            try? c.talk.session.apply(c.finished ? .reopen : .finish, now: c.state.now)
+            c.flash(c.finished ? .talkFinished : .talkReopened)
+        }),
+        B([.character("e")], bar: .init(60, "e") { $0.ui(.keyExport) }, help: .init(70, "e", .helpExport),
+          key: { _, c in [.exportTalk(id: c.talk.session.id)] }),
+        B([.character("n")], when: open, bar: .init(70, "n") { $0.ui(.notes).lowercased() },
+          help: .init(rank: 80, keys: { _ in "n" }, text: { $0.talk.hasPrivateNotes ? .helpNotesPrivate : .helpNotes }, when: nil)) {
+            $0.talk.notesArePrivate = false
+            $0.talk.notesEditor = TextEditor($0.talk.session.notes)
+        },
+        B([.character("a")], when: open, bar: .init(80, "a") { $0.ui(.keyAction) }, help: .init(90, "a", .helpAction)) {
+            CardMoves.openActionForm(TalkState.ActionForm(), &$0)
+        },
+        B([.character("t")], bar: .init(90, "t") { $0.ui(.keyTrends) }, help: .init(100, "t", .helpTrends)) { _, c in
+            let session = c.talk.session
+            return TrendsScreen.open(kind: session.kind, title: session.title, participants: session.participants,
+                                     deckIDs: session.decks.map(\.id), &c.state)
+        },
+    ] + TalkKeys.quit(bar: 100, help: 110))
+}

@@ -1,0 +1,44 @@
+import TillitCore
+
+/// What a talk's key bindings read and change: the open talk and the app around it.
+struct TalkContext {
+    var talk: TalkState
+    var state: AppState
+
+    var ui: Localizer { state.text }
+    var finished: Bool { talk.session.isFinished }
+    var writing: Bool { talk.editor != nil }
+    var chosenAction: Action? { talk.chosenAction }
+
+    /// Says `key` on the last row until the next key.
+    mutating func flash(_ key: UIString) { state.flash = ui(key) }
+}
+
+typealias TalkBinding = KeyBinding<TalkContext>
+typealias TalkKeyTable = KeyTable<TalkContext>
+
+/// Bindings every phase of a talk shares.
+enum TalkKeys {
+    /// q: back to the home screen when tillit started there, else out of the
+    /// program; Ctrl-C (handled before any screen) always leaves.
+    static func quit(bar barRank: Int?, help helpRank: Int) -> [TalkBinding] {
+        [
+            TalkBinding([.character("q")],
+                        bar: barRank.map { TalkBinding.Bar($0, "q") { TalkView.quitLabel($0.state) } },
+                        help: TalkBinding.Help(rank: helpRank, keys: { $0.state.hasHome ? "q" : "q Ctrl-C" },
+                                               text: { $0.state.hasHome ? .helpBackHome : .helpQuit }, when: nil)) { _, c in
+                TalkScreen.leave(c.state)
+            },
+            TalkBinding([], when: { $0.state.hasHome }, help: TalkBinding.Help(helpRank + 1, "Ctrl-C", .helpQuit)) { _ in },
+        ]
+    }
+
+    /// The table for where the talk is: its phase, and the shared screen on top of the cards.
+    static func table(_ talk: TalkState) -> TalkKeyTable {
+        switch talk.phase {
+        case .sinceLastTime: return SinceLastTimeKeys.table
+        case .summary: return SummaryKeys.table
+        case .cards: return talk.presenting ? PresentingKeys.table : CardKeys.table
+        }
+    }
+}
