@@ -3,8 +3,9 @@ enum RoomSecret {
     /// Lowercase letters and digits without look-alikes (no 0/o, 1/l/i), 5 bits each.
     private static let alphabet = Array("abcdefghjkmnpqrstuvwxyz23456789".prefix(32))
 
-    /// 16 characters = 80 random bits: the room's part of the URL.
-    static func roomToken() -> String { random(count: 16) }
+    /// 13 characters = 65 random bits: the room's part of the URL. No longer, so
+    /// the whole address fits a QR code of 29 modules, big on a projector.
+    static func roomToken() -> String { random(count: 13) }
 
     /// 4 characters the shared screen and the phone page both show, so people can
     /// tell they are in this room and not the one next door.

@@ -354,5 +354,18 @@ extension Strings {
         .plainPrivateUsage: "Skriv :private og teksten.",
         .plainPrivateOneOnOne: "Private noter er til lederen i en 1:1-samtale; :note TEKST tilføjer en note til hele mødet.",
         .plainCarriedHeading: "Fra sidst (:done N, :keep N, :drop N):",
+        // The voting room.
+        .keyRoom: "stemmerum",
+        .helpRoom: "stemmerum: alle stemmer anonymt fra deres egen telefon (v igen lukker det)",
+        .roomOpening: "Åbner stemmerummet …",
+        .roomScan: "Scan med telefonen, eller åbn:",
+        .roomCode: "Rumkode {0}",
+        .roomVotesIn: "{0} stemmer fra telefoner",
+        .roomEnded: "Stemmerummet stoppede. Stemmerne indtil nu er gemt. Tryk v for at åbne et nyt.",
+        .roomCouldNotOpen: "Stemmerummet kunne ikke åbnes: {0}",
+        .roomClosed: "Stemmerummet er lukket. Stemmerne er gemt.",
+        .roomOnlyTeam: "Stemmerummet er til teammøder: i en 1:1-samtale vurderer I sammen.",
+        .plainRoomOpen: "Stemmerummet er åbent: {0}  (rumkode {1})",
+        .plainRoomUsage: "Skriv :room for at åbne stemmerummet og :room close for at lukke det.",
 ]
 }

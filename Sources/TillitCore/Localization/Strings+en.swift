@@ -354,5 +354,18 @@ extension Strings {
         .plainPrivateUsage: "Type :private and the text.",
         .plainPrivateOneOnOne: "Private notes are for the leader in a 1:1 talk; :note TEXT adds a note for the whole meeting.",
         .plainCarriedHeading: "From last time (:done N, :keep N, :drop N):",
+        // The voting room.
+        .keyRoom: "phone votes",
+        .helpRoom: "voting room: everyone votes anonymously from their own phone (v again closes it)",
+        .roomOpening: "Opening the voting room …",
+        .roomScan: "Scan with your phone, or open:",
+        .roomCode: "Room code {0}",
+        .roomVotesIn: "{0} votes in from phones",
+        .roomEnded: "The voting room stopped. The votes so far are kept. Press v to open a new one.",
+        .roomCouldNotOpen: "The voting room could not open: {0}",
+        .roomClosed: "The voting room is closed. The votes are kept.",
+        .roomOnlyTeam: "The voting room is for team meetings: in a 1:1 you rate together.",
+        .plainRoomOpen: "The voting room is open: {0}  (room code {1})",
+        .plainRoomUsage: "Type :room to open the voting room, and :room close to close it.",
 ]
 }

@@ -354,5 +354,18 @@ extension Strings {
         .plainPrivateUsage: "Skriv :private og teksten.",
         .plainPrivateOneOnOne: "Private notater er for lederen i en 1:1-samtale; :note TEKST legger til et notat for hele møtet.",
         .plainCarriedHeading: "Fra sist (:done N, :keep N, :drop N):",
+        // The voting room.
+        .keyRoom: "stemmerom",
+        .helpRoom: "stemmerom: alle stemmer anonymt fra egen mobil (v igjen lukker det)",
+        .roomOpening: "Åpner stemmerommet …",
+        .roomScan: "Skann med mobilen, eller åpne:",
+        .roomCode: "Romkode {0}",
+        .roomVotesIn: "{0} stemmer fra mobiler",
+        .roomEnded: "Stemmerommet stoppet. Stemmene så langt er tatt vare på. Trykk v for å åpne et nytt.",
+        .roomCouldNotOpen: "Stemmerommet kunne ikke åpnes: {0}",
+        .roomClosed: "Stemmerommet er lukket. Stemmene er tatt vare på.",
+        .roomOnlyTeam: "Stemmerommet er for teammøter: i en 1:1-samtale vurderer dere sammen.",
+        .plainRoomOpen: "Stemmerommet er åpent: {0}  (romkode {1})",
+        .plainRoomUsage: "Skriv :room for å åpne stemmerommet, og :room close for å lukke det.",
 ]
 }

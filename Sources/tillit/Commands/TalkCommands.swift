@@ -37,7 +37,17 @@ struct StartCommand: ParsableCommand {
     @Flag(name: .long, help: "Plain line mode: the talk as lines on stdin and stdout, no screens (for screen readers and scripts; also when TERM=dumb).")
     var plain = false
 
+    @Flag(name: .long, help: "Open the voting room at once: everyone rates anonymously from their own phone (team meetings).")
+    var room = false
+
+    @Option(name: .long, help: ArgumentHelp("The address the voting room listens on (default: this computer's local network address).", valueName: "ip"))
+    var roomAddress: String?
+
+    @Option(name: .long, help: ArgumentHelp("The voting room's port (default: a free one).", valueName: "port"))
+    var roomPort: Int?
+
     func validate() throws {
+        if let roomPort, !(0...65535).contains(roomPort) { throw ValidationError("--room-port must be between 0 and 65535") }
         if deck.isEmpty { throw ValidationError("give at least one --deck; `tillit decks` lists them") }
         if let kind, TalkKind(rawValue: kind) == nil { throw ValidationError("--kind must be one-on-one or team, not '\(kind)'") }
         if let timer, timer <= 0 || timer > 24 * 3600 { throw ValidationError("--timer must be a number of seconds between 1 and 86400") }
@@ -102,6 +112,7 @@ struct StartCommand: ParsableCommand {
         var people = try participants(kind: talkKind, language: context.language)
         if talkKind == .oneOnOne {
             if anonymous { throw fail("--anonymous is for team meetings; in a 1:1 both names stay with their ratings") }
+            if room { throw fail("--room is for team meetings; in a 1:1 you rate together") }
             let leaders = people.filter { $0.role == .leader }.count, employees = people.filter { $0.role == .employee }.count
             if leaders > 1 || employees > 1 || leaders + employees < people.count {
                 throw fail("a 1:1 is one leader and one employee; for more people or other roles, use --kind team")
@@ -128,8 +139,9 @@ struct StartCommand: ParsableCommand {
                               anonymous: anonymous, timerSeconds: timer)
         if plainMode { throw ExitCode(try runPlain(context, catalog: catalog) { try $0.start(setup) }) }
         let runner = TalkRunner(context: context, catalog: catalog, store: SessionStore(home: context.home),
-                                catalogIsPartial: true)
+                                catalogIsPartial: true, room: RoomSettings(address: roomAddress, port: roomPort))
         do { try runner.prepareStart(setup) } catch { throw fail(describe(error, context)) }
+        if room { runner.openRoomAtStart() }
         throw ExitCode(try runTerminal(runner))
     }
 }
