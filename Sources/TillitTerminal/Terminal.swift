@@ -1,5 +1,6 @@
 import CNCurses
 import Foundation
+import TillitCore
 import TillitUI
 
 public enum TerminalError: Error, CustomStringConvertible {
@@ -12,6 +13,15 @@ public enum TerminalError: Error, CustomStringConvertible {
         case .notATerminal: return "tillit needs a terminal; stdin and stdout must not be redirected (for scripts and screen readers: `tillit start … --plain`)"
         case .unknownTerminal(let name): return "unknown terminal type '\(name)'; try TERM=xterm-256color"
         case .dumbTerminal: return "this terminal (TERM=dumb) cannot show tillit's screens; `tillit start --deck ID` and `tillit resume` run line by line here, or try TERM=xterm-256color"
+        }
+    }
+
+    /// The reason in the user's language.
+    public func message(_ t: Localizer) -> String {
+        switch self {
+        case .notATerminal: return t(.terminalNeeded)
+        case .unknownTerminal(let name): return t(.terminalUnknown, SafeText.line(name))
+        case .dumbTerminal: return t(.terminalDumb)
         }
     }
 }

@@ -15,7 +15,7 @@ struct GlobalOptions: ParsableArguments {
 
     func validate() throws {
         if let lang, Language(localeName: lang) == nil {
-            throw ValidationError("unknown language '\(lang)'; use nb, en or da")
+            throw ValidationError(CommandLanguage.text(.argUnknownLanguage, SafeText.line(lang)))
         }
     }
 
@@ -34,8 +34,9 @@ struct AppContext {
     /// The context of these option values (nil and false: not given) and the process's environment.
     init(lang: String?, home: String?, noColor: Bool) {
         environment = ProcessInfo.processInfo.environment
-        language = Language.detect(explicit: lang, environment: environment)
         self.home = TillitHome.resolve(explicit: home, environment: environment)
+        language = Language.detect(explicit: lang, remembered: Settings.load(from: self.home).language,
+                                   environment: environment)
         colorEnabled = !noColor && (environment["NO_COLOR"] ?? "").isEmpty
     }
 

@@ -32,13 +32,17 @@ struct Tillit: ParsableCommand {
     /// line is parsed (see `DeckPrefetch`). Every error, of either parse, is
     /// printed here.
     static func main() {
-        let arguments = Array(CommandLine.arguments.dropFirst())
+        let arguments = UsageErrorText.joiningNegativeNumbers(Array(CommandLine.arguments.dropFirst()))
         if let named = StartCommand.decksNamed(in: arguments) {
             DeckPrefetch.start(onlyIDs: named.ids) {
                 let environment = ProcessInfo.processInfo.environment
                 return AppContext.deckFolders(home: TillitHome.resolve(explicit: named.home, environment: environment),
                                               environment: environment)
             }
+        }
+        if let position = firstArgumentNotInUTF8() {
+            printError("tillit: " + CommandLanguage.text(.argNotUTF8, position))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
         }
         do {
             if arguments.isEmpty { return try runHome(AppContext(lang: nil, home: nil, noColor: false)) }
@@ -68,11 +72,18 @@ struct Tillit: ParsableCommand {
         }
     }
 
-    /// `tillit: <message> (see 'tillit start --help')`, on one line.
+    /// One line in the user's language, then the usage (see `UsageErrorText`).
     static func usageErrorLine(_ message: String, fullMessage: String) -> String {
-        let line = message.split(whereSeparator: \.isNewline).joined(separator: " ")
-        guard let start = fullMessage.range(of: "See '"),
-              let end = fullMessage[start.upperBound...].firstIndex(of: "'") else { return "tillit: \(line)" }
-        return "tillit: \(line) (see '\(fullMessage[start.upperBound..<end])')"
+        UsageErrorText.render(message: message, fullMessage: fullMessage, CommandLanguage.text)
+    }
+
+    /// Swift's `CommandLine.arguments` turns bytes that are not UTF-8 into
+    /// U+FFFD without a word; a name or path garbled that way is refused instead.
+    static func firstArgumentNotInUTF8() -> Int? {
+        for index in 1..<Int(CommandLine.argc) {
+            guard let raw = CommandLine.unsafeArgv[index] else { continue }
+            if String(validatingCString: raw) == nil { return index }
+        }
+        return nil
     }
 }

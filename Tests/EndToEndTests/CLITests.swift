@@ -125,6 +125,19 @@ struct CLITests {
 
     // MARK: - decks
 
+    /// The language chosen on the home screen (kept in settings.json) beats
+    /// the locale; TILLIT_LANG and --lang beat it.
+    @Test func rememberedLanguageBeatsTheLocaleButNotTillitLangOrLang() throws {
+        let home = try TemporaryHome()
+        try Settings(language: .da).save(to: TillitHome(path: home.path))
+        let remembered = runTillit(["decks"], environment: home.environment(["LANG": "nb_NO.UTF-8"]))
+        #expect(remembered.stdout.contains("TITEL"), "\(remembered.stdout)")
+        let variable = runTillit(["decks"], environment: home.environment(["TILLIT_LANG": "en"]))
+        #expect(variable.stdout.contains("TITLE"), "\(variable.stdout)")
+        let flag = runTillit(["decks", "--lang", "nb"], environment: home.environment(["TILLIT_LANG": "en"]))
+        #expect(flag.stdout.contains("TITTEL"), "\(flag.stdout)")
+    }
+
     @Test(arguments: [
         (["--lang", "nb"], [String: String](), ["ID", "TITTEL", "KORT", "medfølgende", "Selvledelse", "Psykologisk trygghet"]),
         (["--lang", "en"], [:], ["ID", "TITLE", "CARDS", "shipped", "Self-leadership", "Psychological safety"]),
@@ -132,8 +145,13 @@ struct CLITests {
         ([], ["LANG": "nb_NO.UTF-8"], ["TITTEL", "medfølgende", "Selvledelse"]),
         ([], ["LANG": "nn_NO.UTF-8"], ["TITTEL", "medfølgende"]),
         ([], ["LANG": "en_US.UTF-8"], ["TITLE", "shipped", "Self-leadership"]),
-        ([], ["LANG": "C"], ["TITLE", "shipped"]),
-        ([], [:], ["TITLE", "shipped"]),
+        ([], ["LANG": "C"], ["TITTEL", "medfølgende"]),
+        ([], ["LANG": "C.UTF-8"], ["TITTEL", "medfølgende"]),
+        ([], ["LANG": "POSIX"], ["TITTEL", "medfølgende"]),
+        ([], ["LANG": ""], ["TITTEL", "medfølgende"]),
+        ([], ["LANG": "sv_SE.UTF-8"], ["TITLE", "shipped"]),
+        ([], ["LANG": "C.UTF-8", "TILLIT_LANG": "da"], ["TITEL", "medfølger"]),
+        (["--lang", "en"], ["TILLIT_LANG": "da"], ["TITLE", "shipped"]),
         ([], ["LANG": "nb_NO.UTF-8", "LC_ALL": "en_US.UTF-8"], ["TITLE", "shipped"]),
         (["--lang", "nb"], ["LANG": "en_US.UTF-8", "LC_ALL": "en_US.UTF-8"], ["TITTEL", "medfølgende"]),
     ] as [([String], [String: String], [String])])
@@ -414,13 +432,64 @@ struct CLITests {
         (["decks", "--bogus"], "tillit: Unknown option '--bogus' (see 'tillit decks --help')"),
         (["start"], "tillit: give at least one --deck; `tillit decks` lists them (see 'tillit start --help')"),
     ] as [([String], String)])
-    func usageErrorsAreOneLineWithWhereToReadMore(args: [String], line: String) throws {
+    func usageErrorsAreOneLineWithWhereToReadMoreThenTheUsage(args: [String], line: String) throws {
         let home = try TemporaryHome()
         let run = runTillit(args, environment: home.environment())
         #expect(run.status == 64)
         #expect(run.stdout.isEmpty)
-        #expect(Self.lines(run.stderr) == [line])
+        #expect(Self.lines(run.stderr).first == line)
+        #expect(Self.lines(run.stderr).dropFirst().first?.hasPrefix("Usage: tillit \(args[0])") == true, "\(run.stderr)")
         Self.expectNoCrash(run)
+    }
+
+    /// ArgumentParser's own errors and our checks, said again in Norwegian.
+    @Test(arguments: [
+        (["start", "--timer"], "tillit: --timer <seconds> trenger en verdi (se 'tillit start --help')"),
+        (["start", "--deck", "selvledelse", "--timer", "-5"],
+         "tillit: --timer må være et antall sekunder mellom 1 og 86400 (se 'tillit start --help')"),
+        (["trends", "--deck", "selvledelse", "--last", "-3"], "tillit: --last må være et helt tall, 1 eller mer (se 'tillit trends --help')"),
+        (["decks", "--bogus"], "tillit: ukjent valg --bogus (se 'tillit decks --help')"),
+        (["export"], "tillit: mangler <session> (se 'tillit export --help')"),
+        (["export", "x", "--format", "pdf"],
+         "tillit: «pdf» er ikke en gyldig verdi for --format <format>; bruk markdown, json (se 'tillit export --help')"),
+        (["decks", "extra"], "tillit: uventet extra; kommandoen tar ikke flere argumenter (se 'tillit decks --help')"),
+        (["start"], "tillit: oppgi minst én --deck; `tillit decks` viser dem (se 'tillit start --help')"),
+    ] as [([String], String)])
+    func usageErrorsSpeakTheChosenLanguage(args: [String], line: String) throws {
+        let home = try TemporaryHome()
+        for environment in [["LANG": "en_US.UTF-8"], ["LANG": "C.UTF-8"]] {
+            let run = runTillit(args + (environment["LANG"] == "en_US.UTF-8" ? ["--lang", "nb"] : []),
+                                environment: home.environment(environment))
+            #expect(run.status == 64)
+            #expect(Self.lines(run.stderr).first == line, "\(environment)")
+            #expect(Self.lines(run.stderr).dropFirst().first?.hasPrefix("Bruk: tillit \(args[0])") == true, "\(run.stderr)")
+        }
+    }
+
+    @Test func aNameOrTitleTooLongOrAnArgumentNotInUTF8IsRefused() throws {
+        let home = try TemporaryHome()
+        let long = runTillit(["start", "--deck", "selvledelse", "--participant", String(repeating: "Å", count: 61) + ":leader"],
+                             environment: home.environment())
+        #expect(long.status == 64)
+        #expect(Self.lines(long.stderr).first?.hasPrefix("tillit: a name may be at most 60 characters; this one has 61") == true, "\(long.stderr)")
+        let title = runTillit(["start", "--deck", "selvledelse", "--title", String(repeating: "t", count: 10_000)],
+                              environment: home.environment(["LANG": "nb_NO.UTF-8"]))
+        #expect(title.status == 64)
+        #expect(Self.lines(title.stderr).first?.hasPrefix("tillit: en tittel kan ha høyst 120 tegn; denne har 10000") == true, "\(title.stderr)")
+        let raw = runProgram("/bin/sh", ["-c", "exec \"$0\" start --deck selvledelse --participant \"$(printf 'K\\377ri')\"", tillitBinaryURL.path],
+                             environment: home.environment())
+        #expect(raw.status == 64)
+        #expect(raw.stderr == "tillit: argument 5 is not UTF-8 text; tillit reads only UTF-8\n")
+    }
+
+    @Test func aOneOnOneWithOnlyTheLeaderNamedAsksForTheOther() throws {
+        let home = try TemporaryHome()
+        let run = runTillit(["start", "--deck", "selvledelse", "--plain", "--participant", "Kari:leader"],
+                            environment: home.environment(), stdin: "")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("a 1:1 needs both people"), "\(run.stderr)")
+        let sessions = (home.path as NSString).appendingPathComponent("sessions")
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: sessions)) ?? []).isEmpty)
     }
 
     @Test(arguments: [

@@ -15,7 +15,11 @@ struct FaultTests {
 
     /// Lanes run side by side, each with its own tmux server and home.
     static let lanes = 4
-    static let roundsPerLane = 25
+    /// 100 kills in all; `TILLIT_KILL_ROUNDS=1000 swift test --filter killNine`
+    /// is the long mode (rounds in all, spread over the lanes).
+    static let roundsPerLane = max(1, (Int(ProcessInfo.processInfo.environment["TILLIT_KILL_ROUNDS"] ?? "") ?? 100) / lanes)
+    /// Three minutes for the usual 25 rounds a lane, more in the long mode.
+    static let minutesPerLane = max(3, roundsPerLane * 3 / 25)
 
     /// Each round resumes the talk, maybe moves to another card, writes a word
     /// into a field and is killed with SIGKILL at a random moment: sometimes
@@ -23,7 +27,7 @@ struct FaultTests {
     /// Afterwards every talk file loads, and every word that was on screen for
     /// more than a second before the kill is in the file, as is every word
     /// confirmed in an earlier round.
-    @Test(.timeLimit(.minutes(3)), arguments: 0..<lanes)
+    @Test(.timeLimit(.minutes(minutesPerLane)), arguments: 0..<lanes)
     func killNineAtRandomMomentsLosesNothingThatWasOnScreenForASecond(lane: Int) throws {
         let seed = UInt64(Date().timeIntervalSince1970 * 1000) &+ UInt64(lane) &* 7919
         var random = SeededGenerator(seed: seed)

@@ -104,4 +104,26 @@ struct SessionCommandsTests {
         #expect(yes.contains("Samtalen \(id) er slettet."))
         #expect(store.list().summaries.map(\.id) == ["2026-11-20-2000-0001"])
     }
+
+    /// C1 controls, DEL and the bidi overrides/isolates in a hand-made talk
+    /// file come out of both JSON outputs as `\uXXXX`: still valid JSON, the
+    /// same text once parsed, and nothing a terminal would act on.
+    @Test func jsonOutputsEscapeInvisibleControls() throws {
+        let (home, store) = try homeWithTalks()
+        let invisible = "\u{80}\u{85}\u{9F}\u{202A}\u{202E}\u{2066}\u{2069}\u{7F}"
+        let path = try store.path(for: "2026-11-20-2000-0001")
+        let file = try String(contentsOfFile: path, encoding: .utf8)
+        try file.replacingOccurrences(of: "Team Nord", with: "Team \(invisible)Nord")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        for args in [["sessions", "--format", "json"], ["export", "2026-11-20-2000-0001", "--format", "json"]] {
+            let run = runTillit(args, environment: home.environment())
+            #expect(run.status == 0, "\(args): \(run.stderr)")
+            #expect(!run.stdout.unicodeScalars.contains { JSONEscaping.needsEscape($0) }, "\(args)")
+            #expect(run.stdout.contains(#"Team \u0080\u0085\u009F\u202A\u202E\u2066\u2069\u007FNord"#), "\(args)")
+            let parsed = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
+            let title = (parsed as? [[String: Any]])?.first { $0["id"] as? String == "2026-11-20-2000-0001" }?["title"]
+                ?? (parsed as? [String: Any])?["title"]
+            #expect(title as? String == "Team \(invisible)Nord", "\(args)")
+        }
+    }
 }

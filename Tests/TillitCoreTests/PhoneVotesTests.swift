@@ -8,12 +8,12 @@ struct PhoneVotesTests {
         var talk = try SessionFixture.team(anonymous: true)
         try talk.run(.jump(to: 1), .addVote(value: 2, participant: nil))
         try talk.run(.setPhoneVotes(card: 1, counts: [4: 3, 5: 1]))
-        #expect(talk.cards[1].anonymousVotes == ["2": 1, "4": 3, "5": 1])
-        #expect(talk.cards[1].phoneVotes == ["4": 3, "5": 1])
+        #expect(talk.cards[1].anonymousVotes == [2: 1, 4: 3, 5: 1])
+        #expect(talk.cards[1].phoneVotes == [4: 3, 5: 1])
         #expect(talk.cards[1].ratingCount == 5 && talk.cards[1].status == .answered)
         // The room's later count replaces its earlier one; the typed vote stays.
         try talk.run(.setPhoneVotes(card: 1, counts: [4: 2, 1: 1]))
-        #expect(talk.cards[1].anonymousVotes == ["2": 1, "4": 2, "1": 1])
+        #expect(talk.cards[1].anonymousVotes == [2: 1, 4: 2, 1: 1])
         #expect(talk.cards[1].phoneVoteCount == 3)
     }
 
@@ -21,7 +21,7 @@ struct PhoneVotesTests {
         var talk = try SessionFixture.team(anonymous: true)
         try talk.run(.jump(to: 1), .next)
         try talk.run(.setPhoneVotes(card: 1, counts: [3: 2]))
-        #expect(talk.cards[1].anonymousVotes == ["3": 2])
+        #expect(talk.cards[1].anonymousVotes == [3: 2])
         #expect(talk.currentIndex == 2)
         #expect(throws: TalkError.notARatingCard) { try talk.run(.setPhoneVotes(card: 0, counts: [3: 1])) }
         #expect(throws: TalkError.ratingOutOfRange(6, 1...5)) { try talk.run(.setPhoneVotes(card: 1, counts: [6: 1])) }
@@ -42,7 +42,7 @@ struct PhoneVotesTests {
         let data = try SessionStore.encoder().encode(talk)
         #expect(String(decoding: data, as: UTF8.self).contains("\"phoneVotes\""))
         let read = try SessionStore.decoder().decode(Session.self, from: data)
-        #expect(read.cards[1].phoneVotes == ["4": 2])
+        #expect(read.cards[1].phoneVotes == [4: 2])
         #expect(read.schemaVersion == 1)
     }
 }

@@ -283,3 +283,33 @@ struct StoreListTests {
         #expect(listing.problems.map(\.path) == [fixture.file("talk-bad")])
     }
 }
+
+@Suite("Settings: the remembered language")
+struct SettingsTests {
+    @Test func savedSettingsLoadBackAndOnlyTheOwnerMayReadThem() throws {
+        let folder = NSTemporaryDirectory() + "tillit-settings-\(UUID().uuidString)/data"
+        defer { try? FileManager.default.removeItem(atPath: (folder as NSString).deletingLastPathComponent) }
+        let home = TillitHome(path: folder)
+        #expect(Settings.load(from: home) == Settings())
+        try Settings(language: .da).save(to: home)
+        #expect(Settings.load(from: home).language == .da)
+        let file = try FileManager.default.attributesOfItem(atPath: Settings.path(in: home))
+        #expect((file[.posixPermissions] as? Int) == 0o600)
+        let dir = try FileManager.default.attributesOfItem(atPath: folder)
+        #expect((dir[.posixPermissions] as? Int) == 0o700)
+        try Settings(language: .en).save(to: home)
+        #expect(Settings.load(from: home).language == .en)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["settings.json"])
+    }
+
+    @Test func aBrokenSettingsFileMeansNothingChosen() throws {
+        let folder = NSTemporaryDirectory() + "tillit-settings-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let home = TillitHome(path: folder)
+        for text in ["{", "{\"language\": \"xx\"}", "[]", ""] {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: Settings.path(in: home)))
+            #expect(Settings.load(from: home) == Settings(), "\(text)")
+        }
+    }
+}

@@ -15,14 +15,35 @@ struct TextLanguageDetectionTests {
         #expect(Language.detect(environment: ["LANG": name]) == expected)
     }
 
-    @Test(arguments: ["C", "POSIX", "C.UTF-8", "sv_SE.UTF-8", "de_DE", "xx", "", "nob", "english"])
-    func unknownLocaleIsNotALanguageAndDetectsAsEnglish(name: String) {
+    @Test(arguments: ["sv_SE.UTF-8", "de_DE", "xx", "nob", "english"])
+    func localeOfALanguageWeLackDetectsAsEnglish(name: String) {
         #expect(Language(localeName: name) == nil)
         #expect(Language.detect(environment: ["LANG": name]) == .en)
     }
 
-    @Test func nothingSetMeansEnglish() {
-        #expect(Language.detect(environment: [:]) == .en)
+    @Test(arguments: ["C", "POSIX", "C.UTF-8", "C.utf8", "POSIX.UTF-8", ""])
+    func localeThatNamesNoLanguageDetectsAsNorwegian(name: String) {
+        #expect(Language(localeName: name) == nil)
+        #expect(Language.detect(environment: ["LANG": name]) == .nb)
+        #expect(Language.detect(environment: ["LC_ALL": name]) == .nb)
+    }
+
+    @Test func nothingSetMeansNorwegian() {
+        #expect(Language.detect(environment: [:]) == .nb)
+    }
+
+    @Test func tillitLangWinsOverTheRememberedChoiceAndTheLocale() {
+        #expect(Language.detect(remembered: .da, environment: ["TILLIT_LANG": "en", "LANG": "nb_NO.UTF-8"]) == .en)
+        #expect(Language.detect(explicit: "nb", remembered: .da, environment: ["TILLIT_LANG": "en"]) == .nb)
+    }
+
+    @Test func rememberedChoiceWinsOverTheLocale() {
+        #expect(Language.detect(remembered: .da, environment: ["LANG": "nb_NO.UTF-8"]) == .da)
+        #expect(Language.detect(remembered: .en, environment: ["LANG": "C.UTF-8"]) == .en)
+    }
+
+    @Test func unknownTillitLangIsIgnored() {
+        #expect(Language.detect(environment: ["TILLIT_LANG": "xx", "LANG": "da_DK.UTF-8"]) == .da)
     }
 
     @Test func lcAllWinsOverLang() {
@@ -39,9 +60,10 @@ struct TextLanguageDetectionTests {
         #expect(Language.detect(environment: ["LC_ALL": "", "LANG": "nb_NO.UTF-8"]) == .nb)
     }
 
-    @Test func lcAllOfCMeansEnglishEvenWhenLangIsNorwegian() {
-        // POSIX: the first variable that is set decides, even when we lack its language.
-        #expect(Language.detect(environment: ["LC_ALL": "C", "LANG": "nb_NO.UTF-8"]) == .en)
+    @Test func lcAllDecidesEvenWhenItNamesNoLanguage() {
+        // POSIX: the first variable that is set decides; C names no language, so Norwegian.
+        #expect(Language.detect(environment: ["LC_ALL": "C", "LANG": "da_DK.UTF-8"]) == .nb)
+        #expect(Language.detect(environment: ["LC_ALL": "sv_SE", "LANG": "da_DK.UTF-8"]) == .en)
     }
 
     @Test(arguments: [("en", Language.en), ("nb", .nb), ("da", .da), ("no", .nb)])

@@ -350,4 +350,36 @@ public enum UIString: String, CaseIterable, Sendable {
     case roomOnlyTeam
     case plainRoomOpen
     case plainRoomUsage
+    case argRoomPort
+    case argRoomIsForTeams
+    // Command line: usage errors and checks of arguments
+    case argUnknownLanguage
+    case argTeamOrParticipant
+    case argLastRange
+    case argNeedsDeck
+    case argBadKind
+    case argTimerRange
+    case argSeedNeedsShuffle
+    case argParticipantNoName
+    case argNameTooLong
+    case argTitleTooLong
+    case argUnknownRole
+    case argAnonymousIsForTeams
+    case argOneOnOneRoles
+    case argOneOnOneNeedsBoth
+    case argNoUnfinishedTalk
+    case argLintNeedsFiles
+    case argNotUTF8
+    case argMissingArgument
+    case argUnknownOption
+    case argUnknownOptionSuggestion
+    case argMissingValue
+    case argBadValue
+    case argBadValueChoices
+    case argUnexpected
+    case argSeeHelp
+    case argUsage
+    case terminalNeeded
+    case terminalUnknown
+    case terminalDumb
 }

@@ -5,21 +5,20 @@ extension CardRecord {
     mutating func replacePhoneVotes(with counts: [Int: Int]) {
         var all = anonymousVotes ?? [:]
         for (value, count) in phoneVotes ?? [:] { all[value] = (all[value] ?? 0) - count }
-        for (value, count) in counts { all[String(value), default: 0] += count }
+        for (value, count) in counts { all[value, default: 0] += count }
         all = all.filter { $0.value > 0 }
         anonymousVotes = all.isEmpty ? nil : all
-        let phones = Dictionary(uniqueKeysWithValues: counts.map { (String($0.key), $0.value) })
-        phoneVotes = phones.isEmpty ? nil : phones
+        phoneVotes = counts.isEmpty ? nil : counts
         if hasContent, status == .open { status = .answered }
     }
 
     /// After a vote is taken back: no more phone votes for a value than votes for it.
     mutating func keepPhoneVotesWithinAll() {
         guard let phones = phoneVotes else { return }
-        let kept = phones.reduce(into: [String: Int]()) { kept, entry in
-                let count = min(entry.value, anonymousVotes?[entry.key] ?? 0)
-                if count > 0 { kept[entry.key] = count }
-            }
+        let kept = phones.reduce(into: [Int: Int]()) { kept, entry in
+            let count = min(entry.value, anonymousVotes?[entry.key] ?? 0)
+            if count > 0 { kept[entry.key] = count }
+        }
         phoneVotes = kept.isEmpty ? nil : kept
     }
 

@@ -2,6 +2,10 @@ import Foundation
 
 /// What a new talk needs to know before its first card.
 public struct TalkSetup: Hashable, Sendable {
+    /// Long enough for any real name or team; short enough for a key bar and a table column.
+    public static let maximumNameLength = 60
+    public static let maximumTitleLength = 120
+
     public var kind: TalkKind
     public var title: String
     public var language: Language

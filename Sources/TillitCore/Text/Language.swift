@@ -33,16 +33,30 @@ public enum Language: String, CaseIterable, Codable, Sendable, Comparable {
         }
     }
 
-    /// Picks the language from an explicit choice, else the environment the way
-    /// POSIX orders it (`LC_ALL`, then `LC_MESSAGES`, then `LANG`), else English.
-    public static func detect(explicit: String? = nil, environment: [String: String]) -> Language {
+    /// Picks the language: an explicit choice (`--lang`), else `TILLIT_LANG`,
+    /// else the one `remembered` from the home screen, else the environment the
+    /// way POSIX orders it (`LC_ALL`, then `LC_MESSAGES`, then `LANG`). A locale
+    /// that names no language at all (`C`, `POSIX`, `C.UTF-8`, nothing set)
+    /// means Norwegian, the language tillit is made for; one that names a
+    /// language we lack (`sv_SE`) means English.
+    public static func detect(explicit: String? = nil, remembered: Language? = nil,
+                              environment: [String: String]) -> Language {
         if let explicit, let language = Language(localeName: explicit) { return language }
+        if let chosen = environment["TILLIT_LANG"], let language = Language(localeName: chosen) { return language }
+        if let remembered { return remembered }
         for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             guard let value = environment[name], !value.isEmpty else { continue }
             // The first set variable decides, even when it names a language we lack.
-            return Language(localeName: value) ?? .en
+            if let language = Language(localeName: value) { return language }
+            return namesNoLanguage(value) ? .nb : .en
         }
-        return .en
+        return .nb
+    }
+
+    /// `C`, `POSIX`, `C.UTF-8`: the locales that are no language at all.
+    static func namesNoLanguage(_ localeName: String) -> Bool {
+        let base = localeName.split(separator: ".").first.map(String.init)?.split(separator: "@").first.map(String.init) ?? ""
+        return base == "C" || base == "POSIX"
     }
 }
 

@@ -44,7 +44,7 @@ struct ShowCommand: ParsableCommand {
         let context = try global.context()
         let catalog = context.loadCatalog()
         guard let deck = catalog.deck(id: deck) else {
-            throw fail("unknown deck '\(SafeText.line(self.deck))'; `tillit decks` lists them")
+            throw fail(context.text(.unknownDeck, SafeText.line(self.deck)))
         }
         print(DeckText.render(deck, language: context.language))
     }
@@ -58,7 +58,7 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("give at least one deck file to check") }
+        if files.isEmpty { throw ValidationError(CommandLanguage.text(.argLintNeedsFiles)) }
     }
 
     func run() throws {

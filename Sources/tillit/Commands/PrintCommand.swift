@@ -22,7 +22,7 @@ struct PrintCommand: ParsableCommand {
         let context = try global.context()
         let t = context.text
         guard let deck = context.loadCatalog().deck(id: deck) else {
-            throw fail("unknown deck '\(SafeText.line(self.deck))'; `tillit decks` lists them")
+            throw fail(context.text(.unknownDeck, SafeText.line(self.deck)))
         }
         let html = PrintableDeck.render(deck, language: context.language)
         guard let output else {

@@ -25,8 +25,8 @@ struct TrendsCommand: ParsableCommand {
     @Option(name: .long, help: "text (a table) or csv (one row per card and talk, for spreadsheets).") var format: TrendsFormatOption = .text
 
     func validate() throws {
-        if team != nil, participant != nil { throw ValidationError("give --team or --participant, not both") }
-        if let last, last < 1 { throw ValidationError("--last must be 1 or more") }
+        if team != nil, participant != nil { throw ValidationError(CommandLanguage.text(.argTeamOrParticipant)) }
+        if let last, last < 1 { throw ValidationError(CommandLanguage.text(.argLastRange)) }
     }
 
     func run() throws {

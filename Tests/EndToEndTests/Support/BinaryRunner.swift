@@ -167,9 +167,11 @@ final class TemporaryHome {
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
 
-    /// An environment with this home and the given language variables.
+    /// An environment with this home and the given language variables; `LANG`
+    /// is English unless `extra` sets it (`"LANG": ""` is a locale naming no
+    /// language, which tillit reads as Norwegian).
     func environment(_ extra: [String: String] = [:]) -> [String: String] {
-        ["TILLIT_HOME": path, "HOME": path].merging(extra) { $1 }
+        ["TILLIT_HOME": path, "HOME": path, "LANG": "en_US.UTF-8"].merging(extra) { $1 }
     }
 
     /// Writes `text` to `name` below the home (folders made as needed) and returns its path.

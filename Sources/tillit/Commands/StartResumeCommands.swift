@@ -47,11 +47,16 @@ struct StartCommand: ParsableCommand {
     var roomPort: Int?
 
     func validate() throws {
-        if let roomPort, !(0...65535).contains(roomPort) { throw ValidationError("--room-port must be between 0 and 65535") }
-        if deck.isEmpty { throw ValidationError("give at least one --deck; `tillit decks` lists them") }
-        if let kind, TalkKind(rawValue: kind) == nil { throw ValidationError("--kind must be one-on-one or team, not '\(kind)'") }
-        if let timer, timer <= 0 || timer > 24 * 3600 { throw ValidationError("--timer must be a number of seconds between 1 and 86400") }
-        if seed != nil && !shuffle { throw ValidationError("--seed only makes sense with --shuffle") }
+        // `CommandLanguage` is looked up only for a message: a good command line costs nothing.
+        let t = { CommandLanguage.text }
+        if deck.isEmpty { throw ValidationError(t()(.argNeedsDeck)) }
+        if let kind, TalkKind(rawValue: kind) == nil { throw ValidationError(t()(.argBadKind, SafeText.line(kind))) }
+        if let timer, timer <= 0 || timer > 24 * 3600 { throw ValidationError(t()(.argTimerRange)) }
+        if seed != nil && !shuffle { throw ValidationError(t()(.argSeedNeedsShuffle)) }
+        if let roomPort, !(0...65535).contains(roomPort) { throw ValidationError(t()(.argRoomPort)) }
+        if let title, title.count > TalkSetup.maximumTitleLength {
+            throw ValidationError(t()(.argTitleTooLong, TalkSetup.maximumTitleLength, title.count))
+        }
         _ = try participants(kind: .oneOnOne, language: .en)
     }
 
@@ -82,11 +87,15 @@ struct StartCommand: ParsableCommand {
                 String($0).trimmingSpacesAndTabs()
             }
             let name = SafeText.line(parts[0])
-            guard !name.isEmpty else { throw ValidationError("--participant '\(value)' has no name; write \"Name:role\"") }
+            let t = { CommandLanguage.text }
+            guard !name.isEmpty else { throw ValidationError(t()(.argParticipantNoName, SafeText.line(value))) }
+            guard name.count <= TalkSetup.maximumNameLength else {
+                throw ValidationError(t()(.argNameTooLong, TalkSetup.maximumNameLength, name.count))
+            }
             let role: Role
             if parts.count > 1 && !parts[1].isEmpty {
                 guard let parsed = Role(written: parts[1]) else {
-                    throw ValidationError("unknown role '\(SafeText.line(parts[1]))' in --participant; use leader, employee, member or facilitator (or leder, medarbeider, deltaker, møteleder)")
+                    throw ValidationError(t()(.argUnknownRole, SafeText.line(parts[1])))
                 }
                 role = parsed
             } else {
@@ -102,25 +111,26 @@ struct StartCommand: ParsableCommand {
 
     func run() throws {
         let context = try global.context()
+        let t = context.text
         // The talk's decks only: the screens beyond it get the rest after the first frame.
         let catalog = context.loadCatalog(onlyIDs: Set(deck))
         for id in deck where catalog.deck(id: id) == nil {
-            throw fail("unknown deck '\(SafeText.line(id))'; `tillit decks` lists them")
+            throw fail(t(.unknownDeck, SafeText.line(id)))
         }
         let firstDeck = catalog.deck(id: deck[0])!
         let talkKind = kind.flatMap(TalkKind.init(rawValue:)) ?? (firstDeck.audience.first == .team ? .team : .oneOnOne)
         var people = try participants(kind: talkKind, language: context.language)
         if talkKind == .oneOnOne {
-            if anonymous { throw fail("--anonymous is for team meetings; in a 1:1 both names stay with their ratings") }
-            if room { throw fail("--room is for team meetings; in a 1:1 you rate together") }
+            if anonymous { throw fail(t(.argAnonymousIsForTeams)) }
+            if room { throw fail(t(.argRoomIsForTeams)) }
             let leaders = people.filter { $0.role == .leader }.count, employees = people.filter { $0.role == .employee }.count
             if leaders > 1 || employees > 1 || leaders + employees < people.count {
-                throw fail("a 1:1 is one leader and one employee; for more people or other roles, use --kind team")
+                throw fail(t(.argOneOnOneRoles))
             }
+            if people.count == 1 { throw fail(t(.argOneOnOneNeedsBoth, people[0].name)) }
         }
         let plainMode = wantsPlainMode(plain, context)
         if !plainMode { try requireTerminal(context) }
-        let t = context.text
         switch talkKind {
         case .oneOnOne:
             if !people.contains(where: { $0.role == .leader }) {
@@ -163,7 +173,7 @@ struct ResumeCommand: ParsableCommand {
             id = session
         } else {
             guard let latest = store.list().summaries.first(where: { !$0.isFinished }) else {
-                throw fail("there is no unfinished talk to continue; `tillit sessions` lists them all")
+                throw fail(context.text(.argNoUnfinishedTalk))
             }
             id = latest.id
         }
@@ -190,7 +200,7 @@ func runHome(_ context: AppContext) throws {
 /// Stops before anything is written when there is no terminal to draw on.
 func requireTerminal(_ context: AppContext) throws {
     do { try Terminal.checkUsable(environment: context.environment) } catch let error as TerminalError {
-        throw fail(error.description, code: 2)
+        throw fail(error.message(context.text), code: 2)
     }
 }
 
@@ -198,7 +208,7 @@ func runTerminal(_ runner: TalkRunner) throws -> Int32 {
     do {
         return try runner.run()
     } catch let error as TerminalError {
-        throw fail(error.description, code: 2)
+        throw fail(error.message(CommandLanguage.text), code: 2)
     }
 }
 

@@ -1,0 +1,37 @@
+import Foundation
+
+/// The few choices tillit remembers between runs, in `settings.json` in the
+/// data folder (0600, folder 0700). Today only the language picked on the
+/// home screen. A missing or unreadable file means "nothing chosen yet".
+public struct Settings: Codable, Equatable, Sendable {
+    public var language: Language?
+
+    public init(language: Language? = nil) { self.language = language }
+
+    public static func path(in home: TillitHome) -> String {
+        (home.path as NSString).appendingPathComponent("settings.json")
+    }
+
+    public static func load(from home: TillitHome) -> Settings {
+        guard let data = FileManager.default.contents(atPath: path(in: home)),
+              let settings = try? JSONDecoder().decode(Settings.self, from: data) else { return Settings() }
+        return settings
+    }
+
+    public struct SaveError: Error, Equatable { public var reason: String }
+
+    /// Written the way talks are: atomically, only the owner may read it.
+    public func save(to home: TillitHome) throws(SaveError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
+        let target = Self.path(in: home)
+        do {
+            try POSIXFile.makeFolder(home.path)
+            try POSIXFile.replace(target, with: data + Data("\n".utf8),
+                                  tempPath: (home.path as NSString).appendingPathComponent(".settings.json.\(getpid()).tmp"))
+        } catch {
+            throw SaveError(reason: error.reason)
+        }
+    }
+}
