@@ -9,7 +9,9 @@ enum PresentationView {
     static func draw(_ state: AppState, _ talk: TalkState, _ grid: inout Grid) {
         guard let record = talk.card else { return }
         let ui = state.text
-        let layout = Layout(state, talk, record, size: grid.size)
+        // With a voting room open, its code stands at the right and the card is laid out in the rest.
+        let width = grid.width - RoomPanel.width(talk, grid)
+        let layout = Layout(state, talk, record, size: Size(width: width, height: grid.height))
         // The edges: deck left, card number (and the time on the card, when there is no timer) right.
         let position = layout.smallTimer.map { "\(talk.session.currentIndex + 1) / \(talk.session.cards.count) · \($0)" }
             ?? "\(talk.session.currentIndex + 1) / \(talk.session.cards.count)"
@@ -17,36 +19,37 @@ enum PresentationView {
                  x: 0, y: 0, style: .muted)
         grid.put(position + " ", x: grid.width - DisplayWidth.of(position) - 1, y: 0, style: layout.timeIsUp ? .bold : .muted)
         var y = layout.top
-        let full = Rect(x: 0, y: 0, width: grid.width, height: grid.height)
+        let full = Rect(x: 0, y: 0, width: width, height: grid.height)
         for part in layout.parts {
             switch part {
             case .block(let block):
-                block.draw(centeredIn: Rect(x: 0, y: y, width: grid.width, height: block.height), &grid, style: .bold)
+                block.draw(centeredIn: Rect(x: 0, y: y, width: width, height: block.height), &grid, style: .bold)
                 y += block.height
             case .lines(let lines, let spacing, let style):
                 for line in lines { grid.centered(line, y: y, in: full, style: style); y += spacing }
                 y += 1 - spacing
             case .leftAligned(let lines):
                 // One block, centred as a whole, so the lines of each end of a scale stay aligned under their `1 =`.
-                let width = lines.map(DisplayWidth.of).max() ?? 0
-                for line in lines { grid.put(line, x: max(0, (grid.width - width) / 2), y: y); y += 1 }
+                let blockWidth = lines.map(DisplayWidth.of).max() ?? 0
+                for line in lines { grid.put(line, x: max(0, (width - blockWidth) / 2), y: y); y += 1 }
             case .bars(let tally, let range):
-                y = drawBars(tally, range: range, y: y, &grid)
+                y = drawBars(tally, range: range, y: y, width: width, &grid)
             case .gap(let rows):
                 y += rows
             }
         }
         if let timer = layout.bigTimer {
-            timer.draw(centeredIn: Rect(x: 0, y: layout.timerTop, width: grid.width, height: timer.height), &grid, style: .bold)
+            timer.draw(centeredIn: Rect(x: 0, y: layout.timerTop, width: width, height: timer.height), &grid, style: .bold)
         }
+        RoomPanel.draw(state, talk, &grid, top: 2, bottom: grid.height - 2)
         Chrome.keyBar(TalkScreen.keyBar(state, talk), &grid, help: ui(.keyHelp))
     }
 
     /// A bar per value of the scale, with its count.
-    private static func drawBars(_ tally: VoteTally, range: ClosedRange<Int>, y: Int, _ grid: inout Grid) -> Int {
-        let barWidth = max(4, min(40, grid.width - 20))
+    private static func drawBars(_ tally: VoteTally, range: ClosedRange<Int>, y: Int, width: Int, _ grid: inout Grid) -> Int {
+        let barWidth = max(4, min(40, width - 20))
         let maxCount = max(1, tally.counts.values.max() ?? 1)
-        let x = max(0, (grid.width - barWidth - 8) / 2)
+        let x = max(0, (width - barWidth - 8) / 2)
         var y = y
         for value in range {
             let count = tally.counts[value] ?? 0
