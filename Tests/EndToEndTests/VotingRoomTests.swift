@@ -69,6 +69,30 @@ import TillitCore
         #expect(run.stdout.contains("Type :room to open the voting room"))
     }
 
+    /// A real browser on a phone-sized screen taps a value; the shared screen's count goes up.
+    /// The screenshot stays in the test artifacts (`.build/test-artifacts/`).
+    @Test func aPhoneBrowserVotesAndTheSharedScreenCountsIt() throws {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Browser/phone.py")
+        let artifacts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/test-artifacts")
+        try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
+        let screenshot = artifacts.appendingPathComponent("voting-room-phone.png")
+        let tmux = try TmuxSession()
+        let room = try Self.openRoom(tmux)
+        try tmux.press("p")
+        _ = try tmux.waitFor("0 votes in from phones")
+        let run = runProgram("/usr/bin/env", ["python3", script.path, room.absoluteString, "4", screenshot.path],
+                             environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin", "HOME": tmux.home.path], timeout: 90)
+        if run.status == 77 {
+            // Only where Chromium cannot be installed; .ci/run installs it.
+            print("SKIPPED: no headless Chromium here (\(run.stderr.trimmingCharacters(in: .whitespacesAndNewlines)))")
+            return
+        }
+        #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
+        _ = try tmux.waitFor("1 vote in from phones")
+        #expect(FileManager.default.fileExists(atPath: screenshot.path))
+    }
+
     @Test func aOneOnOneTalkHasNoRoom() throws {
         let tmux = try TmuxSession()
         try tmux.launch(["start", "--deck", "selvledelse", "--lang", "en", "--room"])

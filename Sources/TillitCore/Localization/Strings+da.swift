@@ -361,6 +361,7 @@ extension Strings {
         .roomScan: "Scan med telefonen, eller åbn:",
         .roomCode: "Rumkode {0}",
         .roomVotesIn: "{0} stemmer fra telefoner",
+        .roomVoteInOne: "1 stemme fra telefoner",
         .roomEnded: "Stemmerummet stoppede. Stemmerne indtil nu er gemt. Tryk v for at åbne et nyt.",
         .roomCouldNotOpen: "Stemmerummet kunne ikke åbnes: {0}",
         .roomClosed: "Stemmerummet er lukket. Stemmerne er gemt.",

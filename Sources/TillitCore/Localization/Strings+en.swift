@@ -361,6 +361,7 @@ extension Strings {
         .roomScan: "Scan with your phone, or open:",
         .roomCode: "Room code {0}",
         .roomVotesIn: "{0} votes in from phones",
+        .roomVoteInOne: "1 vote in from phones",
         .roomEnded: "The voting room stopped. The votes so far are kept. Press v to open a new one.",
         .roomCouldNotOpen: "The voting room could not open: {0}",
         .roomClosed: "The voting room is closed. The votes are kept.",

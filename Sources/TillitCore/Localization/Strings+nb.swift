@@ -361,6 +361,7 @@ extension Strings {
         .roomScan: "Skann med mobilen, eller åpne:",
         .roomCode: "Romkode {0}",
         .roomVotesIn: "{0} stemmer fra mobiler",
+        .roomVoteInOne: "1 stemme fra mobiler",
         .roomEnded: "Stemmerommet stoppet. Stemmene så langt er tatt vare på. Trykk v for å åpne et nytt.",
         .roomCouldNotOpen: "Stemmerommet kunne ikke åpnes: {0}",
         .roomClosed: "Stemmerommet er lukket. Stemmene er tatt vare på.",
