@@ -201,7 +201,7 @@ struct PlainModeTests {
         #expect(talk.kind == .team && talk.anonymous)
         let facilitator = try #require(talk.participants.first { $0.role == .facilitator })
         #expect(talk.cards[0].response(of: facilitator.id)?.text == "Vi snakket om å si fra.")
-        #expect(talk.cards[1].anonymousVotes == ["4": 1, "2": 1, "5": 1])
+        #expect(talk.cards[1].anonymousVotes == [4: 1, 2: 1, 5: 1])
         #expect(talk.cards[1].responses.isEmpty, "anonymous votes carry no names")
         #expect(run.stdout.contains("I et teammøte skriver du for hele teamet"))
         #expect(run.stdout.contains("Stemme 5 er lagt til (3 stemmer · snitt 3,7)."))

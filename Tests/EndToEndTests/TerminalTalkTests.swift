@@ -90,7 +90,7 @@ import TillitCore
         try tmux.waitForExit()
         let talk = try #require(try tmux.sessions().first)
         #expect(talk.kind == .team && talk.anonymous && talk.timerSeconds == 2)
-        #expect(talk.cards[1].anonymousVotes == ["4": 2, "2": 1, "5": 1])
+        #expect(talk.cards[1].anonymousVotes == [4: 2, 2: 1, 5: 1])
         #expect(talk.cards[1].responses.isEmpty)
         #expect(talk.cards[0].secondsSpent > 0)
     }

@@ -91,7 +91,7 @@ struct FuzzRegressionTests {
         let card = try #require(talk.cards.firstIndex { $0.isRating })
         talk.cards[0].secondsSpent = 30 * 86_400
         talk.timerSeconds = 86_400
-        talk.cards[card].anonymousVotes = ["1": 500_000, "5": 1_000_000]
+        talk.cards[card].anonymousVotes = [1: 500_000, 5: 1_000_000]
         try fixture.store.save(talk)
         var loaded = try fixture.store.load(id: id)
         loaded.timingSince = talk.timingSince

@@ -237,7 +237,7 @@ struct SessionAnswerTests {
         try talk.run(.addVote(value: 4, participant: "p1"), .addVote(value: 4, participant: nil), .addVote(value: 2, participant: "p2"))
         let card = talk.cards[1]
         #expect(card.responses.isEmpty, "no names on an anonymous vote, even when the UI passes one")
-        #expect(card.anonymousVotes == ["4": 2, "2": 1])
+        #expect(card.anonymousVotes == [4: 2, 2: 1])
         #expect(card.ratingCount == 3 && card.status == .answered)
         #expect(throws: TalkError.anonymousTalk) { try talk.run(.setRating(participant: "p1", rating: 3)) }
         let json = String(decoding: try SessionStore.encoder().encode(talk.cards[1]), as: UTF8.self)

@@ -95,7 +95,7 @@ struct SessionPropertyTests {
                 ratings["\(card)/\(participant)"] = value
             case .removeVote(let value):
                 // A named vote is taken back only when no anonymous one of that value was there.
-                if (before.cards[card].anonymousVotes?[String(value)] ?? 0) == 0,
+                if (before.cards[card].anonymousVotes?[value] ?? 0) == 0,
                    let response = before.cards[card].responses.last(where: { $0.rating == value }) {
                     ratings["\(card)/\(response.participant)"] = nil
                 }

@@ -30,7 +30,7 @@ struct StoreSummaryScannerTests {
             }
             for index in talk.cards.indices where Bool.random(using: &random) {
                 try talk.apply(.jump(to: index), now: SessionFixture.t0)
-                if talk.cards[index].answer != "scale", !talk.participants.isEmpty {
+                if talk.cards[index].answer.takesText, !talk.participants.isEmpty {
                     try talk.apply(.setText(participant: talk.participants[0].id, text: Self.awkward.randomElement(using: &random)!), now: SessionFixture.t0)
                 }
                 if Bool.random(using: &random) { try talk.apply(.park, now: SessionFixture.t0) }

@@ -57,7 +57,7 @@ struct VotePrivacyTests {
                      .revealVotes, .next, .previous)
         let data = try JSONEncoder().encode(talk)
         var back = try JSONDecoder().decode(Session.self, from: data)
-        #expect(back.cards[1].revealedVotes == ["4": 2, "2": 1])
+        #expect(back.cards[1].revealedVotes == [4: 2, 2: 1])
         #expect(back.voteDisclosure(of: back.cards[1]).tally?.total == 3, "a resumed talk shows what the room already saw")
         try back.run(.jump(to: 2), .addVote(value: 6, participant: nil), .addVote(value: 6, participant: nil), .addVote(value: 1, participant: nil))
         #expect(back.voteDisclosure(of: back.cards[2]).tally == nil)

@@ -96,7 +96,7 @@ struct ActionKeysTests {
         Fixtures.press([.tab], &state)
         #expect(state.talk?.focusedField == .action(id: "a1"))
         Fixtures.press([.character("4")], &state)
-        #expect(state.talk?.card?.anonymousVotes == ["4": 1])
+        #expect(state.talk?.card?.anonymousVotes == [4: 1])
         #expect(state.talk?.focusedField == .votes)
 
         var oneOnOne = Fixtures.talkState(Fixtures.oneOnOne())

@@ -188,10 +188,10 @@ struct CardKeyTests {
     @Test func anonymousTeamVotesAreCountsAndBackspaceTakesTheLastBack() {
         var state = Fixtures.talkState(Fixtures.team())
         Fixtures.press([.character("4"), .character("4"), .character("2")], &state)
-        #expect(state.talk?.card?.anonymousVotes == ["4": 2, "2": 1])
+        #expect(state.talk?.card?.anonymousVotes == [4: 2, 2: 1])
         #expect(state.talk?.card?.responses.isEmpty == true)
         Fixtures.press([.backspace], &state)
-        #expect(state.talk?.card?.anonymousVotes == ["4": 2])
+        #expect(state.talk?.card?.anonymousVotes == [4: 2])
     }
 
     @Test func skipParkHintPresentAndTheirUndo() {

@@ -67,24 +67,25 @@ public struct CardRecord: Codable, Hashable, Sendable {
     public var deck: String
     public var card: String
     public var prompt: String
-    public var answer: String
+    public var answer: AnswerForm
     public var scaleMin: Int?
     public var scaleMax: Int?
     public var status: CardStatus
     public var responses: [Response]
-    /// Team votes when the talk is anonymous: how many chose each value, no names.
-    public var anonymousVotes: [String: Int]?
+    /// Team votes when the talk is anonymous: how many chose each value, no
+    /// names. Keyed by the value; in the file the keys are strings (`"4": 2`).
+    public var anonymousVotes: [Int: Int]?
     /// The votes (value → count) as they were when the facilitator revealed
     /// them. Kept in the file so a resumed talk, or a return to the card, shows
     /// what the room already saw, and nothing newer: see `votesRevealed`.
-    public var revealedVotes: [String: Int]?
+    public var revealedVotes: [Int: Int]?
     public var secondsSpent: Double
 
     public init(deck: String, card: Card, language: Language) {
         self.deck = deck
         self.card = card.id
         self.prompt = card.prompt.resolve(language)
-        self.answer = card.answer.fileName
+        self.answer = card.answer.form
         self.scaleMin = card.answer.scale?.min
         self.scaleMax = card.answer.scale?.max
         self.status = .open
@@ -110,7 +111,7 @@ public struct CardRecord: Codable, Hashable, Sendable {
     public var ratingCounts: [Int: Int] {
         var counts: [Int: Int] = [:]
         for response in responses { if let rating = response.rating { counts[rating, default: 0] += 1 } }
-        for (value, count) in anonymousVotes ?? [:] { if let value = Int(value) { counts[value, default: 0] += count } }
+        for (value, count) in anonymousVotes ?? [:] { counts[value, default: 0] += count }
         return counts
     }
 

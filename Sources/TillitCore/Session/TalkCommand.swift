@@ -85,7 +85,7 @@ extension Session {
             move(to: index, now: now)
         case .setText(let participantID, let text):
             guard participant(id: participantID) != nil else { throw TalkError.noSuchParticipant(participantID) }
-            guard currentCard?.answer != "scale" else { throw TalkError.noTextOnCard }
+            guard currentCard?.answer.takesText != false else { throw TalkError.noTextOnCard }
             updateResponse(of: participantID, now: now) { $0.text = text }
         case .setRating(let participantID, let rating):
             guard participant(id: participantID) != nil else { throw TalkError.noSuchParticipant(participantID) }
@@ -96,7 +96,7 @@ extension Session {
             try checkRating(value)
             if anonymous {
                 cards[currentIndex].anonymousVotes = (cards[currentIndex].anonymousVotes ?? [:])
-                    .merging([String(value): 1], uniquingKeysWith: +)
+                    .merging([value: 1], uniquingKeysWith: +)
                 markAnswered()
             } else if let participantID {
                 guard participant(id: participantID) != nil else { throw TalkError.noSuchParticipant(participantID) }
@@ -104,14 +104,13 @@ extension Session {
             } else {
                 // A named talk without a name for the vote: stored as an unnamed count.
                 cards[currentIndex].anonymousVotes = (cards[currentIndex].anonymousVotes ?? [:])
-                    .merging([String(value): 1], uniquingKeysWith: +)
+                    .merging([value: 1], uniquingKeysWith: +)
                 markAnswered()
             }
         case .removeVote(let value):
             try checkRating(value)
-            let key = String(value)
-            if let count = cards[currentIndex].anonymousVotes?[key], count > 0 {
-                cards[currentIndex].anonymousVotes?[key] = count > 1 ? count - 1 : nil
+            if let count = cards[currentIndex].anonymousVotes?[value], count > 0 {
+                cards[currentIndex].anonymousVotes?[value] = count > 1 ? count - 1 : nil
                 if cards[currentIndex].anonymousVotes?.isEmpty == true { cards[currentIndex].anonymousVotes = nil }
             } else if let index = cards[currentIndex].responses.lastIndex(where: { $0.rating == value }) {
                 cards[currentIndex].responses[index].rating = nil

@@ -93,9 +93,7 @@ public enum VotePrivacy {
 
 extension CardRecord {
     /// The votes as they are now, in the form `revealedVotes` keeps them.
-    var votesAsRevealed: [String: Int] {
-        Dictionary(uniqueKeysWithValues: ratingCounts.filter { $0.value > 0 }.map { (String($0.key), $0.value) })
-    }
+    var votesAsRevealed: [Int: Int] { ratingCounts.filter { $0.value > 0 } }
 
     /// The facilitator revealed exactly the votes the card has now: a vote
     /// given or taken back since hides the result again.

@@ -39,8 +39,8 @@ extension Session {
                 }
             }
             for (value, count) in card.anonymousVotes ?? [:] {
-                if let rating = Int(value), !Self.scaleBounds.contains(rating) {
-                    return "\(place).anonymousVotes' counts votes for \(rating), outside \(Self.scaleBounds.lowerBound)…\(Self.scaleBounds.upperBound)"
+                if !Self.scaleBounds.contains(value) {
+                    return "\(place).anonymousVotes' counts votes for \(value), outside \(Self.scaleBounds.lowerBound)…\(Self.scaleBounds.upperBound)"
                 }
                 if !(0...Self.maximumVotes).contains(count) {
                     return "\(place).anonymousVotes.\(value)' is \(count), not a number of votes"

@@ -17,7 +17,7 @@ enum CardKeys {
           help: .init(10, "→ PgDn", .helpNext)) { CardMoves.advance(&$0) },
         B([.left, .pageUp], when: browsing, bar: .init(10, "←") { $0.ui(.keyPrevious) },
           help: .init(20, "← PgUp", .helpPrevious)) { CardMoves.previous(&$0) },
-        B([.enter], when: onCard, bar: .init(30, "Enter", when: { $0.talk.card?.answer != "scale" }) { $0.ui(.keyWrite) },
+        B([.enter], when: onCard, bar: .init(30, "Enter", when: { $0.talk.card?.answer.takesText ?? false }) { $0.ui(.keyWrite) },
           help: .init(30, "Enter", .helpWrite, when: browsing)) { CardMoves.startWriting(&$0) },
         B([.tab, .down], when: browsing,
           bar: .init(50, "Tab", when: { $0.chosenAction != nil || $0.talk.fields.count > 1 }) { $0.ui(.keyField) },

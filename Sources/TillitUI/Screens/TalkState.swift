@@ -165,7 +165,7 @@ public struct TalkState: Sendable {
                 fields += session.participants.map { .rating(participant: $0.id) }
             }
         }
-        if card.answer != "scale" {
+        if card.answer.takesText {
             fields += writers.map { .text(participant: $0.id) }
         }
         fields += actionsOnCard.map { .action(id: $0.id) }

@@ -87,7 +87,7 @@ struct TrendsTests {
     @Test func anonymousTalksContributeOnlyCountsAndNamedVotesMixIn() throws {
         let named = try Self.teamTalk(1, ["si-fra": [4, 4, 2]], anonymous: false, members: ["Per", "Pål", "Espen"])
         let anonymous = try Self.teamTalk(2, ["si-fra": [5, 5, 5, 2]])
-        #expect(anonymous.cards[0].responses.isEmpty && anonymous.cards[0].anonymousVotes == ["5": 3, "2": 1])
+        #expect(anonymous.cards[0].responses.isEmpty && anonymous.cards[0].anonymousVotes == [5: 3, 2: 1])
         let card = try Self.speakUp(TrendsReport(sessions: [named, anonymous], deckID: "trygghet"))
         let expected: [Double?] = [10.0 / 3, 17.0 / 4]
         #expect(card.means == expected)

@@ -3,9 +3,9 @@ import Testing
 import TillitCore
 @testable import TillitUI
 
-/// The defects of the QA round on the card screens, each pinned by a test.
-struct QAFixTests {
-    // 1. Enter on a person's rating row writes in that person's field.
+/// The card screen: writing, ratings and votes, presentation, help and the key bar.
+struct CardScreenTests {
+    // Enter on a person's rating row writes in that person's field.
     @Test func enterOnARatingRowWritesInThatPersonsField() {
         var state = Fixtures.talkState(Fixtures.oneOnOne())
         Fixtures.press([.right], &state)  // energi: text + scale
@@ -19,7 +19,7 @@ struct QAFixTests {
         #expect(state.talk?.card?.response(of: "p1") == nil)
     }
 
-    // 4. The terminal sends a family emoji or an accent one scalar at a time;
+    // The terminal sends a family emoji or an accent one scalar at a time;
     // Backspace still takes away one visible character.
     @Test func backspaceAndArrowsGoByVisibleCharacter() {
         var editor = TextEditor("")
@@ -38,7 +38,7 @@ struct QAFixTests {
         #expect(DisplayWidth.of("👨‍👩‍👧") == 2)
     }
 
-    // 2. The read-only view wraps an answer's first line beside the name, so no word is lost.
+    // The read-only view wraps an answer's first line beside the name, so no word is lost.
     @Test(arguments: [Size(width: 100, height: 30), Size(width: 60, height: 20), Size(width: 80, height: 24)])
     func readOnlyViewShowsEveryWordOfAnAnswer(size: Size) {
         let words = "Alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu END"
@@ -82,7 +82,7 @@ struct QAFixTests {
         grid.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
     }
 
-    // 3. Presentation shows every word of both scale labels, "5 =" with its own words.
+    // Presentation shows every word of both scale labels, "5 =" with its own words.
     @Test(arguments: [Size(width: 80, height: 24), Size(width: 60, height: 16), Size(width: 200, height: 60)])
     func presentationShowsTheWholeScale(size: Size) {
         var state = Self.longScaleTeam(size: size)
@@ -96,7 +96,7 @@ struct QAFixTests {
         #expect(Self.words(view(state)).contains("5 = Can decide for themselves on anything that belongs to the job"))
     }
 
-    // 6. In presentation h shows the hint, Enter opens no field, and votes show as a count.
+    // In presentation h shows the hint, Enter opens no field, and votes show as a count.
     @Test func presentationHintEnterAndVotes() {
         var state = Self.longScaleTeam(size: Size(width: 80, height: 24))
         Fixtures.press([.character("p"), .character("h")], &state)
@@ -119,7 +119,7 @@ struct QAFixTests {
         #expect(help.contains("show or hide the hint") && !help.contains("write in the chosen field"))
     }
 
-    // 10. One or two anonymous votes: the count, not which values were given.
+    // One or two anonymous votes: the count, not which values were given.
     @Test func fewAnonymousVotesShowOnlyTheCount() {
         var state = Fixtures.talkState(Fixtures.team(.en), language: .en, size: Size(width: 80, height: 24))
         Fixtures.press([.character("4"), .character("2")], &state)
@@ -145,7 +145,7 @@ struct QAFixTests {
         #expect(TrendsReport.minimumVotes == VotePrivacy.minimumVotes)
     }
 
-    // 11. A long header ends in an ellipsis; progress and timer stay whole.
+    // A long header ends in an ellipsis; progress and timer stay whole.
     @Test func longHeaderEndsInAnEllipsis() {
         let setup = TalkSetup(kind: .oneOnOne, language: .en,
                               participants: [Participant(id: "p1", name: "Kari Nordmann", role: .leader),
@@ -160,7 +160,7 @@ struct QAFixTests {
         #expect(DisplayWidth.of(header) <= 80)
     }
 
-    // 14. Skipping and parking say what happened and how to get back.
+    // Skipping and parking say what happened and how to get back.
     @Test(arguments: [Language.nb, .en, .da])
     func skipAndParkFlashAMessage(language: Language) {
         var state = Fixtures.talkState(Fixtures.oneOnOne(language), language: language)
@@ -176,7 +176,7 @@ struct QAFixTests {
         #expect(!t(.cardParked).contains("cardParked"))
     }
 
-    // 5. While writing, ? is a letter: no bar offers it (card field, notes, action form).
+    // While writing, ? is a letter: no bar offers it (card field, notes, action form).
     @Test func keyBarOffersNoHelpWhileWriting() {
         var state = Fixtures.talkState(Fixtures.oneOnOne(.en), language: .en)
         func bar() -> String { String(view(state).text.split(separator: "\n", omittingEmptySubsequences: false)[23]) }
@@ -192,7 +192,7 @@ struct QAFixTests {
         #expect(!state.helpVisible && state.talk?.session.notes == "?")
     }
 
-    // 7. Without parked cards the summary offers no ↑↓ and no Enter.
+    // Without parked cards the summary offers no ↑↓ and no Enter.
     @Test func summaryOffersOnlyKeysThatWork() {
         var state = Fixtures.talkState(Fixtures.oneOnOne(.en), language: .en)
         Fixtures.press([.character("f")], &state)
@@ -211,7 +211,7 @@ struct QAFixTests {
         #expect(help.contains("move up and down") && help.contains("go to card"))
     }
 
-    // 9. A finished talk is read-only until f: Enter on a parked card says so, and reopens nothing.
+    // A finished talk is read-only until f: Enter on a parked card says so, and reopens nothing.
     @Test func finishedTalkEnterOnAParkedCardSaysItIsFinished() {
         var session = Fixtures.oneOnOne(.en)
         try! session.apply(.next, now: Fixtures.start)
@@ -234,7 +234,7 @@ struct QAFixTests {
         #expect(state.talk?.phase == .cards && state.talk?.session.currentIndex == 1)
     }
 
-    // 8. After a resume (votes given in an earlier run) Backspace still takes a vote back, and says so.
+    // After a resume (votes given in an earlier run) Backspace still takes a vote back, and says so.
     @Test func backspaceTakesBackVotesGivenBeforeAResume() {
         var session = Fixtures.team(.en)
         for value in [4, 4, 2] { try! session.apply(.addVote(value: value, participant: nil), now: Fixtures.start) }
@@ -242,21 +242,21 @@ struct QAFixTests {
         #expect(state.talk?.focusedField == .votes)
         // This run's votes go first, newest first.
         Fixtures.press([.character("5"), .backspace], &state)
-        #expect(state.talk?.card?.anonymousVotes == ["4": 2, "2": 1])
+        #expect(state.talk?.card?.anonymousVotes == [4: 2, 2: 1])
         #expect(state.flash == state.text(.voteRemoved, 5, 3))
         // Earlier votes have no order: Backspace asks which value, the digit removes one of it.
         Fixtures.press([.backspace], &state)
         #expect(state.flash == state.text(.whichVoteToRemove, 1, 5))
         #expect(view(state).text.contains("The order of the votes is not kept"))
         Fixtures.press([.character("2")], &state)
-        #expect(state.talk?.card?.anonymousVotes == ["4": 2])
+        #expect(state.talk?.card?.anonymousVotes == [4: 2])
         #expect(state.flash == state.text(.voteRemoved, 2, 2))
         // A vote given now is taken back before the earlier ones.
         Fixtures.press([.character("4"), .backspace], &state)  // a new vote, taken back
-        #expect(state.talk?.card?.anonymousVotes == ["4": 2])
+        #expect(state.talk?.card?.anonymousVotes == [4: 2])
         // Only one value left: no need to ask.
         Fixtures.press([.backspace], &state)
-        #expect(state.talk?.card?.anonymousVotes == ["4": 1])
+        #expect(state.talk?.card?.anonymousVotes == [4: 1])
         Fixtures.press([.backspace], &state)
         #expect(state.talk?.card?.anonymousVotes == nil)
         Fixtures.press([.backspace], &state)
@@ -269,10 +269,10 @@ struct QAFixTests {
         var state = Fixtures.talkState(session, language: .en)
         Fixtures.press([.backspace, .character("3")], &state)
         #expect(state.flash == state.text(.noVoteForValue, 3))
-        #expect(state.talk?.card?.anonymousVotes == ["4": 1, "2": 1])
+        #expect(state.talk?.card?.anonymousVotes == [4: 1, 2: 1])
         Fixtures.press([.backspace, .right], &state)
         #expect(state.talk?.choosingVoteToRemove == false && state.talk?.session.currentIndex == 1)
-        #expect(state.talk?.session.cards[0].anonymousVotes == ["4": 1, "2": 1])
+        #expect(state.talk?.session.cards[0].anonymousVotes == [4: 1, 2: 1])
     }
 
     @Test func backspaceOnARatingRowSaysTheRatingIsRemoved() {
@@ -282,7 +282,7 @@ struct QAFixTests {
         #expect(state.flash == state.text(.ratingRemoved, "Kari"))
     }
 
-    // 13. Keys typed while the window is too small wait, and take effect once it is large enough.
+    // Keys typed while the window is too small wait, and take effect once it is large enough.
     @Test func keysWaitWhileTheWindowIsTooSmall() {
         var state = Fixtures.talkState(Fixtures.oneOnOne(.en), language: .en, size: Size(width: 80, height: 24))
         Fixtures.press([.enter], &state)
@@ -305,7 +305,7 @@ struct QAFixTests {
         #expect(state.talk?.session.currentIndex == 1)
     }
 
-    // 12. Help wraps descriptions under their column and scrolls when it does not fit.
+    // Help wraps descriptions under their column and scrolls when it does not fit.
     @Test(arguments: [Size(width: 60, height: 16), Size(width: 80, height: 24)])
     func helpWrapsAndScrollsAtSmallSizes(size: Size) {
         var state = Fixtures.talkState(Fixtures.oneOnOne(.nb), language: .nb, size: size)

@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+import TillitCore
+@testable import TillitUI
+
+struct SetupKeyTests {
+    /// The last line of the screen: the key bar.
+    static func keyBar(_ state: AppState) -> String {
+        String(view(state).text.split(separator: "\n", omittingEmptySubsequences: false).last ?? "")
+    }
+
+    @Test func enterOnADeckRowMovesOnWithoutTicking() {
+        var state = Fixtures.state(.en)
+        Fixtures.press([.character("n")], &state)
+        state.setup.focus = .deck("samtale")
+        Fixtures.press([.enter], &state)
+        #expect(state.setup.selectedDecks == ["samtale"])
+        #expect(state.setup.focus == .deck("trygghet"))
+        Fixtures.press([.character(" ")], &state)
+        #expect(state.setup.selectedDecks == ["samtale", "trygghet"])
+    }
+
+    @Test func enterOnTheKindMovesOnAndKeepsTheKind() {
+        var state = Fixtures.state(.en)
+        Fixtures.press([.character("n")], &state)
+        Fixtures.type("Kari", &state)
+        state.setup.focus = .kind
+        Fixtures.press([.enter], &state)
+        #expect(state.setup.kind == .oneOnOne)
+        #expect(state.setup.focus == .leader)
+        #expect(state.setup.leader.text == "Kari")
+    }
+
+    @Test func enterOnCheckboxesAndTheTimerMovesOn() {
+        var state = Fixtures.state(.en)
+        Fixtures.press([.character("t")], &state)
+        state.setup.focus = .shuffle
+        Fixtures.press([.enter], &state)
+        #expect(!state.setup.shuffle && state.setup.focus == .timer)
+        Fixtures.press([.enter], &state)
+        #expect(state.setup.timerMinutes == 0 && state.setup.focus == .anonymous)
+        Fixtures.press([.enter], &state)
+        #expect(state.setup.anonymous && state.setup.focus == .start)
+        // Space on a selector does nothing; ← → change it.
+        state.setup.focus = .timer
+        Fixtures.press([.character(" ")], &state)
+        #expect(state.setup.timerMinutes == 0)
+        Fixtures.press([.right], &state)
+        #expect(state.setup.timerMinutes == 3)
+    }
+
+    @Test func downStopsOnStartInsteadOfWrappingToTheKind() {
+        var state = Fixtures.state(.en)
+        Fixtures.press([.character("n")], &state)
+        Fixtures.type("Kari", &state)
+        Fixtures.press([.tab], &state)
+        Fixtures.type("Ola", &state)
+        for _ in 0..<20 { Fixtures.press([.down], &state) }
+        #expect(state.setup.focus == .start)
+        // One ↓ too many and Enter: the talk starts, as a 1:1 with the names typed.
+        let effects = Fixtures.press([.down, .enter], &state)
+        guard case .startTalk(let setup)? = effects.first else { Issue.record("no start: \(effects)"); return }
+        #expect(setup.kind == .oneOnOne)
+        #expect(setup.participants.map(\.name) == ["Kari", "Ola"])
+        for _ in 0..<20 { Fixtures.press([.up], &state) }
+        #expect(state.setup.focus == .kind)
+        #expect(state.setup.kind == .oneOnOne)
+    }
+
+    @Test func switchingTheKindKeepsTheNamesTyped() {
+        var state = Fixtures.state(.en)
+        Fixtures.press([.character("n")], &state)
+        Fixtures.type("Kari", &state)
+        Fixtures.press([.tab], &state)
+        Fixtures.type("Ola", &state)
+        state.setup.focus = .kind
+        Fixtures.press([.right], &state)
+        #expect(state.setup.kind == .team)
+        Fixtures.press([.down], &state)
+        Fixtures.type("Solsiden", &state)
+        state.setup.focus = .kind
+        Fixtures.press([.left], &state)
+        #expect(state.setup.kind == .oneOnOne)
+        #expect(state.setup.leader.text == "Kari" && state.setup.employee.text == "Ola")
+        #expect(view(state).text.contains("Kari") && view(state).text.contains("Ola"))
+    }
+
+    @Test func theKeyBarShowsSpaceOnlyWhereItTicks() {
+        var state = Fixtures.state(.en, size: Size(width: 100, height: 30))
+        Fixtures.press([.character("t")], &state)
+        let expected: [(SetupState.Field, space: Bool, arrows: Bool)] = [
+            (.kind, false, true), (.title, false, false), (.members, false, false), (.deck("samtale"), true, false),
+            (.shuffle, true, false), (.timer, false, true), (.anonymous, true, false), (.start, false, false),
+        ]
+        for (field, space, arrows) in expected {
+            state.setup.focus = field
+            let bar = Self.keyBar(state)
+            #expect(bar.contains("Space tick") == space, "\(field): \(bar)")
+            #expect(bar.contains("←→ change") == arrows, "\(field): \(bar)")
+            #expect(bar.contains(field == .start ? "Enter Start the talk" : "Enter next field"), "\(field): \(bar)")
+        }
+    }
+}
+
+struct SetupLabelTests {
+    /// Names left empty become the roles; the card then says "Leader", not "Leader · leader".
+    @Test(arguments: [Language.en, .nb, .da])
+    func aNameThatIsTheRoleIsShownOnce(language: Language) throws {
+        var state = Fixtures.state(language, size: Size(width: 100, height: 30))
+        Fixtures.press([.character("n")], &state)
+        state.setup.focus = .start
+        let effects = Fixtures.press([.enter], &state)
+        guard case .startTalk(let setup)? = effects.first else { Issue.record("no start: \(effects)"); return }
+        let t = Localizer(language)
+        #expect(setup.participants.map(\.name) == [t(.roleLeader), t(.roleEmployee)])
+        let session = try Session.start(setup, decks: Fixtures.decks, id: "2026-11-19-0900-abcd", now: Fixtures.start)
+        let screen = view(Fixtures.talkState(session, language: language, size: Size(width: 100, height: 30))).text
+        #expect(screen.contains("┌ \(t(.roleLeader)) ─"), "\(screen)")
+        #expect(screen.contains("┌ \(t(.roleEmployee)) ─"), "\(screen)")
+        #expect(!screen.contains("\(t(.roleLeader)) · \(t.role(.leader))"), "\(screen)")
+        // A real name keeps its role beside it.
+        let named = view(Fixtures.talkState(Fixtures.oneOnOne(language), language: language, size: Size(width: 100, height: 30))).text
+        #expect(named.contains("┌ Kari · \(t.role(.leader)) ─"), "\(named)")
+    }
+
+    @Test func theTeamsTitleIsItsNameAndSaysWhatItLinks() {
+        var state = Fixtures.state(.en)
+        Fixtures.press([.character("t")], &state)
+        let screen = view(state).text
+        #expect(screen.contains("Team name"))
+        #expect(!screen.contains("Title"))
+        #expect(screen.contains("Links the meetings of one team"))
+        // A 1:1 keeps its plain title, with no hint.
+        Fixtures.press([.escape, .character("n")], &state)
+        let oneOnOne = view(state).text
+        #expect(oneOnOne.contains("Title") && !oneOnOne.contains("Team name") && !oneOnOne.contains("Links the meetings"))
+    }
+}
