@@ -39,7 +39,6 @@ let package = Package(
         ),
         .testTarget(name: "TillitCoreTests", dependencies: ["TillitCore", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "TillitUITests", dependencies: ["TillitUI"]),
-        .testTarget(name: "TillitTerminalTests", dependencies: ["TillitTerminal"]),
         // Depends on the executables so `swift test` builds the binaries the tests drive.
         .testTarget(name: "EndToEndTests", dependencies: ["tillit", "tillit-devtools", "TillitCore"]),
     ]

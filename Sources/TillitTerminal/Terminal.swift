@@ -64,7 +64,7 @@ public final class Terminal {
         nonl()
         keypad(tillit_stdscr(), true)
         set_escdelay(25)
-        timeout(tick)
+        timeout(250)
         curs_set(0)
         if colorEnabled && has_colors() {
             start_color()
@@ -122,38 +122,13 @@ public final class Terminal {
 
     /// Waits up to the tick for one key; a paste arrives whole.
     public func read() -> Input {
-        guard let code = queued.isEmpty ? nextCode() : queued.removeFirst() else { return .timeout }
+        guard let code = nextCode() else { return .timeout }
         switch code {
         case .function(let value) where value == Self.pasteStart: return .paste(readPaste())
         case .function(let value) where value == KEY_RESIZE: return .resize(size)
-        case .character(27):
-            switch KeyDecoder.escape(followedBy: waitingCodes()) {
-            case .escapeKey(let then):
-                queued += then
-                return .key(.escape)
-            case .text(let text): return text.isEmpty ? .timeout : .paste(text)
-            }
         default: return KeyDecoder.decode(code).map(Input.key) ?? .timeout
         }
     }
-
-    /// The codes already waiting, and those that follow within a few
-    /// milliseconds (a paste reaches the pty in chunks); none for a lone key.
-    private func waitingCodes() -> [KeyDecoder.Code] {
-        var codes: [KeyDecoder.Code] = []
-        timeout(0)
-        defer { timeout(tick) }
-        guard let first = nextCode() else { return [] }
-        codes.append(first)
-        timeout(5)
-        while codes.count < Self.maximumPasteScalars, let code = nextCode() { codes.append(code) }
-        return codes
-    }
-
-    private static let maximumPasteScalars = 1 << 20
-
-    /// Codes read ahead behind an Esc key, handed out before new ones.
-    private var queued: [KeyDecoder.Code] = []
 
     private func nextCode() -> KeyDecoder.Code? {
         var value: UInt32 = 0
@@ -163,24 +138,25 @@ public final class Terminal {
     }
 
     private func readPaste() -> String {
-        var codes: [KeyDecoder.Code] = []
+        var scalars = String.UnicodeScalarView()
         timeout(1000)
-        defer { timeout(tick) }
+        defer { timeout(250) }
         while let code = nextCode() {
-            if case .function(let value) = code, value == Self.pasteEnd { break }
-            codes.append(code)
+            switch code {
+            case .function(let value) where value == Self.pasteEnd: return String(scalars)
+            case .function(let value) where value == KEY_ENTER: scalars.append("\n")
+            case .function: continue
+            case .character(let value):
+                if value == 13 || value == 10 { scalars.append("\n") }
+                else if value == 9 { scalars.append("\t") }
+                else if let scalar = Unicode.Scalar(value), value >= 32, value != 127 { scalars.append(scalar) }
+            }
         }
-        return KeyDecoder.pastedText(codes)
+        return String(scalars)
     }
 
     /// Sets how long `read` waits, in milliseconds.
-    public func setTick(milliseconds: Int32) {
-        tick = milliseconds
-        timeout(milliseconds)
-    }
-
-    /// How long `read` waits for a key, in milliseconds.
-    private var tick: Int32 = 250
+    public func setTick(milliseconds: Int32) { timeout(milliseconds) }
 
     // MARK: Output
 

@@ -54,20 +54,8 @@ final class TmuxSession {
     /// Types text literally (æøå and emoji included).
     func type(_ text: String) throws { try tmux(["send-keys", "-t", "main:0", "-l", text]) }
 
-    /// Presses named keys: Enter, Escape, Tab, Right, C-c… An Escape goes on
-    /// its own, with a pause after it as a person's would have: text sent in
-    /// the same write as an ESC reads as a paste (`KeyDecoder.escape(followedBy:)`).
-    func press(_ keys: String...) throws {
-        var batch: [String] = []
-        for key in keys {
-            guard key == "Escape" else { batch.append(key); continue }
-            if !batch.isEmpty { try tmux(["send-keys", "-t", "main:0"] + batch) }
-            batch = []
-            try tmux(["send-keys", "-t", "main:0", "Escape"])
-            usleep(100_000)
-        }
-        if !batch.isEmpty { try tmux(["send-keys", "-t", "main:0"] + batch) }
-    }
+    /// Presses named keys: Enter, Escape, Tab, Right, C-c…
+    func press(_ keys: String...) throws { try tmux(["send-keys", "-t", "main:0"] + keys) }
 
     func screen(escapes: Bool = false) throws -> String {
         try tmux(["capture-pane", "-p", "-t", "main:0"] + (escapes ? ["-e"] : []))
