@@ -6,11 +6,14 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "tillit", targets: ["tillit"]),
+        .executable(name: "tillit-room", targets: ["tillit-room"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // Only the voting room (`tillit-room`) links the web server; `tillit` itself never does.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -18,14 +21,27 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
         .target(name: "TillitCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // The JSON lines tillit and tillit-room speak over a pipe; Foundation only, no networking.
+        .target(name: "RoomProtocol"),
+        .target(name: "QRMatrix", dependencies: ["CQRencode"]),
+        .target(
+            name: "RoomServer",
+            dependencies: ["RoomProtocol", "QRMatrix", "TillitCore", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
+        .executableTarget(name: "tillit-room", dependencies: ["RoomServer"]),
         .target(name: "TillitUI", dependencies: ["TillitCore"]),
         .target(name: "TillitTerminal", dependencies: ["CNCurses", "TillitUI"]),
         .executableTarget(name: "tillit-bench", dependencies: ["TillitCore"], path: "Benchmarks/StoreBench"),
         .executableTarget(
             name: "tillit",
             dependencies: [
-                "TillitCore", "TillitUI", "TillitTerminal",
+                "TillitCore", "TillitUI", "TillitTerminal", "RoomProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,8 +54,12 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TillitCoreTests", dependencies: ["TillitCore", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "TillitUITests", dependencies: ["TillitUI"]),
+        .testTarget(name: "TillitUITests", dependencies: ["TillitUI", "QRMatrix"]),
+        .testTarget(
+            name: "RoomServerTests",
+            dependencies: ["RoomServer", .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
         // Depends on the executables so `swift test` builds the binaries the tests drive.
-        .testTarget(name: "EndToEndTests", dependencies: ["tillit", "tillit-devtools", "TillitCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["tillit", "tillit-devtools", "tillit-room", "TillitCore"]),
     ]
 )

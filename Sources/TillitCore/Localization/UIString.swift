@@ -337,6 +337,21 @@ public enum UIString: String, CaseIterable, Sendable {
     case plainPrivateUsage
     case plainPrivateOneOnOne
     case plainCarriedHeading
+    // The voting room (votes from phones).
+    case keyRoom
+    case helpRoom
+    case roomOpening
+    case roomScan
+    case roomCode
+    case roomVotesIn
+    case roomEnded
+    case roomCouldNotOpen
+    case roomClosed
+    case roomOnlyTeam
+    case plainRoomOpen
+    case plainRoomUsage
+    case argRoomPort
+    case argRoomIsForTeams
     // Command line: usage errors and checks of arguments
     case argUnknownLanguage
     case argTeamOrParticipant

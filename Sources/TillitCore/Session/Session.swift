@@ -75,6 +75,9 @@ public struct CardRecord: Codable, Hashable, Sendable {
     /// Team votes when the talk is anonymous: how many chose each value, no
     /// names. Keyed by the value; in the file the keys are strings (`"4": 2`).
     public var anonymousVotes: [Int: Int]?
+    /// The part of `anonymousVotes` that came from people's phones through the
+    /// voting room, value → count; nil when none did (and in files from before it).
+    public var phoneVotes: [Int: Int]?
     /// The votes (value → count) as they were when the facilitator revealed
     /// them. Kept in the file so a resumed talk, or a return to the card, shows
     /// what the room already saw, and nothing newer: see `votesRevealed`.
@@ -91,6 +94,7 @@ public struct CardRecord: Codable, Hashable, Sendable {
         self.status = .open
         self.responses = []
         self.anonymousVotes = nil
+        self.phoneVotes = nil
         self.revealedVotes = nil
         self.secondsSpent = 0
     }

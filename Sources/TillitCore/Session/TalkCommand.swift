@@ -11,6 +11,10 @@ public enum TalkCommand: Hashable, Sendable {
     /// A team vote; named when `participant` is given and the talk is not anonymous.
     case addVote(value: Int, participant: String?)
     case removeVote(value: Int)
+    /// The votes from the voting room on card `card` (an index), value → count.
+    /// They replace that card's earlier phone votes (people voted again), never
+    /// the facilitator's typed ones.
+    case setPhoneVotes(card: Int, counts: [Int: Int])
     /// The facilitator shows the room the card's votes as they are now (see `VotePrivacy`).
     case revealVotes
     case skip
@@ -112,12 +116,20 @@ extension Session {
             if let count = cards[currentIndex].anonymousVotes?[value], count > 0 {
                 cards[currentIndex].anonymousVotes?[value] = count > 1 ? count - 1 : nil
                 if cards[currentIndex].anonymousVotes?.isEmpty == true { cards[currentIndex].anonymousVotes = nil }
+                cards[currentIndex].keepPhoneVotesWithinAll()
             } else if let index = cards[currentIndex].responses.lastIndex(where: { $0.rating == value }) {
                 cards[currentIndex].responses[index].rating = nil
                 cards[currentIndex].responses[index].updatedAt = now
                 cards[currentIndex].responses.removeAll { $0.isEmpty }
             }
             refreshStatus()
+        case .setPhoneVotes(let index, let counts):
+            guard cards.indices.contains(index) else { throw TalkError.noSuchCard(index) }
+            guard let range = cards[index].scaleRange else { throw TalkError.notARatingCard }
+            if let outside = counts.keys.sorted().first(where: { !range.contains($0) }) {
+                throw TalkError.ratingOutOfRange(outside, range)
+            }
+            cards[index].replacePhoneVotes(with: counts.filter { $0.value > 0 })
         case .revealVotes:
             guard currentCard?.isRating == true else { throw TalkError.notARatingCard }
             let votes = cards[currentIndex].votesAsRevealed

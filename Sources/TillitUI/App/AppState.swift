@@ -77,6 +77,10 @@ public enum Effect: Hashable, Sendable {
     case loadTrends(deckID: String, team: String?, participant: String?)
     /// Save the open talk, let go of it and go back to the home screen (then `Msg.talkClosed`).
     case closeTalk
+    /// Start the voting room for the open team talk (then `Msg.roomOpened` or `.roomEnded`).
+    case openRoom
+    /// Stop the voting room; the votes so far are in the talk already.
+    case closeRoom
     case quit
 }
 

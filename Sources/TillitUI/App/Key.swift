@@ -29,6 +29,12 @@ public enum Msg: Sendable {
     /// The whole catalog, when the screens started with only the open talk's decks.
     /// The whole catalog, read after the first frame: its decks and the files it skipped.
     case decksLoaded([Deck], skipped: [Diagnostic])
+    /// The voting room (`Effect.openRoom`) listens: the phones' address, its code and QR rows.
+    case roomOpened(url: String, code: String, qr: [String])
+    /// The phones' votes so far on card `card` (an index of the talk), value → count.
+    case roomVotes(card: Int, counts: [Int: Int])
+    /// The voting room stopped, or could not start (`reason`).
+    case roomEnded(reason: String?)
 }
 
 import Foundation

@@ -41,6 +41,15 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .failed(let message):
         state.flash = message
         return []
+    case .roomOpened(let url, let code, let qr):
+        RoomMoves.opened(url: url, code: code, qr: qr, &state)
+        return []
+    case .roomVotes(let card, let counts):
+        RoomMoves.votes(card: card, counts: counts, &state)
+        return []
+    case .roomEnded(let reason):
+        RoomMoves.ended(reason: reason, &state)
+        return []
     case .trendsLoaded(let report):
         TrendsScreen.loaded(report, &state)
         return []

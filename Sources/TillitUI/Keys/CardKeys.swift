@@ -49,6 +49,8 @@ enum CardKeys {
           help: .init(130, "h", .helpHint)) { $0.talk.hintVisible.toggle() },
         B([.character("p")], when: browsing, bar: .init(100, "p", when: onCard) { $0.ui(.keyPresent) },
           help: .init(140, "p", .helpPresent)) { $0.talk.presenting = true },
+        B([.character("v")], when: browsing, bar: .init(105, "v", when: { onCard($0) && $0.talk.session.kind == .team }) { $0.ui(.keyRoom) },
+          help: .init(145, "v", .helpRoom, when: { browsing($0) && $0.talk.session.kind == .team })) { _, c in RoomMoves.toggle(&c) },
         B([.home], when: browsing, help: .init(150, "Home", .helpFirstCard)) { CardMoves.jumpToFirst(&$0) },
         B([.character("f"), .end], when: browsing, bar: .init(110, "f") { $0.ui(.keySummary) },
           help: .init(160, "f", .helpSummary)) { CardMoves.toSummary(&$0) },

@@ -32,6 +32,8 @@ enum PresentingKeys {
         B([.character("m")], help: .init(70, "m", .helpPark)) { CardMoves.parkOrReopen(&$0) },
         B([.character("p"), .escape], bar: .init(30, "p") { $0.ui(.keyEndPresentation) },
           help: .init(80, "p Esc", .keyEndPresentation)) { $0.talk.presenting = false },
+        B([.character("v")], when: votes, bar: .init(55, "v") { $0.ui(.keyRoom) },
+          help: .init(75, "v", .helpRoom)) { _, c in RoomMoves.toggle(&c) },
         B([.home]) { CardMoves.jumpToFirst(&$0) },
         B([.character("f"), .end], help: .init(90, "f", .helpSummary)) { CardMoves.toSummary(&$0) },
     ] + TalkKeys.quit(bar: nil, help: 100))

@@ -8,9 +8,11 @@ enum PresentationView {
         guard let record = talk.card else { return }
         let ui = state.text
         let language = talk.session.language
-        let full = Rect(x: 0, y: 0, width: grid.width, height: grid.height)
+        // With a voting room open, its code stands at the right and the card is centred in the rest.
+        let roomWidth = RoomPanel.width(talk, grid)
+        let full = Rect(x: 0, y: 0, width: grid.width - roomWidth, height: grid.height)
         grid.centered(TalkView.deckTitle(talk, record), y: 1, in: full, style: .muted)
-        let width = max(20, grid.width * 3 / 5)
+        let width = max(20, full.width * 3 / 5)
         let lines = TextWrap.lines(SafeText.clean(record.prompt), width: width)
         let card = TalkView.deckCard(state, record)
         var hint: [String] = []
@@ -22,7 +24,7 @@ enum PresentationView {
             // The scale's ends get more room than the prompt, and every word of them is shown.
             legend = TalkView.scaleLegend(range, low: SafeText.line(scale.low.resolve(language)),
                                           high: SafeText.line(scale.high.resolve(language)),
-                                          width: max(width, min(grid.width - 8, 80)))
+                                          width: max(width, min(full.width - 8, 80)))
         }
         // Team votes given here show as a count (and no spread when the talk is anonymous).
         let votes = talk.showsVotesWhenPresenting && record.isRating
@@ -45,19 +47,20 @@ enum PresentationView {
             y += 1
             // One block, centred as a whole, so the lines of each end stay aligned under their `1 =`.
             let blockWidth = legend.map(DisplayWidth.of).max() ?? 0
-            for line in legend { grid.put(line, x: max(0, (grid.width - blockWidth) / 2), y: y, style: .muted); y += 1 }
+            for line in legend { grid.put(line, x: max(0, (full.width - blockWidth) / 2), y: y, style: .muted); y += 1 }
         }
         if votes, let range = record.scaleRange {
             y += 1
             let barWidth = min(50, width)
             if !talk.session.anonymous, record.ratingCount > 0, y + range.count + 2 <= grid.height - 4 {
                 _ = TalkView.drawVotes(record, range: range, anonymous: false, focused: false, ui: ui,
-                                       in: Rect(x: (grid.width - barWidth) / 2, y: y, width: barWidth, height: range.count + 2), &grid,
+                                       in: Rect(x: (full.width - barWidth) / 2, y: y, width: barWidth, height: range.count + 2), &grid,
                                        showKeys: false)
             } else {
                 grid.centered(TalkView.voteSummary(record, ui), y: y, in: full, style: .bold)
             }
         }
+        RoomPanel.draw(state, talk, &grid, top: 2, bottom: grid.height - 4)
         let (progress, overTime) = TalkView.progress(state, talk)
         grid.centered(progress + (overTime ? "  " + ui(.timeIsUp) : ""), y: grid.height - 3, in: full, style: overTime ? .warning : .bold)
         Chrome.keyBar(TalkScreen.keyBar(state, talk), &grid, help: ui(.keyHelp))

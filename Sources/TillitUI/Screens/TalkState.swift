@@ -94,6 +94,8 @@ public struct TalkState: Sendable {
     public var mode: Mode = .browsing
     /// The shared-screen view of the cards (`p`): a way of showing, on top of the mode.
     public var presenting = false
+    /// The voting room for this talk's phones (`v`), while it is open or just ended.
+    public var room: VotingRoom?
     public var focus = 0
     public var hintVisible = false
     public var listSelection = 0

@@ -58,7 +58,9 @@ enum TalkView {
 
         var y = 3
         let margin = grid.width >= 100 ? 6 : 3
-        let textWidth = grid.width - 2 * margin
+        // The voting room's code and address stand at the right; the card takes the rest.
+        let roomWidth = RoomPanel.width(talk, grid)
+        let textWidth = grid.width - 2 * margin - roomWidth
         var promptLines = TextWrap.lines(SafeText.clean(record.prompt), width: textWidth)
         if promptLines.count > 4 { promptLines = Array(promptLines.prefix(4)); promptLines[3] = DisplayWidth.truncate(promptLines[3] + " …", to: textWidth) }
         for line in promptLines { grid.put(line, x: margin, y: y, style: .bold); y += 1 }
@@ -76,8 +78,9 @@ enum TalkView {
         let actions = talk.actionsOnCard
         let actionRows = actions.isEmpty ? 0 : min(2, actions.count) + (actions.count > 2 ? 1 : 0)
         let bottom = grid.height - 2 - actionRows
-        let area = Rect(x: 1, y: y, width: grid.width - 2, height: bottom - y)
+        let area = Rect(x: 1, y: y, width: grid.width - 2 - roomWidth, height: bottom - y)
         drawAnswers(state, talk, record, card, area: area, &grid)
+        RoomPanel.draw(state, talk, &grid, top: 2, bottom: bottom)
 
         var actionY = bottom
         // Two rows of actions; Tab reaches them, and the rows follow the focused one.

@@ -37,6 +37,15 @@ struct StartCommand: ParsableCommand {
     @Flag(name: .long, help: "Plain line mode: the talk as lines on stdin and stdout, no screens (for screen readers and scripts; also when TERM=dumb).")
     var plain = false
 
+    @Flag(name: .long, help: "Open the voting room at once: everyone rates anonymously from their own phone (team meetings).")
+    var room = false
+
+    @Option(name: .long, help: ArgumentHelp("The address the voting room listens on (default: this computer's local network address).", valueName: "ip"))
+    var roomAddress: String?
+
+    @Option(name: .long, help: ArgumentHelp("The voting room's port (default: a free one).", valueName: "port"))
+    var roomPort: Int?
+
     func validate() throws {
         // `CommandLanguage` is looked up only for a message: a good command line costs nothing.
         let t = { CommandLanguage.text }
@@ -44,6 +53,7 @@ struct StartCommand: ParsableCommand {
         if let kind, TalkKind(rawValue: kind) == nil { throw ValidationError(t()(.argBadKind, SafeText.line(kind))) }
         if let timer, timer <= 0 || timer > 24 * 3600 { throw ValidationError(t()(.argTimerRange)) }
         if seed != nil && !shuffle { throw ValidationError(t()(.argSeedNeedsShuffle)) }
+        if let roomPort, !(0...65535).contains(roomPort) { throw ValidationError(t()(.argRoomPort)) }
         if let title, title.count > TalkSetup.maximumTitleLength {
             throw ValidationError(t()(.argTitleTooLong, TalkSetup.maximumTitleLength, title.count))
         }
@@ -112,6 +122,7 @@ struct StartCommand: ParsableCommand {
         var people = try participants(kind: talkKind, language: context.language)
         if talkKind == .oneOnOne {
             if anonymous { throw fail(t(.argAnonymousIsForTeams)) }
+            if room { throw fail(t(.argRoomIsForTeams)) }
             let leaders = people.filter { $0.role == .leader }.count, employees = people.filter { $0.role == .employee }.count
             if leaders > 1 || employees > 1 || leaders + employees < people.count {
                 throw fail(t(.argOneOnOneRoles))
@@ -138,8 +149,9 @@ struct StartCommand: ParsableCommand {
                               anonymous: anonymous, timerSeconds: timer)
         if plainMode { throw ExitCode(try runPlain(context, catalog: catalog) { try $0.start(setup) }) }
         let runner = TalkRunner(context: context, catalog: catalog, store: SessionStore(home: context.home),
-                                catalogIsPartial: true)
+                                catalogIsPartial: true, room: RoomSettings(address: roomAddress, port: roomPort))
         do { try runner.prepareStart(setup) } catch { throw fail(describe(error, context)) }
+        if room { runner.openRoomAtStart() }
         throw ExitCode(try runTerminal(runner))
     }
 }

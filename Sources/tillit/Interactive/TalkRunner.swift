@@ -19,9 +19,15 @@ final class TalkRunner {
     /// Set when the runner was given only the decks of the talk it opens; the
     /// whole catalog is read right after the first frame, before any key.
     private var catalogIsPartial: Bool
+    /// The voting room, a child process while one is open (`v`, `--room`).
+    private let room: RoomLink
+    /// Open the voting room as soon as the first card is on screen (`tillit start --room`).
+    private var roomAtStart = false
 
-    init(context: AppContext, catalog: DeckCatalog, store: SessionStore, catalogIsPartial: Bool = false) {
+    init(context: AppContext, catalog: DeckCatalog, store: SessionStore, catalogIsPartial: Bool = false,
+         room: RoomSettings = RoomSettings()) {
         self.context = context
+        self.room = RoomLink(settings: room)
         self.store = store
         self.catalogIsPartial = catalogIsPartial
         opener = TalkOpener(store: store, catalog: catalog)
@@ -41,6 +47,9 @@ final class TalkRunner {
         open(session, path: path)
         savedSession = nil
     }
+
+    /// `tillit start --room`: the room opens right after the first frame, never before it.
+    func openRoomAtStart() { roomAtStart = true }
 
     /// Opens a talk for `tillit resume`.
     func prepareResume(id: String) throws {
@@ -71,6 +80,13 @@ final class TalkRunner {
             terminal.draw(view(state))
             if savedSession == nil { saveIfNeeded(typing: false, now: Date(), force: true) }
             if catalogIsPartial { loadWholeCatalog() }
+            if roomAtStart {
+                roomAtStart = false
+                if state.talk?.session.kind == .team {
+                    state.talk?.room = VotingRoom()
+                    perform(.openRoom)
+                }
+            }
             let input = terminal.read()
             let now = Date()
             var effects: [Effect] = []
@@ -93,6 +109,7 @@ final class TalkRunner {
                 effects += update(&state, .tick(now))
                 lastTick = now
             }
+            for message in room.exchange(state) { effects += update(&state, message) }
             if TerminalRestorer.stopSignal != 0 { effects.append(.quit) }
             saveIfNeeded(typing: typing, now: now)
             for effect in effects {
@@ -101,6 +118,7 @@ final class TalkRunner {
                     state.now = Date()
                     let draft = state.keepDrafts()
                     saveIfNeeded(typing: false, now: Date(), force: true)
+                    room.close()
                     terminal.close()
                     if let draft { print(draft) }
                     farewell()
@@ -201,6 +219,12 @@ final class TalkRunner {
             opener.release()
             savedSession = nil
             for effect in update(&state, .talkClosed) { perform(effect) }
+        case .openRoom:
+            if let failure = room.open(language: state.talk?.session.language ?? state.config.language) {
+                for effect in update(&state, failure) { perform(effect) }
+            }
+        case .closeRoom:
+            room.close()
         case .quit:
             break
         }

@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""200 phones voting at once on one voting room, on loopback.
+
+Starts `tillit-room`, shows a 1–5 card, lets N phones (each from its own
+loopback address, 127.0.0.2…, as phones on a Wi-Fi each have their own) load
+the page and then all vote in the same instant, reveals, and checks that the
+tally holds every vote. Reports the vote latency (send → response) p50/p99 over
+all rounds, and the room's resident memory.
+"""
+import argparse, asyncio, json, random, statistics, subprocess, sys, time
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+async def http(source, port, request):
+    reader, writer = await asyncio.open_connection("127.0.0.1", port, local_addr=(source, 0))
+    writer.write(request)
+    await writer.drain()
+    head = await reader.readuntil(b"\r\n\r\n")
+    length = 0
+    for line in head.split(b"\r\n"):
+        if line.lower().startswith(b"content-length:"):
+            length = int(line.split(b":")[1])
+    body = await reader.readexactly(length) if length else b""
+    writer.close()
+    return head.decode(), body.decode()
+
+async def phone(index, port, path, start, loaded, latencies, statuses):
+    source = f"127.0.{2 + index // 250}.{2 + index % 250}"
+    head, body = await http(source, port, f"GET {path} HTTP/1.1\r\nHost: room\r\n\r\n".encode())
+    cookie = next(l.split(":", 1)[1].split(";")[0].strip() for l in head.split("\r\n") if l.lower().startswith("set-cookie:"))
+    serial = body.split('name="card" value="')[1].split('"')[0]
+    value = 1 + index % 5
+    form = f"card={serial}&value={value}".encode()
+    request = (f"POST {path}vote HTTP/1.1\r\nHost: room\r\nCookie: {cookie}\r\n"
+               f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {len(form)}\r\n\r\n").encode() + form
+    loaded[0] += 1
+    await start.wait()
+    began = time.perf_counter()
+    head, _ = await http(source, port, request)
+    latencies.append((time.perf_counter() - began) * 1000)
+    statuses.append(head.split(" ")[1])
+    return value
+
+def rss_kb(pid, field):
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    return 0
+
+async def round_trip(room, port, path, phones, key):
+    room.stdin.write((json.dumps({"show": {"card": {"key": key, "prompt": "How safe is it to speak up here?", "language": "en",
+        "scale": {"min": 1, "max": 5, "low": "Not at all", "high": "Completely"}}}}) + "\n").encode())
+    room.stdin.flush()
+    await asyncio.sleep(0.2)
+    start = asyncio.Event()
+    latencies, statuses, loaded = [], [], [0]
+    tasks = [asyncio.create_task(phone(i, port, path, start, loaded, latencies, statuses)) for i in range(phones)]
+    # Every phone has the page open before any votes: then all vote in the same instant.
+    while loaded[0] < phones and not any(t.done() for t in tasks):
+        await asyncio.sleep(0.01)
+    start.set()
+    values = await asyncio.gather(*tasks)
+    room.stdin.write(b'{"reveal":{}}\n')
+    room.stdin.flush()
+    expected = {}
+    for value in values:
+        expected[str(value)] = expected.get(str(value), 0) + 1
+    return latencies, statuses, expected
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--room", required=True, help="path of tillit-room")
+    parser.add_argument("--phones", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    room = subprocess.Popen([args.room, "--room-address", "127.0.0.1", "--language", "en"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    ready = None
+    while ready is None:
+        event = json.loads(room.stdout.readline())
+        ready = event.get("ready")
+    url = ready["url"]
+    port = int(url.split(":")[2].split("/")[0])
+    path = "/" + url.split("/", 3)[3]
+    idle = rss_kb(room.pid, "VmRSS")
+    all_latencies, lost, refused = [], 0, 0
+    loop = asyncio.new_event_loop()
+    for number in range(args.rounds):
+        key = f"bench/card-{number}"
+        latencies, statuses, expected = loop.run_until_complete(round_trip(room, port, path, args.phones, key))
+        all_latencies += latencies
+        refused += sum(1 for s in statuses if s != "303")
+        while True:
+            event = json.loads(room.stdout.readline())
+            if "tally" in event and event["tally"]["card"] == key:
+                tally = event["tally"]["counts"]
+                break
+        lost += sum(expected.values()) - sum(tally.values())
+        if tally != expected:
+            print(f"round {number}: tally {tally} != sent {expected}", file=sys.stderr)
+    peak = rss_kb(room.pid, "VmHWM")
+    room.stdin.close()
+    room.wait(timeout=5)
+    p50, p99 = percentile(all_latencies, 0.5), percentile(all_latencies, 0.99)
+    rows = [
+        f"| **Voting room** ({args.phones} phones voting at once on loopback, each from its own address; {args.rounds} rounds) |  |  |  |",
+        f"| votes counted | {args.phones * args.rounds - lost - refused} of {args.phones * args.rounds} | {lost} lost, {refused} refused | nothing lost: {'ok' if lost == 0 and refused == 0 else '**over**'} |",
+        f"| vote latency p50 | {p50:.1f} ms |  |  |",
+        f"| vote latency p99 | {p99:.1f} ms |  | < 50 ms: {'ok' if p99 < 50 else '**over**'} |",
+        f"| room RSS idle / peak | {idle / 1024:.1f} / {peak / 1024:.1f} MB |  |  |",
+    ]
+    print("\n".join(rows))
+    sys.exit(0 if lost == 0 and refused == 0 else 1)
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+import Foundation
+
+/// The rating card the room shows on the phones: only what a phone needs to
+/// vote, never who is in the talk or what was said.
+public struct RoomCard: Codable, Hashable, Sendable {
+    /// `deck/card`, so the talk can tell which card a tally belongs to.
+    public var key: String
+    public var prompt: String
+    /// Nil for a text card: the phones are told to look at the shared screen.
+    public var scale: RoomScale?
+    /// The talk's language code (`nb`, `en`, `da`), for the page's own words.
+    public var language: String
+
+    public init(key: String, prompt: String, scale: RoomScale?, language: String) {
+        self.key = key
+        self.prompt = prompt
+        self.scale = scale
+        self.language = language
+    }
+}
+
+public struct RoomScale: Codable, Hashable, Sendable {
+    public var min: Int
+    public var max: Int
+    public var low: String
+    public var high: String
+
+    public init(min: Int, max: Int, low: String, high: String) {
+        self.min = min
+        self.max = max
+        self.low = low
+        self.high = high
+    }
+}
+
+/// What tillit tells the room, one JSON object a line on the room's stdin.
+public enum RoomCommand: Codable, Hashable, Sendable {
+    /// Open voting on this card; the previous card's votes are forgotten.
+    case show(card: RoomCard)
+    /// Stop voting on the shown card and send its tally.
+    case reveal
+    /// Show no card (the talk left it); votes so far are dropped.
+    case close
+}
+
+/// What the room tells tillit, one JSON object a line on the room's stdout.
+public enum RoomEvent: Codable, Hashable, Sendable {
+    /// Listening: the address to open, the code to check on the phone, and the
+    /// address as a QR code (rows of `1` dark / `0` light modules, quiet zone not included).
+    case ready(url: String, code: String, qr: [String])
+    /// How many phones have voted on `card` so far, and for what (value → count),
+    /// so tillit keeps the votes even if the room dies; the shared screen shows
+    /// only the number until the facilitator reveals.
+    case count(card: String, votes: Int, counts: [String: Int])
+    /// The counts per value once the card is revealed.
+    case tally(card: String, counts: [String: Int])
+    /// The room cannot listen (no private address, port taken…); it exits after this.
+    case failed(reason: String)
+}
+
+/// One JSON object a line, both ways.
+public enum RoomLine {
+    public static func encode<Message: Encodable>(_ message: Message) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Encoding these plain value types cannot fail.
+        let data = (try? encoder.encode(message)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    public static func decode<Message: Decodable>(_ type: Message.Type, from line: String) -> Message? {
+        try? JSONDecoder().decode(type, from: Data(line.utf8))
+    }
+}

@@ -1,0 +1,116 @@
+import RoomProtocol
+import TillitCore
+
+/// The phone page as server-rendered HTML: a plain form, so it works without
+/// JavaScript; the script only reloads it when the shared screen moves on.
+struct PhonePage {
+    let token: String
+    let joinCode: String
+    let strings: PhoneStrings
+    let language: String
+
+    var base: String { "/\(token)/" }
+
+    func render(round: VotingRound, myVote: Int?) -> String {
+        var body = ""
+        if let card = round.card {
+            body += "<h1>\(HTML.escape(card.prompt))</h1>\n"
+            if let scale = card.scale {
+                if round.revealed {
+                    body += paragraph(strings.revealed, class: "status")
+                } else {
+                    body += form(scale: scale, serial: round.serial, myVote: myVote)
+                    if let myVote {
+                        body += paragraph("\(strings.thanks) \(strings.yourVote): \(myVote).", class: "thanks")
+                        body += paragraph(strings.changeUntilReveal, class: "note")
+                    }
+                }
+            } else {
+                body += paragraph(strings.lookAtScreen, class: "status")
+            }
+        } else {
+            body += paragraph("\(strings.noCard) \(strings.lookAtScreen)", class: "status")
+        }
+        body += paragraph(strings.anonymous, class: "note")
+        body += "<p><a href=\"\(base)\">\(HTML.escape(strings.refresh))</a></p>\n"
+        return document(body: body, state: Self.state(of: round))
+    }
+
+    /// A refusal the phone can read, with the way back.
+    func message(_ text: String) -> String {
+        document(body: paragraph(text, class: "status") + "<p><a href=\"\(base)\">\(HTML.escape(strings.back))</a></p>\n", state: nil)
+    }
+
+    /// What the script compares to know the shared screen moved on.
+    static func state(of round: VotingRound) -> String { round.serial + (round.revealed ? "-r" : "") }
+
+    private func form(scale: RoomScale, serial: String, myVote: Int?) -> String {
+        var html = "<form method=\"post\" action=\"\(base)vote\">\n"
+        html += "<input type=\"hidden\" name=\"card\" value=\"\(HTML.escape(serial))\">\n<div class=\"scale\">\n"
+        for value in scale.min...scale.max {
+            let chosen = value == myVote
+            html += "<button type=\"submit\" name=\"value\" value=\"\(value)\"\(chosen ? " class=\"chosen\" aria-pressed=\"true\"" : "")>\(value)</button>\n"
+        }
+        html += "</div>\n<p class=\"ends\"><span>\(scale.min): \(HTML.escape(scale.low))</span>"
+        html += "<span>\(scale.max): \(HTML.escape(scale.high))</span></p>\n</form>\n"
+        return html
+    }
+
+    private func paragraph(_ text: String, class name: String) -> String {
+        "<p class=\"\(name)\">\(HTML.escape(text))</p>\n"
+    }
+
+    private func document(body: String, state: String?) -> String {
+        let stateAttributes = state.map { " data-state=\"\(HTML.escape($0))\" data-state-url=\"\(base)state\"" } ?? ""
+        return """
+        <!doctype html>
+        <html lang="\(HTML.escape(language))">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="referrer" content="no-referrer">
+        <title>\(HTML.escape(strings.title))</title>
+        <link rel="stylesheet" href="\(base)style.css">
+        <script src="\(base)refresh.js" defer></script>
+        </head>
+        <body\(stateAttributes)>
+        <main>
+        <p class="code">\(HTML.escape(strings.roomCode)) <strong>\(HTML.escape(joinCode))</strong></p>
+        \(body)</main>
+        </body>
+        </html>
+
+        """
+    }
+}
+
+/// Every deck text goes through here: a card cannot inject markup into the page.
+typealias HTML = HTMLText
+
+/// The page's two static files: no third-party resource, no web font.
+enum PhoneAssets {
+    static let stylesheet = """
+    *{box-sizing:border-box}
+    html{-webkit-text-size-adjust:100%}
+    body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:18px;line-height:1.4;background:#fbfaf7;color:#1d1d1b}
+    main{max-width:36rem;margin:0 auto;padding:1rem}
+    h1{font-size:1.35rem;margin:.5rem 0 1rem}
+    .code{color:#555;font-size:.9rem;margin:0}
+    .scale{display:flex;flex-wrap:wrap;gap:.5rem}
+    .scale button{flex:1 0 3.2rem;min-height:3.5rem;font-size:1.4rem;border:2px solid #2f5d50;border-radius:.6rem;background:#fff;color:#1d1d1b}
+    .scale button.chosen{background:#2f5d50;color:#fff}
+    .ends{display:flex;justify-content:space-between;gap:1rem;font-size:.9rem;color:#444}
+    .thanks{font-weight:bold;color:#2f5d50}
+    .status{font-size:1.2rem}
+    .note{font-size:.85rem;color:#555}
+    a{color:#2f5d50;display:inline-block;padding:.5rem 0}
+
+    """
+
+    /// Polls the room's state every two seconds and reloads when the card changes.
+    static let refreshScript = """
+    (function(){var b=document.body,s=b.getAttribute('data-state'),u=b.getAttribute('data-state-url');if(!s||!u)return;
+    setInterval(function(){fetch(u,{cache:'no-store',credentials:'same-origin'}).then(function(r){return r.ok?r.text():s}).then(function(t){if(t!==s)location.reload()}).catch(function(){})},2000)})();
+
+    """
+}

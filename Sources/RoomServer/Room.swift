@@ -1,0 +1,59 @@
+import Foundation
+import RoomProtocol
+import Synchronization
+
+/// One voting room: its secrets, the card on the phones and the rate limit,
+/// shared by every connection. Counts leave through `report`, nothing else does.
+public final class Room: Sendable {
+    public let token: String
+    public let joinCode: String
+    let language: String
+    private let report: @Sendable (RoomEvent) -> Void
+    private let state: Mutex<(round: VotingRound, limiter: RateLimiter)>
+
+    init(language: String, token: String = RoomSecret.roomToken(), joinCode: String = RoomSecret.joinCode(),
+                rateLimit: Int = RateLimiter.requestsPerSecond, report: @escaping @Sendable (RoomEvent) -> Void) {
+        self.token = token
+        self.joinCode = joinCode
+        self.language = language
+        self.report = report
+        state = Mutex((VotingRound(serial: RoomSecret.serial()), RateLimiter(limit: rateLimit)))
+    }
+
+    /// Applies one line from tillit.
+    public func handle(_ command: RoomCommand) {
+        switch command {
+        case .show(let card):
+            state.withLock { $0.round.show(card, serial: RoomSecret.serial()) }
+            report(.count(card: card.key, votes: 0, counts: [:]))
+        case .reveal:
+            if let tally = state.withLock({ $0.round.reveal() }) {
+                report(.tally(card: tally.card, counts: tally.counts))
+            }
+        case .close:
+            state.withLock { $0.round.close(serial: RoomSecret.serial()) }
+        }
+    }
+
+    func allow(address: String) -> Bool {
+        let now = Date().timeIntervalSince1970
+        return state.withLock { $0.limiter.allow(address, now: now) }
+    }
+
+    func snapshot(device: String?) -> (round: VotingRound, myVote: Int?) {
+        state.withLock { ($0.round, device.flatMap($0.round.vote(of:))) }
+    }
+
+    func vote(device: String, serial: String, value: String) -> VotingRound.VoteOutcome {
+        let (outcome, key, counts) = state.withLock {
+            ($0.round.vote(device: device, serial: serial, value: value), $0.round.card?.key, $0.round.counts)
+        }
+        if case .counted(let total) = outcome, let key { report(.count(card: key, votes: total, counts: counts)) }
+        return outcome
+    }
+
+    func strings(for round: VotingRound) -> (PhoneStrings, String) {
+        let language = round.card?.language ?? self.language
+        return (PhoneStrings.forLanguage(language), language)
+    }
+}

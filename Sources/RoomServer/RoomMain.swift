@@ -1,0 +1,75 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import QRMatrix
+import RoomProtocol
+import Synchronization
+
+/// The `tillit-room` process: listens, reads tillit's lines from stdin, and
+/// exits as soon as stdin closes, so a killed tillit never leaves it behind.
+public enum RoomMain {
+    public static func run(arguments: [String]) async {
+        let options: RoomOptions
+        let address: String
+        do {
+            options = try RoomOptions.parse(arguments)
+            address = try options.listenAddress(interfaces: RoomAddress.interfaceAddresses)
+        } catch {
+            fail(error.description, status: 2)
+        }
+        let room = Room(language: options.language, report: EventOutput.write)
+        readCommands(into: room)
+        let app = makeApplication(room: room, address: address, port: options.port) { port in
+            let url = "http://\(RoomAddress.urlHost(address)):\(port)/\(room.token)/"
+            EventOutput.write(.ready(url: url, code: room.joinCode, qr: QRCode(url)?.rows ?? []))
+        }
+        do {
+            try await app.runService()
+        } catch {
+            fail("cannot listen on \(address) port \(options.port): \(error)", status: 1)
+        }
+    }
+
+    public static func makeApplication(room: Room, address: String, port: Int,
+                                       onListening: @escaping @Sendable (Int) -> Void = { _ in }) -> some ApplicationProtocol {
+        var logger = Logger(label: "tillit-room")
+        logger.logLevel = .critical
+        return Application(
+            responder: RoomResponder(room: room),
+            configuration: .init(address: .hostname(address, port: port), serverName: nil),
+            onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) },
+            logger: logger
+        )
+    }
+
+    /// tillit's commands arrive on a thread of their own; end of input ends the room.
+    private static func readCommands(into room: Room) {
+        Thread.detachNewThread {
+            while let line = readLine() {
+                if let command = RoomLine.decode(RoomCommand.self, from: line) {
+                    room.handle(command)
+                } else if !line.isEmpty {
+                    FileHandle.standardError.write(Data("tillit-room: ignored a line it does not understand\n".utf8))
+                }
+            }
+            exit(0)
+        }
+    }
+
+    private static func fail(_ reason: String, status: Int32) -> Never {
+        EventOutput.write(.failed(reason: reason))
+        FileHandle.standardError.write(Data("tillit-room: \(reason)\n".utf8))
+        exit(status)
+    }
+}
+
+/// One event a line on stdout, whole lines only even when connections report at once.
+enum EventOutput {
+    private static let lock = Mutex(())
+
+    @Sendable static func write(_ event: RoomEvent) {
+        let line = Data((RoomLine.encode(event) + "\n").utf8)
+        lock.withLock { _ in FileHandle.standardOutput.write(line) }
+    }
+}

@@ -1,0 +1,2 @@
+import RoomServer
+await RoomMain.run(arguments: Array(CommandLine.arguments.dropFirst()))

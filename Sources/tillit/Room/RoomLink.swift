@@ -1,0 +1,116 @@
+import Foundation
+import RoomProtocol
+import TillitCore
+import TillitUI
+
+/// Where the voting room should listen, from `tillit start --room-address/--room-port`.
+struct RoomSettings {
+    var address: String?
+    var port: Int?
+
+    func arguments(language: Language) -> [String] {
+        ["--language", language.rawValue] + (address.map { ["--room-address", $0] } ?? [])
+            + (port.map { ["--room-port", String($0)] } ?? [])
+    }
+}
+
+/// Keeps the voting room in step with the talk on screen: it shows the phones
+/// the current card, reveals when the facilitator does, and brings the room's
+/// news back as messages. Only this and `RoomClient` know there is a room.
+final class RoomLink {
+    private let settings: RoomSettings
+    private var client: RoomClient?
+    /// The card the room shows (index in the talk), and the talk's index of every
+    /// card key it showed, so a count that arrives late still finds its card.
+    private var shown: Int?
+    private var indexOfKey: [String: Int] = [:]
+    private var revealSent = false
+
+    init(settings: RoomSettings) { self.settings = settings }
+
+    var isOpen: Bool { client != nil }
+
+    /// Starts `tillit-room`; a message when it cannot.
+    func open(language: Language) -> Msg? {
+        close()
+        do {
+            client = try RoomClient(binary: RoomClient.binaryPath(besides: AppContext.executablePath),
+                                    arguments: settings.arguments(language: language))
+            return nil
+        } catch {
+            return .roomEnded(reason: String(describing: error))
+        }
+    }
+
+    func close() {
+        client?.close()
+        client = nil
+        shown = nil
+        indexOfKey = [:]
+        revealSent = false
+    }
+
+    /// One turn of the run loop: the room's news in, the card on screen out.
+    func exchange(_ state: AppState) -> [Msg] {
+        guard let client else { return [] }
+        guard let talk = state.talk, talk.room?.isRunning == true else { close(); return [] }
+        var messages: [Msg] = []
+        for event in client.receive() {
+            switch event {
+            case .ready(let url, let code, let qr):
+                messages.append(.roomOpened(url: url, code: code, qr: qr))
+            case .count(let key, _, let counts), .tally(let key, let counts):
+                // An empty count is a card just shown: it must not wipe votes from an earlier showing.
+                guard !counts.isEmpty, let index = indexOfKey[key] else { continue }
+                messages.append(.roomVotes(card: index, counts: Self.numbers(counts)))
+            case .failed(let reason):
+                messages.append(.roomEnded(reason: reason))
+                close()
+                return messages
+            }
+        }
+        if client.ended {
+            messages.append(.roomEnded(reason: nil))
+            close()
+            return messages
+        }
+        sync(talk, decks: state.config.decks, client)
+        return messages
+    }
+
+    private func sync(_ talk: TalkState, decks: [Deck], _ client: RoomClient) {
+        let wanted = talk.phase == .cards && !talk.session.isFinished && !talk.readOnly ? talk.session.currentIndex : nil
+        if wanted != shown {
+            if let wanted, let record = talk.card {
+                client.send(.show(card: Self.roomCard(record, decks: decks, language: talk.session.language)))
+                indexOfKey[record.key] = wanted
+            } else {
+                client.send(.close)
+            }
+            shown = wanted
+            revealSent = false
+        }
+        if let shown, !revealSent, talk.session.cards[shown].votesRevealed {
+            client.send(.reveal)
+            revealSent = true
+        }
+    }
+
+    /// The card as the phones see it: prompt and scale, nothing of the talk.
+    static func roomCard(_ record: CardRecord, decks: [Deck], language: Language) -> RoomCard {
+        var scale: RoomScale?
+        if let range = record.scaleRange {
+            let labels = decks.first { $0.id == record.deck }?.card(id: record.card)?.answer.scale
+            scale = RoomScale(min: range.lowerBound, max: range.upperBound,
+                              low: labels.map { SafeText.line($0.low.resolve(language)) } ?? "",
+                              high: labels.map { SafeText.line($0.high.resolve(language)) } ?? "")
+        }
+        return RoomCard(key: record.key, prompt: SafeText.clean(record.prompt), scale: scale, language: language.rawValue)
+    }
+
+    private static func numbers(_ counts: [String: Int]) -> [Int: Int] {
+        var result: [Int: Int] = [:]
+        for (value, count) in counts { if let value = Int(value) { result[value] = count } }
+        return result
+    }
+}

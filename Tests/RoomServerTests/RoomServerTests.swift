@@ -1,0 +1,222 @@
+import Foundation
+import HummingbirdTesting
+import RoomProtocol
+import Testing
+@testable import RoomServer
+
+@Suite struct RoomServerTests {
+    @Test func everyPathWithoutTheTokenIsNotFound() async throws {
+        let room = RoomUnderTest()
+        room.show(Cards.safety)
+        try await room.run { client in
+            for path in ["/", "/vote", "/style.css", "/\(String(room.room.token.dropLast()))x/", "/\(room.room.token)x/"] {
+                #expect(try await client.get(path).status == .notFound, "\(path)")
+            }
+            let forged = try await client.post("/wrong-token/vote", form: "card=x&value=3")
+            #expect(forged.status == .notFound)
+            #expect(try await client.get(room.base).status == .ok)
+        }
+    }
+
+    @Test func theTokenHasAtLeast64RandomBits() {
+        let token = RoomSecret.roomToken()
+        #expect(token.count * 5 >= 64)
+        #expect(Set((0..<50).map { _ in RoomSecret.roomToken() }).count == 50)
+    }
+
+    @Test func pageIsSecuredAndNeverCached() async throws {
+        let room = RoomUnderTest()
+        room.show(Cards.safety)
+        try await room.run { client in
+            for path in [room.base, room.base + "style.css", room.base + "refresh.js", "/nothing"] {
+                let response = try await client.get(path)
+                let policy = response.headers[.contentSecurityPolicy] ?? ""
+                #expect(policy.contains("default-src 'none'"), "\(path)")
+                #expect(!policy.contains("unsafe-inline"))
+                #expect(response.headers[.xContentTypeOptions] == "nosniff")
+                #expect(response.headers[.cacheControl] == "no-store")
+            }
+        }
+    }
+
+    @Test func deckTextIsEscaped() async throws {
+        let room = RoomUnderTest()
+        room.show(RoomCard(key: "x/y", prompt: "<script>alert('hi')</script> & \"you\"",
+                           scale: RoomScale(min: 1, max: 3, low: "<b>low</b>", high: "hi\"gh"), language: "en"))
+        try await room.run { client in
+            let page = try await client.get(room.base).text
+            #expect(!page.contains("<script>alert"))
+            #expect(!page.contains("<b>low"))
+            #expect(page.contains("&lt;script&gt;alert(&#39;hi&#39;)&lt;/script&gt; &amp; &quot;you&quot;"))
+            #expect(page.contains("&lt;b&gt;low&lt;/b&gt;"))
+        }
+    }
+
+    @Test func pageHasNoThirdPartyResource() async throws {
+        let room = RoomUnderTest()
+        room.show(Cards.safety)
+        try await room.run { client in
+            let page = try await client.get(room.base).text
+            #expect(!page.contains("http://") && !page.contains("https://") && !page.contains("//fonts"))
+            #expect(page.contains("<form method=\"post\""))
+            #expect(page.contains("name=\"viewport\""))
+        }
+    }
+
+    @Test func oneVotePerDeviceAndAChangeReplacesIt() async throws {
+        let room = RoomUnderTest()
+        room.show(Cards.safety)
+        try await room.run { client in
+            let first = try await client.get(room.base)
+            let cookie = try #require(first.deviceCookie)
+            let serial = try #require(room.serial(in: first.text))
+            let vote = try await client.post(room.base + "vote", form: "card=\(serial)&value=2", cookie: cookie)
+            #expect(vote.status == .seeOther)
+            #expect(vote.headers[.location] == room.base)
+            let changed = try await client.post(room.base + "vote", form: "card=\(serial)&value=5", cookie: cookie)
+            #expect(changed.status == .seeOther)
+            let page = try await client.get(room.base, cookie: cookie).text
+            #expect(page.contains("Thank you"))
+            #expect(page.contains("You voted: 5"))
+            #expect(page.contains("class=\"chosen\" aria-pressed=\"true\">5<"))
+            // A second phone counts on its own.
+            let other = try await client.post(room.base + "vote", form: "card=\(serial)&value=4")
+            #expect(other.deviceCookie != nil && other.deviceCookie != cookie)
+        }
+        room.room.handle(.reveal)
+        #expect(room.reported.last == .tally(card: "team/safety", counts: ["5": 1, "4": 1]))
+        #expect(room.reported.contains(.count(card: "team/safety", votes: 2, counts: ["5": 1, "4": 1])))
+    }
+
+    @Test func nothingAboutDevicesOutlivesTheCard() async throws {
+        let room = RoomUnderTest()
+        room.show(Cards.safety)
+        try await room.run { client in
+            let first = try await client.get(room.base)
+            let cookie = try #require(first.deviceCookie)
+            let serial = try #require(room.serial(in: first.text))
+            _ = try await client.post(room.base + "vote", form: "card=\(serial)&value=2", cookie: cookie)
+            room.show(Cards.safety)
+            let again = try await client.get(room.base, cookie: cookie).text
+            #expect(!again.contains("Thank you"))
+            room.room.handle(.reveal)
+        }
+        #expect(room.reported.last == .tally(card: "team/safety", counts: [:]))
+    }
+
+    @Test func voteForACardNotShownIsAConflict() async throws {
+        let room = RoomUnderTest()
+        try await room.run { client in
+            #expect(try await client.post(room.base + "vote", form: "card=abc&value=3").status == .conflict)
+            room.show(Cards.safety)
+            let serial = try #require(room.serial(in: try await client.get(room.base).text))
+            room.show(Cards.talk)
+            let late = try await client.post(room.base + "vote", form: "card=\(serial)&value=3")
+            #expect(late.status == .conflict)
+            #expect(late.text.contains("This card is no longer shown."))
+            let page = try await client.get(room.base).text
+            #expect(page.contains("Look at the shared screen."))
+            #expect(!page.contains("<form"))
+        }
+    }
+
+    @Test func aFormReplayedAfterRevealIsGone() async throws {
+        let room = RoomUnderTest()
+        room.show(Cards.safety)
+        try await room.run { client in
+            let serial = try #require(room.serial(in: try await client.get(room.base).text))
+            #expect(try await client.post(room.base + "vote", form: "card=\(serial)&value=3").status == .seeOther)
+            room.room.handle(.reveal)
+            let replay = try await client.post(room.base + "vote", form: "card=\(serial)&value=3")
+            #expect(replay.status == .gone)
+            #expect(replay.text.contains("Voting on this card has closed."))
+        }
+        #expect(room.reported.last == .tally(card: "team/safety", counts: ["3": 1]))
+    }
+
+    @Test func unknownValuesAreRefused() async throws {
+        let room = RoomUnderTest()
+        room.show(Cards.safety)
+        try await room.run { client in
+            let serial = try #require(room.serial(in: try await client.get(room.base).text))
+            for value in ["0", "6", "three", "3.5", "", "-1"] {
+                #expect(try await client.post(room.base + "vote", form: "card=\(serial)&value=\(value)").status == .unprocessableContent, "\(value)")
+            }
+            #expect(try await client.post(room.base + "vote", form: "value=3").status == .badRequest)
+            #expect(try await client.post(room.base + "vote", form: "card=\(serial)&value=3").status == .seeOther)
+        }
+    }
+
+    @Test func aBodyOverTheLimitIsRefusedAndTheRoomGoesOn() async throws {
+        let room = RoomUnderTest()
+        room.show(Cards.safety)
+        try await room.run { client in
+            let serial = try #require(room.serial(in: try await client.get(room.base).text))
+            let padding = String(repeating: "x", count: RoomResponder.bodyLimit + 1)
+            let big = try await client.post(room.base + "vote", form: "card=\(serial)&value=3&pad=\(padding)")
+            #expect(big.status == .contentTooLarge)
+            #expect(try await client.post(room.base + "vote", form: "card=\(serial)&value=3").status == .seeOther)
+        }
+    }
+
+    @Test func tooManyRequestsFromOneAddressAreRefusedAndTheRoomGoesOn() async throws {
+        let room = RoomUnderTest()
+        room.show(Cards.safety)
+        try await room.run { client in
+            var statuses: [Int] = []
+            for _ in 0..<(RateLimiter.requestsPerSecond * 3) { statuses.append(try await client.get(room.base + "state").status.code) }
+            #expect(statuses.contains(429))
+            #expect(statuses.filter { $0 == 200 }.count >= RateLimiter.requestsPerSecond)
+            try await Task.sleep(for: .milliseconds(1100))
+            #expect(try await client.get(room.base).status == .ok)
+        }
+    }
+
+    @Test func rateLimiterCountsPerAddressPerSecond() {
+        var limiter = RateLimiter(limit: 3)
+        let answers = [limiter.allow("a", now: 10.1), limiter.allow("a", now: 10.2), limiter.allow("a", now: 10.5),
+                       limiter.allow("a", now: 10.9), limiter.allow("b", now: 10.9), limiter.allow("a", now: 11.0)]
+        #expect(answers == [true, true, true, false, true, true])
+    }
+
+    @Test func pageSpeaksTheTalksLanguage() async throws {
+        let room = RoomUnderTest(language: "nb")
+        try await room.run { client in
+            #expect(try await client.get(room.base).text.contains("Ingenting å stemme på akkurat nå."))
+            room.show(RoomCard(key: "a/b", prompt: "Hvor trygt?", scale: nil, language: "da"))
+            let page = try await client.get(room.base).text
+            #expect(page.contains("lang=\"da\""))
+            #expect(page.contains("Se på den fælles skærm."))
+        }
+    }
+
+    @Test func onlyPrivateAddressesArePickedByThemselves() throws {
+        #expect(RoomAddress.pickPrivate(from: ["127.0.0.1", "8.8.8.8", "192.168.1.20"]) == "192.168.1.20")
+        #expect(RoomAddress.pickPrivate(from: ["127.0.0.1", "fe80::1", "fd12:3456::5", "169.254.3.4"]) == "fd12:3456::5")
+        #expect(RoomAddress.pickPrivate(from: ["127.0.0.1", "169.254.3.4", "2001:db8::1"]) == "169.254.3.4")
+        #expect(RoomAddress.pickPrivate(from: ["127.0.0.1", "8.8.8.8", "172.32.0.1", "2001:db8::1"]) == nil)
+        #expect(RoomAddress.kind(of: "172.31.255.1") == .privateNetwork)
+        #expect(RoomAddress.kind(of: "10.2.3.4") == .privateNetwork)
+        #expect(RoomAddress.urlHost("fd00::1") == "[fd00::1]")
+    }
+
+    @Test func optionsNameAnAddressAndPortOrRefuseClearly() throws {
+        let named = try RoomOptions.parse(["--room-address", "8.8.8.8", "--room-port", "8080", "--language", "nb"])
+        #expect(try named.listenAddress { [] } == "8.8.8.8")
+        #expect(named.port == 8080 && named.language == "nb")
+        #expect(throws: RoomStartError.noPrivateAddress) { try RoomOptions().listenAddress { ["127.0.0.1", "8.8.8.8"] } }
+        #expect(throws: RoomStartError.self) { try RoomOptions.parse(["--room-port", "99999"]) }
+        #expect(throws: RoomStartError.self) { try RoomOptions.parse(["--wat", "1"]) }
+        #expect(throws: RoomStartError.self) { try RoomOptions(address: "0.0.0.0").listenAddress { [] } }
+        #expect(throws: RoomStartError.self) { try RoomOptions(address: "not-an-ip").listenAddress { [] } }
+    }
+
+    @Test func protocolLinesRoundTrip() {
+        let show = RoomCommand.show(card: Cards.safety)
+        #expect(RoomLine.decode(RoomCommand.self, from: RoomLine.encode(show)) == show)
+        #expect(RoomLine.encode(RoomCommand.reveal) == #"{"reveal":{}}"#)
+        let tally = RoomEvent.tally(card: "a/b", counts: ["3": 2])
+        #expect(RoomLine.encode(tally) == #"{"tally":{"card":"a\/b","counts":{"3":2}}}"#.replacingOccurrences(of: "\\/", with: "/"))
+        #expect(RoomLine.decode(RoomEvent.self, from: "garbage") == nil)
+    }
+}
