@@ -57,6 +57,42 @@ import TillitCore
         #expect(saved.cards.contains { $0.phoneVotes == [2: 1, 4: 1] })
     }
 
+    @Test func plainModeOpensTheRoomAndSaysItsAddress() throws {
+        let home = try TemporaryHome()
+        let run = runTillit(Self.team + ["--plain", "--room-address", "127.0.0.1"], environment: home.environment([:]),
+                            stdin: ":next\n:next\n:room\n:room\n:room close\n:room wat\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        let open = run.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("The voting room is open: http://127.0.0.1:") }
+        #expect(open.count == 2 && open[0] == open[1], "\(run.stdout)")
+        #expect(open.first?.contains("(room code ") == true)
+        #expect(run.stdout.contains("The voting room is closed."))
+        #expect(run.stdout.contains("Type :room to open the voting room"))
+    }
+
+    /// A real browser on a phone-sized screen taps a value; the shared screen's count goes up.
+    /// The screenshot stays in the test artifacts (`.build/test-artifacts/`).
+    @Test func aPhoneBrowserVotesAndTheSharedScreenCountsIt() throws {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Browser/phone.py")
+        let artifacts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/test-artifacts")
+        try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
+        let screenshot = artifacts.appendingPathComponent("voting-room-phone.png")
+        let tmux = try TmuxSession()
+        let room = try Self.openRoom(tmux)
+        try tmux.press("p")
+        _ = try tmux.waitFor("0 votes in from phones")
+        let run = runProgram("/usr/bin/env", ["python3", script.path, room.absoluteString, "4", screenshot.path],
+                             environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin", "HOME": tmux.home.path], timeout: 90)
+        if run.status == 77 {
+            // Only where Chromium cannot be installed; .ci/run installs it.
+            print("SKIPPED: no headless Chromium here (\(run.stderr.trimmingCharacters(in: .whitespacesAndNewlines)))")
+            return
+        }
+        #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
+        _ = try tmux.waitFor("1 vote in from phones")
+        #expect(FileManager.default.fileExists(atPath: screenshot.path))
+    }
+
     @Test func aOneOnOneTalkHasNoRoom() throws {
         let tmux = try TmuxSession()
         try tmux.launch(["start", "--deck", "selvledelse", "--lang", "en", "--room"])
@@ -115,5 +151,75 @@ final class NoRedirects: NSObject, URLSessionTaskDelegate, Sendable {
     func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
                     newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
         completionHandler(nil)
+    }
+}
+
+/// The talk process itself never opens a socket: only the voting room, a
+/// separate program, listens, and only while it is open.
+@Suite struct NoSocketTests {
+    static var strace: String? {
+        ["/usr/bin/strace", "/bin/strace"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Runs a talk under `strace -f -e trace=network` and returns the calls it saw.
+    static func networkCalls(_ args: [String], keys: [String]) throws -> [String] {
+        let strace = try #require(strace, "strace is missing (.ci/run installs it)")
+        let tmux = try TmuxSession()
+        let log = tmux.home.appendingPathComponent("strace.log").path
+        try tmux.launch(args, wrapper: [strace, "-f", "-qq", "-e", "trace=network", "-o", log])
+        _ = try tmux.waitFor("1 / ")
+        for key in keys { try tmux.press(key); Thread.sleep(forTimeInterval: 0.2) }
+        try tmux.press("q")
+        try tmux.waitForExit()
+        let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").map(String.init).filter { !$0.contains("+++ exited") && !$0.contains("--- SIG") }
+    }
+
+    @Test func aOneOnOneTalkMakesNoNetworkCall() throws {
+        let calls = try Self.networkCalls(["start", "--deck", "selvledelse", "--lang", "en"], keys: ["Right", "3", "Right"])
+        #expect(calls.isEmpty, "\(calls)")
+    }
+
+    @Test func aTeamTalkWithoutARoomMakesNoNetworkCall() throws {
+        let calls = try Self.networkCalls(VotingRoomTests.team, keys: ["Right", "Right", "4", "4", "p", "Right"])
+        #expect(calls.isEmpty, "\(calls)")
+    }
+
+    @Test func theRoomListensInItsOwnProcessOnly() throws {
+        let strace = try #require(Self.strace, "strace is missing (.ci/run installs it)")
+        let tmux = try TmuxSession()
+        let log = tmux.home.appendingPathComponent("strace.log").path
+        try tmux.launch(VotingRoomTests.team + ["--room", "--room-address", "127.0.0.1"],
+                        wrapper: [strace, "-f", "-qq", "-e", "trace=network,execve,clone,clone3,fork,vfork", "-o", log])
+        _ = try tmux.waitFor("Room code", timeout: 30)
+        try tmux.press("q")
+        try tmux.waitForExit()
+        let lines = ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+        func pid(execing binary: String) -> Substring? {
+            lines.first { $0.contains("execve(\"") && $0.contains("/\(binary)\"") }?.split(separator: " ").first
+        }
+        let talk = try #require(pid(execing: "tillit").map(String.init), "\(lines.prefix(5))")
+        let room = try #require(pid(execing: "tillit-room").map(String.init))
+        // Threads and children: which thread or process each new id came from.
+        var parent: [String: String] = [:]
+        for line in lines where line.contains("clone") || line.contains("fork") {
+            guard let id = line.split(separator: " ").first, let result = line.components(separatedBy: "= ").last,
+                  let child = Int(result.trimmingCharacters(in: .whitespaces)) else { continue }
+            parent[String(child)] = String(id)
+        }
+        func owner(_ id: String) -> String? {
+            var current = id
+            for _ in 0..<64 {
+                if current == room || current == talk { return current }
+                guard let up = parent[current] else { return nil }
+                current = up
+            }
+            return nil
+        }
+        let network = lines.filter { ["socket(", "bind(", "connect(", "listen(", "accept", "sendto(", "recvfrom("].contains(where: $0.contains) }
+        let byRoom = network.filter { $0.split(separator: " ").first.flatMap { owner(String($0)) } == room }
+        let byTalk = network.filter { $0.split(separator: " ").first.flatMap { owner(String($0)) } == talk }
+        #expect(byRoom.contains { $0.contains("bind(") && $0.contains("127.0.0.1") }, "\(network.prefix(5))")
+        #expect(byTalk.isEmpty, "tillit itself: \(byTalk)")
     }
 }

@@ -354,6 +354,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case roomScan
     case roomCode
     case roomVotesIn
+    case roomVoteInOne
     case roomEnded
     case roomCouldNotOpen
     case roomClosed

@@ -27,7 +27,7 @@ enum RoomPanel {
             return
         }
         var lines: [(String, Style)] = [(ui(.roomScan), .muted), (url, .bold), (ui(.roomCode, code), .bold)]
-        if let record = talk.card, record.isRating { lines.append((ui(.roomVotesIn, record.phoneVoteCount), .accent)) }
+        if let record = talk.card, record.isRating { lines.append((ui.count(record.phoneVoteCount, one: .roomVoteInOne, many: .roomVotesIn), .accent)) }
         var y = top
         if let picture, picture.size.width <= width, y + picture.size.height + lines.count <= bottom {
             picture.draw(into: &grid, x: grid.width - picture.size.width - 1, y: y)

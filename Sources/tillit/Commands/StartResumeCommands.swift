@@ -147,9 +147,10 @@ struct StartCommand: ParsableCommand {
         let setup = TalkSetup(kind: talkKind, title: title.map(SafeText.line) ?? "", language: context.language,
                               participants: people, deckIDs: deck, shuffle: shuffle, seed: seed,
                               anonymous: anonymous, timerSeconds: timer)
-        if plainMode { throw ExitCode(try runPlain(context, catalog: catalog) { try $0.start(setup) }) }
+        let roomSettings = RoomSettings(address: roomAddress, port: roomPort)
+        if plainMode { throw ExitCode(try runPlain(context, catalog: catalog, room: roomSettings) { try $0.start(setup) }) }
         let runner = TalkRunner(context: context, catalog: catalog, store: SessionStore(home: context.home),
-                                catalogIsPartial: true, room: RoomSettings(address: roomAddress, port: roomPort))
+                                catalogIsPartial: true, room: roomSettings)
         do { try runner.prepareStart(setup) } catch { throw fail(describe(error, context)) }
         if room { runner.openRoomAtStart() }
         throw ExitCode(try runTerminal(runner))

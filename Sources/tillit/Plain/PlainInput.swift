@@ -21,6 +21,8 @@ enum PlainInput: Equatable {
     case setActionDone(Bool, String)
     case removeAction(String)
     case privateNote(String)
+    /// `:room` opens the voting room (or says its address again); `:room close` closes it.
+    case room(String)
     case unknown(String)
 
     /// Reads one line. `::text` stands for a text line that itself starts with a colon.
@@ -61,6 +63,7 @@ enum PlainInput: Equatable {
         case "reopen-action": self = .setActionDone(false, argument)
         case "remove": self = .removeAction(argument)
         case "private": self = .privateNote(argument)
+        case "room": self = .room(argument)
         default: self = .unknown(":" + String(word))
         }
     }

@@ -10,7 +10,7 @@ func wantsPlainMode(_ flag: Bool, _ context: AppContext) -> Bool {
 /// Opens a talk with `open` (start or resume) and holds it in plain line mode
 /// on stdin and stdout. Needs no terminal: stdin may be a pipe or a file.
 /// Returns the exit code.
-func runPlain(_ context: AppContext, catalog: DeckCatalog,
+func runPlain(_ context: AppContext, catalog: DeckCatalog, room: RoomSettings = RoomSettings(),
               open: (TalkOpener) throws -> (Session, String)) throws -> Int32 {
     let store = SessionStore(home: context.home)
     let opener = TalkOpener(store: store, catalog: catalog)
@@ -18,6 +18,6 @@ func runPlain(_ context: AppContext, catalog: DeckCatalog,
     let talk: (session: Session, path: String)
     do { talk = try open(opener) } catch { throw fail(describe(error, context)) }
     let runner = PlainRunner(store: store, catalog: catalog, language: context.language,
-                             session: talk.session, path: talk.path)
+                             session: talk.session, path: talk.path, room: room)
     return runner.run()
 }

@@ -19,9 +19,12 @@ final class PlainRunner {
     private var writer = 0
     private let showPrompt: Bool
     private let write: (String) -> Void
+    /// The voting room (`:room`): votes from phones arrive between lines.
+    private let room: RoomLink
+    private var roomAddress: (url: String, code: String)?
 
     init(store: SessionStore, catalog: DeckCatalog, language: Language, session: Session, path: String,
-         showPrompt: Bool = isatty(STDIN_FILENO) == 1,
+         showPrompt: Bool = isatty(STDIN_FILENO) == 1, room: RoomSettings = RoomSettings(),
          write: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }) {
         self.store = store
         self.catalog = catalog
@@ -31,6 +34,7 @@ final class PlainRunner {
         self.path = path
         self.showPrompt = showPrompt
         self.write = write
+        self.room = RoomLink(settings: room)
     }
 
     /// Reads lines until `:quit`, `:finish` or the end of the input. Returns the exit code.
@@ -44,9 +48,12 @@ final class PlainRunner {
                 break
             }
             let goOn = handle(PlainInput(line: line))
+            hearFromRoom()
             save()
             if !goOn { break }
         }
+        hearFromRoom()
+        room.close()
         try? session.apply(.checkpoint, now: Date())
         save()
         return farewell()
@@ -224,10 +231,54 @@ final class PlainRunner {
             if apply(.reopen) { say(t(.talkReopened)) }
         case .quit:
             return false
+        case .room(let argument):
+            roomCommand(argument)
         case .unknown(let word):
             say(t(.plainUnknownCommand, SafeText.line(word)))
         }
         return true
+    }
+
+    // MARK: The voting room
+
+    private func roomCommand(_ argument: String) {
+        switch argument.lowercased() {
+        case "":
+            guard session.kind == .team else { say(t(.roomOnlyTeam)); return }
+            if room.isOpen, let roomAddress { say(t(.plainRoomOpen, roomAddress.url, roomAddress.code)); return }
+            say(t(.roomOpening))
+            if case .roomEnded(let reason)? = room.open(language: session.language) {
+                say(t(.roomCouldNotOpen, reason ?? ""))
+                return
+            }
+            take(room.waitUntilOpen(session, decks: catalog.decks))
+        case "close":
+            guard room.isOpen else { return }
+            hearFromRoom()
+            room.close()
+            roomAddress = nil
+            say(t(.roomClosed))
+        default:
+            say(t(.plainRoomUsage))
+        }
+    }
+
+    /// Votes from phones since the last line go into the talk; the room is shown the current card.
+    private func hearFromRoom() { take(room.exchange(session, showing: session.currentIndex, decks: catalog.decks)) }
+
+    private func take(_ news: [RoomLink.News]) {
+        for item in news {
+            switch item {
+            case .opened(let url, let code, _):
+                roomAddress = (url, code)
+                say(t(.plainRoomOpen, url, code))
+            case .votes(let card, let counts):
+                try? session.apply(.setPhoneVotes(card: card, counts: counts), now: Date())
+            case .ended(let reason):
+                roomAddress = nil
+                say(reason.map { t(.roomCouldNotOpen, $0) } ?? t(.roomEnded))
+            }
+        }
     }
 
     /// Applies a command now; says why when the engine refuses it.

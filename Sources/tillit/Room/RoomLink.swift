@@ -50,39 +50,70 @@ final class RoomLink {
         revealSent = false
     }
 
+    /// What the room said, for the screens (`Msg`) or plain mode.
+    enum News: Equatable {
+        case opened(url: String, code: String, qr: [String])
+        case votes(card: Int, counts: [Int: Int])
+        case ended(reason: String?)
+    }
+
     /// One turn of the run loop: the room's news in, the card on screen out.
     func exchange(_ state: AppState) -> [Msg] {
-        guard let client else { return [] }
         guard let talk = state.talk, talk.room?.isRunning == true else { close(); return [] }
-        var messages: [Msg] = []
+        let shownCard = talk.phase == .cards && !talk.readOnly ? talk.session.currentIndex : nil
+        return exchange(talk.session, showing: shownCard, decks: state.config.decks).map { news in
+            switch news {
+            case .opened(let url, let code, let qr): return .roomOpened(url: url, code: code, qr: qr)
+            case .votes(let card, let counts): return .roomVotes(card: card, counts: counts)
+            case .ended(let reason): return .roomEnded(reason: reason)
+            }
+        }
+    }
+
+    /// The room's news since the last call; then the phones are shown card
+    /// `showing` of `session` (none when nil or the talk is finished).
+    func exchange(_ session: Session, showing: Int?, decks: [Deck]) -> [News] {
+        guard let client else { return [] }
+        var news: [News] = []
         for event in client.receive() {
             switch event {
             case .ready(let url, let code, let qr):
-                messages.append(.roomOpened(url: url, code: code, qr: qr))
+                news.append(.opened(url: url, code: code, qr: qr))
             case .count(let key, _, let counts), .tally(let key, let counts):
                 // An empty count is a card just shown: it must not wipe votes from an earlier showing.
                 guard !counts.isEmpty, let index = indexOfKey[key] else { continue }
-                messages.append(.roomVotes(card: index, counts: Self.numbers(counts)))
+                news.append(.votes(card: index, counts: Self.numbers(counts)))
             case .failed(let reason):
-                messages.append(.roomEnded(reason: reason))
+                news.append(.ended(reason: reason))
                 close()
-                return messages
+                return news
             }
         }
         if client.ended {
-            messages.append(.roomEnded(reason: nil))
+            news.append(.ended(reason: nil))
             close()
-            return messages
+            return news
         }
-        sync(talk, decks: state.config.decks, client)
-        return messages
+        sync(session, showing: session.isFinished ? nil : showing, decks: decks, client)
+        return news
     }
 
-    private func sync(_ talk: TalkState, decks: [Deck], _ client: RoomClient) {
-        let wanted = talk.phase == .cards && !talk.session.isFinished && !talk.readOnly ? talk.session.currentIndex : nil
+    /// Waits (a few seconds at most) until the room listens or gives up: for plain mode, which has no loop to wait in.
+    func waitUntilOpen(_ session: Session, decks: [Deck]) -> [News] {
+        var news: [News] = []
+        for _ in 0..<500 where client != nil {
+            news += exchange(session, showing: session.currentIndex, decks: decks)
+            if news.contains(where: { if case .votes = $0 { return false } else { return true } }) { break }
+            usleep(10_000)
+        }
+        return news
+    }
+
+    private func sync(_ session: Session, showing wanted: Int?, decks: [Deck], _ client: RoomClient) {
         if wanted != shown {
-            if let wanted, let record = talk.card {
-                client.send(.show(card: Self.roomCard(record, decks: decks, language: talk.session.language)))
+            if let wanted, session.cards.indices.contains(wanted) {
+                let record = session.cards[wanted]
+                client.send(.show(card: Self.roomCard(record, decks: decks, language: session.language)))
                 indexOfKey[record.key] = wanted
             } else {
                 client.send(.close)
@@ -90,7 +121,7 @@ final class RoomLink {
             shown = wanted
             revealSent = false
         }
-        if let shown, !revealSent, talk.session.cards[shown].votesRevealed {
+        if let shown, !revealSent, session.cards.indices.contains(shown), session.cards[shown].votesRevealed {
             client.send(.reveal)
             revealSent = true
         }

@@ -30,12 +30,15 @@ final class TmuxSession {
     }
 
     /// Starts `tillit args` in a fresh window with a clean environment.
-    func launch(_ args: [String], environment: [String: String] = [:], term: String = "tmux-256color") throws {
+    /// `wrapper` runs before the binary (`strace -f …`).
+    func launch(_ args: [String], environment: [String: String] = [:], term: String = "tmux-256color",
+                wrapper: [String] = []) throws {
         var env = ["PATH": "/usr/bin:/bin", "HOME": home.path, "TERM": term, "LANG": "C.UTF-8",
                    "TILLIT_HOME": home.appendingPathComponent("data").path]
         env.merge(environment) { $1 }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }
-        let command = (["exec", "env", "-i"] + assignments + [Self.quote(tillitBinaryURL.path)] + args.map(Self.quote))
+        let command = (["exec", "env", "-i"] + assignments + wrapper.map(Self.quote) + [Self.quote(tillitBinaryURL.path)]
+                       + args.map(Self.quote))
             .joined(separator: " ")
         try tmux(["respawn-pane", "-k", "-t", "main:0", command])
     }
