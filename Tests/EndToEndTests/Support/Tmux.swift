@@ -68,16 +68,27 @@ final class TmuxSession {
         try tmux(["resize-window", "-t", "main:0", "-x", "\(width)", "-y", "\(height)"])
     }
 
-    /// Waits until the screen shows `text`; fails the test with the screen if it never does.
+    /// Waits until the screen shows `text` and has settled; fails the test with
+    /// the screen if it never does. Settled means two captures a moment apart
+    /// agree: a capture can land in the middle of a redraw (seen in CI: the new
+    /// card's top rows over the old home screen), and a test must not read that.
     @discardableResult
     func waitFor(_ text: String, timeout: TimeInterval = 15, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
+        var previous: String?
         while Date() < deadline {
             last = try screen()
-            if last.contains(text) { return last }
+            if last.contains(text) {
+                if last == previous { return last }
+                previous = last
+                Thread.sleep(forTimeInterval: 0.03)
+                continue
+            }
+            previous = nil
             Thread.sleep(forTimeInterval: 0.05)
         }
+        if let previous, previous.contains(text) { return previous }
         Issue.record("timed out waiting for \"\(text)\"; the screen was:\n\(last)", sourceLocation: sourceLocation)
         throw TmuxError.timeout(text)
     }
