@@ -125,6 +125,19 @@ import TillitCore
         }
     }
 
+    @Test(arguments: [true, false])
+    func theBellRingsWhenTimeRunsOutOnlyWhenAskedFor(bell: Bool) throws {
+        let tmux = try TmuxSession()
+        try tmux.launch(["start", "--deck", "psykologisk-trygghet", "--title", "Avdeling Solsiden", "--timer", "1", "--lang", "en"]
+                        + (bell ? ["--bell"] : []))
+        try tmux.waitFor("time is up")
+        Thread.sleep(forTimeInterval: 0.5)
+        let flag = try tmux.tmux(["display-message", "-p", "-t", "main:0", "#{window_bell_flag}"])
+        #expect(flag.trimmingCharacters(in: .whitespacesAndNewlines) == (bell ? "1" : "0"))
+        try tmux.press("q")
+        try tmux.waitForExit()
+    }
+
     @Test func killedWhileWritingResumesOnTheSameCardWithTheText() throws {
         let tmux = try TmuxSession()
         try tmux.launch(["start", "--deck", "selvledelse", "--lang", "nb"])
