@@ -116,6 +116,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case confirmDelete
     case readOnly
     case cardCount
+    case cardCountOne
     case keyHelp
     case keyChoose
     case keyOpen
