@@ -285,6 +285,7 @@ extension Strings {
         .helpTrends: "udviklingen i vurderingerne over samtalerne",
         .unknownDeck: "ukendt kortspil »{0}«; `tillit decks` viser dem",
         .exportJSONWritten: "Samtalen er skrevet til {0}",
+        .exportLatest: "Den nyeste samtale: {0} ({1})",
         .exportExists: "{0} findes allerede; tilføj --force for at skrive over den",
         .exportNoFolder: "kan ikke skrive {0}: mappen {1} findes ikke",
         .exportFailed: "kunne ikke skrive {0}: {1}",

@@ -285,6 +285,7 @@ extension Strings {
         .helpTrends: "how the ratings moved over the talks",
         .unknownDeck: "unknown deck '{0}'; `tillit decks` lists them",
         .exportJSONWritten: "Talk written to {0}",
+        .exportLatest: "The newest talk: {0} ({1})",
         .exportExists: "{0} already exists; add --force to replace it",
         .exportNoFolder: "cannot write {0}: the folder {1} does not exist",
         .exportFailed: "could not write {0}: {1}",

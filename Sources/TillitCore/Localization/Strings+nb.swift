@@ -285,6 +285,7 @@ extension Strings {
         .helpTrends: "utviklingen i vurderingene over samtalene",
         .unknownDeck: "ukjent kortstokk «{0}»; `tillit decks` viser dem",
         .exportJSONWritten: "Samtalen er skrevet til {0}",
+        .exportLatest: "Den nyeste samtalen: {0} ({1})",
         .exportExists: "{0} finnes allerede; legg til --force for å skrive over den",
         .exportNoFolder: "kan ikke skrive {0}: mappen {1} finnes ikke",
         .exportFailed: "kunne ikke skrive {0}: {1}",

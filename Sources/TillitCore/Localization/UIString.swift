@@ -265,6 +265,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case helpTrends
     case unknownDeck
     case exportJSONWritten
+    case exportLatest
     case exportExists
     case exportNoFolder
     case exportFailed
