@@ -55,6 +55,32 @@ struct ExportCLITests {
 
     // MARK: export
 
+    @Test func lastNamesTheNewestTalkForExportResumeAndDelete() throws {
+        let (home, store, _) = try Self.home()
+        let newest = "2026-12-03-1300-0002"  // the unfinished third meeting, two weeks after the first
+        let bare = runTillit(["export"], environment: home.environment(Self.english))
+        #expect(bare.status == 0 && bare.stdout.contains("Team Nord"), "\(bare.stderr)")
+        #expect(bare.stderr == "The newest talk: \(newest) (Team Nord)\n", "which one it took is said, on stderr")
+        let last = runTillit(["export", "last", "--format", "json"], environment: home.environment(Self.english))
+        #expect(last.status == 0 && last.stdout.contains("\"id\" : \"\(newest)\""))
+        let named = runTillit(["export", "2026-11-25-0900-beef"], environment: home.environment(Self.english))
+        #expect(named.status == 0 && named.stderr.isEmpty, "a named talk needs no word about which")
+
+        let resumed = runTillit(["resume", "last", "--plain"], environment: home.environment(Self.english), stdin: ":next\nFra linjemodus\n:quit\n")
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(try store.load(id: newest).cards[1].responses.contains { $0.text == "Fra linjemodus" })
+
+        let deleted = runTillit(["delete", "last", "--yes"], environment: home.environment(Self.english))
+        #expect(deleted.status == 0 && deleted.stdout == "Deleted talk \(newest).\n", "\(deleted.stderr)")
+        #expect(!store.list().summaries.contains { $0.id == newest })
+
+        let empty = try TemporaryHome()
+        for command in [["export"], ["export", "last"], ["resume", "last"], ["delete", "last", "--yes"]] {
+            let none = runTillit(command, environment: empty.environment(["LANG": "nb_NO.UTF-8"]))
+            #expect(none.status == 1 && none.stderr == "tillit: Ingen samtaler ennå. Start en ny fra startsiden.\n", "\(command): \(none.stderr)")
+        }
+    }
+
     @Test func exportOfAnUnknownTalkIsOneLineAndExitOne() throws {
         let (home, store, _) = try Self.home()
         let run = runTillit(["export", "2026-01-01-0000-0000"], environment: home.environment(Self.english))

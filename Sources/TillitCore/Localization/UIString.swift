@@ -116,6 +116,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case confirmDelete
     case readOnly
     case cardCount
+    case cardCountOne
     case keyHelp
     case keyChoose
     case keyOpen
@@ -264,6 +265,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case helpTrends
     case unknownDeck
     case exportJSONWritten
+    case exportLatest
     case exportExists
     case exportNoFolder
     case exportFailed
