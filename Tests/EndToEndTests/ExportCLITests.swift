@@ -160,9 +160,41 @@ struct ExportCLITests {
             CARD                        TREND  LATEST  CHANGE  TALKS  VOTES  ACTIONS
             Hvor lett er det å si fra?  ▃▅▇    4.3     +1.0        3      9  ★ 1
 
+            ★ N = actions agreed on the card
+
             """)
         #expect(try String(contentsOfFile: damaged, encoding: .utf8) == "{\"schemaVersion\": 1, \"id\": ", "left untouched")
         _ = store
+    }
+
+    @Test func trendsWithoutADeckListsTheDecksThatHaveTrends() throws {
+        let (home, _, _) = try Self.home()
+        try FileManager.default.createDirectory(atPath: home.path + "/decks", withIntermediateDirectories: true)
+        for deck in [Self.teamDeck, Self.oneOnOneDeck] {
+            _ = try home.write("decks/\(deck.id).yaml", Self.yaml(deck))
+        }
+        let run = runTillit(["trends"], environment: home.environment(Self.english))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == """
+            Decks with trends to show (tillit trends --deck ID):
+              test-samtale   Talk    1 talk
+              test-trygghet  Safety  4 talks
+
+            """, "\(run.stdout)")
+        let empty = try TemporaryHome()
+        let none = runTillit(["trends"], environment: empty.environment(["LANG": "nb_NO.UTF-8"]))
+        #expect(none.status == 0 && none.stdout == "Ingen samtaler med vurderingskort ennå, så det er ingen utvikling å vise.\n")
+    }
+
+    /// A deck file for `deck`, in the form `tillit lint` accepts.
+    static func yaml(_ deck: Deck) -> String {
+        var lines = ["id: \(deck.id)", "title: { nb: \"\(deck.title.resolve(.nb))\", en: \"\(deck.title.resolve(.en))\" }", "cards:"]
+        for card in deck.cards {
+            lines.append("  - id: \(card.id)")
+            lines.append("    prompt: { nb: \"\(card.prompt.resolve(.nb))\", en: \"\(card.prompt.resolve(.en))\" }")
+            if card.answer.scale != nil { lines.append("    answer: { scale: { min: 1, max: 5, low: { nb: lite, en: little }, high: { nb: mye, en: much } } }") }
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     @Test func trendsAsCSVAndForTheLatestTalks() throws {

@@ -258,6 +258,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case trendsLatest
     case trendsChange
     case trendsActionMark
+    case trendsNoDecksYet, trendsChooseDeck, trendsActionMarkCount, helpTrendsStar, helpTrendsGap
     case trendsLatestSpread
     case trendsLoading
     case trendsNoVotes
