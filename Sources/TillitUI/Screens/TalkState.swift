@@ -193,7 +193,7 @@ public struct TalkState: Sendable {
     /// action it edits, while that still exists, else a new action (on this
     /// card, when on a card). The outcome is the action's id.
     func saving(_ form: ActionForm, text: String, due: String?) -> TalkStep<String> {
-        TalkFlow.saveAction(TalkFlow.ActionDraft(editing: form.editing, text: text, owner: form.owner.text, due: due,
+        TalkFlow.saveAction(TalkFlow.ActionDraft(editing: form.editing, text: text, owner: session.ownerName(form.owner.text), due: due,
                                                  onCard: phase == .cards), in: session)
     }
 
