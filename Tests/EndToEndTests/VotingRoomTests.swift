@@ -13,11 +13,26 @@ import TillitCore
     /// Starts a team talk with the room open on loopback and moves to the first rating card.
     static func openRoom(_ tmux: TmuxSession) throws -> URL {
         try tmux.launch(team + ["--room", "--room-address", "127.0.0.1"])
-        let screen = try tmux.waitFor("Room code")
+        let room = try roomAddress(on: try tmux.waitFor("Room code"))
+        try toTheFirstRatingCard(tmux)
+        return room
+    }
+
+    /// The phones' address the room panel shows.
+    static func roomAddress(on screen: String) throws -> URL {
         let address = try #require(screen.split(separator: " ").first { $0.hasPrefix("http://127.0.0.1:") })
+        return try #require(URL(string: String(address).trimmingCharacters(in: .whitespacesAndNewlines)))
+    }
+
+    static func toTheFirstRatingCard(_ tmux: TmuxSession) throws {
         for _ in 0..<14 where !(try tmux.screen().contains("1 = ")) { try tmux.press("Right"); Thread.sleep(forTimeInterval: 0.2) }
         _ = try tmux.waitFor("votes in from phones")
-        return try #require(URL(string: String(address).trimmingCharacters(in: .whitespacesAndNewlines)))
+    }
+
+    /// Waits (5 s at most) until the pane's program has no voting room left.
+    static func waitUntilNoRoom(_ tmux: TmuxSession) throws {
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline, !(try roomProcesses(of: tmux).isEmpty) { Thread.sleep(forTimeInterval: 0.05) }
     }
 
     @Test func thirtyPhonesVoteAndTheTalkCountsThem() async throws {
@@ -40,6 +55,39 @@ import TillitCore
         try tmux.press("q")
         try tmux.waitForExit()
         #expect(try Self.roomProcesses(of: tmux).isEmpty)
+    }
+
+    /// The home screen's new team meeting with "Votes from phones" ticked opens the room with its first card, as `--room` does.
+    @Test func theSetupFormsVotesFromPhonesOpensTheRoomAtStart() async throws {
+        let tmux = try TmuxSession()
+        try tmux.launch(["--lang", "en", "--room-address", "127.0.0.1"])
+        try tmux.waitFor("New team meeting")
+        try tmux.press("t")
+        try tmux.waitFor("Team name")
+        try tmux.type("Solsiden")
+        // ↓ stops on Start; the row above it is the room's.
+        for _ in 0..<30 { try tmux.press("Down") }
+        try tmux.press("Up", "Space")
+        let form = try tmux.waitFor("[x] yes")
+        #expect(form.contains("Votes from phones     [x] yes"), "\(form)")
+        try tmux.press("Enter")
+        try tmux.press("Enter")
+        let screen = try tmux.waitFor("Room code")
+        #expect(screen.contains("1 / "))
+        let room = try Self.roomAddress(on: screen)
+        #expect(try Self.roomProcesses(of: tmux).count == 1)
+        try Self.toTheFirstRatingCard(tmux)
+        #expect(try await Phone(room: room, value: 3).vote() == 303)
+        _ = try tmux.waitFor("1 vote in from phones")
+        let saved = try #require(try tmux.waitForSessions().first)
+        #expect(saved.title == "Solsiden" && saved.kind == .team)
+        #expect(saved.cards.contains { $0.phoneVotes == [3: 1] })
+        try tmux.press("q")
+        try tmux.waitFor("Continue:")
+        try Self.waitUntilNoRoom(tmux)
+        #expect(try Self.roomProcesses(of: tmux).isEmpty, "leaving the talk closes its room")
+        try tmux.press("q")
+        try tmux.waitForExit()
     }
 
     @Test func theRoomDyingMidCardKeepsTheVotesAndTheTalkGoesOn() async throws {
@@ -118,21 +166,38 @@ struct Phone: Sendable {
     let room: URL
     let value: Int
 
-    /// Opens the page, then votes with the form's card field and the room's cookie.
+    /// The page as a phone has it open: the room's cookie and the card field of its form (nil: no buttons).
+    struct Page: Sendable {
+        let cookie: String
+        let serial: String?
+    }
+
+    /// Opens the page, then votes with the form's card field and the room's cookie (0: no form to vote with).
     func vote() async throws -> Int {
+        let page = try await open()
+        return page.serial == nil ? 0 : try await send(page)
+    }
+
+    func open() async throws -> Page {
         let session = URLSession(configuration: Self.configuration, delegate: NoRedirects(), delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }
         let (body, response) = try await session.data(from: room)
         let page = String(decoding: body, as: UTF8.self)
         let cookie = ((response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Set-Cookie") ?? "")
             .split(separator: ";").first.map(String.init) ?? ""
-        guard let range = page.range(of: "name=\"card\" value=\"") else { return 0 }
-        let serial = page[range.upperBound...].prefix { $0 != "\"" }
+        let serial = page.range(of: "name=\"card\" value=\"").map { String(page[$0.upperBound...].prefix { $0 != "\"" }) }
+        return Page(cookie: cookie, serial: serial)
+    }
+
+    /// Submits `page`'s form with this phone's value, whenever it was opened.
+    func send(_ page: Page) async throws -> Int {
+        let session = URLSession(configuration: Self.configuration, delegate: NoRedirects(), delegateQueue: nil)
+        defer { session.finishTasksAndInvalidate() }
         var request = URLRequest(url: room.appendingPathComponent("vote"))
         request.httpMethod = "POST"
         request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
-        request.setValue(cookie, forHTTPHeaderField: "Cookie")
-        request.httpBody = Data("card=\(serial)&value=\(value)".utf8)
+        request.setValue(page.cookie, forHTTPHeaderField: "Cookie")
+        request.httpBody = Data("card=\(page.serial ?? "")&value=\(value)".utf8)
         let (_, answer) = try await session.data(for: request)
         return (answer as? HTTPURLResponse)?.statusCode ?? 0
     }

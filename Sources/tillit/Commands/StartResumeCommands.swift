@@ -40,11 +40,7 @@ struct StartCommand: ParsableCommand {
     @Flag(name: .long, help: "Open the voting room at once: everyone rates anonymously from their own phone (team meetings).")
     var room = false
 
-    @Option(name: .long, help: ArgumentHelp("The address the voting room listens on (default: this computer's local network address).", valueName: "ip"))
-    var roomAddress: String?
-
-    @Option(name: .long, help: ArgumentHelp("The voting room's port (default: a free one).", valueName: "port"))
-    var roomPort: Int?
+    @OptionGroup var roomArguments: RoomArguments
 
     func validate() throws {
         // `CommandLanguage` is looked up only for a message: a good command line costs nothing.
@@ -53,7 +49,6 @@ struct StartCommand: ParsableCommand {
         if let kind, TalkKind(rawValue: kind) == nil { throw ValidationError(t()(.argBadKind, SafeText.line(kind))) }
         if let timer, timer <= 0 || timer > 24 * 3600 { throw ValidationError(t()(.argTimerRange)) }
         if seed != nil && !shuffle { throw ValidationError(t()(.argSeedNeedsShuffle)) }
-        if let roomPort, !(0...65535).contains(roomPort) { throw ValidationError(t()(.argRoomPort)) }
         if let title, title.count > TalkSetup.maximumTitleLength {
             throw ValidationError(t()(.argTitleTooLong, TalkSetup.maximumTitleLength, title.count))
         }
@@ -146,13 +141,12 @@ struct StartCommand: ParsableCommand {
         }
         let setup = TalkSetup(kind: talkKind, title: title.map(SafeText.line) ?? "", language: context.language,
                               participants: people, deckIDs: deck, shuffle: shuffle, seed: seed,
-                              anonymous: anonymous, timerSeconds: timer)
-        let roomSettings = RoomSettings(address: roomAddress, port: roomPort)
+                              anonymous: anonymous, timerSeconds: timer, votesFromPhones: room)
+        let roomSettings = roomArguments.settings
         if plainMode { throw ExitCode(try runPlain(context, catalog: catalog, room: roomSettings) { try $0.start(setup) }) }
         let runner = TalkRunner(context: context, catalog: catalog, store: SessionStore(home: context.home),
                                 catalogIsPartial: true, room: roomSettings)
         do { try runner.prepareStart(setup) } catch { throw fail(describe(error, context)) }
-        if room { runner.openRoomAtStart() }
         throw ExitCode(try runTerminal(runner))
     }
 }
@@ -165,6 +159,7 @@ struct ResumeCommand: ParsableCommand {
     @Argument(help: "The talk's id (see `tillit sessions`).") var session: String?
     @Flag(name: .long, help: "Plain line mode: the talk as lines on stdin and stdout, no screens (also when TERM=dumb).")
     var plain = false
+    @OptionGroup var roomArguments: RoomArguments
 
     func run() throws {
         let context = try global.context()
@@ -179,22 +174,24 @@ struct ResumeCommand: ParsableCommand {
             id = latest.id
         }
         if wantsPlainMode(plain, context) {
-            throw ExitCode(try runPlain(context, catalog: context.loadCatalog()) { try $0.openForWriting(id: id) })
+            throw ExitCode(try runPlain(context, catalog: context.loadCatalog(), room: roomArguments.settings) {
+                try $0.openForWriting(id: id)
+            })
         }
         try requireTerminal(context)
-        let runner = TalkRunner(context: context, catalog: context.loadCatalog(), store: store)
+        let runner = TalkRunner(context: context, catalog: context.loadCatalog(), store: store, room: roomArguments.settings)
         do { try runner.prepareResume(id: id) } catch { throw fail(describe(error, context)) }
         throw ExitCode(try runTerminal(runner))
     }
 }
 
 /// The home screen, for `tillit` without a subcommand.
-func runHome(_ context: AppContext) throws {
+func runHome(_ context: AppContext, room: RoomSettings = RoomSettings()) throws {
     try requireTerminal(context)
     // Every deck is read right after the first frame (see `TalkRunner.run`): parsing them all
     // took more instructions than the rest of the way to the home screen.
     let runner = TalkRunner(context: context, catalog: DeckCatalog(entries: [], problems: []),
-                            store: SessionStore(home: context.home), catalogIsPartial: true)
+                            store: SessionStore(home: context.home), catalogIsPartial: true, room: room)
     throw ExitCode(try runTerminal(runner))
 }
 
