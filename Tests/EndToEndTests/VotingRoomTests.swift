@@ -10,6 +10,27 @@ import TillitCore
 @Suite(.serialized) struct VotingRoomTests {
     static let team = ["start", "--deck", "psykologisk-trygghet", "--kind", "team", "--anonymous", "--lang", "en"]
 
+    /// The bar rows of the card screen, value → count (`    4 ████ 2`); empty while no result shows.
+    static func distribution(_ screen: String) -> [Int: Int] {
+        var counts: [Int: Int] = [:]
+        for line in screen.split(separator: "\n") {
+            if let match = line.firstMatch(of: /^ {2,8}([1-9]) █* ([0-9]+)(?: |$)/) { counts[Int(match.1)!] = Int(match.2)! }
+        }
+        return counts
+    }
+
+    /// The talk as saved once `done` holds for it (the file follows the screen by up to half a second).
+    static func saved(_ tmux: TmuxSession, until done: (Session) -> Bool) throws -> Session {
+        let deadline = Date().addingTimeInterval(10)
+        var last: Session?
+        while Date() < deadline {
+            last = try tmux.sessions().first
+            if let last, done(last) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return try #require(last)
+    }
+
     /// Starts a team talk with the room open on loopback and moves to the first rating card.
     static func openRoom(_ tmux: TmuxSession) throws -> URL {
         try tmux.launch(team + ["--room", "--room-address", "127.0.0.1"])
@@ -88,6 +109,97 @@ import TillitCore
         #expect(try Self.roomProcesses(of: tmux).isEmpty, "leaving the talk closes its room")
         try tmux.press("q")
         try tmux.waitForExit()
+    }
+
+    /// Phones vote, the shared screen counts them only; r shows their spread and mean, and closes the phones' voting.
+    @Test func phonesVoteAndTheRevealShowsTheirDistributionAndMean() async throws {
+        let tmux = try TmuxSession(width: 160, height: 45)
+        let room = try Self.openRoom(tmux)
+        for value in [1, 2, 4, 4, 5, 5, 5] { #expect(try await Phone(room: room, value: value).vote() == 303) }
+        _ = try tmux.waitFor("7 votes in from phones")
+        let late = try await Phone(room: room, value: 1).open()
+        var screen = try tmux.waitFor("7 votes · r shows the result")
+        #expect(!screen.contains("average") && Self.distribution(screen).isEmpty, "nothing but the count before r: \(screen)")
+        try tmux.press("r")
+        screen = try tmux.waitFor("7 votes · average 3.7")
+        #expect(Self.distribution(screen) == [1: 1, 2: 1, 3: 0, 4: 2, 5: 3], "\(screen)")
+        // A form a phone opened before the reveal is refused after it; the result stays as revealed.
+        #expect(try await Phone(room: room, value: 1).send(late) == 410)
+        #expect(try await Phone(room: room, value: 1).open().serial == nil, "the page offers no buttons after the reveal")
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(try tmux.screen().contains("7 votes · average 3.7"))
+        try tmux.press("q")
+        try tmux.waitForExit()
+        let card = try #require(try tmux.sessions().first?.cards.first { $0.phoneVotes != nil })
+        #expect(card.phoneVotes == [1: 1, 2: 1, 4: 2, 5: 3])
+        #expect(card.anonymousVotes == card.phoneVotes && card.revealedVotes == card.phoneVotes)
+    }
+
+    /// Two phone votes: r shows no spread and says why; the phones can still vote, and r from three shows it.
+    @Test func twoPhoneVotesAreNotRevealedAndTheScreenSaysWhy() async throws {
+        let tmux = try TmuxSession(width: 160, height: 45)
+        let room = try Self.openRoom(tmux)
+        for value in [2, 4] { #expect(try await Phone(room: room, value: value).vote() == 303) }
+        _ = try tmux.waitFor("2 votes in from phones")
+        try tmux.press("r")
+        var screen = try tmux.waitFor("The result shows from 3 votes, so no single vote can be read off")
+        #expect(screen.contains("2 votes · shown from 3 votes"), "\(screen)")
+        #expect(!screen.contains("average") && Self.distribution(screen).isEmpty, "\(screen)")
+        // Below the minimum the reveal does not close the room: a third phone still votes.
+        #expect(try await Phone(room: room, value: 5).vote() == 303)
+        screen = try tmux.waitFor("3 votes · r shows the result")
+        #expect(!screen.contains("average") && Self.distribution(screen).isEmpty, "a new vote waits for the next r: \(screen)")
+        try tmux.press("r")
+        screen = try tmux.waitFor("3 votes · average 3.7")
+        #expect(Self.distribution(screen) == [1: 0, 2: 1, 3: 0, 4: 1, 5: 1], "\(screen)")
+        try tmux.press("q")
+        try tmux.waitForExit()
+        let card = try #require(try tmux.sessions().first?.cards.first { $0.phoneVotes != nil })
+        #expect(card.phoneVotes == [2: 1, 4: 1, 5: 1] && card.revealedVotes == card.phoneVotes)
+    }
+
+    /// Back on a card after moving on: the earlier round stands until a phone votes in the new
+    /// one, which then replaces it (never adds to it: the room cannot tell the same phone again).
+    /// Typed votes stay. A card revealed before stays closed to phones.
+    @Test func aCardShownAgainStartsARoundThatReplacesTheEarlierOne() async throws {
+        let tmux = try TmuxSession(width: 160, height: 45)
+        let room = try Self.openRoom(tmux)
+        try tmux.press("2")
+        for value in [4, 4, 5] { #expect(try await Phone(room: room, value: value).vote() == 303) }
+        _ = try tmux.waitFor("3 votes in from phones")
+        let index = try Self.saved(tmux) { $0.currentCard?.phoneVotes == [4: 2, 5: 1] }.currentIndex
+        let stale = try await Phone(room: room, value: 1).open()
+        try tmux.press("Right")
+        _ = try tmux.waitFor("\(index + 2) / 14")
+        try tmux.press("Left")
+        _ = try tmux.waitFor("3 votes in from phones")
+        var talk = try Self.saved(tmux) { $0.currentIndex == index }
+        #expect(talk.cards[index].phoneVotes == [4: 2, 5: 1], "paging through a card loses none of its votes")
+        #expect(talk.cards[index].anonymousVotes == [2: 1, 4: 2, 5: 1])
+        #expect(try await Phone(room: room, value: 1).send(stale) == 409, "a form from the earlier round is refused")
+        // The new round's first vote replaces the earlier round's three.
+        #expect(try await Phone(room: room, value: 1).vote() == 303)
+        _ = try tmux.waitFor("1 vote in from phones")
+        for value in [3, 4] { #expect(try await Phone(room: room, value: value).vote() == 303) }
+        _ = try tmux.waitFor("3 votes in from phones")
+        talk = try Self.saved(tmux) { $0.cards[index].phoneVotes == [1: 1, 3: 1, 4: 1] }
+        #expect(talk.cards[index].phoneVotes == [1: 1, 3: 1, 4: 1])
+        #expect(talk.cards[index].anonymousVotes == [2: 1, 1: 1, 3: 1, 4: 1], "the typed vote and this round's, counted once")
+        // Revealed, left and come back to: the result stands and the phones are shown no buttons.
+        try tmux.press("r")
+        _ = try tmux.waitFor("4 votes · average 2.5")
+        try tmux.press("Right")
+        _ = try tmux.waitFor("\(index + 2) / 14")
+        try tmux.press("Left")
+        let screen = try tmux.waitFor("4 votes · average 2.5")
+        #expect(Self.distribution(screen) == [1: 1, 2: 1, 3: 1, 4: 1, 5: 0], "\(screen)")
+        let page = try await Phone(room: room, value: 5).open()
+        #expect(page.serial == nil, "voting on a revealed card is over")
+        try tmux.press("q")
+        try tmux.waitForExit()
+        talk = try #require(try tmux.sessions().first)
+        #expect(talk.cards[index].phoneVotes == [1: 1, 3: 1, 4: 1])
+        #expect(talk.cards[index].revealedVotes == [2: 1, 1: 1, 3: 1, 4: 1])
     }
 
     @Test func theRoomDyingMidCardKeepsTheVotesAndTheTalkGoesOn() async throws {
