@@ -285,11 +285,13 @@ def frame(args):
 
 # MARK: keys
 
-def keys(args):
+def keys(args, presenting=False):
     out = tempfile.NamedTemporaryFile(prefix="tillit-keys-", suffix=".json", delete=False).name
     home = tempfile.mkdtemp(prefix="tillit-bench-keys-")
-    note(f"key to screen: {args.presses} presses in a 200x60 pty…")
-    run = PtyRun([args.devtools, "bench-keys", "--presses", str(args.presses), "--output", out],
+    what = "the shared screen" if presenting else "the card screen"
+    note(f"key to screen, {what}: {args.presses} presses in a 200x60 pty…")
+    run = PtyRun([args.devtools, "bench-keys", "--presses", str(args.presses), "--output", out]
+                 + (["--presenting"] if presenting else []),
                  base_env(home), 200, 60)
     while run.pump(1.0):
         pass
@@ -445,6 +447,7 @@ def main():
     frames = frame(args)
     version_ms = {label: process_ms([binary, "--version"], args.runs) for label, binary in args.tillit}
     key = keys(args)
+    shown = keys(args, presenting=True)
     cg = callgrind(args) if args.cg and shutil.which("valgrind") else None
     boot = startup(args) if args.cg and shutil.which("valgrind") else {}
 
@@ -476,6 +479,12 @@ def main():
     growth_kb = (key["rssAfterBytes"] - key["rssBeforeBytes"]) / 1024
     rows.append(("RSS growth over %d presses" % key["presses"], "%+.0f kB" % growth_kb,
                  "%.1f → %.1f MB" % (key["rssBeforeBytes"] / 1048576, key["rssAfterBytes"] / 1048576), "no growth: " + ("ok" if growth_kb < 512 else "**grows**")))
+    rows.append(("**Key to screen, shared screen** (`p`, team meeting, block letters, votes and reveal, 200x60, %d presses)"
+                 % shown["presses"], "", "", ""))
+    rows.append(("median", "%.3f ms" % shown["medianMs"], "", "< 2 ms: " + ("ok" if shown["medianMs"] < 2 else "**over**")))
+    rows.append(("p99", "%.3f ms" % shown["p99Ms"], "", ""))
+    rows.append(("update / view / draw (medians)",
+                 "%.3f / %.3f / %.3f ms" % (shown["updateMedianMs"], shown["viewMedianMs"], shown["drawMedianMs"]), "", ""))
     if cg:
         rows.append(("instructions per key press (callgrind)", "{:,.0f}".format(cg["per_press"]), "", "machine-independent"))
     rows.append(("**Idle memory** (RSS on the first card, %.1f s after it shows)" % args.idle, "", "", ""))

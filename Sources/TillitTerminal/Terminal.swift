@@ -204,6 +204,9 @@ public final class Terminal {
         previous = grid
     }
 
+    /// Rings the terminal's bell (or flashes the screen where it has none).
+    public func bell() { beep() }
+
     /// Forgets what is on screen so the next draw repaints everything.
     public func invalidate() {
         previous = nil

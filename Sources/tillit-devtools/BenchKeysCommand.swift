@@ -12,6 +12,7 @@ import TillitUI
 /// terminal is restored (and written to `--output` as JSON for `scripts/bench`).
 ///
 ///   tillit-devtools bench-keys --presses 2000        (run it in a 200x60 terminal)
+///   tillit-devtools bench-keys --presenting          the shared screen of a team meeting instead
 struct BenchKeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-keys", abstract: "Time key presses on the card screen (for scripts/bench).")
@@ -20,21 +21,29 @@ struct BenchKeysCommand: ParsableCommand {
     @Option(help: "How many key presses to time.") var presses = 2_000
     @Option(help: "Presses before timing starts (warms caches and the heap).") var warmup = 200
     @Option(help: "Write the figures as JSON to this file as well.") var output: String?
+    @Flag(help: "The shared screen (p) of an anonymous team meeting on psykologisk-trygghet: block letters, votes, reveal.")
+    var presenting = false
 
     func run() throws {
         let catalog = options.loadCatalog()
-        guard catalog.deck(id: "selvledelse") != nil else { throw fail("the selvledelse deck is missing") }
-        let setup = TalkSetup(kind: .oneOnOne, language: .nb,
-                              participants: [Participant(id: "p1", name: "Kari", role: .leader),
-                                             Participant(id: "p2", name: "Ola Ødegård", role: .employee)],
-                              deckIDs: ["selvledelse"])
+        let deckID = presenting ? "psykologisk-trygghet" : "selvledelse"
+        guard catalog.deck(id: deckID) != nil else { throw fail("the \(deckID) deck is missing") }
+        var setup = presenting
+            ? TalkSetup(kind: .team, title: "Avdeling Sørli", language: .nb,
+                        participants: [Participant(id: "p1", name: "Åse", role: .facilitator)], deckIDs: [deckID])
+            : TalkSetup(kind: .oneOnOne, language: .nb,
+                        participants: [Participant(id: "p1", name: "Kari", role: .leader),
+                                       Participant(id: "p2", name: "Ola Ødegård", role: .employee)],
+                        deckIDs: [deckID])
+        setup.anonymous = presenting
         let session = try Session.start(setup, decks: catalog.decks, id: "bench-keys", now: Date())
         let config = AppConfig(language: .nb, colorEnabled: options.colorEnabled, decks: catalog.decks,
                                dataFolder: options.tillitHome.path)
         var state = AppState(config: config, size: Size(width: 80, height: 24), now: Date())
         _ = update(&state, .talkOpened(session, path: options.tillitHome.path + "/sessions/bench-keys.json"))
 
-        let script = Self.script
+        if presenting { _ = update(&state, .key(.character("p"))) }
+        let script = presenting ? Self.presentingScript : Self.script
         var figures = Figures()
         do {
             let terminal = try Terminal(colorEnabled: options.colorEnabled, environment: options.environment)
@@ -100,6 +109,19 @@ struct BenchKeysCommand: ParsableCommand {
         keys += [.character("4"), .tab, .character("3"), .tab, .tab, .backTab, .character("3"), .backTab, .character("4")]
         keys += [.character("h"), .character("h")]
         keys += [.left, .left, .left]
+        return keys
+    }()
+
+    /// One cycle on the shared screen, which ends where it began: through the
+    /// first eight cards and back; on each, three votes, a reveal, the votes
+    /// taken back, and the hint shown and hidden.
+    static let presentingScript: [Key] = {
+        var keys: [Key] = []
+        for _ in 0..<8 {
+            keys += [.character("4"), .character("2"), .character("5"), .character("r")]
+            keys += [.backspace, .backspace, .backspace, .character("h"), .character("h"), .right]
+        }
+        keys += Array(repeating: .left, count: 8)
         return keys
     }()
 

@@ -51,6 +51,33 @@ struct SessionCommandsTests {
         #expect(none.status == 0 && none.stdout == "Ingen samtaler ennå. Start en ny fra startsiden.\n" && none.stderr == "")
     }
 
+    @Test func aTalkTheListShowsCanBeResumedAndAFailedResumeLeavesNoLock() throws {
+        let (home, store) = try homeWithTalks()
+        let id = "2026-11-23-2000-0002"
+        let path = try store.path(for: id)
+        let original = try String(contentsOfFile: path, encoding: .utf8)
+        let edited = original.replacingOccurrences(of: "\"notes\" : \"\"", with: "\"notes\" : null")
+        try #require(edited != original)
+        try edited.write(toFile: path, atomically: true, encoding: .utf8)
+        let listed = runTillit(["sessions"], environment: home.environment(["LANG": "en_US.UTF-8"]))
+        #expect(listed.stdout.contains(id) && listed.stdout.contains("ongoing"))
+        let resumed = runTillit(["resume", id, "--plain"], environment: home.environment(["LANG": "en_US.UTF-8"]),
+                                stdin: "Skrevet etter null\n:quit\n")
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(try store.load(id: id).cards[1].responses.contains { $0.text == "Skrevet etter null" })
+
+        // Listed (its summary reads) but its cards do not: one clear line, and no lock is left behind.
+        let broken = original.replacingOccurrences(of: "\"responses\" : [", with: "\"responses\" : 7, \"x\" : [")
+        try #require(broken != original)
+        try broken.write(toFile: path, atomically: true, encoding: .utf8)
+        let refused = runTillit(["resume", id, "--plain"], environment: home.environment(["LANG": "en_US.UTF-8"]), stdin: ":quit\n")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.split(separator: "\n").count == 1 && refused.stderr.contains(path), "\(refused.stderr)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: store.folder).filter { $0.hasSuffix(".lock") }
+        #expect(left.isEmpty, "\(left)")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == broken, "the file is left as it was")
+    }
+
     @Test func deleteWithoutATerminalNeedsYes() throws {
         let (home, store) = try homeWithTalks()
         let id = "2026-11-23-2000-0002"

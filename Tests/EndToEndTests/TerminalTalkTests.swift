@@ -102,6 +102,42 @@ import TillitCore
         try tmux.waitForExit()
     }
 
+    @Test func theSummaryShowsWhatTheTeamRatedAndHowItMovedSinceTheLastMeeting() throws {
+        let tmux = try TmuxSession()
+        for (meeting, votes) in [["2", "3", "3"], ["4", "4", "5"]].enumerated() {
+            try tmux.launch(["start", "--deck", "psykologisk-trygghet", "--title", "Avdeling Solsiden", "--anonymous", "--lang", "en"])
+            try tmux.waitFor("1 / 14")
+            try tmux.press("Right")
+            try tmux.waitFor("Anonymous ratings")
+            for vote in votes { try tmux.press(vote) }
+            try tmux.press("r")
+            try tmux.waitFor("3 votes · average")
+            try tmux.press("f")
+            let screen = try tmux.waitFor("Ratings")
+            let row = try #require(screen.split(separator: "\n").first { $0.contains("2. ") }, "\(screen)")
+            if meeting == 0 {
+                #expect(row.contains(#/ 3 +2\.7$/#) && !screen.contains("since last"), "\(screen)")
+            } else {
+                #expect(screen.contains("since last") && row.contains(#/ 3 +4\.3 +\+1\.7$/#), "\(screen)")
+            }
+            try tmux.press("q")
+            try tmux.waitForExit()
+        }
+    }
+
+    @Test(arguments: [true, false])
+    func theBellRingsWhenTimeRunsOutOnlyWhenAskedFor(bell: Bool) throws {
+        let tmux = try TmuxSession()
+        try tmux.launch(["start", "--deck", "psykologisk-trygghet", "--title", "Avdeling Solsiden", "--timer", "1", "--lang", "en"]
+                        + (bell ? ["--bell"] : []))
+        try tmux.waitFor("time is up")
+        Thread.sleep(forTimeInterval: 0.5)
+        let flag = try tmux.tmux(["display-message", "-p", "-t", "main:0", "#{window_bell_flag}"])
+        #expect(flag.trimmingCharacters(in: .whitespacesAndNewlines) == (bell ? "1" : "0"))
+        try tmux.press("q")
+        try tmux.waitForExit()
+    }
+
     @Test func killedWhileWritingResumesOnTheSameCardWithTheText() throws {
         let tmux = try TmuxSession()
         try tmux.launch(["start", "--deck", "selvledelse", "--lang", "nb"])

@@ -170,8 +170,29 @@ struct StoreLockTests {
         try fixture.store.save(try SessionFixture.oneOnOne(id: "talk-1"))
         try fixture.put(".talk-1.json.4242.17.tmp", "{ half")
         try fixture.put(".talk-10.json.4242.18.tmp", "{ another talk's")
-        _ = try fixture.store.lock(id: "talk-1")
+        let lock = try fixture.store.lock(id: "talk-1")
         #expect(try fixture.names() == ["talk-1.json", "talk-1.lock", ".talk-10.json.4242.18.tmp"])
+        lock.release()
+    }
+
+    @Test func lettingGoRemovesTheLockFileAndNoTwoHoldersEverMeet() throws {
+        let fixture = try StoreFixture()
+        try fixture.store.save(try SessionFixture.oneOnOne(id: "talk-1"))
+        let first = try fixture.store.lock(id: "talk-1")
+        let lockFile = first.path
+        // Someone who opened the file while it was held, to wait for it.
+        let waiting = open(lockFile, O_RDWR)
+        defer { close(waiting) }
+        #expect(throws: StoreError.self) { try fixture.store.lock(id: "talk-1") }
+        first.release()
+        #expect(!FileManager.default.fileExists(atPath: lockFile), "held only while the talk is open")
+        // The old file is gone: locking it now holds nothing, and the next tillit takes a new one.
+        #expect(flock(waiting, LOCK_EX | LOCK_NB) == 0)
+        let second = try fixture.store.lock(id: "talk-1")
+        #expect(second.isHeld && FileManager.default.fileExists(atPath: lockFile))
+        #expect(throws: StoreError.self) { try fixture.store.lock(id: "talk-1") }
+        second.release()
+        #expect(try fixture.names() == ["talk-1.json"])
     }
 
     @Test func deleteRemovesTheTalkButNotOneThatIsOpenElsewhere() throws {

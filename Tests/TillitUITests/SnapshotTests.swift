@@ -86,6 +86,27 @@ struct SnapshotTests {
             Fixtures.press([.character("f")], &state)
             return state
         }),
+        ("summary-ratings-1on1", { language, size in
+            var session = Fixtures.oneOnOne(language)
+            try! session.apply(.next, now: Fixtures.start.addingTimeInterval(300))
+            try! session.apply(.setRating(participant: "p2", rating: 2), now: Fixtures.start.addingTimeInterval(400))
+            try! session.apply(.setRating(participant: "p1", rating: 4), now: Fixtures.start.addingTimeInterval(420))
+            var state = Fixtures.talkState(session, language: language, size: size)
+            Fixtures.press([.character("f")], &state)
+            return state
+        }),
+        ("summary-ratings-team", { language, size in
+            var earlier = Fixtures.team(language)
+            for vote in [2, 3, 3] { try! earlier.apply(.addVote(value: vote, participant: nil), now: Fixtures.start) }
+            var session = Fixtures.team(language)
+            session.id = "2026-12-10-1300-cafe"
+            for vote in [4, 2, 5, 4, 4] { try! session.apply(.addVote(value: vote, participant: nil), now: Fixtures.start) }
+            try! session.apply(.revealVotes, now: Fixtures.start)
+            var state = Fixtures.talkState(session, language: language, size: size)
+            Fixtures.press([.character("f")], &state)
+            _ = update(&state, .previousMeetingLoaded(earlier, talkID: session.id))
+            return state
+        }),
         ("card-action-chosen", { language, size in
             var session = Fixtures.oneOnOne(language)
             try! session.apply(.addAction(id: "a1", text: "Ola lager et utkast til ny ukeplan", owner: "Ola", due: "2026-12-15", onCurrentCard: true), now: Fixtures.start)

@@ -191,12 +191,12 @@ private struct Referat {
         var line = "**\(t(.votes))**"
         if let range = card.scaleRange { line += " (" + t(.referatScale, range.lowerBound, range.upperBound) + ")" }
         line += ": " + t.count(total, one: .voteCountOne, many: .voteCount)
-        guard !VotePrivacy.tooFew(total), let mean = card.ratingMean else {
+        guard let tally = session.result(of: card)?.tally else {
             add(line + " — " + t(.referatTooFew), "")
             return
         }
-        add(line + ", " + t(.mean, ExportFormat.mean(mean, language)), "")
-        let counts = card.ratingCounts
+        add(line + ", " + t(.mean, ExportFormat.mean(tally.mean, language)), "")
+        let counts = tally.counts
         let values = card.scaleRange.map(Array.init) ?? counts.keys.sorted()
         table(values.map(String.init), [values.map { String(counts[$0] ?? 0) }])
     }

@@ -178,21 +178,9 @@ public struct TrendsReport: Hashable, Sendable {
     }
 
     private static func point(of record: CardRecord, in talk: Session, by role: Role?, actionAgreed: Bool) -> Point? {
-        // In a 1:1 view, only the ratings of the people in that role.
-        let counts = role.map { role in
-            var byRole: [Int: Int] = [:]
-            for response in record.responses where talk.participant(id: response.participant)?.role == role {
-                if let rating = response.rating { byRole[rating, default: 0] += 1 }
-            }
-            return byRole
-        } ?? record.ratingCounts
-        let votes = counts.values.reduce(0, +)
-        guard votes > 0 else { return nil }
-        guard votes >= (talk.kind == .team ? minimumVotes : 1) else {
-            return Point(counts: [:], votes: votes, mean: nil, actionAgreed: actionAgreed)
-        }
-        let mean = Double(counts.reduce(0) { $0 + $1.key * $1.value }) / Double(votes)
-        return Point(counts: counts, votes: votes, mean: mean, actionAgreed: actionAgreed)
+        // The same result the summary and the referat show (in a 1:1 view, whose rating it is).
+        guard let result = talk.result(of: record, by: role) else { return nil }
+        return Point(counts: result.counts, votes: result.votes, mean: result.mean, actionAgreed: actionAgreed)
     }
 
     // MARK: Sparklines

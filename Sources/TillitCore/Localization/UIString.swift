@@ -76,6 +76,8 @@ public enum UIString: String, CaseIterable, Sendable {
     case noVotesYet
     case votesRevealShort
     case votesFromMinimumShort
+    // The summary's ratings.
+    case worthTalkingAbout, summaryVotesColumn, summaryMeanColumn, summaryChangeColumn, summaryNotRevealed
     case noRatingOnCard
     case ratingRange
     case actionNeedsText
@@ -275,6 +277,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case plainNowWriting
     case plainTeamWriting
     case plainVoteAdded
+    case plainRevealShort, plainRevealedNote
     case plainVoteRemoved
     case plainNoSuchVote
     case plainSkipped

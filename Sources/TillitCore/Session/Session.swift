@@ -273,3 +273,33 @@ public struct Session: Codable, Hashable, Sendable, Identifiable {
         }
     }
 }
+
+extension Session {
+    /// What a readable talk is: the fields its listing reads (`SessionSummary`)
+    /// must be there; the rest a person may have left out or set to `null` by
+    /// hand, and is read as empty. So a talk that `tillit sessions` and the
+    /// history list can also be resumed.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
+        id = try c.decode(String.self, forKey: .id)
+        kind = try c.decode(TalkKind.self, forKey: .kind)
+        title = try c.decode(String.self, forKey: .title)
+        language = try c.decode(Language.self, forKey: .language)
+        participants = try c.decode([Participant].self, forKey: .participants)
+        decks = try c.decode([DeckReference].self, forKey: .decks)
+        cards = try c.decode([CardRecord].self, forKey: .cards)
+        createdAt = try c.decode(Date.self, forKey: .createdAt)
+        updatedAt = try c.decode(Date.self, forKey: .updatedAt)
+        finishedAt = try c.decodeIfPresent(Date.self, forKey: .finishedAt)
+        shuffleSeed = try c.decodeIfPresent(UInt64.self, forKey: .shuffleSeed)
+        timerSeconds = try c.decodeIfPresent(Int.self, forKey: .timerSeconds)
+        anonymous = try c.decodeIfPresent(Bool.self, forKey: .anonymous) ?? false
+        currentIndex = try c.decodeIfPresent(Int.self, forKey: .currentIndex) ?? 0
+        actions = try c.decodeIfPresent([Action].self, forKey: .actions) ?? []
+        carriedOver = try c.decodeIfPresent([CarriedAction].self, forKey: .carriedOver) ?? []
+        notes = try c.decodeIfPresent(String.self, forKey: .notes) ?? ""
+        privateNotes = try c.decodeIfPresent(String.self, forKey: .privateNotes) ?? ""
+        timingSince = nil
+    }
+}

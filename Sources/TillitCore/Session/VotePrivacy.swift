@@ -1,3 +1,5 @@
+import Foundation
+
 /// The fewest votes a team's result may be shown from. A room may ask for more,
 /// never for fewer: the floor is kept here and nowhere else.
 public struct VoteMinimum: Hashable, Sendable, Comparable {
@@ -112,5 +114,46 @@ extension Session {
     public func voteDisclosure(of record: CardRecord) -> VoteDisclosure {
         VotePrivacy.disclosure(counts: record.ratingCounts, anonymous: isAnonymousTeam,
                                revealed: record.votesRevealed || isFinished, minimum: voteMinimum)
+    }
+}
+
+/// What revealing the current card's votes came to (`Session.revealVotes`).
+public enum RevealOutcome: Hashable, Sendable {
+    case notARatingCard
+    /// Named votes show as they come: there is nothing to reveal.
+    case shownLive
+    case noVotes
+    /// Revealed, but below the minimum: only the count shows.
+    case tooFew(minimum: Int)
+    case shown(VoteTally)
+}
+
+extension Session {
+    /// The facilitator reveals the current card's votes: the one rule both the
+    /// screens (`r`) and plain mode (`:reveal`) follow.
+    public mutating func revealVotes(now: Date) throws -> RevealOutcome {
+        guard let card = currentCard, card.isRating else { return .notARatingCard }
+        guard isAnonymousTeam else { return .shownLive }
+        try apply(.revealVotes, now: now)
+        switch voteDisclosure(of: currentCard ?? card) {
+        case .noVotes: return .noVotes
+        case .countOnly(_, .tooFew(let minimum)): return .tooFew(minimum: minimum)
+        case .countOnly(_, .notRevealed): return .noVotes
+        case .shown(let tally): return .shown(tally)
+        }
+    }
+
+    /// `4 stemmer · snitt 3,8`, or the count with why no more shows
+    /// (`3 stemmer · r viser resultatet`, `2 stemmer · vises fra 3 stemmer`);
+    /// `revealHint` says how this front end reveals.
+    public func voteLine(_ record: CardRecord, _ t: Localizer, revealHint: UIString) -> String {
+        let disclosure = voteDisclosure(of: record)
+        let count = t.count(disclosure.votes, one: .voteCountOne, many: .voteCount)
+        switch disclosure {
+        case .noVotes: return count
+        case .countOnly(_, .notRevealed): return count + " · " + t(revealHint)
+        case .countOnly(_, .tooFew(let minimum)): return count + " · " + t(.votesFromMinimumShort, minimum)
+        case .shown(let tally): return count + " · " + t(.mean, ExportFormat.mean(tally.mean, t.language))
+        }
     }
 }

@@ -18,15 +18,22 @@ public final class SessionLock: @unchecked Sendable {
 
     /// Takes the lock or throws `StoreError.locked(pid:)` naming the process that holds it.
     init(id: String, path: String) throws(StoreError) {
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, POSIXFile.fileMode)
-        if fd < 0 { throw .lockFailed(path: path, reason: SystemCallError().reason) }
-        fchmod(fd, POSIXFile.fileMode)
-        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            let code = errno
-            if code == EINTR { continue }
-            defer { close(fd) }
-            if code == EWOULDBLOCK { throw .locked(pid: Self.readPID(fd)) }
-            throw .lockFailed(path: path, reason: SystemCallError(code: code).reason)
+        var fd: Int32 = -1
+        while true {
+            fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, POSIXFile.fileMode)
+            if fd < 0 { throw .lockFailed(path: path, reason: SystemCallError().reason) }
+            fchmod(fd, POSIXFile.fileMode)
+            while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+                let code = errno
+                if code == EINTR { continue }
+                defer { close(fd) }
+                if code == EWOULDBLOCK { throw .locked(pid: Self.readPID(fd)) }
+                throw .lockFailed(path: path, reason: SystemCallError(code: code).reason)
+            }
+            // The holder before us removes the file as it lets go (see `release`):
+            // a lock on a file no longer at `path` holds nothing, so open it anew.
+            if Self.isStillAtPath(fd, path) { break }
+            close(fd)
         }
         let text = Array("\(getpid())\n".utf8)
         if ftruncate(fd, 0) != 0 || pwrite(fd, text, text.count, 0) != text.count {
@@ -43,14 +50,24 @@ public final class SessionLock: @unchecked Sendable {
 
     public var isHeld: Bool { mutex.withLock { fd >= 0 } }
 
-    /// Lets go of the talk. The lock file stays: removing it could let two
-    /// processes lock two different files of the same name.
+    /// Lets go of the talk and removes the lock file, still holding the lock
+    /// so no one else can have taken it meanwhile. Whoever opened the old file
+    /// and waits for it finds it gone and opens a new one (see `init`). After
+    /// `kill -9` the file stays, unlocked, and the next tillit takes it over.
     public func release() {
         mutex.withLock {
             guard fd >= 0 else { return }
+            if Self.isStillAtPath(fd, path) { unlink(path) }
             close(fd)
             fd = -1
         }
+    }
+
+    /// True while `path` names the very file `fd` has open.
+    private static func isStillAtPath(_ fd: Int32, _ path: String) -> Bool {
+        var open = stat(), named = stat()
+        guard fstat(fd, &open) == 0, stat(path, &named) == 0 else { return false }
+        return open.st_dev == named.st_dev && open.st_ino == named.st_ino
     }
 
     private static func readPID(_ fd: Int32) -> Int32? {

@@ -240,6 +240,17 @@ public struct SessionStore: Sendable {
         return try load(id: summary.id)
     }
 
+    /// The newest talk with the same people (1:1) or team as `session`, made
+    /// before it: "the last meeting" as the summary compares with it.
+    public func talk(before session: Session) throws(StoreError) -> Session? {
+        let key = session.continuityKey
+        guard let summary = list().summaries.first(where: {
+            $0.continuityKey == key && $0.id != session.id
+                && ($0.createdAt != session.createdAt ? $0.createdAt < session.createdAt : $0.id < session.id)
+        }) else { return nil }
+        return try load(id: summary.id)
+    }
+
     private static func newestFirst<T: TalkDated>(_ a: T, _ b: T) -> Bool {
         a.createdAt != b.createdAt ? a.createdAt > b.createdAt : a.id > b.id
     }

@@ -11,6 +11,8 @@ public struct AppConfig: Sendable {
     public var timeZone: TimeZone
     /// Deck files that could not be loaded, each with the first problem (`DeckCatalog.skippedFiles`).
     public var skippedDecks: [Diagnostic] = []
+    /// Ring the terminal's bell once when a card's time runs out (`--bell`); silent otherwise.
+    public var bell = false
 
     public init(language: Language, colorEnabled: Bool, decks: [Deck], dataFolder: String, timeZone: TimeZone = .current) {
         self.language = language
@@ -81,6 +83,10 @@ public enum Effect: Hashable, Sendable {
     case openRoom
     /// Stop the voting room; the votes so far are in the talk already.
     case closeRoom
+    /// Ring the terminal's bell: a card's time ran out and `--bell` asked for it.
+    case bell
+    /// Read the team's meeting before `talk` (then `Msg.previousMeetingLoaded`).
+    case loadPreviousMeeting(of: Session)
     case quit
 }
 

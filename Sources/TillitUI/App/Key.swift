@@ -35,6 +35,8 @@ public enum Msg: Sendable {
     case roomVotes(card: Int, counts: [Int: Int])
     /// The voting room stopped, or could not start (`reason`).
     case roomEnded(reason: String?)
+    /// The meeting before talk `talkID` with the same team (`Effect.loadPreviousMeeting`), or nil.
+    case previousMeetingLoaded(Session?, talkID: String)
 }
 
 import Foundation

@@ -4,6 +4,31 @@ import TillitCore
 /// The one place where messages change the state. Pure: no terminal, no disk;
 /// anything outside is asked for as an `Effect`.
 public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
+    let effects = route(msg, &state)
+    return effects + askForPreviousMeeting(&state)
+}
+
+/// A team talk's summary shows how each average moved since the meeting
+/// before: that talk is read once, when the summary first shows.
+private func askForPreviousMeeting(_ state: inout AppState) -> [Effect] {
+    guard state.screen == .talk, var talk = state.talk, talk.phase == .summary, talk.session.kind == .team,
+          talk.previousMeeting == .notAsked else { return [] }
+    talk.previousMeeting = .asked
+    state.talk = talk
+    return [.loadPreviousMeeting(of: talk.session)]
+}
+
+/// With `--bell`, the bell rings once when the card on screen runs out of time.
+private func ringIfTimeRanOut(_ state: inout AppState) -> [Effect] {
+    guard state.config.bell, state.screen == .talk, var talk = state.talk, !talk.readOnly, talk.phase == .cards,
+          !talk.session.isFinished, let left = talk.secondsLeft(now: state.now), left <= 0,
+          talk.bellRangOnCard != talk.session.currentIndex else { return [] }
+    talk.bellRangOnCard = talk.session.currentIndex
+    state.talk = talk
+    return [.bell]
+}
+
+private func route(_ msg: Msg, _ state: inout AppState) -> [Effect] {
     switch msg {
     case .resize(let size):
         state.size = size
@@ -20,7 +45,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
             try? talk.session.apply(.checkpoint, now: now)
             state.talk = talk
         }
-        return []
+        return ringIfTimeRanOut(&state)
     case .sessionsLoaded(let list):
         state.sessions = list
         state.historySelection = min(state.historySelection, max(0, list.items.count - 1))
@@ -49,6 +74,9 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return []
     case .roomEnded(let reason):
         RoomMoves.ended(reason: reason, &state)
+        return []
+    case .previousMeetingLoaded(let previous, let talkID):
+        if state.talk?.session.id == talkID { state.talk?.previousMeeting = previous.map { .loaded($0) } ?? .none }
         return []
     case .trendsLoaded(let report):
         TrendsScreen.loaded(report, &state)

@@ -127,14 +127,16 @@ enum CardMoves {
     /// r: shows the room the anonymous votes as they are now, when the rule
     /// allows (`VotePrivacy`); else says why not.
     static func reveal(_ c: inout TalkContext) {
-        guard let card = c.talk.card, card.isRating else { c.flash(.noRatingOnCard); return }
-        guard c.talk.session.isAnonymousTeam else { c.flash(.votesShowLive); return }
-        apply(.revealVotes, &c)
-        guard c.state.flash == nil, let record = c.talk.card else { return }
-        switch c.talk.session.voteDisclosure(of: record) {
+        let outcome: RevealOutcome
+        do { outcome = try c.talk.session.revealVotes(now: c.state.now) } catch {
+            c.state.flash = TalkScreen.describe(error, c.ui)
+            return
+        }
+        switch outcome {
+        case .notARatingCard: c.flash(.noRatingOnCard)
+        case .shownLive: c.flash(.votesShowLive)
         case .noVotes: c.flash(.noVotesYet)
-        case .countOnly(_, .tooFew(let minimum)): c.state.flash = c.ui(.votesNeedMinimum, minimum)
-        case .countOnly(_, .notRevealed): break
+        case .tooFew(let minimum): c.state.flash = c.ui(.votesNeedMinimum, minimum)
         case .shown: c.flash(.votesRevealedFlash)
         }
     }

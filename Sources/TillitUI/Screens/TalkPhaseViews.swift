@@ -38,6 +38,9 @@ enum SummaryView {
         grid.put(ui(.summaryCounts, counts[.answered] ?? 0, counts[.skipped] ?? 0, counts[.parked] ?? 0, counts[.open] ?? 0, clock(total)),
                  x: x, y: y, style: .bold, maxWidth: width)
         y += 2
+        // What was rated, before the list below: a third of what is left at most.
+        let ratings = SummaryRatingsView.draw(state, talk, x: x, y: y, width: width, maxRows: max(3, (grid.height - 12) / 3), &grid)
+        if ratings > 0 { y += ratings + 1 }
         let parked = TalkScreen.parkedIndices(session)
         if !parked.isEmpty {
             grid.put(ui(.parkedCards), x: x, y: y, style: .bold); y += 1

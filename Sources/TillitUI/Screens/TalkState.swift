@@ -104,6 +104,18 @@ public struct TalkState: Sendable {
     public var recentVotes: [Int] = []
     /// In a 1:1, whether the notes editor holds the leader's private notes (Tab switches).
     public var notesArePrivate = false
+    /// The team's meeting before this one, for the summary's change since last
+    /// time: asked for once, when a team talk's summary first shows.
+    public var previousMeeting: PreviousMeeting = .notAsked
+
+    public enum PreviousMeeting: Hashable, Sendable {
+        case notAsked, asked
+        /// There is none, or it could not be read: the summary shows no change.
+        case none
+        case loaded(Session)
+
+        public var session: Session? { if case .loaded(let session) = self { return session } else { return nil } }
+    }
 
     // Each mode's data, read and set through `mode`: setting one leaves any
     // other mode; setting nil (or false) leaves that mode only if it is on.
@@ -216,6 +228,15 @@ public struct TalkState: Sendable {
     public var focusedField: Field? {
         let fields = fields
         return fields.isEmpty ? nil : fields[min(focus, fields.count - 1)]
+    }
+
+    /// The card whose running out of time has rung the bell, so it rings once a card.
+    public var bellRangOnCard: Int?
+
+    /// Seconds left on the current card when the talk has a timer per card
+    /// (zero or less once time is up); nil without a timer.
+    public func secondsLeft(now: Date) -> Int? {
+        session.timerSeconds.map { $0 - secondsOnCard(now: now) }
     }
 
     /// Seconds on the current card, counting the time since it was last timed.

@@ -44,9 +44,7 @@ enum TalkView {
     /// The time left on the card (`04:12`), or the time spent on it when the
     /// talk has no timer. A timer that has run out stops at zero: `isUp`.
     static func timer(_ state: AppState, _ talk: TalkState) -> (text: String, isUp: Bool) {
-        let seconds = talk.secondsOnCard(now: state.now)
-        guard let limit = talk.session.timerSeconds else { return (clock(seconds), false) }
-        let left = limit - seconds
+        guard let left = talk.secondsLeft(now: state.now) else { return (clock(talk.secondsOnCard(now: state.now)), false) }
         return (clock(max(0, left)), left <= 0)
     }
 
@@ -255,14 +253,7 @@ enum TalkView {
     /// `4 stemmer · snitt 3,8`, or the count with why no more shows
     /// (`3 stemmer · r viser resultatet`, `2 stemmer · vises fra 3 stemmer`).
     static func voteSummary(_ session: Session, _ record: CardRecord, _ ui: Localizer) -> String {
-        let disclosure = session.voteDisclosure(of: record)
-        let count = ui.count(disclosure.votes, one: .voteCountOne, many: .voteCount)
-        switch disclosure {
-        case .noVotes: return count
-        case .countOnly(_, .notRevealed): return count + " · " + ui(.votesRevealShort)
-        case .countOnly(_, .tooFew(let minimum)): return count + " · " + ui(.votesFromMinimumShort, minimum)
-        case .shown(let tally): return count + " · " + ui(.mean, formatMean(tally.mean, ui.language))
-        }
+        session.voteLine(record, ui, revealHint: .votesRevealShort)
     }
 
     static func formatMean(_ mean: Double, _ language: Language) -> String {

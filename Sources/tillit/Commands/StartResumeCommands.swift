@@ -31,6 +31,8 @@ struct StartCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Time per card in seconds.", valueName: "seconds"))
     var timer: Int?
 
+    @Flag(name: .long, help: bellHelp) var bell = false
+
     @Flag(name: .long, help: "Team ratings are stored as counts only, with no names.")
     var anonymous = false
 
@@ -145,11 +147,14 @@ struct StartCommand: ParsableCommand {
         let roomSettings = roomArguments.settings
         if plainMode { throw ExitCode(try runPlain(context, catalog: catalog, room: roomSettings) { try $0.start(setup) }) }
         let runner = TalkRunner(context: context, catalog: catalog, store: SessionStore(home: context.home),
-                                catalogIsPartial: true, room: roomSettings)
+                                catalogIsPartial: true, room: roomSettings, bell: bell)
         do { try runner.prepareStart(setup) } catch { throw fail(describe(error, context)) }
         throw ExitCode(try runTerminal(runner))
     }
 }
+
+/// Silent unless asked: a bell in a meeting room startles more than it helps.
+let bellHelp: ArgumentHelp = "Ring the terminal's bell once when a card's time runs out (with a timer per card)."
 
 struct ResumeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -159,6 +164,7 @@ struct ResumeCommand: ParsableCommand {
     @Argument(help: "The talk's id (see `tillit sessions`).") var session: String?
     @Flag(name: .long, help: "Plain line mode: the talk as lines on stdin and stdout, no screens (also when TERM=dumb).")
     var plain = false
+    @Flag(name: .long, help: bellHelp) var bell = false
     @OptionGroup var roomArguments: RoomArguments
 
     func run() throws {
@@ -179,7 +185,8 @@ struct ResumeCommand: ParsableCommand {
             })
         }
         try requireTerminal(context)
-        let runner = TalkRunner(context: context, catalog: context.loadCatalog(), store: store, room: roomArguments.settings)
+        let runner = TalkRunner(context: context, catalog: context.loadCatalog(), store: store,
+                                room: roomArguments.settings, bell: bell)
         do { try runner.prepareResume(id: id) } catch { throw fail(describe(error, context)) }
         throw ExitCode(try runTerminal(runner))
     }

@@ -26,7 +26,7 @@ final class TalkRunner {
     private var roomAtStart = false
 
     init(context: AppContext, catalog: DeckCatalog, store: SessionStore, catalogIsPartial: Bool = false,
-         room: RoomSettings = RoomSettings()) {
+         room: RoomSettings = RoomSettings(), bell: Bool = false) {
         self.context = context
         self.room = RoomLink(settings: room)
         self.store = store
@@ -35,6 +35,7 @@ final class TalkRunner {
         var config = AppConfig(language: context.language, colorEnabled: context.colorEnabled,
                                decks: catalog.decks, dataFolder: context.home.path)
         config.skippedDecks = catalog.skippedFiles
+        config.bell = bell
         state = AppState(config: config, size: Size(width: 80, height: 24), now: Date())
     }
 
@@ -124,6 +125,7 @@ final class TalkRunner {
                     farewell()
                     return saveFailure == nil ? 0 : 1
                 }
+                if effect == .bell { terminal.bell(); continue }
                 perform(effect)
             }
         }
@@ -227,7 +229,12 @@ final class TalkRunner {
             }
         case .closeRoom:
             room.close()
-        case .quit:
+        case .loadPreviousMeeting(let talk):
+            // Unreadable is as good as none here: the summary then shows no change.
+            let previous = try? store.talk(before: talk)
+            _ = update(&state, .previousMeetingLoaded(previous ?? nil, talkID: talk.id))
+        case .quit, .bell:
+            // Both need the terminal: the loop in `run` handles them.
             break
         }
     }

@@ -12,6 +12,7 @@ enum PlainInput: Equatable {
     case who(String)
     case rate(String)
     case unvote(String)
+    case reveal
     case action(String)
     case note(String)
     case carried(CarryOverOutcome, String)
@@ -52,6 +53,7 @@ enum PlainInput: Equatable {
         case "who": self = .who(argument)
         case "rate": self = .rate(argument)
         case "unvote": self = .unvote(argument)
+        case "reveal": self = .reveal
         case "action": self = .action(argument)
         case "note": self = .note(argument)
         case "done": self = .carried(.done, argument)

@@ -119,17 +119,24 @@ final class PlainRunner {
                  SafeText.line(scale.low.resolve(session.language)), SafeText.line(scale.high.resolve(session.language)))
     }
 
-    /// `4 stemmer · snitt 3,8`; below three votes no mean, so no one's vote can be read off.
+    /// `4 stemmer · snitt 3,8` where it may be shown; anonymous votes show
+    /// their count until `:reveal`, and never a mean below the minimum.
     private func votesText(_ record: CardRecord) -> String {
-        let count = record.ratingCount
-        var text = t.count(count, one: .voteCountOne, many: .voteCount)
-        if !VotePrivacy.tooFew(count), let mean = record.ratingMean {
-            let number = String(format: "%.1f", mean)
-            text += " · " + t(.mean, t.language == .en ? number : number.replacingOccurrences(of: ".", with: ","))
-        } else if count > 0 {
-            text += " · " + t(.tooFewForMean)
+        session.voteLine(record, t, revealHint: .plainRevealShort)
+    }
+
+    /// `:reveal`: the same rule as `r` on the screens.
+    private func reveal() {
+        let outcome: RevealOutcome
+        do { outcome = try session.revealVotes(now: Date()) } catch { say(explain(error)); return }
+        switch outcome {
+        case .notARatingCard: say(t(.noRatingOnCard))
+        case .shownLive: say(t(.votesShowLive))
+        case .noVotes: say(t(.noVotesYet))
+        case .tooFew(let minimum): say(t(.votesNeedMinimum, minimum) + ".")
+        case .shown:
+            if let card = session.currentCard { say(votesText(card) + ". " + t(.plainRevealedNote)) }
         }
-        return text
     }
 
     private func actionText(_ action: Action) -> String {
@@ -195,6 +202,8 @@ final class PlainRunner {
             rate(argument)
         case .unvote(let argument):
             unvote(argument)
+        case .reveal:
+            reveal()
         case .who(let name):
             who(name)
         case .nextPerson:
