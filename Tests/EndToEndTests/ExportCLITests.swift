@@ -55,6 +55,32 @@ struct ExportCLITests {
 
     // MARK: export
 
+    @Test func lastNamesTheNewestTalkForExportResumeAndDelete() throws {
+        let (home, store, _) = try Self.home()
+        let newest = "2026-12-03-1300-0002"  // the unfinished third meeting, two weeks after the first
+        let bare = runTillit(["export"], environment: home.environment(Self.english))
+        #expect(bare.status == 0 && bare.stdout.contains("Team Nord"), "\(bare.stderr)")
+        #expect(bare.stderr == "The newest talk: \(newest) (Team Nord)\n", "which one it took is said, on stderr")
+        let last = runTillit(["export", "last", "--format", "json"], environment: home.environment(Self.english))
+        #expect(last.status == 0 && last.stdout.contains("\"id\" : \"\(newest)\""))
+        let named = runTillit(["export", "2026-11-25-0900-beef"], environment: home.environment(Self.english))
+        #expect(named.status == 0 && named.stderr.isEmpty, "a named talk needs no word about which")
+
+        let resumed = runTillit(["resume", "last", "--plain"], environment: home.environment(Self.english), stdin: ":next\nFra linjemodus\n:quit\n")
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(try store.load(id: newest).cards[1].responses.contains { $0.text == "Fra linjemodus" })
+
+        let deleted = runTillit(["delete", "last", "--yes"], environment: home.environment(Self.english))
+        #expect(deleted.status == 0 && deleted.stdout == "Deleted talk \(newest).\n", "\(deleted.stderr)")
+        #expect(!store.list().summaries.contains { $0.id == newest })
+
+        let empty = try TemporaryHome()
+        for command in [["export"], ["export", "last"], ["resume", "last"], ["delete", "last", "--yes"]] {
+            let none = runTillit(command, environment: empty.environment(["LANG": "nb_NO.UTF-8"]))
+            #expect(none.status == 1 && none.stderr == "tillit: Ingen samtaler ennå. Start en ny fra startsiden.\n", "\(command): \(none.stderr)")
+        }
+    }
+
     @Test func exportOfAnUnknownTalkIsOneLineAndExitOne() throws {
         let (home, store, _) = try Self.home()
         let run = runTillit(["export", "2026-01-01-0000-0000"], environment: home.environment(Self.english))
@@ -134,9 +160,41 @@ struct ExportCLITests {
             CARD                        TREND  LATEST  CHANGE  TALKS  VOTES  ACTIONS
             Hvor lett er det å si fra?  ▃▅▇    4.3     +1.0        3      9  ★ 1
 
+            ★ N = actions agreed on the card
+
             """)
         #expect(try String(contentsOfFile: damaged, encoding: .utf8) == "{\"schemaVersion\": 1, \"id\": ", "left untouched")
         _ = store
+    }
+
+    @Test func trendsWithoutADeckListsTheDecksThatHaveTrends() throws {
+        let (home, _, _) = try Self.home()
+        try FileManager.default.createDirectory(atPath: home.path + "/decks", withIntermediateDirectories: true)
+        for deck in [Self.teamDeck, Self.oneOnOneDeck] {
+            _ = try home.write("decks/\(deck.id).yaml", Self.yaml(deck))
+        }
+        let run = runTillit(["trends"], environment: home.environment(Self.english))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == """
+            Decks with trends to show (tillit trends --deck ID):
+              test-samtale   Talk    1 talk
+              test-trygghet  Safety  4 talks
+
+            """, "\(run.stdout)")
+        let empty = try TemporaryHome()
+        let none = runTillit(["trends"], environment: empty.environment(["LANG": "nb_NO.UTF-8"]))
+        #expect(none.status == 0 && none.stdout == "Ingen samtaler med vurderingskort ennå, så det er ingen utvikling å vise.\n")
+    }
+
+    /// A deck file for `deck`, in the form `tillit lint` accepts.
+    static func yaml(_ deck: Deck) -> String {
+        var lines = ["id: \(deck.id)", "title: { nb: \"\(deck.title.resolve(.nb))\", en: \"\(deck.title.resolve(.en))\" }", "cards:"]
+        for card in deck.cards {
+            lines.append("  - id: \(card.id)")
+            lines.append("    prompt: { nb: \"\(card.prompt.resolve(.nb))\", en: \"\(card.prompt.resolve(.en))\" }")
+            if card.answer.scale != nil { lines.append("    answer: { scale: { min: 1, max: 5, low: { nb: lite, en: little }, high: { nb: mye, en: much } } }") }
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     @Test func trendsAsCSVAndForTheLatestTalks() throws {

@@ -143,7 +143,8 @@ struct FaultTests {
         try Self.waitUntil("the words are saved") {
             (try? store.load(id: id))?.cards[0].response(of: "p1")?.text == words + " og mer."
         }
-        #expect(try !tmux.screen().contains("Kunne ikke lagre"), "the message goes once a save works")
+        // The file is written just before the frame that drops the message is drawn.
+        try Self.waitUntil("the message goes once a save works") { try !tmux.screen().contains("Kunne ikke lagre") }
         try tmux.press("Escape", "q")
         try tmux.waitForExit()
         #expect(try tmux.exitStatus() == 0, "\((try? tmux.screen()) ?? "")")

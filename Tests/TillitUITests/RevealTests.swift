@@ -74,7 +74,7 @@ struct RevealTests {
         var state = Self.team(votes: "4254", presenting: true, size: Size(width: 160, height: 45))
         #expect(state.talk?.presenting == true)
         var screen = view(state).text
-        #expect(screen.contains("Resultatet vises når det avsløres (r)") && Self.barRows(state).isEmpty, "\(screen)")
+        #expect(screen.contains("Resultatet vises når du trykker r") && Self.barRows(state).isEmpty, "\(screen)")
         Fixtures.press([.character("p")], &state)
         screen = view(state).text
         #expect(Self.barRows(state).isEmpty && !screen.contains("snitt"), "leaving with p shows no spread: \(screen)")

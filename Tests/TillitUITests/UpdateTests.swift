@@ -338,8 +338,7 @@ struct SummaryAndListKeyTests {
 
     @Test func readOnlyViewScrollsAndCannotEdit() {
         var state = Fixtures.state(screen: .history)
-        state.pendingReadOnly = true
-        _ = update(&state, .talkOpened(Fixtures.oneOnOne(), path: "/tmp/x.json"))
+        _ = update(&state, .talkOpened(Fixtures.oneOnOne(), path: "/tmp/x.json", readOnly: true))
         #expect(state.screen == .sessionView && state.talk?.readOnly == true)
         Fixtures.press([.down, .down, .pageDown], &state)
         #expect(state.scroll == 12)

@@ -30,7 +30,8 @@ extension TrendsReport {
         }
         let table = TextTable.render(rows, rightAligned: [4, 5]).split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.replacingOccurrences(of: #" +$"#, with: "", options: .regularExpression) }
-        return title + "\n\n" + table.joined(separator: "\n") + "\n"
+        let footnote = cards.contains { !$0.actions.isEmpty } ? "\n" + t(.trendsActionMarkCount) + "\n" : ""
+        return title + "\n\n" + table.joined(separator: "\n") + "\n" + footnote
     }
 
     /// The latest average, `too few`, or `–` when the card got no votes.

@@ -117,6 +117,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case confirmDelete
     case readOnly
     case cardCount
+    case cardCountOne
     case keyHelp
     case keyChoose
     case keyOpen
@@ -258,6 +259,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case trendsLatest
     case trendsChange
     case trendsActionMark
+    case trendsNoDecksYet, trendsChooseDeck, trendsActionMarkCount, helpTrendsStar, helpTrendsGap
     case trendsLatestSpread
     case trendsLoading
     case trendsNoVotes
@@ -265,6 +267,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case helpTrends
     case unknownDeck
     case exportJSONWritten
+    case exportLatest
     case exportExists
     case exportNoFolder
     case exportFailed

@@ -108,8 +108,6 @@ public struct AppState: Sendable {
     public var confirmDelete: String?
     public var deckSelection = 0
     public var scroll = 0
-    /// Set while a history entry is being opened to read, not to continue.
-    public var pendingReadOnly = false
     /// The trends screen's report (nil while it is being read) and its selection.
     public var trends: TrendsReport?
     public var trendsScreen = TrendsScreenState()
@@ -120,6 +118,10 @@ public struct AppState: Sendable {
     /// True when tillit was started on the home screen: then q in a talk goes
     /// back there, and only q on the home screen (or Ctrl-C) leaves the program.
     public var hasHome = false
+    /// Why the open talk could not be written, until a save succeeds (`Msg.saveFailed`, `.saved`).
+    public var saveFailure: String?
+    /// The line to print once the screen is closed, when leaving kept an action form's words (`Msg.leaving`).
+    public var keptDraft: String?
 
     public init(config: AppConfig, size: Size, now: Date, screen: Screen = .home) {
         self.config = config

@@ -18,12 +18,25 @@ public enum Msg: Sendable {
     case resize(Size)
     /// The clock moved on (about four times a second); drives timers.
     case tick(Date)
+    /// The screens opened: on the home screen (`tillit` alone), or on a talk
+    /// (`tillit start`, `tillit resume`), which `q` then leaves.
+    case started(onHome: Bool)
     /// An effect finished.
     case sessionsLoaded(SessionList)
-    case talkOpened(Session, path: String)
+    /// A talk is open (`Effect.openTalk`, `.startTalk`, or before the screens start):
+    /// to read only (from the history) or to continue.
+    case talkOpened(Session, path: String, readOnly: Bool = false)
     /// The open talk is saved and let go (`Effect.closeTalk`): back to the home screen.
     case talkClosed
     case failed(String)
+    /// The open talk is written to disk (after a change).
+    case saved
+    /// Writing the open talk failed (`message` says why); it is tried again on the next change.
+    case saveFailed(String)
+    /// `tillit start --room`: open the voting room now that the first card is on screen.
+    case openRoomAtStart
+    /// The program leaves (q, Ctrl-C, a signal) at `now`: an open action form's words are kept.
+    case leaving(now: Date)
     case exported(path: String)
     case trendsLoaded(TrendsReport)
     /// The whole catalog, when the screens started with only the open talk's decks.

@@ -50,10 +50,11 @@ private func route(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         state.sessions = list
         state.historySelection = min(state.historySelection, max(0, list.items.count - 1))
         return []
-    case .talkOpened(let session, let path):
-        let readOnly = state.screen == .history && state.pendingReadOnly
+    case .started(let onHome):
+        state.hasHome = onHome
+        return onHome ? [.loadSessions] : []
+    case .talkOpened(let session, let path, let readOnly):
         state.talk = TalkState(session: session, path: path, readOnly: readOnly)
-        state.pendingReadOnly = false
         state.screen = readOnly ? .sessionView : .talk
         state.scroll = 0
         state.flash = nil
@@ -65,6 +66,25 @@ private func route(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         return [.loadSessions]
     case .failed(let message):
         state.flash = message
+        return []
+    case .saved:
+        // A save that works again takes the failure off the screen.
+        if state.saveFailure != nil {
+            state.saveFailure = nil
+            state.flash = nil
+        }
+        return []
+    case .saveFailed(let message):
+        state.saveFailure = message
+        state.flash = state.text(.saveFailed, message)
+        return []
+    case .openRoomAtStart:
+        guard state.talk?.session.kind == .team else { return [] }
+        state.talk?.room = VotingRoom()
+        return [.openRoom]
+    case .leaving(let now):
+        state.now = now
+        state.keptDraft = state.keepDrafts()
         return []
     case .roomOpened(let url, let code, let qr):
         RoomMoves.opened(url: url, code: code, qr: qr, &state)

@@ -18,7 +18,8 @@ enum HelpView {
         case .sessionView, .deckPreview:
             return [("↑ ↓ PgUp PgDn", .keyScroll), ("c", .keyContinue), ("e", .helpExport), ("Esc", .keyBack)]
         case .trends:
-            return [("↑ ↓", .helpMove), ("Esc ←", .keyBack)]
+            // The marks on the screen are explained here too, not only beside the sparkline.
+            return [("↑ ↓", .helpMove), ("Esc ←", .keyBack), ("★", .helpTrendsStar), ("·", .helpTrendsGap)]
         case .decks:
             return [("↑ ↓", .helpMove), ("Enter", .keyShowCards), ("n", .keyNewWithDeck), ("Esc", .keyBack)]
         }

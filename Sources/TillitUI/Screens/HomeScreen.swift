@@ -135,7 +135,6 @@ enum HistoryScreen {
             state.screen = .home
         case .enter, .right:
             guard let selected else { return [] }
-            state.pendingReadOnly = true
             return [.openTalk(id: selected.id, readOnly: true)]
         case .character("c"):
             guard let selected else { return [] }

@@ -272,7 +272,7 @@ enum DecksView {
         let rows = decks.map { deck in
             let audience = deck.audience.map { $0 == .team ? ui(.audienceTeam) : ui(.audienceOneOnOne) }.joined(separator: ", ")
             return DisplayWidth.pad(SafeText.line(deck.title.resolve(language)), to: 32) + "  "
-                + DisplayWidth.pad(ui(.cardCount, deck.cards.count), to: 9, alignRight: true) + "  " + audience
+                + DisplayWidth.pad(ui.count(deck.cards.count, one: .cardCountOne, many: .cardCount), to: 9, alignRight: true) + "  " + audience
         }
         let listHeight = min(rows.count, max(3, grid.height - 12))
         Chrome.list(rows, selected: state.deckSelection, in: Rect(x: 2, y: 3, width: grid.width - 4, height: listHeight), &grid)
@@ -314,7 +314,7 @@ enum DecksView {
         let decks = state.config.decks
         guard decks.indices.contains(state.deckSelection) else { return }
         let deck = decks[state.deckSelection]
-        Chrome.header("tillit · " + SafeText.line(deck.title.resolve(state.config.language)), right: ui(.cardCount, deck.cards.count), &grid)
+        Chrome.header("tillit · " + SafeText.line(deck.title.resolve(state.config.language)), right: ui.count(deck.cards.count, one: .cardCountOne, many: .cardCount), &grid)
         let text = DeckText.render(deck, language: state.config.language, width: grid.width - 6)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(3).map { (String($0), Style.plain) }
         _ = Chrome.scrolled(lines, offset: state.scroll, in: Rect(x: 3, y: 3, width: grid.width - 6, height: grid.height - 5), &grid)

@@ -17,7 +17,8 @@ struct ExportCommand: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The talk's id (see `tillit sessions`).") var session: String
+    @Argument(help: ArgumentHelp("The talk's id (see `tillit sessions`), or last; without it, the newest talk."))
+    var session: String?
     @Option(name: .long, help: "markdown (a referat) or json (the talk's record).") var format: ExportFormatOption = .markdown
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of the screen.", valueName: "file"))
     var output: String?
@@ -27,8 +28,12 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let context = try global.context()
         let t = context.text
+        let store = SessionStore(home: context.home)
+        guard let id = resolveTalk(session ?? "last", in: store) else { throw fail(t(.noTalksYet)) }
         let talk: Session
-        do { talk = try SessionStore(home: context.home).load(id: session) } catch { throw fail(error.message(t)) }
+        do { talk = try store.load(id: id) } catch { throw fail(error.message(t)) }
+        // Which talk was taken, when none was named: on stderr, so the referat on stdout stays clean.
+        if session?.lowercased() != id.lowercased() { printError(t(.exportLatest, id, SafeText.line(talk.title))) }
         let text: String
         switch format {
         case .markdown:

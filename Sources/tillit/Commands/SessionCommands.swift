@@ -60,13 +60,14 @@ struct DeleteCommand: ParsableCommand {
         commandName: "delete", abstract: "Delete a talk for good (asks first unless --yes).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The talk's id (see `tillit sessions`).") var session: String
+    @Argument(help: talkArgumentHelp) var session: String
     @Flag(name: .long, help: "Delete without asking.") var yes = false
 
     func run() throws {
         let context = try global.context()
         let t = context.text
         let store = SessionStore(home: context.home)
+        guard let session = resolveTalk(session, in: store) else { throw fail(t(.noTalksYet)) }
         let talk: Session
         do { talk = try store.load(id: session) } catch { throw fail(error.message(t)) }
         if !yes {
@@ -82,3 +83,13 @@ struct DeleteCommand: ParsableCommand {
         print(t(.deleteDone, session))
     }
 }
+
+/// `last` names the newest talk, as people expect of a command line; anything
+/// else is a talk id. Nil when there are no talks (the caller says so).
+func resolveTalk(_ reference: String, in store: SessionStore) -> String? {
+    guard reference.lowercased() == "last" else { return reference }
+    return store.list().summaries.first?.id
+}
+
+/// The help of a talk argument that also takes `last`.
+let talkArgumentHelp: ArgumentHelp = "The talk's id (see `tillit sessions`), or last for the newest."

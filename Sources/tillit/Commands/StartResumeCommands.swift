@@ -161,7 +161,8 @@ struct ResumeCommand: ParsableCommand {
         commandName: "resume", abstract: "Continue the latest unfinished talk, or the one given.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The talk's id (see `tillit sessions`).") var session: String?
+    @Argument(help: ArgumentHelp("The talk's id (see `tillit sessions`), or last for the newest; without it, the newest unfinished one."))
+    var session: String?
     @Flag(name: .long, help: "Plain line mode: the talk as lines on stdin and stdout, no screens (also when TERM=dumb).")
     var plain = false
     @Flag(name: .long, help: bellHelp) var bell = false
@@ -172,7 +173,8 @@ struct ResumeCommand: ParsableCommand {
         let store = SessionStore(home: context.home)
         let id: String
         if let session {
-            id = session
+            guard let named = resolveTalk(session, in: store) else { throw fail(context.text(.noTalksYet)) }
+            id = named
         } else {
             guard let latest = store.list().summaries.first(where: { !$0.isFinished }) else {
                 throw fail(context.text(.argNoUnfinishedTalk))

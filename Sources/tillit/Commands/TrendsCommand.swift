@@ -18,7 +18,8 @@ struct TrendsCommand: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: ArgumentHelp("The deck (see `tillit decks`).", valueName: "id")) var deck: String
+    @Option(name: .long, help: ArgumentHelp("The deck (see `tillit decks`); without it, the decks that have trends.", valueName: "id"))
+    var deck: String?
     @Option(name: .long, help: ArgumentHelp("Only this team's talks (its title).", valueName: "title")) var team: String?
     @Option(name: .long, help: ArgumentHelp("Only talks this person took part in.", valueName: "name")) var participant: String?
     @Option(name: .long, help: ArgumentHelp("Only the latest N talks.", valueName: "N")) var last: Int?
@@ -33,6 +34,10 @@ struct TrendsCommand: ParsableCommand {
         let context = try global.context()
         let t = context.text
         let decks = context.loadCatalog().decks
+        guard let deck else {
+            print(Self.decksWithTrends(SessionStore(home: context.home), decks: decks, t), terminator: "")
+            return
+        }
         let (report, problems) = TrendsReport.load(from: SessionStore(home: context.home), deckID: deck, team: team,
                                                    participant: participant, last: last, decks: decks, language: context.language)
         for problem in problems { printError(SafeText.line(problem.error.message(t))) }
@@ -47,5 +52,23 @@ struct TrendsCommand: ParsableCommand {
         case .text: FileHandle.standardOutput.write(Data(report.text(t).utf8))
         case .csv: FileHandle.standardOutput.write(Data(report.csv().utf8))
         }
+    }
+
+    /// The decks whose rating cards the saved talks used, with how many talks each,
+    /// and the command that shows one: what `tillit trends` alone answers.
+    static func decksWithTrends(_ store: SessionStore, decks: [Deck], _ t: Localizer) -> String {
+        let listing = store.list()
+        var talks: [String: Int] = [:]
+        for summary in listing.summaries { for id in Set(summary.deckIDs.map { $0.lowercased() }) { talks[id, default: 0] += 1 } }
+        // A deck with no rating card has nothing to follow; a deck no longer installed still has its talks.
+        let rated = decks.filter { deck in deck.cards.contains { $0.answer.scale != nil } }
+        var rows: [[String]] = []
+        for deck in rated where talks[deck.id.lowercased()] != nil {
+            rows.append([deck.id, SafeText.line(deck.title.resolve(t.language)),
+                         t.count(talks[deck.id.lowercased()] ?? 0, one: .talkCountOne, many: .talkCount)])
+        }
+        guard !rows.isEmpty else { return t(.trendsNoDecksYet) + "\n" }
+        let table = TextTable.render(rows, rightAligned: []).split(separator: "\n").map { "  " + $0 }
+        return t(.trendsChooseDeck) + "\n" + table.joined(separator: "\n") + "\n"
     }
 }

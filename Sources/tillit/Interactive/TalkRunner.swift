@@ -15,7 +15,6 @@ final class TalkRunner {
     /// The talk as last written to disk, to tell whether it changed.
     private var savedSession: Session?
     private var savePolicy = SavePolicy()
-    private var saveFailure: String?
     /// Set when the runner was given only the decks of the talk it opens; the
     /// whole catalog is read right after the first frame, before any key.
     private var catalogIsPartial: Bool
@@ -24,6 +23,8 @@ final class TalkRunner {
     /// Open the voting room as soon as the first card is on screen (`TalkSetup.votesFromPhones`:
     /// `tillit start --room`, or the setup form's "Votes from phones").
     private var roomAtStart = false
+    /// When the clock last moved on (`Msg.tick`).
+    private var lastTick = Date()
 
     init(context: AppContext, catalog: DeckCatalog, store: SessionStore, catalogIsPartial: Bool = false,
          room: RoomSettings = RoomSettings(), bell: Bool = false) {
@@ -57,9 +58,9 @@ final class TalkRunner {
         open(session, path: path)
     }
 
-    private func open(_ session: Session, path: String) {
-        _ = update(&state, .talkOpened(session, path: path))
-        savedSession = session
+    private func open(_ session: Session, path: String, readOnly: Bool = false) {
+        _ = update(&state, .talkOpened(session, path: path, readOnly: readOnly))
+        if !readOnly { savedSession = session }
     }
 
     // MARK: The loop
@@ -69,13 +70,11 @@ final class TalkRunner {
         let terminal = try Terminal(colorEnabled: context.colorEnabled, environment: context.environment)
         defer { terminal.close() }
         _ = update(&state, .resize(terminal.size))
-        if state.screen == .home {
-            state.hasHome = true
-            perform(.loadSessions)
-            // The home screen's first frame names no deck but those of the talk it offers to continue.
-            if catalogIsPartial { loadCatalog(onlyIDs: Set(state.latestUnfinished?.deckIDs ?? [])) }
-        }
-        var lastTick = Date()
+        lastTick = Date()
+        let onHome = state.screen == .home
+        for effect in update(&state, .started(onHome: onHome)) { perform(effect) }
+        // The home screen's first frame names no deck but those of the talk it offers to continue.
+        if onHome, catalogIsPartial { loadCatalog(onlyIDs: Set(state.latestUnfinished?.deckIDs ?? [])) }
         while true {
             terminal.draw(view(state))
             if savedSession == nil { saveIfNeeded(typing: false, now: Date(), force: true) }
@@ -83,10 +82,7 @@ final class TalkRunner {
             // The room opens right after the first frame, never before it.
             if roomAtStart {
                 roomAtStart = false
-                if state.talk?.session.kind == .team {
-                    state.talk?.room = VotingRoom()
-                    perform(.openRoom)
-                }
+                for effect in update(&state, .openRoomAtStart) { perform(effect) }
             }
             let input = terminal.read()
             let now = Date()
@@ -95,40 +91,40 @@ final class TalkRunner {
             switch input {
             case .key(let key):
                 typing = state.isCapturingText
-                state.now = now
-                effects = update(&state, .key(key))
+                effects = tick(now) + update(&state, .key(key))
             case .paste(let text):
-                state.now = now
-                effects = update(&state, .paste(text))
+                effects = tick(now) + update(&state, .paste(text))
             case .resize(let size):
                 effects = update(&state, .resize(size))
                 terminal.invalidate()
             case .timeout:
                 break
             }
-            if now.timeIntervalSince(lastTick) >= 0.25 || input.isTimeout {
-                effects += update(&state, .tick(now))
-                lastTick = now
-            }
+            if now.timeIntervalSince(lastTick) >= 0.25 || input.isTimeout { effects += tick(now) }
             for message in room.exchange(state) { effects += update(&state, message) }
             if TerminalRestorer.stopSignal != 0 { effects.append(.quit) }
             saveIfNeeded(typing: typing, now: now)
             for effect in effects {
                 if effect == .quit {
                     // An action form still open holds words that are in no file yet.
-                    state.now = Date()
-                    let draft = state.keepDrafts()
+                    _ = update(&state, .leaving(now: Date()))
                     saveIfNeeded(typing: false, now: Date(), force: true)
                     room.close()
                     terminal.close()
-                    if let draft { print(draft) }
+                    if let draft = state.keptDraft { print(draft) }
                     farewell()
-                    return saveFailure == nil ? 0 : 1
+                    return state.saveFailure == nil ? 0 : 1
                 }
                 if effect == .bell { terminal.bell(); continue }
                 perform(effect)
             }
         }
+    }
+
+    /// The clock moved on: input came, or a quarter of a second passed.
+    private func tick(_ now: Date) -> [Effect] {
+        lastTick = now
+        return update(&state, .tick(now))
     }
 
     /// Every deck, for the screens after the first (decks, a new talk's form).
@@ -154,18 +150,16 @@ final class TalkRunner {
             try store.save(talk.session)
             savedSession = talk.session
             savePolicy.saved(at: now)
-            if saveFailure != nil { saveFailure = nil; state.flash = nil }
+            _ = update(&state, .saved)
         } catch {
-            let message = (error as? StoreError)?.message(state.text) ?? String(describing: error)
-            saveFailure = message
-            state.flash = state.text(.saveFailed, message)
+            _ = update(&state, .saveFailed(error.message(state.text)))
         }
     }
 
     private func farewell() {
         guard let talk = state.talk, !talk.readOnly else { return }
         let t = state.text
-        if let failure = saveFailure {
+        if let failure = state.saveFailure {
             FileHandle.standardError.write(Data((t(.saveFailed, failure) + "\n").utf8))
         } else if talk.session.isFinished {
             print(t(.farewellFinished, talk.path))
@@ -183,7 +177,7 @@ final class TalkRunner {
         case .startTalk(let setup):
             do {
                 let (session, path) = try opener.start(setup)
-                switchTo(session, path: path)
+                open(session, path: path)
                 // As with `tillit start --room`: the room opens right after the card's first frame.
                 roomAtStart = setup.votesFromPhones
             } catch {
@@ -192,13 +186,10 @@ final class TalkRunner {
         case .openTalk(let id, let readOnly):
             do {
                 if readOnly {
-                    let session = try store.load(id: id)
-                    state.pendingReadOnly = true
-                    state.screen = .history
-                    _ = update(&state, .talkOpened(session, path: try store.path(for: id)))
+                    open(try store.load(id: id), path: try store.path(for: id), readOnly: true)
                 } else {
                     let (session, path) = try opener.openForWriting(id: id)
-                    switchTo(session, path: path)
+                    open(session, path: path)
                 }
             } catch {
                 _ = update(&state, .failed(describe(error)))
@@ -219,7 +210,7 @@ final class TalkRunner {
         case .closeTalk:
             saveIfNeeded(typing: false, now: Date(), force: true)
             // A failed save keeps the talk open, its words on screen and the failure shown.
-            guard saveFailure == nil else { return }
+            guard state.saveFailure == nil else { return }
             opener.release()
             savedSession = nil
             for effect in update(&state, .talkClosed) { perform(effect) }
@@ -237,11 +228,6 @@ final class TalkRunner {
             // Both need the terminal: the loop in `run` handles them.
             break
         }
-    }
-
-    private func switchTo(_ session: Session, path: String) {
-        state.screen = .home
-        open(session, path: path)
     }
 
     private func sessionList() -> SessionList {

@@ -195,6 +195,8 @@ struct TrendsTests {
             Hvor trygt er det å innrømme en feil he…  ▆·         for få  –               2        5
             Hvor greit er det å være uenig med lede…  ··         –       –               0        0
 
+            ★ N = antall avtaler inngått på kortet
+
             """)
     }
 
