@@ -173,6 +173,17 @@ struct PlainModeTests {
         #expect(talk.currentIndex == 3)
     }
 
+    @Test func whoAndAnOwnerFollowOneRuleForWhoIsMeant() throws {
+        let home = try TemporaryHome()
+        let run = Self.plainTalk(home, lang: "nb_NO.UTF-8",
+                                 ":who Nobody\n:action Ringe økonomi @nobody\n:action Ny ukeplan @ola\n:quit\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Ingen i samtalen heter «Nobody»"), "\(run.stdout)")
+        #expect(run.stdout.contains("«nobody» er ikke med i samtalen (Kari, Ola); avtalen står på nobody likevel."), "\(run.stdout)")
+        let talk = try Self.onlyTalk(home)
+        #expect(talk.actions.map(\.owner) == ["nobody", "Ola"], "someone in the talk is spelled as the talk spells them")
+    }
+
     @Test func lastTimesActionsComeFirstAndAreSettledByNumber() throws {
         let home = try TemporaryHome()
         let first = Self.plainTalk(home, lang: "nb_NO.UTF-8",

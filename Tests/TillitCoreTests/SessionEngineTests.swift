@@ -360,3 +360,29 @@ struct SessionActionTests {
         #expect(talk.cards[0].secondsSpent == 0.333)
     }
 }
+
+/// Who a typed name means: one rule for choosing who writes and for naming an action's owner.
+@Suite("Naming people in a talk")
+struct ParticipantNamingTests {
+    @Test func aNameAnyCaseTheOneItBeginsOrAnIDMeansThatPerson() throws {
+        let talk = try SessionFixture.oneOnOne()
+        #expect(talk.participant(named: "ola")?.id == "p2")
+        #expect(talk.participant(named: " KAR ")?.id == "p1")
+        #expect(talk.participant(named: "p2")?.name == "Ola")
+        #expect(talk.participant(named: "Nobody") == nil && talk.participant(named: "") == nil)
+    }
+
+    @Test func anOwnerInTheTalkIsSpelledAsTheTalkSpellsThemAnyoneElseAsTyped() throws {
+        let talk = try SessionFixture.oneOnOne()
+        #expect(talk.ownerName("ola") == "Ola")
+        #expect(talk.ownerName("Per_Olsen") == "Per Olsen", "someone outside the room may own an action")
+        #expect(talk.ownerName("  ") == "")
+    }
+
+    @Test func aNameTwoPeopleBeginIsNoOne() throws {
+        let talk = try SessionFixture.oneOnOne(participants: [Participant(id: "p1", name: "Kari", role: .leader),
+                                                              Participant(id: "p2", name: "Karin", role: .employee)])
+        #expect(talk.participant(named: "kar") == nil)
+        #expect(talk.participant(named: "kari")?.id == "p1", "the exact name wins over the longer one")
+    }
+}

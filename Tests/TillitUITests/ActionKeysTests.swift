@@ -50,6 +50,22 @@ struct ActionKeysTests {
         #expect(action?.fromCard == "samtale/handlingsrom")
     }
 
+    @Test func anOwnerInTheTalkIsSpelledAsTheTalkSpellsThemAndAnyoneElseAsTyped() {
+        var state = Fixtures.talkState(Fixtures.oneOnOne())
+        Fixtures.press([.character("a")], &state)
+        Fixtures.type("Ny ukeplan", &state)
+        Fixtures.press([.tab], &state)
+        Fixtures.type("ola", &state)
+        Fixtures.press([.tab, .enter], &state)
+        #expect(state.talk?.actionForm == nil)
+        Fixtures.press([.character("a")], &state)
+        Fixtures.type("Ringe økonomi", &state)
+        Fixtures.press([.tab], &state)
+        Fixtures.type("Per i økonomi", &state)
+        Fixtures.press([.tab, .enter], &state)
+        #expect(state.talk?.session.actions.map(\.owner) == ["Ola", "Per i økonomi"], "the same rule as plain mode's @name")
+    }
+
     @Test func dOrSpaceMarksTheFocusedActionDoneAndBack() {
         var state = Self.withTwoActions()
         Fixtures.press([.tab, .tab, .tab, .character("d")], &state)

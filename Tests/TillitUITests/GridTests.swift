@@ -23,6 +23,23 @@ struct GridTests {
         }
     }
 
+    /// A box drawn over text cuts a wide character at its edge: no half of one
+    /// may be left, or the terminal never redraws that cell (a stray character
+    /// was seen beside the action form).
+    @Test func fillingOverAWideCharacterLeavesNoHalfOfIt() {
+        for x in 0..<8 {
+            var grid = Grid(Size(width: 10, height: 1))
+            grid.put("🙂🙂🙂🙂🙂", x: 0, y: 0)
+            grid.fill(Rect(x: x, y: 0, width: 3, height: 1))
+            for column in 0..<10 where grid[column, 0].text.isEmpty {
+                #expect(column > 0 && grid[column - 1, 0].text == "🙂", "x \(x): an orphan right half at \(column): \(grid.text)")
+            }
+            for column in 0..<9 where grid[column, 0].text == "🙂" {
+                #expect(grid[column + 1, 0].text.isEmpty, "x \(x): a left half without its right half at \(column)")
+            }
+        }
+    }
+
     @Test func otherTextIsLeftToTheCharacterPath() {
         var grid = Grid(Size(width: 10, height: 1))
         #expect(grid.putASCII("blåbær", x: 0, y: 0, style: .plain, limit: 10) == nil)

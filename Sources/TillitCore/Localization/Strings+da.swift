@@ -317,6 +317,7 @@ extension Strings {
         .plainUnknownCommand: "Ukendt kommando: {0}. :help viser kommandoerne.",
         .plainRateUsage: "Skriv :rate og et tal fra {0} til {1}.",
         .plainNoSuchPerson: "Ingen i samtalen hedder »{0}«. Vælg en af disse: {1}.",
+        .plainOwnerOutsideTalk: "»{0}« er ikke med i samtalen ({1}); aftalen står på {0} alligevel.",
         .plainWhoOneOnOne: "I et teammøde skriver du for hele teamet; :who og :next-person bruges i 1:1-samtaler.",
         .plainWhoUsage: "Skriv :who og et navn: {0}.",
         .plainScaleOnly: "Dette kort skal kun have en vurdering: skriv :rate og et tal fra {0} til {1}.",

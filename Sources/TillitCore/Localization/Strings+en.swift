@@ -317,6 +317,7 @@ extension Strings {
         .plainUnknownCommand: "Unknown command: {0}. :help lists the commands.",
         .plainRateUsage: "Type :rate and a number from {0} to {1}.",
         .plainNoSuchPerson: "No one in this talk is called “{0}”. Choose one of: {1}.",
+        .plainOwnerOutsideTalk: "{0} is not in this talk ({1}); the action is theirs all the same.",
         .plainWhoOneOnOne: "In a team meeting you write for the whole team; :who and :next-person are for 1:1 talks.",
         .plainWhoUsage: "Type :who and a name: {0}.",
         .plainScaleOnly: "This card takes only a rating: type :rate and a number from {0} to {1}.",

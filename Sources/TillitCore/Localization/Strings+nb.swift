@@ -317,6 +317,7 @@ extension Strings {
         .plainUnknownCommand: "Ukjent kommando: {0}. :help viser kommandoene.",
         .plainRateUsage: "Skriv :rate og et tall fra {0} til {1}.",
         .plainNoSuchPerson: "Ingen i samtalen heter «{0}». Velg en av disse: {1}.",
+        .plainOwnerOutsideTalk: "«{0}» er ikke med i samtalen ({1}); avtalen står på {0} likevel.",
         .plainWhoOneOnOne: "I et teammøte skriver du for hele teamet; :who og :next-person brukes i 1:1-samtaler.",
         .plainWhoUsage: "Skriv :who og et navn: {0}.",
         .plainScaleOnly: "Dette kortet tar bare en vurdering: skriv :rate og et tall fra {0} til {1}.",

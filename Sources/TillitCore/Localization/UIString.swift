@@ -292,6 +292,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case plainUnknownCommand
     case plainRateUsage
     case plainNoSuchPerson
+    case plainOwnerOutsideTalk
     case plainWhoOneOnOne
     case plainWhoUsage
     case plainScaleOnly

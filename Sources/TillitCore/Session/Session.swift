@@ -247,6 +247,25 @@ public struct Session: Codable, Hashable, Sendable, Identifiable {
 
     public func participant(id: String) -> Participant? { participants.first { $0.id == id } }
 
+    /// The person `typed` names: the same name in any case (`_` for a space),
+    /// else the one name it begins, else an id (`p2`). The one rule for who is
+    /// meant, whether choosing who writes or naming an action's owner.
+    public func participant(named typed: String) -> Participant? {
+        let query = typed.replacingOccurrences(of: "_", with: " ").trimmingCharacters(in: .whitespaces).lowercased()
+        guard !query.isEmpty else { return nil }
+        if let exact = participants.first(where: { $0.name.lowercased() == query }) { return exact }
+        let starting = participants.filter { $0.name.lowercased().hasPrefix(query) }
+        if starting.count == 1 { return starting[0] }
+        return participants.first { $0.id == query }
+    }
+
+    /// An action's owner as it is kept: someone in the talk written as the talk
+    /// spells them; anyone else (a colleague, "økonomi") as typed, for an action
+    /// may well be someone's outside the room.
+    public func ownerName(_ typed: String) -> String {
+        participant(named: typed)?.name ?? typed.replacingOccurrences(of: "_", with: " ").trimmingCharacters(in: .whitespaces)
+    }
+
     /// Cards that are answered, skipped or parked, for progress displays.
     public var handledCount: Int { cards.filter { $0.status != .open }.count }
     public var answeredCount: Int { cards.filter { $0.status == .answered }.count }

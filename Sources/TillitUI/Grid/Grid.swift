@@ -135,10 +135,15 @@ public struct Grid: Sendable {
     }
 
     public mutating func fill(_ rect: Rect, style: Style = .plain, with character: String = " ") {
+        let left = max(0, rect.x), right = min(size.width, rect.maxX)
+        guard left < right else { return }
         for y in max(0, rect.y)..<min(size.height, rect.maxY) {
-            for x in max(0, rect.x)..<min(size.width, rect.maxX) {
-                cells[y * size.width + x] = Cell(text: character, style: style)
-            }
+            let row = y * size.width
+            // A wide character cut by the edge goes whole: half of one would leave
+            // a cell the terminal never redraws (a stray character from the frame before).
+            if left > 0, cells[row + left].text.isEmpty { cells[row + left - 1] = Cell(text: " ", style: cells[row + left - 1].style) }
+            for x in left..<right { cells[row + x] = Cell(text: character, style: style) }
+            if right < size.width, cells[row + right].text.isEmpty { cells[row + right] = Cell(text: " ", style: cells[row + right].style) }
         }
     }
 

@@ -193,10 +193,10 @@ public struct TalkState: Sendable {
     /// that still exists, else a new action (on this card, when on a card).
     func command(saving form: ActionForm, text: String, due: String?) -> (command: TalkCommand, id: String) {
         if let id = form.editing, action(id: id) != nil {
-            return (.editAction(id: id, text: text, owner: form.owner.text, due: due), id)
+            return (.editAction(id: id, text: text, owner: session.ownerName(form.owner.text), due: due), id)
         }
         let id = session.nextActionID()
-        return (.addAction(id: id, text: text, owner: form.owner.text, due: due, onCurrentCard: phase == .cards), id)
+        return (.addAction(id: id, text: text, owner: session.ownerName(form.owner.text), due: due, onCurrentCard: phase == .cards), id)
     }
 
     /// The focused action on the card, or the chosen one in the summary's list.

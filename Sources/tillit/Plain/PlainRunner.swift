@@ -406,15 +406,9 @@ final class PlainRunner {
 
     private var nameList: String { session.participants.map { SafeText.line($0.name) }.joined(separator: ", ") }
 
-    /// The participant `name` points to: the same name (any case), else the one
-    /// name it begins, else the id (`p2`). Says so when there is none.
+    /// The participant `name` points to (`Session.participant(named:)`); says so when there is none.
     private func participant(named name: String) -> Participant? {
-        let query = name.replacingOccurrences(of: "_", with: " ").trimmingCharacters(in: .whitespaces).lowercased()
-        let people = session.participants
-        if let exact = people.first(where: { $0.name.lowercased() == query }) { return exact }
-        let starting = people.filter { $0.name.lowercased().hasPrefix(query) }
-        if !query.isEmpty, starting.count == 1 { return starting[0] }
-        if let byID = people.first(where: { $0.id == query }) { return byID }
+        if let person = session.participant(named: name) { return person }
         say(t(.plainNoSuchPerson, SafeText.line(name), nameList))
         return nil
     }
@@ -446,11 +440,14 @@ final class PlainRunner {
         }
     }
 
-    /// An owner that names someone in the talk is written out in full.
+    /// The owner as kept (`Session.ownerName`); an owner who is not in the talk
+    /// is kept too, and the line says so, so a slip of the keyboard is seen.
     private func ownerName(_ typed: String) -> String {
-        let query = typed.replacingOccurrences(of: "_", with: " ")
-        let starting = session.participants.filter { $0.name.lowercased().hasPrefix(query.lowercased()) }
-        return !query.isEmpty && starting.count == 1 ? starting[0].name : query
+        let owner = session.ownerName(typed)
+        if !owner.isEmpty, session.participant(named: typed) == nil, session.kind == .oneOnOne || session.participants.contains(where: { $0.role == .member }) {
+            say(t(.plainOwnerOutsideTalk, SafeText.line(owner), nameList))
+        }
+        return owner
     }
 
     /// Notes with one more line; nil when the line has no words.
