@@ -27,3 +27,6 @@ enum CommandLanguage {
         return found
     }
 }
+
+/// A text of the command line's help, in the command line's language.
+func cli(_ key: UIString) -> String { CommandLanguage.text(key) }

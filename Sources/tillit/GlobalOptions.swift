@@ -4,13 +4,13 @@ import TillitCore
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Language of the cards and screens: nb, en or da.", valueName: "lang"))
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptLang), valueName: "lang"))
     var lang: String?
 
-    @Option(name: .long, help: ArgumentHelp("Folder for talks and own decks (same as TILLIT_HOME).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptHome), valueName: "dir"))
     var home: String?
 
-    @Flag(name: .long, help: "Use no colours (same as setting NO_COLOR).")
+    @Flag(name: .long, help: ArgumentHelp(cli(.cliOptNoColor)))
     var noColor = false
 
     func validate() throws {

@@ -8,11 +8,8 @@ struct Tillit: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "tillit",
-        abstract: "Dialogue cards for trust-based leadership talks, one card at a time.",
-        discussion: """
-            Without a subcommand tillit opens its home screen. Talks are kept as JSON in \
-            $TILLIT_HOME (default ~/.local/share/tillit); nothing leaves this machine unless you export it.
-            """,
+        abstract: cli(.cliTillitAbstract),
+        discussion: cli(.cliTillitDiscussion),
         version: version,
         subcommands: [
             StartCommand.self, ResumeCommand.self,
@@ -52,7 +49,12 @@ struct Tillit: ParsableCommand {
             try command.run()
         } catch {
             let code = exitCode(for: error)
-            if code == .success || error is ExitCode { exit(withError: error) }
+            if code == .success, !(error is ExitCode) {
+                // Help and the version: printed as the library would, in the chosen language.
+                print(UsageErrorText.help(fullMessage(for: error), CommandLanguage.text))
+                Foundation.exit(0)
+            }
+            if error is ExitCode { exit(withError: error) }
             printError(usageErrorLine(message(for: error), fullMessage: fullMessage(for: error)))
             Foundation.exit(code.rawValue)
         }

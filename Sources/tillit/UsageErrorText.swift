@@ -19,6 +19,29 @@ enum UsageErrorText {
         return text
     }
 
+    /// ArgumentParser's help with its own words (headings, the help and
+    /// version flags, the pointer to more help) in the chosen language; the
+    /// rest is ours and comes from the tables already.
+    static func help(_ text: String, _ t: Localizer) -> String {
+        guard t.language != .en else { return text }
+        let words: [(String, UIString)] = [
+            ("OVERVIEW:", .cliHeadingOverview), ("USAGE:", .cliHeadingUsage), ("ARGUMENTS:", .cliHeadingArguments),
+            ("OPTIONS:", .cliHeadingOptions), ("SUBCOMMANDS:", .cliHeadingSubcommands),
+            ("Show the version.", .cliShowVersion), ("Show help information.", .cliShowHelp),
+            ("See 'tillit help <subcommand>' for detailed help.", .cliSeeSubcommandHelp),
+        ]
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            var line = String(line)
+            for (english, key) in words where line.contains(english) {
+                // A heading starts its line; the flags' texts end theirs.
+                if english.hasSuffix(":") ? line.hasPrefix(english) : line.hasSuffix(english) {
+                    line = line.replacingOccurrences(of: english, with: t(key))
+                }
+            }
+            return line
+        }.joined(separator: "\n")
+    }
+
     /// The usage lines of ArgumentParser's full message, without the word `Usage:`.
     static func usage(in fullMessage: String) -> String? {
         let lines = fullMessage.split(separator: "\n", omittingEmptySubsequences: false)

@@ -108,6 +108,23 @@ struct CLITests {
         }
     }
 
+    @Test(arguments: [("nb_NO.UTF-8", ["OVERSIKT:", "BRUK:", "VALG:", "Start en samtale rett på det første kortet.",
+                                       "Tid per kort i sekunder.", "Vis hjelpen."]),
+                      ("da_DK.UTF-8", ["OVERSIGT:", "TILVALG:", "Bland kortene.", "Vis hjælpen."]),
+                      ("C.UTF-8", ["OVERSIKT:", "Stokk kortene."])])
+    func everyCommandsHelpSpeaksTheChosenLanguage(lang: String, words: [String]) throws {
+        let home = try TemporaryHome()
+        let run = runTillit(["start", "--help"], environment: home.environment(["LANG": lang]))
+        #expect(run.status == 0 && run.stderr.isEmpty)
+        for word in words { #expect(run.stdout.contains(word), "\(lang): \(run.stdout)") }
+        for english in ["OVERVIEW", "Show help information", "Shuffle the cards"] {
+            #expect(!run.stdout.contains(english), "\(lang): \(english) is left in English")
+        }
+        let root = runTillit(["--help", "--lang", "nb"], environment: home.environment(["LANG": "en_US.UTF-8"]))
+        #expect(root.stdout.contains("UNDERKOMMANDOER:") && root.stdout.contains("Vis samtalene, de nyeste først."))
+        #expect(root.stdout.contains("Se 'tillit help <underkommando>' for mer hjelp."))
+    }
+
     @Test func subcommandHelpWorks() throws {
         let home = try TemporaryHome()
         let run = runTillit(["lint", "--help"], environment: home.environment())

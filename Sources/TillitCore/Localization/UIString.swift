@@ -401,4 +401,65 @@ public enum UIString: String, CaseIterable, Sendable {
     case terminalNeeded
     case terminalUnknown
     case terminalDumb
+    // The command line's help.
+    case cliTillitAbstract
+    case cliTillitDiscussion
+    case cliOptLang
+    case cliOptHome
+    case cliOptNoColor
+    case cliDecksAbstract
+    case cliShowAbstract
+    case cliArgDeck
+    case cliLintAbstract
+    case cliArgLintFiles
+    case cliExportAbstract
+    case cliArgExportTalk
+    case cliOptExportFormat
+    case cliOptExportOutput
+    case cliOptIncludePrivate
+    case cliPrintAbstract
+    case cliOptPrintOutput
+    case cliSessionsAbstract
+    case cliOptOnlyDeck
+    case cliOptOnlyParticipant
+    case cliOptOnlyTeam
+    case cliOptUnfinished
+    case cliOptSessionsFormat
+    case cliDeleteAbstract
+    case cliOptYes
+    case cliArgTalk
+    case cliStartAbstract
+    case cliOptStartDeck
+    case cliOptKind
+    case cliOptParticipant
+    case cliOptTitle
+    case cliOptShuffle
+    case cliOptSeed
+    case cliOptTimer
+    case cliOptAnonymous
+    case cliOptPlainStart
+    case cliOptRoom
+    case cliOptRoomAddress
+    case cliOptRoomPort
+    case cliOptBell
+    case cliResumeAbstract
+    case cliArgResumeTalk
+    case cliOptPlainResume
+    case cliTrendsAbstract
+    case cliOptTrendsDeck
+    case cliOptTrendsParticipant
+    case cliOptLast
+    case cliOptTrendsFormat
+    case cliOptForce
+    case cliHeadingOverview
+    case cliHeadingUsage
+    case cliHeadingArguments
+    case cliHeadingOptions
+    case cliHeadingSubcommands
+    case cliShowVersion
+    case cliShowHelp
+    case cliSeeSubcommandHelp
+    case cliExportDiscussion
+    case cliPrintDiscussion
+    case cliTrendsDiscussion
 }

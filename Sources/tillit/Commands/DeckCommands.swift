@@ -4,7 +4,7 @@ import TillitCore
 
 struct DecksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "decks", abstract: "List the decks: the shipped ones and your own.")
+        commandName: "decks", abstract: cli(.cliDecksAbstract))
 
     @OptionGroup var global: GlobalOptions
 
@@ -35,10 +35,10 @@ struct DecksCommand: ParsableCommand {
 
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Print every card of a deck as readable text.")
+        commandName: "show", abstract: cli(.cliShowAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The deck's id (see `tillit decks`).") var deck: String
+    @Argument(help: ArgumentHelp(cli(.cliArgDeck))) var deck: String
 
     func run() throws {
         let context = try global.context()
@@ -52,9 +52,9 @@ struct ShowCommand: ParsableCommand {
 
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "lint", abstract: "Check deck files; every problem as path:line:column: message.")
+        commandName: "lint", abstract: cli(.cliLintAbstract))
 
-    @Argument(help: "Deck files to check.") var files: [String]
+    @Argument(help: ArgumentHelp(cli(.cliArgLintFiles))) var files: [String]
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {

@@ -9,21 +9,17 @@ enum ExportFormatOption: String, ExpressibleByArgument, CaseIterable {
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a talk as a Markdown referat (or as JSON), to the screen or to a file.",
-        discussion: """
-            The referat is in the talk's language. The leader's private notes are left out unless \
-            --include-private. With -o the file is written whole or not at all, readable only by you, \
-            and an existing file is kept unless --force.
-            """)
+        abstract: cli(.cliExportAbstract),
+        discussion: cli(.cliExportDiscussion))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The talk's id (see `tillit sessions`), or last; without it, the newest talk."))
+    @Argument(help: ArgumentHelp(cli(.cliArgExportTalk)))
     var session: String?
-    @Option(name: .long, help: "markdown (a referat) or json (the talk's record).") var format: ExportFormatOption = .markdown
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of the screen.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptExportFormat))) var format: ExportFormatOption = .markdown
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp(cli(.cliOptExportOutput), valueName: "file"))
     var output: String?
-    @Flag(name: .long, help: "Replace the file given with -o if it exists.") var force = false
-    @Flag(name: .long, help: "Include the leader's private notes.") var includePrivate = false
+    @Flag(name: .long, help: ArgumentHelp(cli(.cliOptForce))) var force = false
+    @Flag(name: .long, help: ArgumentHelp(cli(.cliOptIncludePrivate))) var includePrivate = false
 
     func run() throws {
         let context = try global.context()

@@ -5,18 +5,14 @@ import TillitCore
 struct PrintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "print",
-        abstract: "Write a deck as cards to print and cut: one HTML file, eight cards to an A4 page.",
-        discussion: """
-            Open the file in a browser and print it on A4 at 100 % (no scaling), then cut along the marks. \
-            The file needs no network and holds no scripts. With -o it is written whole or not at all, \
-            and an existing file is kept unless --force; without -o the HTML goes to standard output.
-            """)
+        abstract: cli(.cliPrintAbstract),
+        discussion: cli(.cliPrintDiscussion))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The deck's id (see `tillit decks`).") var deck: String
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The HTML file to write, e.g. cards.html.", valueName: "file"))
+    @Argument(help: ArgumentHelp(cli(.cliArgDeck))) var deck: String
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp(cli(.cliOptPrintOutput), valueName: "file"))
     var output: String?
-    @Flag(name: .long, help: "Replace the file given with -o if it exists.") var force = false
+    @Flag(name: .long, help: ArgumentHelp(cli(.cliOptForce))) var force = false
 
     func run() throws {
         let context = try global.context()

@@ -4,15 +4,15 @@ import TillitCore
 
 struct SessionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sessions", abstract: "List the talks, newest first.")
+        commandName: "sessions", abstract: cli(.cliSessionsAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: ArgumentHelp("Only talks with this deck.", valueName: "id")) var deck: String?
-    @Option(name: .long, help: ArgumentHelp("Only talks this person took part in (a name or part of one).", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptOnlyDeck), valueName: "id")) var deck: String?
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptOnlyParticipant), valueName: "name"))
     var participant: String?
-    @Option(name: .long, help: ArgumentHelp("Only this team's talks (its title).", valueName: "title")) var team: String?
-    @Flag(name: .long, help: "Only talks not yet finished.") var unfinished = false
-    @Option(name: .long, help: "table, or json for scripts.") var format: SessionsFormatOption = .table
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptOnlyTeam), valueName: "title")) var team: String?
+    @Flag(name: .long, help: ArgumentHelp(cli(.cliOptUnfinished))) var unfinished = false
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptSessionsFormat))) var format: SessionsFormatOption = .table
 
     func run() throws {
         let context = try global.context()
@@ -57,11 +57,11 @@ enum SessionsFormatOption: String, ExpressibleByArgument, CaseIterable {
 
 struct DeleteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete", abstract: "Delete a talk for good (asks first unless --yes).")
+        commandName: "delete", abstract: cli(.cliDeleteAbstract))
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: talkArgumentHelp) var session: String
-    @Flag(name: .long, help: "Delete without asking.") var yes = false
+    @Flag(name: .long, help: ArgumentHelp(cli(.cliOptYes))) var yes = false
 
     func run() throws {
         let context = try global.context()
@@ -92,4 +92,4 @@ func resolveTalk(_ reference: String, in store: SessionStore) -> String? {
 }
 
 /// The help of a talk argument that also takes `last`.
-let talkArgumentHelp: ArgumentHelp = "The talk's id (see `tillit sessions`), or last for the newest."
+let talkArgumentHelp: ArgumentHelp = ArgumentHelp(cli(.cliArgTalk))

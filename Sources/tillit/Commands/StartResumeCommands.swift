@@ -6,40 +6,40 @@ import TillitUI
 
 struct StartCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "start", abstract: "Start a talk straight on its first card.")
+        commandName: "start", abstract: cli(.cliStartAbstract))
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: ArgumentHelp("A deck to use (repeat for more); see `tillit decks`.", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptStartDeck), valueName: "id"))
     var deck: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("one-on-one or team (default: from the first deck).", valueName: "kind"))
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptKind), valueName: "kind"))
     var kind: String?
 
-    @Option(name: .long, help: ArgumentHelp("Someone in the talk, as \"Name:role\" (leader, employee, member, facilitator). Repeat for each.", valueName: "name:role"))
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptParticipant), valueName: "name:role"))
     var participant: [String] = []
 
-    @Option(name: .long, help: "A title for the talk (for a team: the team's name, which links its meetings).")
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptTitle)))
     var title: String?
 
-    @Flag(name: .long, help: "Shuffle the cards.")
+    @Flag(name: .long, help: ArgumentHelp(cli(.cliOptShuffle)))
     var shuffle = false
 
-    @Option(name: .long, help: "Seed for --shuffle; the same seed gives the same order.")
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptSeed)))
     var seed: UInt64?
 
-    @Option(name: .long, help: ArgumentHelp("Time per card in seconds.", valueName: "seconds"))
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptTimer), valueName: "seconds"))
     var timer: Int?
 
     @Flag(name: .long, help: bellHelp) var bell = false
 
-    @Flag(name: .long, help: "Team ratings are stored as counts only, with no names.")
+    @Flag(name: .long, help: ArgumentHelp(cli(.cliOptAnonymous)))
     var anonymous = false
 
-    @Flag(name: .long, help: "Plain line mode: the talk as lines on stdin and stdout, no screens (for screen readers and scripts; also when TERM=dumb).")
+    @Flag(name: .long, help: ArgumentHelp(cli(.cliOptPlainStart)))
     var plain = false
 
-    @Flag(name: .long, help: "Open the voting room at once: everyone rates anonymously from their own phone (team meetings).")
+    @Flag(name: .long, help: ArgumentHelp(cli(.cliOptRoom)))
     var room = false
 
     @OptionGroup var roomArguments: RoomArguments
@@ -154,16 +154,16 @@ struct StartCommand: ParsableCommand {
 }
 
 /// Silent unless asked: a bell in a meeting room startles more than it helps.
-let bellHelp: ArgumentHelp = "Ring the terminal's bell once when a card's time runs out (with a timer per card)."
+let bellHelp: ArgumentHelp = ArgumentHelp(cli(.cliOptBell))
 
 struct ResumeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "resume", abstract: "Continue the latest unfinished talk, or the one given.")
+        commandName: "resume", abstract: cli(.cliResumeAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The talk's id (see `tillit sessions`), or last for the newest; without it, the newest unfinished one."))
+    @Argument(help: ArgumentHelp(cli(.cliArgResumeTalk)))
     var session: String?
-    @Flag(name: .long, help: "Plain line mode: the talk as lines on stdin and stdout, no screens (also when TERM=dumb).")
+    @Flag(name: .long, help: ArgumentHelp(cli(.cliOptPlainResume)))
     var plain = false
     @Flag(name: .long, help: bellHelp) var bell = false
     @OptionGroup var roomArguments: RoomArguments

@@ -9,21 +9,16 @@ enum TrendsFormatOption: String, ExpressibleByArgument, CaseIterable {
 struct TrendsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trends",
-        abstract: "How the ratings of a deck's rating cards moved over the talks.",
-        discussion: """
-            One line per rating card: a sparkline of the averages (· where a talk had no average to show), \
-            the latest average, the change since the one before, and how many talks, votes and agreed actions. \
-            A team average from fewer than \(TrendsReport.minimumVotes) votes is shown as "too few", so no one's vote \
-            can be read off. Files that cannot be read are named on stderr and left out.
-            """)
+        abstract: cli(.cliTrendsAbstract),
+        discussion: CommandLanguage.text(.cliTrendsDiscussion, TrendsReport.minimumVotes))
 
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: ArgumentHelp("The deck (see `tillit decks`); without it, the decks that have trends.", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptTrendsDeck), valueName: "id"))
     var deck: String?
-    @Option(name: .long, help: ArgumentHelp("Only this team's talks (its title).", valueName: "title")) var team: String?
-    @Option(name: .long, help: ArgumentHelp("Only talks this person took part in.", valueName: "name")) var participant: String?
-    @Option(name: .long, help: ArgumentHelp("Only the latest N talks.", valueName: "N")) var last: Int?
-    @Option(name: .long, help: "text (a table) or csv (one row per card and talk, for spreadsheets).") var format: TrendsFormatOption = .text
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptOnlyTeam), valueName: "title")) var team: String?
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptTrendsParticipant), valueName: "name")) var participant: String?
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptLast), valueName: "N")) var last: Int?
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptTrendsFormat))) var format: TrendsFormatOption = .text
 
     func validate() throws {
         if team != nil, participant != nil { throw ValidationError(CommandLanguage.text(.argTeamOrParticipant)) }
