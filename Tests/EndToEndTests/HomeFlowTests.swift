@@ -39,6 +39,29 @@ import TillitCore
         try tmux.waitForExit()
     }
 
+    @Test func theLanguageChosenOnTheHomeScreenIsRememberedAndLangStillWins() throws {
+        let tmux = try TmuxSession()
+        try tmux.launch([], environment: ["LANG": "C.UTF-8"])
+        try tmux.waitFor("Språk: norsk bokmål")
+        try tmux.press("l")
+        try tmux.waitFor("Language: English")
+        try tmux.waitFor("New 1:1 talk")
+        try tmux.press("q")
+        try tmux.waitForExit()
+        let settings = tmux.dataFolder.appendingPathComponent("settings.json").path
+        #expect(try String(contentsOfFile: settings, encoding: .utf8).contains("\"language\" : \"en\""))
+        let mode = (try FileManager.default.attributesOfItem(atPath: settings)[.posixPermissions] as? NSNumber)?.intValue
+        #expect(mode == 0o600)
+        try tmux.launch([], environment: ["LANG": "C.UTF-8"])
+        try tmux.waitFor("Language: English")
+        try tmux.press("q")
+        try tmux.waitForExit()
+        try tmux.launch(["--lang", "da"], environment: ["LANG": "C.UTF-8"])
+        try tmux.waitFor("Sprog: dansk")
+        try tmux.press("q")
+        try tmux.waitForExit()
+    }
+
     @Test func qAfterTillitResumeStillLeavesTheProgram() throws {
         let tmux = try TmuxSession()
         try tmux.launch(["start", "--deck", "selvledelse", "--lang", "en"])

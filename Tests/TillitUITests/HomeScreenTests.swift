@@ -84,3 +84,28 @@ struct UnreadableTalkFilesTests {
         #expect(header.contains("…") && header.hasSuffix("tillit/sessions:"), "\(header)")
     }
 }
+
+/// The home screen switches the language (l, or its row) and asks for it to be remembered.
+@Suite("Choosing the language on the home screen")
+struct HomeLanguageTests {
+    @Test func lGoesRoundTheLanguagesAndEveryScreenFollowsAtOnce() {
+        var state = Fixtures.state(.nb, size: Size(width: 100, height: 30))
+        #expect(view(state).text.contains("Språk: norsk bokmål"))
+        #expect(Fixtures.press([.character("l")], &state) == [.rememberLanguage(.en)])
+        var screen = view(state).text
+        #expect(screen.contains("Language: English") && screen.contains("New 1:1 talk"), "\(screen)")
+        #expect(Fixtures.press([.character("l")], &state) == [.rememberLanguage(.da)])
+        screen = view(state).text
+        #expect(screen.contains("Sprog: dansk"), "\(screen)")
+        Fixtures.press([.character("n")], &state)
+        #expect(view(state).text.contains("Leder"), "the form is in the new language too")
+    }
+
+    @Test func enterOnTheLanguageRowSwitchesToo() {
+        var state = Fixtures.state(.en)
+        let row = HomeScreen.items(state).firstIndex(of: .language)!
+        state.homeSelection = row
+        #expect(Fixtures.press([.enter], &state) == [.rememberLanguage(.da)])
+        #expect(state.config.language == .da && state.screen == .home)
+    }
+}

@@ -18,6 +18,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case homeHistory
     case homeDecks
     case homeQuit
+    case homeLanguage, helpLanguage, languageNotSaved
     case dataFolder
     case unreadableFiles
     case unreadableFile

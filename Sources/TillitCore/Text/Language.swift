@@ -13,6 +13,18 @@ public enum Language: String, CaseIterable, Codable, Sendable, Comparable {
         }
     }
 
+    /// The language's name in itself, as a choice of language is shown.
+    public var ownName: String {
+        switch self {
+        case .nb: return "norsk bokmål"
+        case .en: return "English"
+        case .da: return "dansk"
+        }
+    }
+
+    /// The next language in `allCases`, round again after the last.
+    public var next: Language { Self.allCases[(Self.allCases.firstIndex(of: self)! + 1) % Self.allCases.count] }
+
     public static func < (lhs: Language, rhs: Language) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

@@ -83,6 +83,8 @@ public enum Effect: Hashable, Sendable {
     case openRoom
     /// Stop the voting room; the votes so far are in the talk already.
     case closeRoom
+    /// Keep the language chosen on the home screen for the next start (settings.json).
+    case rememberLanguage(Language)
     /// Ring the terminal's bell: a card's time ran out and `--bell` asked for it.
     case bell
     /// Read the team's meeting before `talk` (then `Msg.previousMeetingLoaded`).

@@ -6,7 +6,8 @@ enum HelpView {
         switch state.screen {
         case .home:
             return [("↑ ↓", .helpMove), ("Enter", .helpOpen), ("n", .homeNewOneOnOne), ("t", .homeNewTeam),
-                    ("c", .helpContinueLatest), ("h", .homeHistory), ("d", .homeDecks), ("q", .homeQuit)]
+                    ("c", .helpContinueLatest), ("h", .homeHistory), ("d", .homeDecks),
+                    ("l", .helpLanguage), ("q", .homeQuit)]
         case .setup:
             return [("↑ ↓ Tab", .helpNextField), ("Space", .helpToggle), ("← →", .helpChange), ("Enter", .helpSetupEnter),
                     ("Esc", .keyBack)]

@@ -3,13 +3,13 @@ import TillitCore
 
 enum HomeScreen {
     enum Item: Hashable {
-        case newOneOnOne, newTeam, continueTalk(String), history, decks, quit
+        case newOneOnOne, newTeam, continueTalk(String), history, decks, language, quit
     }
 
     static func items(_ state: AppState) -> [Item] {
         var items: [Item] = [.newOneOnOne, .newTeam]
         if let latest = state.latestUnfinished { items.append(.continueTalk(latest.id)) }
-        items += [.history, .decks, .quit]
+        items += [.history, .decks, .language, .quit]
         return items
     }
 
@@ -25,6 +25,7 @@ enum HomeScreen {
         case .character("c"): chosen = items.first { if case .continueTalk = $0 { return true } else { return false } }
         case .character("h"): chosen = .history
         case .character("d"): chosen = .decks
+        case .character("l"): chosen = .language
         case .character("q"), .escape: chosen = .quit
         default: chosen = nil
         }
@@ -40,6 +41,12 @@ enum HomeScreen {
             return [.loadSessions]
         case .decks:
             state.screen = .decks
+        case .language:
+            // Every screen speaks the new language at once; it is remembered for the next start.
+            let language = state.config.language.next
+            state.config.language = language
+            state.setup = SetupState(kind: state.setup.kind, decks: state.config.decks)
+            return [.rememberLanguage(language)]
         case .quit:
             return [.quit]
         }

@@ -16,6 +16,7 @@ enum HomeView {
             case .continueTalk: return ("c", state.latestUnfinished.map { continueLabel($0, state) } ?? "")
             case .history: return ("h", ui(.homeHistory))
             case .decks: return ("d", ui(.homeDecks))
+            case .language: return ("l", ui(.homeLanguage, state.config.language.ownName))
             case .quit: return ("q", ui(.homeQuit))
             }
         }

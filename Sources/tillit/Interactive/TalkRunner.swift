@@ -224,6 +224,12 @@ final class TalkRunner {
             // Unreadable is as good as none here: the summary then shows no change.
             let previous = try? store.talk(before: talk)
             _ = update(&state, .previousMeetingLoaded(previous ?? nil, talkID: talk.id))
+        case .rememberLanguage(let language):
+            var settings = Settings.load(from: context.home)
+            settings.language = language
+            do { try settings.save(to: context.home) } catch {
+                _ = update(&state, .failed(state.text(.languageNotSaved, error.reason)))
+            }
         case .quit, .bell:
             // Both need the terminal: the loop in `run` handles them.
             break
