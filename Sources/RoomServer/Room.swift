@@ -45,11 +45,15 @@ public final class Room: Sendable {
     }
 
     func vote(device: String, serial: String, value: String) -> VotingRound.VoteOutcome {
-        let (outcome, key, counts) = state.withLock {
-            ($0.round.vote(device: device, serial: serial, value: value), $0.round.card?.key, $0.round.counts)
+        // Reported while the round is held: two phones voting at once must not
+        // report their counts in the other order, or tillit would keep the older.
+        state.withLock {
+            let outcome = $0.round.vote(device: device, serial: serial, value: value)
+            if case .counted(let total) = outcome, let key = $0.round.card?.key {
+                report(.count(card: key, votes: total, counts: $0.round.counts))
+            }
+            return outcome
         }
-        if case .counted(let total) = outcome, let key { report(.count(card: key, votes: total, counts: counts)) }
-        return outcome
     }
 
     func strings(for round: VotingRound) -> (PhoneStrings, String) {

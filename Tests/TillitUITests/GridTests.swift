@@ -54,9 +54,9 @@ struct ClockTests {
         for seconds in [0, 5, 59, 60, 252, 3599, 3600, 3852, 86_399, 360_000, -5, -3852] {
             let s = abs(seconds)
             let reference = s >= 3600 ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String(format: "%02d:%02d", s / 60, s % 60)
-            #expect(clock(seconds) == (seconds < 0 ? "+" : "") + reference, "\(seconds)")
+            #expect(TalkText.clock(seconds) == (seconds < 0 ? "+" : "") + reference, "\(seconds)")
         }
-        #expect(clock(252) == "04:12")
-        #expect(clock(-3852) == "+1:04:12")
+        #expect(TalkText.clock(252) == "04:12")
+        #expect(TalkText.clock(-3852) == "+1:04:12")
     }
 }

@@ -123,14 +123,7 @@ private struct Referat {
     }
 
 
-    private func status(_ status: CardStatus) -> String {
-        switch status {
-        case .open: return t(.statusOpen)
-        case .answered: return ""
-        case .skipped: return t(.statusSkipped)
-        case .parked: return t(.statusParked)
-        }
-    }
+    private func status(_ status: CardStatus) -> String { TalkText.status(status, t) }
 
     // MARK: Sections
 
@@ -156,13 +149,7 @@ private struct Referat {
         guard !session.carriedOver.isEmpty else { return }
         heading(2, t(.sinceLastTime))
         table([t(.actionWhat), t(.actionWho), t(.actionDue), t(.referatOutcome)], session.carriedOver.map { carried in
-            let outcome: String
-            switch carried.outcome {
-            case .pending: outcome = t(.outcomePending)
-            case .done: outcome = t(.outcomeDone)
-            case .kept: outcome = t(.outcomeKept)
-            case .dropped: outcome = t(.outcomeDropped)
-            }
+            let outcome = TalkText.outcome(carried.outcome, t)
             return [MarkdownExporter.cell(carried.action.text), MarkdownExporter.cell(carried.action.owner),
                     MarkdownExporter.cell(carried.action.due.map { ExportFormat.due($0, language) } ?? ""), outcome]
         })
@@ -190,12 +177,12 @@ private struct Referat {
         let total = card.ratingCount
         var line = "**\(t(.votes))**"
         if let range = card.scaleRange { line += " (" + t(.referatScale, range.lowerBound, range.upperBound) + ")" }
-        line += ": " + t.count(total, one: .voteCountOne, many: .voteCount)
+        line += ": " + TalkText.voteCount(total, t)
         guard let tally = session.result(of: card)?.tally else {
             add(line + " — " + t(.referatTooFew), "")
             return
         }
-        add(line + ", " + t(.mean, ExportFormat.mean(tally.mean, language)), "")
+        add(line + ", " + TalkText.mean(tally.mean, t), "")
         let counts = tally.counts
         let values = card.scaleRange.map(Array.init) ?? counts.keys.sorted()
         table(values.map(String.init), [values.map { String(counts[$0] ?? 0) }])

@@ -306,6 +306,7 @@ extension Strings {
         .plainRated: "{0} har givet vurderingen {1}.",
         .plainNowWriting: "Nu skriver {0}.",
         .plainTeamWriting: "Det, du skriver, gemmes som det, teamet sagde. :rate og et tal tilføjer en stemme.",
+        .plainNoTeamWriter: "Ingen mødeleder skriver ned i dette teammøde, så teksten er ikke gemt. :rate og et tal tilføjer en stemme.",
         .plainVoteAdded: "Stemme {0} er tilføjet ({1}).",
         .plainRevealShort: ":reveal viser resultatet",
         .plainRevealedNote: "En ny stemme skjuler det igen til næste :reveal.",

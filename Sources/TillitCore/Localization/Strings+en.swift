@@ -306,6 +306,7 @@ extension Strings {
         .plainRated: "{0} gave the rating {1}.",
         .plainNowWriting: "Now writing: {0}.",
         .plainTeamWriting: "What you type is kept as what the team said. :rate and a number adds a vote.",
+        .plainNoTeamWriter: "No facilitator writes down what is said in this team meeting, so the text is not kept. :rate and a number adds a vote.",
         .plainVoteAdded: "Vote {0} added ({1}).",
         .plainRevealShort: ":reveal shows the result",
         .plainRevealedNote: "A new vote hides it again until the next :reveal.",

@@ -306,6 +306,7 @@ extension Strings {
         .plainRated: "{0} har gitt vurderingen {1}.",
         .plainNowWriting: "Nå skriver {0}.",
         .plainTeamWriting: "Det du skriver, lagres som det teamet sa. :rate og et tall legger til en stemme.",
+        .plainNoTeamWriter: "Ingen møteleder skriver ned i dette teammøtet, så teksten er ikke lagret. :rate og et tall legger til en stemme.",
         .plainVoteAdded: "Stemme {0} er lagt til ({1}).",
         .plainRevealShort: ":reveal viser resultatet",
         .plainRevealedNote: "En ny stemme skjuler det igjen til neste :reveal.",

@@ -280,6 +280,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case plainRated
     case plainNowWriting
     case plainTeamWriting
+    case plainNoTeamWriter
     case plainVoteAdded
     case plainRevealShort, plainRevealedNote
     case plainVoteRemoved

@@ -148,12 +148,12 @@ extension Session {
     /// `revealHint` says how this front end reveals.
     public func voteLine(_ record: CardRecord, _ t: Localizer, revealHint: UIString) -> String {
         let disclosure = voteDisclosure(of: record)
-        let count = t.count(disclosure.votes, one: .voteCountOne, many: .voteCount)
+        let count = TalkText.voteCount(disclosure.votes, t)
         switch disclosure {
         case .noVotes: return count
         case .countOnly(_, .notRevealed): return count + " · " + t(revealHint)
         case .countOnly(_, .tooFew(let minimum)): return count + " · " + t(.votesFromMinimumShort, minimum)
-        case .shown(let tally): return count + " · " + t(.mean, ExportFormat.mean(tally.mean, t.language))
+        case .shown(let tally): return count + " · " + TalkText.mean(tally.mean, t)
         }
     }
 }

@@ -127,15 +127,6 @@ extension Comparable {
     func clamped(to range: ClosedRange<Self>) -> Self { min(max(self, range.lowerBound), range.upperBound) }
 }
 
-/// `04:12` or `1:04:12`.
-func clock(_ seconds: Int) -> String {
-    let s = abs(seconds)
-    let secondsText = String(s % 60, zeroPaddedTo: 2)
-    let text = s >= 3600 ? "\(s / 3600):\(String(s / 60 % 60, zeroPaddedTo: 2)):\(secondsText)"
-        : "\(String(s / 60, zeroPaddedTo: 2)):\(secondsText)"
-    return seconds < 0 ? "+" + text : text
-}
-
 func names(_ participants: [Participant], _ t: Localizer) -> String {
     // "Leder (leder)" says nothing twice: a name that is just the role stands alone.
     t.list(participants.map { $0.nameIsRole(t) ? $0.name : "\($0.name) (\(t.role($0.role)))" })

@@ -12,6 +12,9 @@ struct TalkContext {
 
     /// Says `key` on the last row until the next key.
     mutating func flash(_ key: UIString) { state.flash = ui(key) }
+
+    /// Says why the engine refused a command (`TalkText.refusal`).
+    mutating func refused(_ error: Error) { state.flash = TalkText.refusal(error, ui, card: talk.card) }
 }
 
 typealias TalkBinding = KeyBinding<TalkContext>

@@ -6,7 +6,7 @@ import TillitCore
 enum CardMoves {
     /// Applies `command`; a refusal is said on the flash row.
     static func apply(_ command: TalkCommand, _ c: inout TalkContext) {
-        do { try c.talk.session.apply(command, now: c.state.now) } catch { c.state.flash = TalkScreen.describe(error, c.ui) }
+        do { try c.talk.session.apply(command, now: c.state.now) } catch { c.refused(error) }
     }
 
     /// Moves on after skipping or parking, or to the summary after the last card.
@@ -46,17 +46,22 @@ enum CardMoves {
         if count > 0 { c.talk.focus = (c.talk.focus + count + step) % count }
     }
 
-    static func skipOrReopen(_ c: inout TalkContext) { setAside(.skipped, by: .skip, saying: .cardSkipped, &c) }
+    static func skipOrReopen(_ c: inout TalkContext) { setAside(.skipped, saying: .cardSkipped, &c) }
 
-    static func parkOrReopen(_ c: inout TalkContext) { setAside(.parked, by: .park, saying: .cardParked, &c) }
+    static func parkOrReopen(_ c: inout TalkContext) { setAside(.parked, saying: .cardParked, &c) }
 
-    /// s and m: the card is set aside and the talk moves on; pressed again, it is open again.
-    private static func setAside(_ status: CardStatus, by command: TalkCommand, saying message: UIString, _ c: inout TalkContext) {
-        apply(c.talk.card?.status == status ? .reopenCard : command, &c)
-        if c.talk.card?.status == status {
-            c.flash(message)
-            advance(&c)
-        } else if c.state.flash == nil { c.flash(.cardOpenAgain) }
+    /// s and m (`TalkFlow.setAside`): the card is set aside and the talk moves
+    /// on, to the summary after the last card; pressed again, it is open again.
+    private static func setAside(_ status: CardStatus, saying message: UIString, _ c: inout TalkContext) {
+        do {
+            switch try c.talk.session.apply(TalkFlow.setAside(status, in: c.talk.session), now: c.state.now) {
+            case .reopened: c.flash(.cardOpenAgain)
+            case .movedOn: c.flash(message); cardChanged(&c.talk)
+            case .onLastCard: c.flash(message); toSummary(&c)
+            }
+        } catch {
+            c.refused(error)
+        }
     }
 
     // MARK: Writing
@@ -119,7 +124,7 @@ enum CardMoves {
                 break
             }
         } catch {
-            c.state.flash = TalkScreen.describe(error, c.ui)
+            c.refused(error)
         }
     }
 
@@ -129,7 +134,7 @@ enum CardMoves {
     static func reveal(_ c: inout TalkContext) {
         let outcome: RevealOutcome
         do { outcome = try c.talk.session.revealVotes(now: c.state.now) } catch {
-            c.state.flash = TalkScreen.describe(error, c.ui)
+            c.refused(error)
             return
         }
         switch outcome {
@@ -187,7 +192,7 @@ enum CardMoves {
             try c.talk.session.apply(.removeVote(value: value), now: c.state.now)
             c.state.flash = c.ui(.voteRemoved, value, c.talk.card?.ratingCount ?? 0)
         } catch {
-            c.state.flash = TalkScreen.describe(error, c.ui)
+            c.refused(error)
         }
     }
 
@@ -211,7 +216,7 @@ enum CardMoves {
             try c.talk.session.apply(.setActionDone(id: action.id, done: !action.done), now: c.state.now)
             c.flash(action.done ? .actionReopened : .actionMarkedDone)
         } catch {
-            c.state.flash = TalkScreen.describe(error, c.ui)
+            c.refused(error)
         }
     }
 

@@ -211,18 +211,13 @@ enum TranscriptView {
         let width = grid.width - 6
         var lines: [(String, Style)] = [(names(session.participants, ui), .muted), ("", .plain)]
         for (index, card) in session.cards.enumerated() {
-            let status: String
-            switch card.status {
-            case .answered: status = ""
-            case .open: status = " · " + ui(.statusOpen)
-            case .skipped: status = " · " + ui(.statusSkipped)
-            case .parked: status = " · " + ui(.statusParked)
-            }
+            let word = TalkText.status(card.status, ui)
+            let status = word.isEmpty ? "" : " · " + word
             for (n, line) in TextWrap.lines("\(index + 1). " + SafeText.clean(card.prompt) + status, width: width).enumerated() {
                 lines.append((n == 0 ? line : "   " + line, .bold))
             }
             if session.kind == .team, card.isRating, card.ratingCount > 0 {
-                let count = ui.count(card.ratingCount, one: .voteCountOne, many: .voteCount)
+                let count = TalkText.voteCount(card.ratingCount, ui)
                 if let tally = VotePrivacy.teamResult(counts: card.ratingCounts, minimum: session.voteMinimum) {
                     let counts = tally.counts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "  ")
                     lines.append(("   " + count + " — " + counts, .plain))
@@ -250,7 +245,7 @@ enum TranscriptView {
             lines.append(("", .plain))
         }
         lines.append((ui(.actionsHeading), .bold))
-        for action in session.actions { lines.append(("  • " + TalkView.actionLine(action, ui, now: state.now), .plain)) }
+        for action in session.actions { lines.append(("  • " + TalkText.actionLine(action, ui, now: state.now), .plain)) }
         if !session.notes.isEmpty {
             lines.append(("", .plain))
             lines.append((ui(.notes), .bold))

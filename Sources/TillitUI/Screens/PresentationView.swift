@@ -181,7 +181,7 @@ enum PresentationView {
             case .countOnly(_, .tooFew(let minimum)):
                 return [big(count), .lines([ui(.votesNeedMinimum, minimum)], spacing: 1, style: .plain)]
             case .shown(let tally):
-                var parts = [big(ui(.mean, TalkView.formatMean(tally.mean, ui.language))),
+                var parts = [big(TalkText.mean(tally.mean, ui)),
                              .lines([count], spacing: 1, style: .plain)]
                 if let range = record.scaleRange { parts += [.gap(1), .bars(tally, range)] }
                 return parts

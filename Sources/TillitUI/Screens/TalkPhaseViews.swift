@@ -8,15 +8,9 @@ enum SinceLastTimeView {
         grid.put(ui(.sinceLastTimeIntro), x: 3, y: 3, style: .bold, maxWidth: grid.width - 6)
         let items = talk.session.carriedOver
         let rows = items.map { item -> String in
-            let status: String
-            switch item.outcome {
-            case .pending: status = ui(.outcomePending)
-            case .done: status = ui(.outcomeDone)
-            case .kept: status = ui(.outcomeKept)
-            case .dropped: status = ui(.outcomeDropped)
-            }
+            let status = TalkText.outcome(item.outcome, ui)
             let statusWidth = 12
-            let line = TalkView.actionLine(item.action, ui, now: state.now)
+            let line = TalkText.actionLine(item.action, ui, now: state.now)
             return DisplayWidth.pad(line, to: grid.width - 10 - statusWidth) + "  " + status
         }
         let styles = items.map { $0.outcome == .pending ? Style.plain : Style.muted }
@@ -34,8 +28,8 @@ enum SummaryView {
         let x = 3
         let width = grid.width - 6
         let counts = Dictionary(grouping: session.cards, by: \.status).mapValues(\.count)
-        let total = Int(session.cards.reduce(0) { $0 + $1.secondsSpent })
-        grid.put(ui(.summaryCounts, counts[.answered] ?? 0, counts[.skipped] ?? 0, counts[.parked] ?? 0, counts[.open] ?? 0, clock(total)),
+        grid.put(ui(.summaryCounts, counts[.answered] ?? 0, counts[.skipped] ?? 0, counts[.parked] ?? 0, counts[.open] ?? 0,
+                    TalkText.timeSpent(session)),
                  x: x, y: y, style: .bold, maxWidth: width)
         y += 2
         // What was rated, before the list below: a third of what is left at most.

@@ -82,22 +82,19 @@ enum TalkScreen {
                 form.focus = TalkState.ActionForm.Field(rawValue: form.focus.rawValue + 1)!
                 break
             }
-            let due: String?
-            switch DueDate.parse(form.due.text, today: state.now) {
-            case .empty: due = nil
-            case .date(let day): due = day
-            case .invalid:
+            let typed = DueDate.Typed(form.due.text, today: state.now)
+            guard typed.unreadable == nil else {
                 form.error = state.text(.badDueDate)
                 talk.actionForm = form
                 return []
             }
             do {
-                try talk.session.apply(talk.command(saving: form, text: form.text.text, due: due).command, now: state.now)
+                try talk.session.apply(talk.saving(form, text: form.text.text, due: typed.due(keeping: nil)), now: state.now)
                 state.flash = state.text(form.isNew ? .actionAdded : .actionChanged)
                 talk.actionForm = nil
                 return []
             } catch {
-                form.error = describe(error, state.text)
+                form.error = TalkText.refusal(error, state.text, card: talk.card)
                 form.focus = .text
             }
         default:
@@ -116,16 +113,10 @@ enum TalkScreen {
     private static func followTyping(_ form: inout TalkState.ActionForm, _ talk: inout TalkState, now: Date) {
         let words = form.text.text
         guard !words.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
-        var due = form.editing.flatMap { talk.action(id: $0)?.due }
-        switch DueDate.parse(form.due.text, today: now) {
-        case .empty: due = nil
-        case .date(let day): due = day
-        case .invalid: break
-        }
-        let save = talk.command(saving: form, text: words, due: due)
-        try? talk.session.apply(save.command, now: now)
-        if save.id != form.editing, talk.action(id: save.id) != nil {
-            form.editing = save.id
+        let due = DueDate.Typed(form.due.text, today: now).due(keeping: form.editing.flatMap { talk.action(id: $0)?.due })
+        guard let id = try? talk.session.apply(talk.saving(form, text: words, due: due), now: now) else { return }
+        if id != form.editing, talk.action(id: id) != nil {
+            form.editing = id
             form.createdByTyping = true
         }
     }
@@ -142,7 +133,7 @@ enum TalkScreen {
             try talk.session.apply(.removeAction(id: id), now: state.now)
             state.flash = state.text(.actionRemoved)
         } catch {
-            state.flash = describe(error, state.text)
+            state.flash = TalkText.refusal(error, state.text, card: talk.card)
         }
         // Keep the focus (card) or the selection (summary) on something that is still there.
         talk.focus = min(talk.focus, max(0, talk.fields.count - 1))
@@ -178,15 +169,6 @@ enum TalkScreen {
         try? talk.session.apply(talk.notesArePrivate ? .setPrivateNotes(editor.text) : .setNotes(editor.text), now: now)
     }
 
-    static func describe(_ error: Error, _ t: Localizer) -> String {
-        switch error as? TalkError {
-        case .ratingOutOfRange(_, let range)?: return t(.ratingRange, range.lowerBound, range.upperBound)
-        case .notARatingCard?: return t(.noRatingOnCard)
-        case .emptyAction?: return t(.actionNeedsText)
-        case .finished?: return t(.talkIsFinished)
-        default: return String(describing: error)
-        }
-    }
 }
 
 extension AppState {
@@ -202,23 +184,13 @@ extension AppState {
         let t = text
         var words = form.text.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !words.isEmpty else { return nil }
-        var due: String?
-        var unreadDate: String?
-        switch DueDate.parse(form.due.text, today: now) {
-        case .empty: due = nil
-        case .date(let day): due = day
-        case .invalid:
-            let typed = SafeText.line(form.due.text.trimmingCharacters(in: .whitespaces))
-            unreadDate = typed
-            words += " (" + t(.draftDateInText, typed) + ")"
-        }
-        let save = talk.command(saving: form, text: words, due: due)
+        let typed = DueDate.Typed(form.due.text, today: now)
+        let unreadDate = typed.unreadable.map(SafeText.line)
+        if let unreadDate { words += " (" + t(.draftDateInText, unreadDate) + ")" }
         var session = talk.session
-        let wasFinished = session.isFinished
+        let id: String
         do {
-            if wasFinished { try session.apply(.reopen, now: now) }
-            try session.apply(save.command, now: now)
-            if wasFinished { try session.apply(.finish, now: now) }
+            id = try session.apply(TalkFlow.keepingFinished(talk.saving(form, text: words, due: typed.due(keeping: nil)), in: session), now: now)
         } catch {
             return t(.draftNotSaved, SafeText.line(words))
         }
@@ -226,7 +198,7 @@ extension AppState {
         let typedIn = form.createdByTyping || form.original.map { talk.action(id: $0.id) != $0 } == true
         guard session.actions != talk.session.actions || typedIn else { return nil }
         talk.session = session
-        let line = talk.action(id: save.id).map { TalkView.actionLine($0, t, now: now) } ?? words
+        let line = talk.action(id: id).map { TalkText.actionLine($0, t, now: now) } ?? words
         var message = t(form.isNew ? .draftSaved : .draftChangeSaved, line)
         if let unreadDate { message += " " + t(.draftBadDate, unreadDate) }
         return message

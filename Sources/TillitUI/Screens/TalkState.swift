@@ -180,7 +180,7 @@ public struct TalkState: Sendable {
             }
         }
         if card.answer.takesText {
-            fields += writers.map { .text(participant: $0.id) }
+            fields += session.writers.map { .text(participant: $0.id) }
         }
         fields += actionsOnCard.map { .action(id: $0.id) }
         return fields
@@ -189,14 +189,12 @@ public struct TalkState: Sendable {
     /// The action with `id` in this talk.
     public func action(id: String) -> Action? { session.actions.first { $0.id == id } }
 
-    /// What puts `form` into the talk: a change to the action it edits, while
-    /// that still exists, else a new action (on this card, when on a card).
-    func command(saving form: ActionForm, text: String, due: String?) -> (command: TalkCommand, id: String) {
-        if let id = form.editing, action(id: id) != nil {
-            return (.editAction(id: id, text: text, owner: session.ownerName(form.owner.text), due: due), id)
-        }
-        let id = session.nextActionID()
-        return (.addAction(id: id, text: text, owner: session.ownerName(form.owner.text), due: due, onCurrentCard: phase == .cards), id)
+    /// What puts `form` into the talk (`TalkFlow.saveAction`): a change to the
+    /// action it edits, while that still exists, else a new action (on this
+    /// card, when on a card). The outcome is the action's id.
+    func saving(_ form: ActionForm, text: String, due: String?) -> TalkStep<String> {
+        TalkFlow.saveAction(TalkFlow.ActionDraft(editing: form.editing, text: text, owner: session.ownerName(form.owner.text), due: due,
+                                                 onCard: phase == .cards), in: session)
     }
 
     /// The focused action on the card, or the chosen one in the summary's list.
@@ -215,15 +213,6 @@ public struct TalkState: Sendable {
 
     /// Private notes belong to the leader of a 1:1.
     public var hasPrivateNotes: Bool { session.kind == .oneOnOne }
-
-    /// Who writes on a card: both people in a 1:1; in a team the facilitator
-    /// writes down what the group said.
-    public var writers: [Participant] {
-        switch session.kind {
-        case .oneOnOne: return session.participants
-        case .team: return Array(session.participants.filter { $0.role == .facilitator }.prefix(1))
-        }
-    }
 
     public var focusedField: Field? {
         let fields = fields

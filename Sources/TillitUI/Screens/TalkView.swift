@@ -44,8 +44,8 @@ enum TalkView {
     /// The time left on the card (`04:12`), or the time spent on it when the
     /// talk has no timer. A timer that has run out stops at zero: `isUp`.
     static func timer(_ state: AppState, _ talk: TalkState) -> (text: String, isUp: Bool) {
-        guard let left = talk.secondsLeft(now: state.now) else { return (clock(talk.secondsOnCard(now: state.now)), false) }
-        return (clock(max(0, left)), left <= 0)
+        guard let left = talk.secondsLeft(now: state.now) else { return (TalkText.clock(talk.secondsOnCard(now: state.now)), false) }
+        return (TalkText.clock(max(0, left)), left <= 0)
     }
 
     static func drawCard(_ state: AppState, _ talk: TalkState, _ grid: inout Grid) {
@@ -111,17 +111,7 @@ enum TalkView {
 
     /// An action as a list row: `✓` when done, else `•`, then its line.
     static func actionRow(_ action: Action, _ t: Localizer, now: Date) -> String {
-        (action.done ? "✓ " : "• ") + actionLine(action, t, now: now, markDone: false)
-    }
-
-    static func actionLine(_ action: Action, _ t: Localizer, now: Date, markDone: Bool = true) -> String {
-        var line = SafeText.line(action.text)
-        var details: [String] = []
-        if !action.owner.isEmpty { details.append(SafeText.line(action.owner)) }
-        if let due = action.due { details.append(DueDate.display(due, language: t.language, today: now)) }
-        if !details.isEmpty { line += " — " + details.joined(separator: ", ") }
-        if action.done && markDone { line += " ✓" }
-        return line
+        (action.done ? "✓ " : "• ") + TalkText.actionLine(action, t, now: now, markDone: false)
     }
 
     // MARK: Answers
@@ -254,11 +244,6 @@ enum TalkView {
     /// (`3 stemmer · r viser resultatet`, `2 stemmer · vises fra 3 stemmer`).
     static func voteSummary(_ session: Session, _ record: CardRecord, _ ui: Localizer) -> String {
         session.voteLine(record, ui, revealHint: .votesRevealShort)
-    }
-
-    static func formatMean(_ mean: Double, _ language: Language) -> String {
-        let text = String(format: "%.1f", mean)
-        return language == .en ? text : text.replacingOccurrences(of: ".", with: ",")
     }
 
     /// A bordered text field; while writing, the cursor is placed and kept in view.

@@ -1,9 +1,8 @@
 import Foundation
-import TillitCore
 
 /// One line typed (or piped) in plain line mode: words for the current answer,
 /// or a command that starts with a colon.
-enum PlainInput: Equatable {
+public enum PlainInput: Hashable, Sendable {
     case empty
     /// Words to add to the answer of whoever is writing now.
     case text(String)
@@ -27,7 +26,7 @@ enum PlainInput: Equatable {
     case unknown(String)
 
     /// Reads one line. `::text` stands for a text line that itself starts with a colon.
-    init(line raw: String) {
+    public init(line raw: String) {
         var line = raw
         while line.hasSuffix("\r") || line.hasSuffix("\n") { line.removeLast() }
         let trimmed = line.trimmingCharacters(in: .whitespaces)
