@@ -4,10 +4,16 @@
 Starts `tillit-room`, shows a 1–5 card, lets N phones (each from its own
 loopback address, 127.0.0.2…, as phones on a Wi-Fi each have their own) load
 the page and then all vote in the same instant, reveals, and checks that the
-tally holds every vote. Reports the vote latency (send → response) p50/p99 over
-all rounds, and the room's resident memory.
+tally holds every vote. Reports the vote latency p50/p99 over all rounds, the
+tap → "thank you" page time, the CPU the room and this load generator used
+(they share the machine's cores), and the room's resident memory.
+
+A phone votes on the connection it loaded the page on, as a browser does
+(HTTP/1.1 keep-alive); `--new-connection` opens a fresh one for each vote
+instead (a phone whose connection was closed meanwhile), which adds 200 TCP
+handshakes and teardowns to the same instant.
 """
-import argparse, asyncio, json, random, statistics, subprocess, sys, time
+import argparse, asyncio, json, os, random, resource, statistics, subprocess, sys, time
 
 def percentile(values, fraction):
     ordered = sorted(values)
@@ -26,22 +32,56 @@ async def http(source, port, request):
     writer.close()
     return head.decode(), body.decode()
 
-async def phone(index, port, path, start, loaded, latencies, statuses):
+async def exchange(reader, writer, request):
+    """One request and its answer on an open connection (keep-alive)."""
+    writer.write(request)
+    await writer.drain()
+    head = (await reader.readuntil(b"\r\n\r\n")).decode()
+    length = 0
+    for line in head.split("\r\n"):
+        if line.lower().startswith("content-length:"):
+            length = int(line.split(":")[1])
+    body = await reader.readexactly(length) if length else b""
+    return head, body.decode()
+
+async def phone(index, port, path, start, loaded, latencies, pages, statuses, new_connection):
     source = f"127.0.{2 + index // 250}.{2 + index % 250}"
-    head, body = await http(source, port, f"GET {path} HTTP/1.1\r\nHost: room\r\n\r\n".encode())
+    reader, writer = await asyncio.open_connection("127.0.0.1", port, local_addr=(source, 0))
+    page = f"GET {path} HTTP/1.1\r\nHost: room\r\n\r\n".encode()
+    head, body = await exchange(reader, writer, page)
     cookie = next(l.split(":", 1)[1].split(";")[0].strip() for l in head.split("\r\n") if l.lower().startswith("set-cookie:"))
     serial = body.split('name="card" value="')[1].split('"')[0]
     value = 1 + index % 5
     form = f"card={serial}&value={value}".encode()
     request = (f"POST {path}vote HTTP/1.1\r\nHost: room\r\nCookie: {cookie}\r\n"
                f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {len(form)}\r\n\r\n").encode() + form
+    if new_connection:
+        writer.close()
     loaded[0] += 1
     await start.wait()
     began = time.perf_counter()
-    head, _ = await http(source, port, request)
+    if new_connection:
+        reader, writer = await asyncio.open_connection("127.0.0.1", port, local_addr=(source, 0))
+    head, _ = await exchange(reader, writer, request)
     latencies.append((time.perf_counter() - began) * 1000)
     statuses.append(head.split(" ")[1])
+    # The 303 leads back to the page, which now says "thank you": what the person sees.
+    _, body = await exchange(reader, writer, f"GET {path} HTTP/1.1\r\nHost: room\r\nCookie: {cookie}\r\n\r\n".encode())
+    pages.append((time.perf_counter() - began) * 1000)
+    if 'class="thanks"' not in body:
+        statuses.append("no thanks")
+    writer.close()
     return value
+
+def cpu_ms(pid):
+    """User + system CPU of a process so far, in ms."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+def own_cpu_ms():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return (usage.ru_utime + usage.ru_stime) * 1000
 
 def rss_kb(pid, field):
     with open(f"/proc/{pid}/status") as status:
@@ -50,31 +90,37 @@ def rss_kb(pid, field):
                 return int(line.split()[1])
     return 0
 
-async def round_trip(room, port, path, phones, key):
+async def round_trip(room, port, path, phones, key, new_connection):
     room.stdin.write((json.dumps({"show": {"card": {"key": key, "prompt": "How safe is it to speak up here?", "language": "en",
         "scale": {"min": 1, "max": 5, "low": "Not at all", "high": "Completely"}}}}) + "\n").encode())
     room.stdin.flush()
     await asyncio.sleep(0.2)
     start = asyncio.Event()
-    latencies, statuses, loaded = [], [], [0]
-    tasks = [asyncio.create_task(phone(i, port, path, start, loaded, latencies, statuses)) for i in range(phones)]
+    latencies, pages, statuses, loaded = [], [], [], [0]
+    tasks = [asyncio.create_task(phone(i, port, path, start, loaded, latencies, pages, statuses, new_connection))
+             for i in range(phones)]
     # Every phone has the page open before any votes: then all vote in the same instant.
     while loaded[0] < phones and not any(t.done() for t in tasks):
         await asyncio.sleep(0.01)
+    await asyncio.sleep(0.05)
+    room_before, own_before = cpu_ms(room.pid), own_cpu_ms()
     start.set()
     values = await asyncio.gather(*tasks)
+    cpu = (cpu_ms(room.pid) - room_before, own_cpu_ms() - own_before)
     room.stdin.write(b'{"reveal":{}}\n')
     room.stdin.flush()
     expected = {}
     for value in values:
         expected[str(value)] = expected.get(str(value), 0) + 1
-    return latencies, statuses, expected
+    return latencies, pages, statuses, expected, cpu
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--room", required=True, help="path of tillit-room")
     parser.add_argument("--phones", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--new-connection", action="store_true", help="each vote on a new TCP connection")
+    parser.add_argument("--markdown", help="write the rows here too")
     args = parser.parse_args()
     room = subprocess.Popen([args.room, "--room-address", "127.0.0.1", "--language", "en"],
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
@@ -86,12 +132,16 @@ def main():
     port = int(url.split(":")[2].split("/")[0])
     path = "/" + url.split("/", 3)[3]
     idle = rss_kb(room.pid, "VmRSS")
-    all_latencies, lost, refused = [], 0, 0
+    all_latencies, all_pages, room_cpu, own_cpu, lost, refused = [], [], [], [], 0, 0
     loop = asyncio.new_event_loop()
     for number in range(args.rounds):
         key = f"bench/card-{number}"
-        latencies, statuses, expected = loop.run_until_complete(round_trip(room, port, path, args.phones, key))
+        latencies, pages, statuses, expected, cpu = loop.run_until_complete(
+            round_trip(room, port, path, args.phones, key, args.new_connection))
         all_latencies += latencies
+        all_pages += pages
+        room_cpu.append(cpu[0])
+        own_cpu.append(cpu[1])
         refused += sum(1 for s in statuses if s != "303")
         while True:
             event = json.loads(room.stdout.readline())
@@ -101,18 +151,26 @@ def main():
         lost += sum(expected.values()) - sum(tally.values())
         if tally != expected:
             print(f"round {number}: tally {tally} != sent {expected}", file=sys.stderr)
+        # A new round's phones come from the same addresses: the rate limit (per address, per second) forgets them.
+        time.sleep(1.1)
     peak = rss_kb(room.pid, "VmHWM")
     room.stdin.close()
     room.wait(timeout=5)
     p50, p99 = percentile(all_latencies, 0.5), percentile(all_latencies, 0.99)
+    how = "each vote on a new connection" if args.new_connection else "each on the connection it loaded the page on"
     rows = [
-        f"| **Voting room** ({args.phones} phones voting at once on loopback, each from its own address; {args.rounds} rounds) |  |  |  |",
+        f"| **Voting room** ({args.phones} phones voting at once on loopback, each from its own address, {how}; {args.rounds} rounds) |  |  |  |",
         f"| votes counted | {args.phones * args.rounds - lost - refused} of {args.phones * args.rounds} | {lost} lost, {refused} refused | nothing lost: {'ok' if lost == 0 and refused == 0 else '**over**'} |",
         f"| vote latency p50 | {p50:.1f} ms |  |  |",
         f"| vote latency p99 | {p99:.1f} ms |  | < 50 ms: {'ok' if p99 < 50 else '**over**'} |",
+        f"| tap → \"thank you\" page p50 / p99 | {percentile(all_pages, 0.5):.1f} / {percentile(all_pages, 0.99):.1f} ms | vote and the page after it |  |",
+        f"| CPU per round: room / load generator | {statistics.median(room_cpu):.0f} / {statistics.median(own_cpu):.0f} ms | medians; both on the same {os.cpu_count()} cores |  |",
         f"| room RSS idle / peak | {idle / 1024:.1f} / {peak / 1024:.1f} MB |  |  |",
     ]
     print("\n".join(rows))
+    if args.markdown:
+        with open(args.markdown, "a") as file:
+            file.write("\n".join(rows) + "\n")
     sys.exit(0 if lost == 0 and refused == 0 else 1)
 
 if __name__ == "__main__":

@@ -33,6 +33,10 @@ public final class Terminal {
     private var previous: Grid?
     private let colorEnabled: Bool
     private var hasColors = false
+    /// Without colours, `.paper` (a QR code: ink blocks on paper) takes the terminal's
+    /// own text colour as its ink: right on a dark-on-light terminal, inverted on a
+    /// light-on-dark one, which is then drawn in reverse video.
+    private var reversesPaper = false
     public private(set) var isOpen = false
 
     /// Key codes we ask ncurses to report for the bracketed-paste markers.
@@ -75,7 +79,12 @@ public final class Terminal {
                 (.warning, Int16(COLOR_YELLOW)), (.danger, Int16(COLOR_RED)), (.title, Int16(COLOR_BLUE)),
             ]
             for (color, foreground) in palette { init_pair(Int16(color.rawValue) + 1, foreground, -1) }
+            // The colour cube's black and white (16, 231) where there is one: no theme redefines them.
+            let colors = tillit_colors()
+            let (ink, paper): (Int16, Int16) = colors >= 256 ? (16, 231) : colors >= 16 ? (0, 15) : (Int16(COLOR_BLACK), Int16(COLOR_WHITE))
+            init_pair(Int16(Style.Color.paper.rawValue) + 1, ink, paper)
         }
+        reversesPaper = !hasColors && !Self.hasLightBackground(environment)
         define_key("\u{1B}[200~", Self.pasteStart)
         define_key("\u{1B}[201~", Self.pasteEnd)
         Self.write("\u{1B}[?2004h")
@@ -110,6 +119,15 @@ public final class Terminal {
     }
 
     public var size: Size { Size(width: Int(tillit_cols()), height: Int(tillit_lines())) }
+
+    /// A terminal that says its background is light: `COLORFGBG` ("15;0", "0;default;15"),
+    /// set by rxvt, Konsole and others, names the background's colour last; 7 and 9–15 are
+    /// the light ones. Unknown counts as dark, the usual terminal.
+    public static func hasLightBackground(_ environment: [String: String]) -> Bool {
+        guard let value = environment["COLORFGBG"], let last = value.split(separator: ";").last,
+              let background = Int(last) else { return false }
+        return background == 7 || (9...15).contains(background)
+    }
 
     // MARK: Input
 
@@ -216,7 +234,7 @@ public final class Terminal {
     private func attributes(for style: Style) -> (attr_t, Int16) {
         var attributes = tillit_a_normal()
         if style.bold { attributes |= tillit_a_bold() }
-        if style.reverse { attributes |= tillit_a_reverse() }
+        if style.reverse != (style.color == .paper && reversesPaper) { attributes |= tillit_a_reverse() }
         if style.underline { attributes |= tillit_a_underline() }
         if style.dim && !hasColors { attributes |= tillit_a_dim() }
         var pair: Int16 = 0

@@ -18,9 +18,10 @@ struct Tillit: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var roomArguments: RoomArguments
 
     func run() throws {
-        try runHome(try global.context())
+        try runHome(try global.context(), room: roomArguments.settings)
     }
 
     /// ArgumentParser's own `main`, except that a usage error is one line on

@@ -10,14 +10,50 @@ import TillitCore
 @Suite(.serialized) struct VotingRoomTests {
     static let team = ["start", "--deck", "psykologisk-trygghet", "--kind", "team", "--anonymous", "--lang", "en"]
 
+    /// The bar rows of the card screen, value → count (`    4 ████ 2`); empty while no result shows.
+    static func distribution(_ screen: String) -> [Int: Int] {
+        var counts: [Int: Int] = [:]
+        for line in screen.split(separator: "\n") {
+            if let match = line.firstMatch(of: /^ {2,8}([1-9]) █* ([0-9]+)(?: |$)/) { counts[Int(match.1)!] = Int(match.2)! }
+        }
+        return counts
+    }
+
+    /// The talk as saved once `done` holds for it (the file follows the screen by up to half a second).
+    static func saved(_ tmux: TmuxSession, until done: (Session) -> Bool) throws -> Session {
+        let deadline = Date().addingTimeInterval(10)
+        var last: Session?
+        while Date() < deadline {
+            last = try tmux.sessions().first
+            if let last, done(last) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return try #require(last)
+    }
+
     /// Starts a team talk with the room open on loopback and moves to the first rating card.
     static func openRoom(_ tmux: TmuxSession) throws -> URL {
         try tmux.launch(team + ["--room", "--room-address", "127.0.0.1"])
-        let screen = try tmux.waitFor("Room code")
+        let room = try roomAddress(on: try tmux.waitFor("Room code"))
+        try toTheFirstRatingCard(tmux)
+        return room
+    }
+
+    /// The phones' address the room panel shows.
+    static func roomAddress(on screen: String) throws -> URL {
         let address = try #require(screen.split(separator: " ").first { $0.hasPrefix("http://127.0.0.1:") })
+        return try #require(URL(string: String(address).trimmingCharacters(in: .whitespacesAndNewlines)))
+    }
+
+    static func toTheFirstRatingCard(_ tmux: TmuxSession) throws {
         for _ in 0..<14 where !(try tmux.screen().contains("1 = ")) { try tmux.press("Right"); Thread.sleep(forTimeInterval: 0.2) }
         _ = try tmux.waitFor("votes in from phones")
-        return try #require(URL(string: String(address).trimmingCharacters(in: .whitespacesAndNewlines)))
+    }
+
+    /// Waits (5 s at most) until the pane's program has no voting room left.
+    static func waitUntilNoRoom(_ tmux: TmuxSession) throws {
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline, !(try roomProcesses(of: tmux).isEmpty) { Thread.sleep(forTimeInterval: 0.05) }
     }
 
     @Test func thirtyPhonesVoteAndTheTalkCountsThem() async throws {
@@ -40,6 +76,130 @@ import TillitCore
         try tmux.press("q")
         try tmux.waitForExit()
         #expect(try Self.roomProcesses(of: tmux).isEmpty)
+    }
+
+    /// The home screen's new team meeting with "Votes from phones" ticked opens the room with its first card, as `--room` does.
+    @Test func theSetupFormsVotesFromPhonesOpensTheRoomAtStart() async throws {
+        let tmux = try TmuxSession()
+        try tmux.launch(["--lang", "en", "--room-address", "127.0.0.1"])
+        try tmux.waitFor("New team meeting")
+        try tmux.press("t")
+        try tmux.waitFor("Team name")
+        try tmux.type("Solsiden")
+        // ↓ stops on Start; the row above it is the room's.
+        for _ in 0..<30 { try tmux.press("Down") }
+        try tmux.press("Up", "Space")
+        let form = try tmux.waitFor("[x] yes")
+        #expect(form.contains("Votes from phones     [x] yes"), "\(form)")
+        try tmux.press("Enter")
+        try tmux.press("Enter")
+        let screen = try tmux.waitFor("Room code")
+        #expect(screen.contains("1 / "))
+        let room = try Self.roomAddress(on: screen)
+        #expect(try Self.roomProcesses(of: tmux).count == 1)
+        try Self.toTheFirstRatingCard(tmux)
+        #expect(try await Phone(room: room, value: 3).vote() == 303)
+        _ = try tmux.waitFor("1 vote in from phones")
+        let saved = try #require(try tmux.waitForSessions().first)
+        #expect(saved.title == "Solsiden" && saved.kind == .team)
+        #expect(saved.cards.contains { $0.phoneVotes == [3: 1] })
+        try tmux.press("q")
+        try tmux.waitFor("Continue:")
+        try Self.waitUntilNoRoom(tmux)
+        #expect(try Self.roomProcesses(of: tmux).isEmpty, "leaving the talk closes its room")
+        try tmux.press("q")
+        try tmux.waitForExit()
+    }
+
+    /// Phones vote, the shared screen counts them only; r shows their spread and mean, and closes the phones' voting.
+    @Test func phonesVoteAndTheRevealShowsTheirDistributionAndMean() async throws {
+        let tmux = try TmuxSession(width: 160, height: 45)
+        let room = try Self.openRoom(tmux)
+        for value in [1, 2, 4, 4, 5, 5, 5] { #expect(try await Phone(room: room, value: value).vote() == 303) }
+        _ = try tmux.waitFor("7 votes in from phones")
+        let late = try await Phone(room: room, value: 1).open()
+        var screen = try tmux.waitFor("7 votes · r shows the result")
+        #expect(!screen.contains("average") && Self.distribution(screen).isEmpty, "nothing but the count before r: \(screen)")
+        try tmux.press("r")
+        screen = try tmux.waitFor("7 votes · average 3.7")
+        #expect(Self.distribution(screen) == [1: 1, 2: 1, 3: 0, 4: 2, 5: 3], "\(screen)")
+        // A form a phone opened before the reveal is refused after it; the result stays as revealed.
+        #expect(try await Phone(room: room, value: 1).send(late) == 410)
+        #expect(try await Phone(room: room, value: 1).open().serial == nil, "the page offers no buttons after the reveal")
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(try tmux.screen().contains("7 votes · average 3.7"))
+        try tmux.press("q")
+        try tmux.waitForExit()
+        let card = try #require(try tmux.sessions().first?.cards.first { $0.phoneVotes != nil })
+        #expect(card.phoneVotes == [1: 1, 2: 1, 4: 2, 5: 3])
+        #expect(card.anonymousVotes == card.phoneVotes && card.revealedVotes == card.phoneVotes)
+    }
+
+    /// Two phone votes: r shows no spread and says why; the phones can still vote, and r from three shows it.
+    @Test func twoPhoneVotesAreNotRevealedAndTheScreenSaysWhy() async throws {
+        let tmux = try TmuxSession(width: 160, height: 45)
+        let room = try Self.openRoom(tmux)
+        for value in [2, 4] { #expect(try await Phone(room: room, value: value).vote() == 303) }
+        _ = try tmux.waitFor("2 votes in from phones")
+        try tmux.press("r")
+        var screen = try tmux.waitFor("The result shows from 3 votes, so no single vote can be read off")
+        #expect(screen.contains("2 votes · shown from 3 votes"), "\(screen)")
+        #expect(!screen.contains("average") && Self.distribution(screen).isEmpty, "\(screen)")
+        // Below the minimum the reveal does not close the room: a third phone still votes.
+        #expect(try await Phone(room: room, value: 5).vote() == 303)
+        screen = try tmux.waitFor("3 votes · r shows the result")
+        #expect(!screen.contains("average") && Self.distribution(screen).isEmpty, "a new vote waits for the next r: \(screen)")
+        try tmux.press("r")
+        screen = try tmux.waitFor("3 votes · average 3.7")
+        #expect(Self.distribution(screen) == [1: 0, 2: 1, 3: 0, 4: 1, 5: 1], "\(screen)")
+        try tmux.press("q")
+        try tmux.waitForExit()
+        let card = try #require(try tmux.sessions().first?.cards.first { $0.phoneVotes != nil })
+        #expect(card.phoneVotes == [2: 1, 4: 1, 5: 1] && card.revealedVotes == card.phoneVotes)
+    }
+
+    /// Back on a card after moving on: the earlier round stands until a phone votes in the new
+    /// one, which then replaces it (never adds to it: the room cannot tell the same phone again).
+    /// Typed votes stay. A card revealed before stays closed to phones.
+    @Test func aCardShownAgainStartsARoundThatReplacesTheEarlierOne() async throws {
+        let tmux = try TmuxSession(width: 160, height: 45)
+        let room = try Self.openRoom(tmux)
+        try tmux.press("2")
+        for value in [4, 4, 5] { #expect(try await Phone(room: room, value: value).vote() == 303) }
+        _ = try tmux.waitFor("3 votes in from phones")
+        let index = try Self.saved(tmux) { $0.currentCard?.phoneVotes == [4: 2, 5: 1] }.currentIndex
+        let stale = try await Phone(room: room, value: 1).open()
+        try tmux.press("Right")
+        _ = try tmux.waitFor("\(index + 2) / 14")
+        try tmux.press("Left")
+        _ = try tmux.waitFor("3 votes in from phones")
+        var talk = try Self.saved(tmux) { $0.currentIndex == index }
+        #expect(talk.cards[index].phoneVotes == [4: 2, 5: 1], "paging through a card loses none of its votes")
+        #expect(talk.cards[index].anonymousVotes == [2: 1, 4: 2, 5: 1])
+        #expect(try await Phone(room: room, value: 1).send(stale) == 409, "a form from the earlier round is refused")
+        // The new round's first vote replaces the earlier round's three.
+        #expect(try await Phone(room: room, value: 1).vote() == 303)
+        _ = try tmux.waitFor("1 vote in from phones")
+        for value in [3, 4] { #expect(try await Phone(room: room, value: value).vote() == 303) }
+        _ = try tmux.waitFor("3 votes in from phones")
+        talk = try Self.saved(tmux) { $0.cards[index].phoneVotes == [1: 1, 3: 1, 4: 1] }
+        #expect(talk.cards[index].phoneVotes == [1: 1, 3: 1, 4: 1])
+        #expect(talk.cards[index].anonymousVotes == [2: 1, 1: 1, 3: 1, 4: 1], "the typed vote and this round's, counted once")
+        // Revealed, left and come back to: the result stands and the phones are shown no buttons.
+        try tmux.press("r")
+        _ = try tmux.waitFor("4 votes · average 2.5")
+        try tmux.press("Right")
+        _ = try tmux.waitFor("\(index + 2) / 14")
+        try tmux.press("Left")
+        let screen = try tmux.waitFor("4 votes · average 2.5")
+        #expect(Self.distribution(screen) == [1: 1, 2: 1, 3: 1, 4: 1, 5: 0], "\(screen)")
+        let page = try await Phone(room: room, value: 5).open()
+        #expect(page.serial == nil, "voting on a revealed card is over")
+        try tmux.press("q")
+        try tmux.waitForExit()
+        talk = try #require(try tmux.sessions().first)
+        #expect(talk.cards[index].phoneVotes == [1: 1, 3: 1, 4: 1])
+        #expect(talk.cards[index].revealedVotes == [2: 1, 1: 1, 3: 1, 4: 1])
     }
 
     @Test func theRoomDyingMidCardKeepsTheVotesAndTheTalkGoesOn() async throws {
@@ -118,21 +278,38 @@ struct Phone: Sendable {
     let room: URL
     let value: Int
 
-    /// Opens the page, then votes with the form's card field and the room's cookie.
+    /// The page as a phone has it open: the room's cookie and the card field of its form (nil: no buttons).
+    struct Page: Sendable {
+        let cookie: String
+        let serial: String?
+    }
+
+    /// Opens the page, then votes with the form's card field and the room's cookie (0: no form to vote with).
     func vote() async throws -> Int {
+        let page = try await open()
+        return page.serial == nil ? 0 : try await send(page)
+    }
+
+    func open() async throws -> Page {
         let session = URLSession(configuration: Self.configuration, delegate: NoRedirects(), delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }
         let (body, response) = try await session.data(from: room)
         let page = String(decoding: body, as: UTF8.self)
         let cookie = ((response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Set-Cookie") ?? "")
             .split(separator: ";").first.map(String.init) ?? ""
-        guard let range = page.range(of: "name=\"card\" value=\"") else { return 0 }
-        let serial = page[range.upperBound...].prefix { $0 != "\"" }
+        let serial = page.range(of: "name=\"card\" value=\"").map { String(page[$0.upperBound...].prefix { $0 != "\"" }) }
+        return Page(cookie: cookie, serial: serial)
+    }
+
+    /// Submits `page`'s form with this phone's value, whenever it was opened.
+    func send(_ page: Page) async throws -> Int {
+        let session = URLSession(configuration: Self.configuration, delegate: NoRedirects(), delegateQueue: nil)
+        defer { session.finishTasksAndInvalidate() }
         var request = URLRequest(url: room.appendingPathComponent("vote"))
         request.httpMethod = "POST"
         request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
-        request.setValue(cookie, forHTTPHeaderField: "Cookie")
-        request.httpBody = Data("card=\(serial)&value=\(value)".utf8)
+        request.setValue(page.cookie, forHTTPHeaderField: "Cookie")
+        request.httpBody = Data("card=\(page.serial ?? "")&value=\(value)".utf8)
         let (_, answer) = try await session.data(for: request)
         return (answer as? HTTPURLResponse)?.statusCode ?? 0
     }

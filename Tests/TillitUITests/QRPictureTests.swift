@@ -36,7 +36,32 @@ import Testing
 
     private func code(_ text: String) -> QRCode { QRCode(text)! }
 
-    /// Each cell is one pixel wide and two high; `█` light over light, `▀` light over dark…
+    /// Ink on paper: every cell of the picture in `.paper` style, so the terminal draws it black on
+    /// white whatever its own colours; the quiet zone is paper (blank), never ink.
+    @Test func isInkOnPaperWithAQuietZoneOfPaper() throws {
+        let picture = try #require(QRCode(Self.url).flatMap { QRPicture(rows: $0.rows) })
+        var grid = Grid(Size(width: 100, height: 30))
+        picture.draw(into: &grid, x: 3, y: 1)
+        for line in 0..<picture.size.height {
+            for column in 0..<picture.size.width {
+                #expect(grid[3 + column, 1 + line].style == QRPicture.style, "(\(column), \(line))")
+            }
+        }
+        #expect(QRPicture.style.color == .paper)
+        let side = picture.size.width
+        for line in 0..<QRPicture.quietZone / 2 {
+            #expect((0..<side).allSatisfy { grid[3 + $0, 1 + line].text == " " }, "top quiet zone, line \(line)")
+            #expect((0..<side).allSatisfy { grid[3 + $0, picture.size.height - line].text == " " }, "bottom quiet zone")
+        }
+        for line in 0..<picture.size.height {
+            #expect((0..<QRPicture.quietZone).allSatisfy { grid[3 + $0, 1 + line].text == " " && grid[3 + side - 1 - $0, 1 + line].text == " " },
+                    "side quiet zones, line \(line)")
+        }
+        // The finder pattern's dark top-left corner is ink.
+        #expect(grid[3 + QRPicture.quietZone, 1 + QRPicture.quietZone / 2].text == "█")
+    }
+
+    /// Each cell is one pixel wide and two high, true = dark: `█` ink over ink, `▀` ink over paper…
     static func pixels(of grid: Grid, x: Int, y: Int, size: Size) throws -> [[Bool]] {
         var rows: [[Bool]] = []
         for line in 0..<size.height {
@@ -44,10 +69,10 @@ import Testing
             for column in 0..<size.width {
                 let cell = grid[x + column, y + line].text
                 switch cell {
-                case "█": top.append(false); bottom.append(false)
-                case "▀": top.append(false); bottom.append(true)
-                case "▄": top.append(true); bottom.append(false)
-                case " ": top.append(true); bottom.append(true)
+                case "█": top.append(true); bottom.append(true)
+                case "▀": top.append(true); bottom.append(false)
+                case "▄": top.append(false); bottom.append(true)
+                case " ": top.append(false); bottom.append(false)
                 default: Issue.record("unexpected cell '\(cell)'")
                 }
             }

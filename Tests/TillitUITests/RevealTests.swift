@@ -93,4 +93,37 @@ struct RevealTests {
         Fixtures.press([.right, .character("r")], &state)
         #expect(state.flash == "Dette kortet har ingen vurdering.")
     }
+
+    /// The card screen with a voting room open, phones' counts arriving as `Msg.roomVotes`.
+    static func withRoom(_ counts: [Int: Int]) -> AppState {
+        var state = Self.team(votes: "")
+        state.talk?.room = VotingRoom(phase: .open(url: "http://10.0.0.2:8080/room/", code: "KX4T", picture: nil))
+        _ = update(&state, .roomVotes(card: 0, counts: counts))
+        return state
+    }
+
+    /// r with two phone votes says why nothing shows and leaves the phones voting;
+    /// a third vote hides the count again until the next r, as a typed one does.
+    @Test func phoneVotesAfterARevealBelowTheMinimumWaitForTheNextReveal() {
+        var state = Self.withRoom([2: 1, 4: 1])
+        Fixtures.press([.character("r")], &state)
+        #expect(view(state).text.contains("2 stemmer · vises fra 3 stemmer"), "\(view(state).text)")
+        _ = update(&state, .roomVotes(card: 0, counts: [2: 1, 4: 1, 5: 1]))
+        #expect(state.talk?.session.currentCard?.votesRevealed == false)
+        var screen = view(state).text
+        #expect(screen.contains("3 stemmer · r viser resultatet") && !screen.contains("snitt"), "\(screen)")
+        #expect(Self.barRows(state).isEmpty)
+        Fixtures.press([.character("r")], &state)
+        screen = view(state).text
+        #expect(screen.contains("3 stemmer · snitt 3,7"), "\(screen)")
+    }
+
+    /// The room's last tally can hold a vote that came in as r was pressed: it is revealed with the rest.
+    @Test func aTallyJustAfterARevealThatShowedIsRevealedWithIt() {
+        var state = Self.withRoom([2: 1, 4: 1, 5: 1])
+        Fixtures.press([.character("r")], &state)
+        _ = update(&state, .roomVotes(card: 0, counts: [2: 1, 4: 1, 5: 2]))
+        #expect(state.talk?.session.currentCard?.revealedVotes == [2: 1, 4: 1, 5: 2])
+        #expect(view(state).text.contains("4 stemmer · snitt 4,0"), "\(view(state).text)")
+    }
 }

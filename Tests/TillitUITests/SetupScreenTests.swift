@@ -40,7 +40,9 @@ struct SetupKeyTests {
         Fixtures.press([.enter], &state)
         #expect(state.setup.timerMinutes == 0 && state.setup.focus == .anonymous)
         Fixtures.press([.enter], &state)
-        #expect(state.setup.anonymous && state.setup.focus == .start)
+        #expect(state.setup.anonymous && state.setup.focus == .votesFromPhones)
+        Fixtures.press([.enter], &state)
+        #expect(!state.setup.votesFromPhones && state.setup.focus == .start)
         // Space on a selector does nothing; ← → change it.
         state.setup.focus = .timer
         Fixtures.press([.character(" ")], &state)
@@ -90,7 +92,8 @@ struct SetupKeyTests {
         Fixtures.press([.character("t")], &state)
         let expected: [(SetupState.Field, space: Bool, arrows: Bool)] = [
             (.kind, false, true), (.title, false, false), (.members, false, false), (.deck("samtale"), true, false),
-            (.shuffle, true, false), (.timer, false, true), (.anonymous, true, false), (.start, false, false),
+            (.shuffle, true, false), (.timer, false, true), (.anonymous, true, false), (.votesFromPhones, true, false),
+            (.start, false, false),
         ]
         for (field, space, arrows) in expected {
             state.setup.focus = field
@@ -99,6 +102,54 @@ struct SetupKeyTests {
             #expect(bar.contains("←→ change") == arrows, "\(field): \(bar)")
             #expect(bar.contains(field == .start ? "Enter Start the talk" : "Enter next field"), "\(field): \(bar)")
         }
+    }
+}
+
+/// "Votes from phones": a team talk that opens the voting room with its first card, as `tillit start --room`.
+struct SetupVotesFromPhonesTests {
+    @Test func aTeamTicksItAndTheTalkStartsWithTheRoom() {
+        var state = Fixtures.state(.en, size: Size(width: 100, height: 30))
+        Fixtures.press([.character("t")], &state)
+        #expect(state.setup.fields.contains(.votesFromPhones))
+        #expect(view(state).text.contains("Votes from phones     [ ] no"), "\(view(state).text)")
+        while state.setup.focus != .votesFromPhones { Fixtures.press([.down], &state) }
+        Fixtures.press([.character(" ")], &state)
+        #expect(state.setup.votesFromPhones)
+        #expect(view(state).text.contains("Votes from phones     [x] yes"))
+        Fixtures.press([.right], &state)
+        #expect(!state.setup.votesFromPhones, "← → change it too")
+        Fixtures.press([.left, .down], &state)
+        guard case .startTalk(let setup)? = Fixtures.press([.enter], &state).first else { Issue.record("no start"); return }
+        #expect(setup.kind == .team && setup.votesFromPhones)
+    }
+
+    @Test func offUnlessTicked() {
+        var state = Fixtures.state(.en)
+        Fixtures.press([.character("t")], &state)
+        state.setup.focus = .start
+        guard case .startTalk(let setup)? = Fixtures.press([.enter], &state).first else { Issue.record("no start"); return }
+        #expect(!setup.votesFromPhones, "the room opens a network port: only when asked for")
+    }
+
+    /// A 1:1 has no room: no row, and a tick left from the team form does not carry over.
+    @Test func aOneOnOneHasNoSuchRow() {
+        var state = Fixtures.state(.en, size: Size(width: 100, height: 30))
+        Fixtures.press([.character("t")], &state)
+        state.setup.votesFromPhones = true
+        state.setup.focus = .kind
+        Fixtures.press([.left], &state)
+        #expect(state.setup.kind == .oneOnOne && !state.setup.fields.contains(.votesFromPhones))
+        #expect(!view(state).text.contains("Votes from phones"))
+        state.setup.focus = .start
+        guard case .startTalk(let setup)? = Fixtures.press([.enter], &state).first else { Issue.record("no start"); return }
+        #expect(!setup.votesFromPhones)
+    }
+
+    @Test(arguments: [Language.nb, .da])
+    func theRowSpeaksTheLanguage(language: Language) {
+        var state = Fixtures.state(language, size: Size(width: 100, height: 30))
+        Fixtures.press([.character("t")], &state)
+        #expect(view(state).text.contains("Stemmer fra mobilen"))
     }
 }
 

@@ -59,6 +59,7 @@ extension Strings {
         .setupShuffle: "Bland kortene",
         .setupTimer: "Tid pr. kort",
         .setupAnonymous: "Anonyme vurderinger",
+        .setupVotesFromPhones: "Stemmer fra mobilen",
         .timerOff: "fra",
         .minutes: "{0} min",
         .yes: "ja",

@@ -59,6 +59,7 @@ extension Strings {
         .setupShuffle: "Shuffle the cards",
         .setupTimer: "Timer per card",
         .setupAnonymous: "Anonymous ratings",
+        .setupVotesFromPhones: "Votes from phones",
         .timerOff: "off",
         .minutes: "{0} min",
         .yes: "yes",

@@ -59,6 +59,7 @@ extension Strings {
         .setupShuffle: "Stokk kortene",
         .setupTimer: "Tid per kort",
         .setupAnonymous: "Anonyme vurderinger",
+        .setupVotesFromPhones: "Stemmer fra mobilen",
         .timerOff: "av",
         .minutes: "{0} min",
         .yes: "ja",

@@ -44,6 +44,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case setupShuffle
     case setupTimer
     case setupAnonymous
+    case setupVotesFromPhones
     case timerOff
     case minutes
     case yes

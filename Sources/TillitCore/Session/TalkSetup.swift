@@ -15,10 +15,14 @@ public struct TalkSetup: Hashable, Sendable {
     public var seed: UInt64?
     public var anonymous: Bool
     public var timerSeconds: Int?
+    /// Open the voting room as soon as the first card is on screen (a team talk's
+    /// "Votes from phones", `tillit start --room`). Not part of the talk's file:
+    /// a resumed talk opens its room with `v`.
+    public var votesFromPhones: Bool
 
     public init(kind: TalkKind, title: String = "", language: Language, participants: [Participant] = [],
                 deckIDs: [String], shuffle: Bool = false, seed: UInt64? = nil, anonymous: Bool = false,
-                timerSeconds: Int? = nil) {
+                timerSeconds: Int? = nil, votesFromPhones: Bool = false) {
         self.kind = kind
         self.title = title
         self.language = language
@@ -28,6 +32,7 @@ public struct TalkSetup: Hashable, Sendable {
         self.seed = seed
         self.anonymous = anonymous
         self.timerSeconds = timerSeconds
+        self.votesFromPhones = votesFromPhones
     }
 }
 

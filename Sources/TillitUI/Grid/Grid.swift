@@ -6,6 +6,9 @@ import TillitCore
 public struct Style: Hashable, Sendable {
     public enum Color: UInt8, CaseIterable, Sendable {
         case accent, muted, good, warning, danger, title
+        /// Black ink on white paper whatever the terminal's own colours: a QR code,
+        /// which a reader must not see inverted on a light or a dark terminal.
+        case paper
     }
 
     public var color: Color?

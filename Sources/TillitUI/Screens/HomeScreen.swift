@@ -99,6 +99,8 @@ enum SetupScreen {
             setup.shuffle.toggle()
         case (.anonymous, .character(" ")), (.anonymous, .left), (.anonymous, .right):
             setup.anonymous.toggle()
+        case (.votesFromPhones, .character(" ")), (.votesFromPhones, .left), (.votesFromPhones, .right):
+            setup.votesFromPhones.toggle()
         case (.timer, .right):
             let choices = SetupState.timerChoices
             setup.timerMinutes = choices[((choices.firstIndex(of: setup.timerMinutes) ?? 0) + 1) % choices.count]

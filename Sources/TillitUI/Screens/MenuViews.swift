@@ -87,6 +87,8 @@ enum SetupView {
             case .timer:
                 rows.append((field, ui(.setupTimer), "‹ " + (setup.timerMinutes == 0 ? ui(.timerOff) : ui(.minutes, setup.timerMinutes)) + " ›"))
             case .anonymous: rows.append((field, ui(.setupAnonymous), setup.anonymous ? "[x] " + ui(.yes) : "[ ] " + ui(.no)))
+            case .votesFromPhones:
+                rows.append((field, ui(.setupVotesFromPhones), setup.votesFromPhones ? "[x] " + ui(.yes) : "[ ] " + ui(.no)))
             case .start: rows.append((field, "", "[ " + ui(.startTalk) + " ]"))
             }
         }
@@ -123,7 +125,7 @@ enum SetupView {
         if let error = setup.error { grid.put(error, x: x, y: grid.height - 3, style: .warning, maxWidth: grid.width - 6) }
         var keys: [(String, String)] = [("↑↓", ui(.keyField))]
         switch setup.focus {
-        case .deck, .shuffle, .anonymous: keys.append(("Space", ui(.keyToggle)))
+        case .deck, .shuffle, .anonymous, .votesFromPhones: keys.append(("Space", ui(.keyToggle)))
         case .kind, .timer: keys.append(("←→", ui(.keyChange)))
         default: break
         }

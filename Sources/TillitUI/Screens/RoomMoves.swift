@@ -26,10 +26,13 @@ enum RoomMoves {
     /// the screens show them only as the reveal rule allows (`VotePrivacy`).
     static func votes(card index: Int, counts: [Int: Int], _ state: inout AppState) {
         guard var talk = state.talk, !talk.readOnly, talk.session.cards.indices.contains(index) else { return }
-        let wasRevealed = talk.session.cards[index].votesRevealed
+        // Shown, not only revealed: a reveal below the minimum keeps the room open, and a vote
+        // that comes after it hides the count again until r, as a typed vote does.
+        let wasShown = talk.session.voteDisclosure(of: talk.session.cards[index]).tally != nil
+            && talk.session.cards[index].votesRevealed
         try? talk.session.apply(.setPhoneVotes(card: index, counts: counts), now: state.now)
         // The room's final tally can hold a vote that came in just as the facilitator revealed.
-        if wasRevealed, index == talk.session.currentIndex, !talk.session.cards[index].votesRevealed {
+        if wasShown, index == talk.session.currentIndex, !talk.session.cards[index].votesRevealed {
             try? talk.session.apply(.revealVotes, now: state.now)
         }
         state.talk = talk

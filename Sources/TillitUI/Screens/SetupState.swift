@@ -4,7 +4,7 @@ import TillitCore
 /// The form for a new talk.
 public struct SetupState: Hashable, Sendable {
     public enum Field: Hashable, Sendable {
-        case kind, deck(String), title, leader, employee, facilitator, members, shuffle, timer, anonymous, start
+        case kind, deck(String), title, leader, employee, facilitator, members, shuffle, timer, anonymous, votesFromPhones, start
     }
 
     public static let timerChoices = [0, 3, 5, 8, 10, 15]
@@ -20,6 +20,9 @@ public struct SetupState: Hashable, Sendable {
     public var shuffle = false
     public var timerMinutes = 0
     public var anonymous = true
+    /// Team talks only: the voting room opens with the first card, as with `tillit start --room`.
+    /// Off unless ticked: it is the one thing that opens a network port.
+    public var votesFromPhones = false
     public var focus: Field = .leader
     public var error: String?
 
@@ -44,7 +47,7 @@ public struct SetupState: Hashable, Sendable {
         fields += deckIDs.map(Field.deck)
         if kind == .oneOnOne { fields.append(.title) }
         fields += [.shuffle, .timer]
-        if kind == .team { fields.append(.anonymous) }
+        if kind == .team { fields += [.anonymous, .votesFromPhones] }
         fields.append(.start)
         return fields
     }
@@ -96,6 +99,7 @@ public struct SetupState: Hashable, Sendable {
         return TalkSetup(kind: kind, title: SafeText.line(title.text), language: language, participants: participants,
                          deckIDs: deckIDs.filter(selectedDecks.contains), shuffle: shuffle,
                          anonymous: kind == .team && anonymous,
-                         timerSeconds: timerMinutes > 0 ? timerMinutes * 60 : nil)
+                         timerSeconds: timerMinutes > 0 ? timerMinutes * 60 : nil,
+                         votesFromPhones: kind == .team && votesFromPhones)
     }
 }

@@ -1,7 +1,9 @@
 /// A QR code drawn with half blocks: one column and half a row per module, so
 /// the modules come out square, and the quiet zone is drawn too (a reader needs
-/// it). Light modules are drawn in the text colour, dark ones left as the
-/// background: on the usual light-on-dark terminal the code reads dark on light.
+/// it). Dark modules are the blocks' ink, light ones the paper around them, all
+/// in `.paper` style: the terminal draws that black on white whatever its own
+/// colours, so the code never comes out inverted on a light (or a dark) terminal;
+/// without colours it uses reverse video on a dark one (see `Terminal`).
 public struct QRPicture: Equatable, Sendable {
     /// Modules, quiet zone included: true = dark.
     public let modules: [[Bool]]
@@ -31,16 +33,18 @@ public struct QRPicture: Equatable, Sendable {
             let top = modules[2 * line]
             let bottom = 2 * line + 1 < modules.count ? modules[2 * line + 1] : Array(repeating: false, count: top.count)
             let text = String(zip(top, bottom).map { Self.block(topDark: $0, bottomDark: $1) })
-            grid.put(text, x: x, y: y + line)
+            grid.put(text, x: x, y: y + line, style: Self.style)
         }
     }
 
+    public static let style = Style(color: .paper)
+
     static func block(topDark: Bool, bottomDark: Bool) -> Character {
         switch (topDark, bottomDark) {
-        case (false, false): return "█"
-        case (false, true): return "▀"
-        case (true, false): return "▄"
-        case (true, true): return " "
+        case (true, true): return "█"
+        case (true, false): return "▀"
+        case (false, true): return "▄"
+        case (false, false): return " "
         }
     }
 }

@@ -42,11 +42,7 @@ struct StartCommand: ParsableCommand {
     @Flag(name: .long, help: ArgumentHelp(cli(.cliOptRoom)))
     var room = false
 
-    @Option(name: .long, help: ArgumentHelp(cli(.cliOptRoomAddress), valueName: "ip"))
-    var roomAddress: String?
-
-    @Option(name: .long, help: ArgumentHelp(cli(.cliOptRoomPort), valueName: "port"))
-    var roomPort: Int?
+    @OptionGroup var roomArguments: RoomArguments
 
     func validate() throws {
         // `CommandLanguage` is looked up only for a message: a good command line costs nothing.
@@ -55,7 +51,6 @@ struct StartCommand: ParsableCommand {
         if let kind, TalkKind(rawValue: kind) == nil { throw ValidationError(t()(.argBadKind, SafeText.line(kind))) }
         if let timer, timer <= 0 || timer > 24 * 3600 { throw ValidationError(t()(.argTimerRange)) }
         if seed != nil && !shuffle { throw ValidationError(t()(.argSeedNeedsShuffle)) }
-        if let roomPort, !(0...65535).contains(roomPort) { throw ValidationError(t()(.argRoomPort)) }
         if let title, title.count > TalkSetup.maximumTitleLength {
             throw ValidationError(t()(.argTitleTooLong, TalkSetup.maximumTitleLength, title.count))
         }
@@ -148,13 +143,12 @@ struct StartCommand: ParsableCommand {
         }
         let setup = TalkSetup(kind: talkKind, title: title.map(SafeText.line) ?? "", language: context.language,
                               participants: people, deckIDs: deck, shuffle: shuffle, seed: seed,
-                              anonymous: anonymous, timerSeconds: timer)
-        let roomSettings = RoomSettings(address: roomAddress, port: roomPort)
+                              anonymous: anonymous, timerSeconds: timer, votesFromPhones: room)
+        let roomSettings = roomArguments.settings
         if plainMode { throw ExitCode(try runPlain(context, catalog: catalog, room: roomSettings) { try $0.start(setup) }) }
         let runner = TalkRunner(context: context, catalog: catalog, store: SessionStore(home: context.home),
                                 catalogIsPartial: true, room: roomSettings, bell: bell)
         do { try runner.prepareStart(setup) } catch { throw fail(describe(error, context)) }
-        if room { runner.openRoomAtStart() }
         throw ExitCode(try runTerminal(runner))
     }
 }
@@ -172,6 +166,7 @@ struct ResumeCommand: ParsableCommand {
     @Flag(name: .long, help: ArgumentHelp(cli(.cliOptPlainResume)))
     var plain = false
     @Flag(name: .long, help: bellHelp) var bell = false
+    @OptionGroup var roomArguments: RoomArguments
 
     func run() throws {
         let context = try global.context()
@@ -187,22 +182,25 @@ struct ResumeCommand: ParsableCommand {
             id = latest.id
         }
         if wantsPlainMode(plain, context) {
-            throw ExitCode(try runPlain(context, catalog: context.loadCatalog()) { try $0.openForWriting(id: id) })
+            throw ExitCode(try runPlain(context, catalog: context.loadCatalog(), room: roomArguments.settings) {
+                try $0.openForWriting(id: id)
+            })
         }
         try requireTerminal(context)
-        let runner = TalkRunner(context: context, catalog: context.loadCatalog(), store: store, bell: bell)
+        let runner = TalkRunner(context: context, catalog: context.loadCatalog(), store: store,
+                                room: roomArguments.settings, bell: bell)
         do { try runner.prepareResume(id: id) } catch { throw fail(describe(error, context)) }
         throw ExitCode(try runTerminal(runner))
     }
 }
 
 /// The home screen, for `tillit` without a subcommand.
-func runHome(_ context: AppContext) throws {
+func runHome(_ context: AppContext, room: RoomSettings = RoomSettings()) throws {
     try requireTerminal(context)
     // Every deck is read right after the first frame (see `TalkRunner.run`): parsing them all
     // took more instructions than the rest of the way to the home screen.
     let runner = TalkRunner(context: context, catalog: DeckCatalog(entries: [], problems: []),
-                            store: SessionStore(home: context.home), catalogIsPartial: true)
+                            store: SessionStore(home: context.home), catalogIsPartial: true, room: room)
     throw ExitCode(try runTerminal(runner))
 }
 

@@ -20,7 +20,8 @@ final class TalkRunner {
     private var catalogIsPartial: Bool
     /// The voting room, a child process while one is open (`v`, `--room`).
     private let room: RoomLink
-    /// Open the voting room as soon as the first card is on screen (`tillit start --room`).
+    /// Open the voting room as soon as the first card is on screen (`TalkSetup.votesFromPhones`:
+    /// `tillit start --room`, or the setup form's "Votes from phones").
     private var roomAtStart = false
     /// When the clock last moved on (`Msg.tick`).
     private var lastTick = Date()
@@ -48,10 +49,8 @@ final class TalkRunner {
         let (session, path) = try opener.start(setup, save: false)
         open(session, path: path)
         savedSession = nil
+        roomAtStart = setup.votesFromPhones
     }
-
-    /// `tillit start --room`: the room opens right after the first frame, never before it.
-    func openRoomAtStart() { roomAtStart = true }
 
     /// Opens a talk for `tillit resume`.
     func prepareResume(id: String) throws {
@@ -80,6 +79,7 @@ final class TalkRunner {
             terminal.draw(view(state))
             if savedSession == nil { saveIfNeeded(typing: false, now: Date(), force: true) }
             if catalogIsPartial { loadWholeCatalog() }
+            // The room opens right after the first frame, never before it.
             if roomAtStart {
                 roomAtStart = false
                 for effect in update(&state, .openRoomAtStart) { perform(effect) }
@@ -178,6 +178,8 @@ final class TalkRunner {
             do {
                 let (session, path) = try opener.start(setup)
                 open(session, path: path)
+                // As with `tillit start --room`: the room opens right after the card's first frame.
+                roomAtStart = setup.votesFromPhones
             } catch {
                 _ = update(&state, .failed(describe(error)))
             }

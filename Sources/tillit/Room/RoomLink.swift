@@ -80,6 +80,14 @@ final class RoomLink {
             case .ready(let url, let code, let qr):
                 news.append(.opened(url: url, code: code, qr: qr))
             case .count(let key, _, let counts), .tally(let key, let counts):
+                // Each showing of a card is a round of its own, and the room's counts are that
+                // round's. A card shown again (← back to it) starts a new round: its first vote
+                // *replaces* the earlier round's phone votes rather than adding to them, because
+                // the room forgets the devices when the card changes and could not tell a phone
+                // voting again from a new one (adding would count people twice). Until that first
+                // vote the earlier round stands, so paging through a card loses nothing; typed
+                // votes are never touched (`CardRecord.replacePhoneVotes`). A card revealed
+                // before stays closed to phones when shown again (`sync` reveals it at once).
                 // An empty count is a card just shown: it must not wipe votes from an earlier showing.
                 guard !counts.isEmpty, let index = indexOfKey[key] else { continue }
                 news.append(.votes(card: index, counts: Self.numbers(counts)))
@@ -121,7 +129,10 @@ final class RoomLink {
             shown = wanted
             revealSent = false
         }
-        if let shown, !revealSent, session.cards.indices.contains(shown), session.cards[shown].votesRevealed {
+        // The phones' voting closes only on a reveal that shows the result: below the minimum
+        // the screen says why, and the room stays open for the votes still to come.
+        if let shown, !revealSent, session.cards.indices.contains(shown), session.cards[shown].votesRevealed,
+           session.voteDisclosure(of: session.cards[shown]).tally != nil {
             client.send(.reveal)
             revealSent = true
         }

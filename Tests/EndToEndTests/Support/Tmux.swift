@@ -60,8 +60,10 @@ final class TmuxSession {
     /// Presses named keys: Enter, Escape, Tab, Right, C-c…
     func press(_ keys: String...) throws { try tmux(["send-keys", "-t", "main:0"] + keys) }
 
-    func screen(escapes: Bool = false) throws -> String {
-        try tmux(["capture-pane", "-p", "-t", "main:0"] + (escapes ? ["-e"] : []))
+    /// The pane's text; with `escapes`, its colours and attributes as SGR sequences, and
+    /// `trailingSpaces` keeps the blanks at the ends of lines (a coloured blank is not empty).
+    func screen(escapes: Bool = false, trailingSpaces: Bool = false) throws -> String {
+        try tmux(["capture-pane", "-p", "-t", "main:0"] + (escapes ? ["-e"] : []) + (trailingSpaces ? ["-N"] : []))
     }
 
     func resize(width: Int, height: Int) throws {
