@@ -58,8 +58,25 @@ struct KeyTableTests {
         var helpState = state
         helpState.helpVisible = true
         let help = HelpView.entries(helpState)
+        let (shownOnBar, shownInHelp) = Self.check(table, context, state: state, mode: mode)
+        // Nothing else is on the bar or in the help: each item there is one binding of the table.
+        #expect(TalkScreen.keyBar(state, talk).count == shownOnBar, "\(mode): \(bar)")
+        #expect(help.count == shownInHelp, "\(mode)")
+        // While writing, ? is a letter: there is no help to open, and the bar offers none.
+        #expect(shownOnBar > 0 && (shownInHelp > 0) != state.isCapturingText, "\(mode) offers keys")
+    }
+
+    /// Walks `table` in one mode: each binding's bar item is on the drawn bar,
+    /// and its help line in the `?` list (and drawn there), exactly when it is
+    /// active; the key a shown binding is known by (its first) is handled by it,
+    /// not taken by another one first. Returns how many are on the bar and in the help.
+    static func check<Context>(_ table: KeyTable<Context>, _ context: Context, state: AppState, mode: String,
+                               sourceLocation: SourceLocation = #_sourceLocation) -> (bar: Int, help: Int) {
+        let bar = keyBar(state)
+        var helpState = state
+        helpState.helpVisible = true
+        let help = HelpView.entries(helpState)
         let helpText = view(helpState).text
-        let t = state.text
         var shownOnBar = 0
         var shownInHelp = 0
         for (index, binding) in table.bindings.enumerated() {
@@ -67,29 +84,27 @@ struct KeyTableTests {
             if let item = binding.bar {
                 let entry = item.keys(context) + " " + item.label(context)
                 let shown = binding.when(context) && item.when(context)
-                #expect(bar.contains(entry) == shown, "\(name): bar \(shown ? "lacks" : "shows") '\(entry)' in '\(bar)'")
+                #expect(bar.contains(entry) == shown, "\(name): bar \(shown ? "lacks" : "shows") '\(entry)' in '\(bar)'",
+                        sourceLocation: sourceLocation)
                 if shown { shownOnBar += 1 }
             }
             if let line = binding.help {
                 let entry = (line.keys(context), line.text(context))
                 let shown = (line.when ?? binding.when)(context)
-                #expect(help.contains { $0 == entry } == shown, "\(name): help \(shown ? "lacks" : "shows") '\(entry.0)'")
+                #expect(help.contains { $0 == entry } == shown, "\(name): help \(shown ? "lacks" : "shows") '\(entry.0)'",
+                        sourceLocation: sourceLocation)
                 if shown {
                     shownInHelp += 1
-                    #expect(helpText.contains(t(entry.1).split(separator: " ").first.map(String.init) ?? ""), "\(name)")
+                    #expect(helpText.contains(state.text(entry.1).split(separator: " ").first.map(String.init) ?? ""), "\(name)",
+                            sourceLocation: sourceLocation)
                 }
             }
-            // The key a shown binding is known by (its first) is handled by it, not taken by another one first.
             if binding.isShownOnBar(context) || (binding.isShownInHelp(context) && binding.when(context)), let key = binding.keys.first {
                 let first = table.bindings.firstIndex { $0.keys.contains(key) && $0.when(context) }
-                #expect(first == index, "\(name): \(key) goes to binding \(first.map(String.init) ?? "none")")
+                #expect(first == index, "\(name): \(key) goes to binding \(first.map(String.init) ?? "none")", sourceLocation: sourceLocation)
             }
         }
-        // Nothing else is on the bar or in the help: each item there is one binding of the table.
-        #expect(TalkScreen.keyBar(state, talk).count == shownOnBar, "\(mode): \(bar)")
-        #expect(help.count == shownInHelp, "\(mode)")
-        // While writing, ? is a letter: there is no help to open, and the bar offers none.
-        #expect(shownOnBar > 0 && (shownInHelp > 0) != state.isCapturingText, "\(mode) offers keys")
+        return (shownOnBar, shownInHelp)
     }
 
     /// Every key of every table does something in a mode where it is active:
@@ -120,5 +135,82 @@ struct KeyTableTests {
     /// with no field to write in or no parked card to open (the bar then hides it).
     static func isNoOpByDesign(_ key: Key, _ mode: String) -> Bool {
         [.up, .home, .pageUp, .end, .down, .pageDown, .tab, .backTab, .left, .backspace, .delete, .enter].contains(key)
+    }
+}
+
+/// The other screens' key tables (`ScreenKeys`: home, history, a talk read
+/// from it, decks, a deck's cards, trends), checked as the talk's are: the bar
+/// and the `?` help show exactly the active bindings, each handled by its own.
+struct ScreenKeyTableTests {
+    static let modes: [(String, AppState)] = {
+        let size = Size(width: 240, height: 60)
+        func screen(_ screen: Screen, _ keys: [Key] = [], _ change: (inout AppState) -> Void = { _ in }) -> AppState {
+            var state = Fixtures.state(.en, size: size, screen: screen)
+            change(&state)
+            Fixtures.press(keys, &state)
+            return state
+        }
+        var items = [
+            TalkListItem(id: "2026-11-19-0900-abcd", title: "Self-leadership", kind: .oneOnOne, participants: "Kari, Ola",
+                         createdAt: Fixtures.start, handled: 2, cardCount: 3, finished: false),
+            TalkListItem(id: "2026-11-12-0900-beef", title: "Self-leadership", kind: .oneOnOne, participants: "Kari, Ola",
+                         createdAt: Fixtures.start, handled: 3, cardCount: 3, finished: true),
+        ]
+        for index in items.indices { items[index].deckIDs = ["samtale"] }
+        func read(_ session: Session) -> (inout AppState) -> Void {
+            { state in _ = update(&state, .talkOpened(session, path: "/tmp/x.json", readOnly: true)) }
+        }
+        var finished = Fixtures.oneOnOne(.en)
+        try! finished.apply(.finish, now: Fixtures.start)
+        return [
+            ("home", screen(.home)),
+            ("home with a talk to continue", screen(.home) { $0.sessions = SessionList(items: items) }),
+            ("history", screen(.history) { $0.sessions = SessionList(items: items) }),
+            ("history, finished talk chosen", screen(.history, [.down]) { $0.sessions = SessionList(items: items) }),
+            ("history, empty", screen(.history)),
+            ("talk read", screen(.history, [], read(Fixtures.oneOnOne(.en)))),
+            ("finished talk read", screen(.history, [], read(finished))),
+            ("decks", screen(.decks)),
+            ("deck's cards", screen(.decks, [.enter])),
+            ("trends", screen(.trends) { $0.trendsScreen.returnTo = .history }),
+        ]
+    }()
+
+    @Test(arguments: modes.map(\.0))
+    func barAndHelpShowExactlyTheActiveBindings(mode: String) throws {
+        let state = try #require(Self.modes.first { $0.0 == mode }?.1)
+        let table = try #require(ScreenKeys.table(state.screen))
+        let bar = KeyTableTests.keyBar(state)
+        var helpState = state
+        helpState.helpVisible = true
+        let help = HelpView.entries(helpState)
+        let (shownOnBar, shownInHelp) = KeyTableTests.check(table, state, state: state, mode: mode)
+        #expect(ScreenKeys.bar(state).count == shownOnBar, "\(mode): \(bar)")
+        #expect(help.count == shownInHelp && shownOnBar > 0 && shownInHelp > 0, "\(mode)")
+    }
+
+    /// What a key may change on these screens, as one comparable line.
+    static func fingerprint(_ state: AppState) -> String {
+        "\(state.screen) \(state.homeSelection) \(state.historySelection) \(state.deckSelection) \(state.scroll) "
+            + "\(state.trendsScreen) \(state.flash ?? "") \(state.confirmDelete ?? "") \(state.talk == nil) \(state.config.language)"
+    }
+
+    @Test(arguments: modes.map(\.0))
+    func everyActiveKeyDoesSomething(mode: String) throws {
+        let state = try #require(Self.modes.first { $0.0 == mode }?.1)
+        let table = try #require(ScreenKeys.table(state.screen))
+        for binding in table.bindings where binding.when(state) {
+            for key in binding.keys {
+                var after = state
+                let effects = update(&after, .key(key))
+                // Moving past the end of a list, scrolling up at the top, or a row
+                // that is not there (nothing chosen, no talk to continue) may do nothing.
+                let noOpByDesign = [.up, .home, .pageUp, .end, .down, .pageDown, .enter, .right].contains(key)
+                    || (key == .character("c") && state.latestUnfinished == nil)
+                    || state.sessions.items.isEmpty && state.screen == .history
+                #expect(Self.fingerprint(after) != Self.fingerprint(state) || !effects.isEmpty || noOpByDesign,
+                        "\(mode): \(key) did nothing")
+            }
+        }
     }
 }

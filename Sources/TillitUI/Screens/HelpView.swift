@@ -4,25 +4,14 @@ import TillitCore
 enum HelpView {
     static func entries(_ state: AppState) -> [(String, UIString)] {
         switch state.screen {
-        case .home:
-            return [("↑ ↓", .helpMove), ("Enter", .helpOpen), ("n", .homeNewOneOnOne), ("t", .homeNewTeam),
-                    ("c", .helpContinueLatest), ("h", .homeHistory), ("d", .homeDecks),
-                    ("l", .helpLanguage), ("q", .homeQuit)]
         case .setup:
             return [("↑ ↓ Tab", .helpNextField), ("Space", .helpToggle), ("← →", .helpChange), ("Enter", .helpSetupEnter),
                     ("Esc", .keyBack)]
         case .talk:
             // Read off the talk's key tables (`Keys/`), as the key bar is.
             return state.talk.map { TalkScreen.help(state, $0) } ?? []
-        case .history:
-            return [("↑ ↓", .helpMove), ("Enter", .keyRead), ("c", .keyContinue), ("x", .keyDelete), ("t", .helpTrends), ("Esc", .keyBack)]
-        case .sessionView, .deckPreview:
-            return [("↑ ↓ PgUp PgDn", .keyScroll), ("c", .keyContinue), ("e", .helpExport), ("Esc", .keyBack)]
-        case .trends:
-            // The marks on the screen are explained here too, not only beside the sparkline.
-            return [("↑ ↓", .helpMove), ("Esc ←", .keyBack), ("★", .helpTrendsStar), ("·", .helpTrendsGap)]
-        case .decks:
-            return [("↑ ↓", .helpMove), ("Enter", .keyShowCards), ("n", .keyNewWithDeck), ("Esc", .keyBack)]
+        case .home, .history, .sessionView, .decks, .deckPreview, .trends:
+            return ScreenKeys.table(state.screen)?.help(state) ?? []
         }
     }
 

@@ -13,23 +13,14 @@ enum HomeScreen {
         return items
     }
 
+    /// Keys of the home screen: `HomeKeys`.
     static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
-        let items = items(state)
-        state.homeSelection = min(state.homeSelection, items.count - 1)
-        if moveSelection(&state.homeSelection, count: items.count, key: key) { return [] }
-        let chosen: Item?
-        switch key {
-        case .enter, .right: chosen = items[state.homeSelection]
-        case .character("n"): chosen = .newOneOnOne
-        case .character("t"): chosen = .newTeam
-        case .character("c"): chosen = items.first { if case .continueTalk = $0 { return true } else { return false } }
-        case .character("h"): chosen = .history
-        case .character("d"): chosen = .decks
-        case .character("l"): chosen = .language
-        case .character("q"), .escape: chosen = .quit
-        default: chosen = nil
-        }
-        guard let chosen else { return [] }
+        state.homeSelection = min(state.homeSelection, items(state).count - 1)
+        return HomeKeys.table.handle(key, &state) ?? []
+    }
+
+    /// What a row of the home screen does, chosen by its letter or by Enter.
+    static func choose(_ chosen: Item, _ state: inout AppState) -> [Effect] {
         switch chosen {
         case .newOneOnOne, .newTeam:
             state.setup = SetupState(kind: chosen == .newTeam ? .team : .oneOnOne, decks: state.config.decks)
@@ -125,9 +116,9 @@ enum SetupScreen {
     }
 }
 
+/// Keys of the history (`HistoryKeys`), after "delete it? j/y" is answered.
 enum HistoryScreen {
     static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
-        let items = state.sessions.items
         if let pending = state.confirmDelete {
             state.confirmDelete = nil
             if key == .character("y") || key == .character("j") {
@@ -135,90 +126,21 @@ enum HistoryScreen {
             }
             return []
         }
-        if moveSelection(&state.historySelection, count: items.count, key: key) { return [] }
-        let selected = items.indices.contains(state.historySelection) ? items[state.historySelection] : nil
-        switch key {
-        case .escape, .character("q"), .left:
-            state.screen = .home
-        case .enter, .right:
-            guard let selected else { return [] }
-            return [.openTalk(id: selected.id, readOnly: true)]
-        case .character("c"):
-            guard let selected else { return [] }
-            guard !selected.finished else { state.flash = state.text(.alreadyFinished); return [] }
-            return [.openTalk(id: selected.id, readOnly: false)]
-        case .character("x"), .delete:
-            if let selected { state.confirmDelete = selected.id }
-        case .character("t"):
-            guard let selected else { return [] }
-            return TrendsScreen.open(kind: selected.kind, title: selected.title, participants: selected.people,
-                                     deckIDs: selected.deckIDs, &state)
-        default:
-            break
-        }
-        return []
+        return HistoryKeys.table.handle(key, &state) ?? []
     }
 }
 
+/// Keys of a talk read from the history: `SessionViewKeys`.
 enum SessionViewScreen {
     static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
-        guard let talk = state.talk else { state.screen = .history; return [] }
-        if scroll(key, &state.scroll) { return [] }
-        switch key {
-        case .escape, .character("q"), .left:
-            state.talk = nil
-            state.screen = .history
-            return [.loadSessions]
-        case .character("c"):
-            guard !talk.session.isFinished else { state.flash = state.text(.alreadyFinished); return [] }
-            state.talk = nil
-            return [.openTalk(id: talk.session.id, readOnly: false)]
-        case .character("e"):
-            return [.exportTalk(id: talk.session.id)]
-        default:
-            return []
-        }
-    }
-
-    static func scroll(_ key: Key, _ offset: inout Int) -> Bool {
-        switch key {
-        case .up: offset = max(0, offset - 1)
-        case .down: offset += 1
-        case .pageUp: offset = max(0, offset - 10)
-        case .pageDown, .character(" "): offset += 10
-        case .home: offset = 0
-        default: return false
-        }
-        return true
+        guard state.talk != nil else { state.screen = .history; return [] }
+        return SessionViewKeys.table.handle(key, &state) ?? []
     }
 }
 
+/// Keys of the decks and of a deck's cards: `DecksKeys`.
 enum DecksScreen {
-    static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
-        let decks = state.config.decks
-        if moveSelection(&state.deckSelection, count: decks.count, key: key) { return [] }
-        switch key {
-        case .escape, .character("q"), .left:
-            state.screen = .home
-        case .enter, .right:
-            guard !decks.isEmpty else { return [] }
-            state.scroll = 0
-            state.screen = .deckPreview
-        case .character("n"):
-            guard decks.indices.contains(state.deckSelection) else { return [] }
-            let deck = decks[state.deckSelection]
-            state.setup = SetupState(kind: deck.audience.first == .team ? .team : .oneOnOne, decks: decks)
-            state.setup.selectedDecks = [deck.id]
-            state.screen = .setup
-        default:
-            break
-        }
-        return []
-    }
+    static func handle(_ key: Key, _ state: inout AppState) -> [Effect] { DecksKeys.table.handle(key, &state) ?? [] }
 
-    static func handlePreview(_ key: Key, _ state: inout AppState) -> [Effect] {
-        if SessionViewScreen.scroll(key, &state.scroll) { return [] }
-        if [.escape, .character("q"), .left].contains(key) { state.screen = .decks }
-        return []
-    }
+    static func handlePreview(_ key: Key, _ state: inout AppState) -> [Effect] { DecksKeys.preview.handle(key, &state) ?? [] }
 }

@@ -33,7 +33,7 @@ enum HomeView {
             grid.centered(ui.count(state.sessions.problems.count, one: .unreadableFilesOne, many: .unreadableFiles), y: y, in: full, style: .warning)
         }
         grid.centered(ui(.dataFolder, state.config.dataFolder), y: grid.height - 3, in: full, style: .muted)
-        Chrome.keyBar([("↑↓", ui(.keyChoose)), ("Enter", ui(.keyOpen)), ("q", ui(.keyQuit))], &grid, help: ui(.keyHelp))
+        Chrome.keyBar(ScreenKeys.bar(state), &grid, help: ui(.keyHelp))
     }
 }
 
@@ -166,8 +166,7 @@ enum HistoryView {
             grid.fill(Rect(x: 0, y: grid.height - 2, width: grid.width, height: 1))
             grid.put(" " + ui(.confirmDelete, pending), x: 0, y: grid.height - 2, style: .warning, maxWidth: grid.width)
         }
-        Chrome.keyBar([("↑↓", ui(.keyChoose)), ("Enter", ui(.keyRead)), ("c", ui(.keyContinue)), ("x", ui(.keyDelete)),
-                       ("t", ui(.keyTrends)), ("Esc", ui(.keyBack))], &grid, help: ui(.keyHelp))
+        Chrome.keyBar(ScreenKeys.bar(state), &grid, help: ui(.keyHelp))
     }
 }
 
@@ -252,10 +251,7 @@ enum TranscriptView {
             for line in TextWrap.lines(SafeText.clean(session.notes), width: width) { lines.append(("  " + line, .plain)) }
         }
         _ = Chrome.scrolled(lines, offset: state.scroll, in: Rect(x: 3, y: 3, width: width, height: grid.height - 5), &grid)
-        var keys: [(String, String)] = [("↑↓", ui(.keyScroll))]
-        if !session.isFinished { keys.append(("c", ui(.keyContinue))) }
-        keys += [("e", ui(.keyExport)), ("Esc", ui(.keyBack))]
-        Chrome.keyBar(keys, &grid, help: ui(.keyHelp))
+        Chrome.keyBar(ScreenKeys.bar(state), &grid, help: ui(.keyHelp))
     }
 }
 
@@ -283,7 +279,7 @@ enum DecksView {
         for (index, line) in skipped.enumerated() {
             grid.put(line, x: 2, y: grid.height - 2 - skipped.count + index, style: .muted)
         }
-        Chrome.keyBar([("↑↓", ui(.keyChoose)), ("Enter", ui(.keyShowCards)), ("n", ui(.keyNewWithDeck)), ("Esc", ui(.keyBack))], &grid, help: ui(.keyHelp))
+        Chrome.keyBar(ScreenKeys.bar(state), &grid, help: ui(.keyHelp))
     }
 
     /// A line per deck file that could not be loaded (its name and first problem), and how to see them all.
@@ -314,6 +310,6 @@ enum DecksView {
         let text = DeckText.render(deck, language: state.config.language, width: grid.width - 6)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(3).map { (String($0), Style.plain) }
         _ = Chrome.scrolled(lines, offset: state.scroll, in: Rect(x: 3, y: 3, width: grid.width - 6, height: grid.height - 5), &grid)
-        Chrome.keyBar([("↑↓", ui(.keyScroll)), ("Esc", ui(.keyBack))], &grid, help: ui(.keyHelp))
+        Chrome.keyBar(ScreenKeys.bar(state), &grid, help: ui(.keyHelp))
     }
 }

@@ -19,7 +19,7 @@ public struct TrendsScreenState: Hashable, Sendable {
     }
 }
 
-/// Keys of the trends screen, and the ways into it (`t` in a talk's summary and in the history).
+/// The trends screen's state and the ways into it (`t` in a talk's summary and in the history).
 enum TrendsScreen {
     /// Opens the trends of a talk's first deck, for the same team (by title) or,
     /// in a 1:1, the same employee.
@@ -49,14 +49,6 @@ enum TrendsScreen {
         state.trendsScreen.selection = min(state.trendsScreen.selection, max(0, report.cards.count - 1))
     }
 
-    static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
-        if moveSelection(&state.trendsScreen.selection, count: state.trends?.cards.count ?? 0, key: key) { return [] }
-        switch key {
-        case .escape, .character("q"), .left:
-            state.screen = state.trendsScreen.returnTo
-        default:
-            break
-        }
-        return []
-    }
+    /// Keys of the trends screen: `TrendsKeys`.
+    static func handle(_ key: Key, _ state: inout AppState) -> [Effect] { TrendsKeys.table.handle(key, &state) ?? [] }
 }

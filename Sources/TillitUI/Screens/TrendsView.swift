@@ -7,8 +7,7 @@ import TillitCore
 enum TrendsView {
     static func draw(_ state: AppState, _ grid: inout Grid) {
         let ui = state.text
-        let keys: [(String, String)] = [("↑↓", ui(.keyChoose)), ("Esc", ui(.keyBack))]
-        defer { Chrome.keyBar(keys, &grid, help: ui(.keyHelp)) }
+        defer { Chrome.keyBar(ScreenKeys.bar(state), &grid, help: ui(.keyHelp)) }
         guard let report = state.trends else {
             Chrome.header("tillit · " + ui(.trendsTitle), &grid)
             grid.put(ui(.trendsLoading), x: 3, y: 3, style: .muted)

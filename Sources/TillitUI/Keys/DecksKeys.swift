@@ -1,0 +1,32 @@
+import TillitCore
+
+/// Every key of the decks list and of a deck's cards.
+enum DecksKeys {
+    private typealias B = ScreenBinding
+
+    static let table = ScreenKeyTable([
+        B(ScreenKeys.listKeys, bar: .init(10, "↑↓") { $0.text(.keyChoose) }, help: .init(10, "↑ ↓", .helpMove)) { key, state in
+            _ = moveSelection(&state.deckSelection, count: state.config.decks.count, key: key); return []
+        },
+        ScreenKeys.back(bar: 40, help: 40) { _ in .home },
+        B([.enter, .right], bar: .init(20, "Enter") { $0.text(.keyShowCards) }, help: .init(20, "Enter", .keyShowCards)) { state in
+            guard !state.config.decks.isEmpty else { return }
+            state.scroll = 0
+            state.screen = .deckPreview
+        },
+        B([.character("n")], bar: .init(30, "n") { $0.text(.keyNewWithDeck) }, help: .init(30, "n", .keyNewWithDeck)) { state in
+            let decks = state.config.decks
+            guard decks.indices.contains(state.deckSelection) else { return }
+            let deck = decks[state.deckSelection]
+            state.setup = SetupState(kind: deck.audience.first == .team ? .team : .oneOnOne, decks: decks)
+            state.setup.selectedDecks = [deck.id]
+            state.screen = .setup
+        },
+    ])
+
+    /// A deck's cards, to read: scroll and go back.
+    static let preview = ScreenKeyTable([
+        ScreenKeys.scrolling(bar: 10, help: 10),
+        ScreenKeys.back(bar: 20, help: 20) { _ in .decks },
+    ])
+}

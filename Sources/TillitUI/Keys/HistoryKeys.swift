@@ -1,0 +1,56 @@
+import TillitCore
+
+/// Every key of the history (the talks, newest first) and of a talk read from it.
+enum HistoryKeys {
+    private typealias B = ScreenBinding
+    private static func selected(_ state: AppState) -> TalkListItem? {
+        state.sessions.items.indices.contains(state.historySelection) ? state.sessions.items[state.historySelection] : nil
+    }
+
+    static let table = ScreenKeyTable([
+        B(ScreenKeys.listKeys, bar: .init(10, "↑↓") { $0.text(.keyChoose) }, help: .init(10, "↑ ↓", .helpMove)) { key, state in
+            _ = moveSelection(&state.historySelection, count: state.sessions.items.count, key: key); return []
+        },
+        ScreenKeys.back(bar: 60, help: 60) { _ in .home },
+        B([.enter, .right], bar: .init(20, "Enter") { $0.text(.keyRead) }, help: .init(20, "Enter", .keyRead)) { _, state in
+            selected(state).map { [.openTalk(id: $0.id, readOnly: true)] } ?? []
+        },
+        B([.character("c")], bar: .init(30, "c") { $0.text(.keyContinue) }, help: .init(30, "c", .keyContinue)) { _, state in
+            guard let selected = selected(state) else { return [] }
+            guard !selected.finished else { state.flash = state.text(.alreadyFinished); return [] }
+            return [.openTalk(id: selected.id, readOnly: false)]
+        },
+        B([.character("x"), .delete], bar: .init(40, "x") { $0.text(.keyDelete) }, help: .init(40, "x", .keyDelete)) { state in
+            if let selected = selected(state) { state.confirmDelete = selected.id }
+        },
+        B([.character("t")], bar: .init(50, "t") { $0.text(.keyTrends) }, help: .init(50, "t", .helpTrends)) { _, state in
+            guard let selected = selected(state) else { return [] }
+            return TrendsScreen.open(kind: selected.kind, title: selected.title, participants: selected.people,
+                                     deckIDs: selected.deckIDs, &state)
+        },
+    ])
+}
+
+/// Every key of a talk read from the history: scroll, continue it, export it, back.
+enum SessionViewKeys {
+    private typealias B = ScreenBinding
+
+    static let table = ScreenKeyTable([
+        ScreenKeys.scrolling(bar: 10, help: 10),
+        B([.escape, .character("q"), .left], bar: .init(40, "Esc") { $0.text(.keyBack) }, help: .init(40, "Esc", .keyBack)) { _, state in
+            state.talk = nil
+            state.screen = .history
+            return [.loadSessions]
+        },
+        B([.character("c")], bar: .init(20, "c", when: { $0.talk?.session.isFinished == false }) { $0.text(.keyContinue) },
+          help: .init(20, "c", .keyContinue)) { _, state in
+            guard let session = state.talk?.session else { return [] }
+            guard !session.isFinished else { state.flash = state.text(.alreadyFinished); return [] }
+            state.talk = nil
+            return [.openTalk(id: session.id, readOnly: false)]
+        },
+        B([.character("e")], bar: .init(30, "e") { $0.text(.keyExport) }, help: .init(30, "e", .helpExport)) { _, state in
+            state.talk.map { [.exportTalk(id: $0.session.id)] } ?? []
+        },
+    ])
+}

@@ -1,0 +1,50 @@
+import TillitCore
+
+typealias ScreenBinding = KeyBinding<AppState>
+typealias ScreenKeyTable = KeyTable<AppState>
+
+/// The key tables of the screens around a talk: the home screen, the history,
+/// a talk read from it, the decks and a deck's cards, the trends. As in a
+/// talk (`TalkKeys`), each screen's handling, key bar and `?` help are read
+/// off its one table.
+enum ScreenKeys {
+    /// The table of `screen`; nil for the talk (`TalkKeys`) and the new talk's form.
+    static func table(_ screen: Screen) -> ScreenKeyTable? {
+        switch screen {
+        case .home: return HomeKeys.table
+        case .history: return HistoryKeys.table
+        case .sessionView: return SessionViewKeys.table
+        case .decks: return DecksKeys.table
+        case .deckPreview: return DecksKeys.preview
+        case .trends: return TrendsKeys.table
+        case .setup, .talk: return nil
+        }
+    }
+
+    /// The key bar of a screen, read off its table.
+    static func bar(_ state: AppState) -> [(String, String)] { table(state.screen)?.bar(state) ?? [] }
+
+    static let listKeys: [Key] = [.up, .down, .pageUp, .pageDown, .home, .end]
+
+    /// ↑ ↓ PgUp PgDn Space Home: a read-only page scrolls (`state.scroll`).
+    static func scrolling(bar barRank: Int, help helpRank: Int) -> ScreenBinding {
+        ScreenBinding([.up, .down, .pageUp, .pageDown, .character(" "), .home], bar: .init(barRank, "↑↓") { $0.text(.keyScroll) },
+                      help: .init(helpRank, "↑ ↓ PgUp PgDn", .keyScroll)) { key, state in
+            switch key {
+            case .up: state.scroll = max(0, state.scroll - 1)
+            case .down: state.scroll += 1
+            case .pageUp: state.scroll = max(0, state.scroll - 10)
+            case .home: state.scroll = 0
+            default: state.scroll += 10
+            }
+            return []
+        }
+    }
+
+    /// Esc, q and ← go back to `screen`.
+    static func back(bar barRank: Int, help helpRank: Int, helpKeys: String = "Esc",
+                     to screen: @escaping @Sendable (AppState) -> Screen) -> ScreenBinding {
+        ScreenBinding([.escape, .character("q"), .left], bar: .init(barRank, "Esc") { $0.text(.keyBack) },
+                      help: .init(helpRank, helpKeys, .keyBack)) { state in state.screen = screen(state) }
+    }
+}
