@@ -173,6 +173,13 @@ struct ScreenKeyTableTests {
             ("decks", screen(.decks)),
             ("deck's cards", screen(.decks, [.enter])),
             ("trends", screen(.trends) { $0.trendsScreen.returnTo = .history }),
+            ("setup, writing a name", screen(.home, [.character("n")])),
+            ("setup, kind of talk", screen(.home, [.character("n"), .up])),
+            ("setup, a deck", screen(.home, [.character("n"), .down, .down])),
+            ("setup, timer", screen(.home, [.character("t")]).focused(.timer)),
+            ("setup, anonymous", screen(.home, [.character("t")]).focused(.anonymous)),
+            ("setup, votes from phones", screen(.home, [.character("t")]).focused(.votesFromPhones)),
+            ("setup, start", screen(.home, [.character("n")]).focused(.start)),
         ]
     }()
 
@@ -192,7 +199,8 @@ struct ScreenKeyTableTests {
     /// What a key may change on these screens, as one comparable line.
     static func fingerprint(_ state: AppState) -> String {
         "\(state.screen) \(state.homeSelection) \(state.historySelection) \(state.deckSelection) \(state.scroll) "
-            + "\(state.trendsScreen) \(state.flash ?? "") \(state.confirmDelete ?? "") \(state.talk == nil) \(state.config.language)"
+            + "\(state.trendsScreen) \(state.flash ?? "") \(state.confirmDelete ?? "") \(state.talk == nil) \(state.config.language) "
+            + "\(state.setup)"
     }
 
     @Test(arguments: modes.map(\.0))
@@ -212,5 +220,14 @@ struct ScreenKeyTableTests {
                         "\(mode): \(key) did nothing")
             }
         }
+    }
+}
+
+private extension AppState {
+    /// The new talk's form with `field` focused.
+    func focused(_ field: SetupState.Field) -> AppState {
+        var state = self
+        state.setup.focus = field
+        return state
     }
 }

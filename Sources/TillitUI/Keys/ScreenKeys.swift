@@ -3,12 +3,12 @@ import TillitCore
 typealias ScreenBinding = KeyBinding<AppState>
 typealias ScreenKeyTable = KeyTable<AppState>
 
-/// The key tables of the screens around a talk: the home screen, the history,
+/// The key tables of the screens around a talk: the home screen, the new talk's form, the history,
 /// a talk read from it, the decks and a deck's cards, the trends. As in a
 /// talk (`TalkKeys`), each screen's handling, key bar and `?` help are read
 /// off its one table.
 enum ScreenKeys {
-    /// The table of `screen`; nil for the talk (`TalkKeys`) and the new talk's form.
+    /// The table of `screen`; nil for a talk (`TalkKeys`).
     static func table(_ screen: Screen) -> ScreenKeyTable? {
         switch screen {
         case .home: return HomeKeys.table
@@ -17,7 +17,8 @@ enum ScreenKeys {
         case .decks: return DecksKeys.table
         case .deckPreview: return DecksKeys.preview
         case .trends: return TrendsKeys.table
-        case .setup, .talk: return nil
+        case .setup: return SetupKeys.table
+        case .talk: return nil
         }
     }
 

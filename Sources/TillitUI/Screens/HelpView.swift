@@ -4,13 +4,10 @@ import TillitCore
 enum HelpView {
     static func entries(_ state: AppState) -> [(String, UIString)] {
         switch state.screen {
-        case .setup:
-            return [("↑ ↓ Tab", .helpNextField), ("Space", .helpToggle), ("← →", .helpChange), ("Enter", .helpSetupEnter),
-                    ("Esc", .keyBack)]
         case .talk:
             // Read off the talk's key tables (`Keys/`), as the key bar is.
             return state.talk.map { TalkScreen.help(state, $0) } ?? []
-        case .home, .history, .sessionView, .decks, .deckPreview, .trends:
+        case .home, .setup, .history, .sessionView, .decks, .deckPreview, .trends:
             return ScreenKeys.table(state.screen)?.help(state) ?? []
         }
     }

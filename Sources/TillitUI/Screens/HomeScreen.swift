@@ -45,74 +45,64 @@ enum HomeScreen {
     }
 }
 
+/// Keys of the new talk's form (`SetupKeys`), and what they do.
 enum SetupScreen {
     static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
-        var setup = state.setup
-        defer { state.setup = setup }
-        let fields = setup.fields
-        let index = fields.firstIndex(of: setup.focus) ?? 0
-        func move(_ step: Int) { setup.focus = fields[(index + step + fields.count) % fields.count] }
-        switch key {
-        case .escape:
-            state.screen = .home
-            return []
-        case .tab:
-            move(1)
-            return []
-        case .backTab:
-            move(-1)
-            return []
-        case .down:
-            // Arrows stop at the ends: one ↓ too many stays on Start instead of jumping to the kind of talk.
-            setup.focus = fields[min(index + 1, fields.count - 1)]
-            return []
-        case .up:
-            setup.focus = fields[max(index - 1, 0)]
-            return []
-        default:
-            break
-        }
-        if var editor = setup.editor(for: setup.focus) {
-            if key == .enter { move(1); return [] }
-            if editor.handle(key) { setup.setEditor(editor, for: setup.focus); setup.error = nil }
-            return []
-        }
-        // Enter always moves on (on Start it starts); Space ticks, ← → change a choice.
-        switch (setup.focus, key) {
-        case (.start, .enter), (.start, .character(" ")):
-            let talk = setup.talkSetup(language: state.config.language)
-            guard !talk.deckIDs.isEmpty else {
-                setup.error = state.text(.chooseADeck)
-                return []
-            }
-            return [.startTalk(talk)]
-        case (_, .enter):
-            move(1)
-        case (.kind, .left), (.kind, .right):
-            // The names typed so far stay in the form, to be there again when the kind is switched back.
-            setup.kind = setup.kind == .oneOnOne ? .team : .oneOnOne
-            setup.selectDefaultDeck(from: state.config.decks)
-        case (.deck(let id), .character(" ")):
-            if setup.selectedDecks.contains(id) { setup.selectedDecks.remove(id) } else { setup.selectedDecks.insert(id) }
-            setup.error = nil
-        case (.shuffle, .character(" ")), (.shuffle, .left), (.shuffle, .right):
-            setup.shuffle.toggle()
-        case (.anonymous, .character(" ")), (.anonymous, .left), (.anonymous, .right):
-            setup.anonymous.toggle()
-        case (.votesFromPhones, .character(" ")), (.votesFromPhones, .left), (.votesFromPhones, .right):
-            setup.votesFromPhones.toggle()
-        case (.timer, .right):
-            let choices = SetupState.timerChoices
-            setup.timerMinutes = choices[((choices.firstIndex(of: setup.timerMinutes) ?? 0) + 1) % choices.count]
-        case (.timer, .left):
-            let choices = SetupState.timerChoices
-            setup.timerMinutes = choices[((choices.firstIndex(of: setup.timerMinutes) ?? 0) + choices.count - 1) % choices.count]
-        case (_, .character("q")):
-            state.screen = .home
-        default:
-            break
+        if let effects = SetupKeys.table.handle(key, &state) { return effects }
+        // Every other key in a text field is text.
+        let field = state.setup.focus
+        if var editor = state.setup.editor(for: field), editor.handle(key) {
+            state.setup.setEditor(editor, for: field)
+            state.setup.error = nil
         }
         return []
+    }
+
+    /// Tab and Enter go round the form; ↑ ↓ stop at its ends.
+    static func focus(by step: Int, wrapping: Bool, _ state: inout AppState) {
+        let fields = state.setup.fields
+        let index = fields.firstIndex(of: state.setup.focus) ?? 0
+        state.setup.focus = wrapping ? fields[(index + step + fields.count) % fields.count]
+            : fields[min(max(index + step, 0), fields.count - 1)]
+    }
+
+    /// Start (Enter or Space on it): the talk as the form says, if a deck is chosen.
+    static func start(_ state: inout AppState) -> [Effect] {
+        let talk = state.setup.talkSetup(language: state.config.language)
+        guard !talk.deckIDs.isEmpty else {
+            state.setup.error = state.text(.chooseADeck)
+            return []
+        }
+        return [.startTalk(talk)]
+    }
+
+    /// Space: ticks the focused deck or choice.
+    static func toggle(_ setup: inout SetupState) {
+        switch setup.focus {
+        case .deck(let id):
+            if setup.selectedDecks.contains(id) { setup.selectedDecks.remove(id) } else { setup.selectedDecks.insert(id) }
+            setup.error = nil
+        case .shuffle: setup.shuffle.toggle()
+        case .anonymous: setup.anonymous.toggle()
+        case .votesFromPhones: setup.votesFromPhones.toggle()
+        default: break
+        }
+    }
+
+    /// ← →: the kind of talk, the timer, or a choice that is on or off.
+    static func change(by step: Int, _ state: inout AppState) {
+        switch state.setup.focus {
+        case .kind:
+            // The names typed so far stay in the form, to be there again when the kind is switched back.
+            state.setup.kind = state.setup.kind == .oneOnOne ? .team : .oneOnOne
+            state.setup.selectDefaultDeck(from: state.config.decks)
+        case .timer:
+            let choices = SetupState.timerChoices
+            let index = choices.firstIndex(of: state.setup.timerMinutes) ?? 0
+            state.setup.timerMinutes = choices[(index + step + choices.count) % choices.count]
+        default:
+            toggle(&state.setup)
+        }
     }
 }
 

@@ -123,14 +123,7 @@ enum SetupView {
             }
         }
         if let error = setup.error { grid.put(error, x: x, y: grid.height - 3, style: .warning, maxWidth: grid.width - 6) }
-        var keys: [(String, String)] = [("↑↓", ui(.keyField))]
-        switch setup.focus {
-        case .deck, .shuffle, .anonymous, .votesFromPhones: keys.append(("Space", ui(.keyToggle)))
-        case .kind, .timer: keys.append(("←→", ui(.keyChange)))
-        default: break
-        }
-        keys += [("Enter", setup.focus == .start ? ui(.startTalk) : ui(.keyNextField)), ("Esc", ui(.keyBack))]
-        Chrome.keyBar(keys, &grid, help: setup.editor(for: setup.focus) == nil ? ui(.keyHelp) : nil)
+        Chrome.keyBar(ScreenKeys.bar(state), &grid, help: setup.editor(for: setup.focus) == nil ? ui(.keyHelp) : nil)
     }
 }
 

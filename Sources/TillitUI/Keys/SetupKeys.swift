@@ -1,0 +1,46 @@
+import TillitCore
+
+/// Every key of the form for a new talk. In a text field every key that is
+/// not one of these is text (`TextEditor`); Enter always moves on, and on
+/// Start it starts; Space ticks, ← → change a choice.
+enum SetupKeys {
+    private typealias B = ScreenBinding
+    private static func editing(_ state: AppState) -> Bool { state.setup.editor(for: state.setup.focus) != nil }
+    private static func onStart(_ state: AppState) -> Bool { !editing(state) && state.setup.focus == .start }
+    private static func ticks(_ state: AppState) -> Bool {
+        guard !editing(state) else { return false }
+        switch state.setup.focus {
+        case .deck, .shuffle, .anonymous, .votesFromPhones: return true
+        default: return false
+        }
+    }
+    private static func changes(_ state: AppState) -> Bool { state.setup.focus == .kind || state.setup.focus == .timer }
+    private static func always(_ state: AppState) -> Bool { true }
+
+    static let table = ScreenKeyTable([
+        // Arrows stop at the ends: one ↓ too many stays on Start instead of jumping to the kind of talk.
+        B([.down], bar: .init(10, "↑↓") { $0.text(.keyField) }, help: .init(10, "↑ ↓ Tab", .helpNextField)) {
+            SetupScreen.focus(by: 1, wrapping: false, &$0)
+        },
+        B([.up]) { SetupScreen.focus(by: -1, wrapping: false, &$0) },
+        B([.tab]) { SetupScreen.focus(by: 1, wrapping: true, &$0) },
+        B([.backTab]) { SetupScreen.focus(by: -1, wrapping: true, &$0) },
+        B([.escape], bar: .init(40, "Esc") { $0.text(.keyBack) }, help: .init(50, "Esc", .keyBack)) { $0.screen = .home },
+        B([.enter, .character(" ")], when: onStart, bar: .init(30, "Enter") { $0.text(.startTalk) },
+          help: .init(40, "Enter", .helpSetupEnter, when: always)) { _, state in SetupScreen.start(&state) },
+        B([.enter], when: { $0.setup.focus != .start }, bar: .init(30, "Enter") { $0.text(.keyNextField) }) {
+            SetupScreen.focus(by: 1, wrapping: true, &$0)
+        },
+        B([.character(" ")], when: ticks, bar: .init(20, "Space") { $0.text(.keyToggle) },
+          help: .init(20, "Space", .helpToggle, when: always)) { SetupScreen.toggle(&$0.setup) },
+        B([.left, .right], when: { !editing($0) && (changes($0) || ticks($0)) && !$0.setup.focus.isDeck },
+          bar: .init(21, "←→", when: changes) { $0.text(.keyChange) }, help: .init(30, "← →", .helpChange, when: always)) { key, state in
+            SetupScreen.change(by: key == .left ? -1 : 1, &state); return []
+        },
+        B([.character("q")], when: { !editing($0) }) { $0.screen = .home },
+    ])
+}
+
+extension SetupState.Field {
+    var isDeck: Bool { if case .deck = self { return true } else { return false } }
+}
