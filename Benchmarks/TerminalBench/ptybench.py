@@ -439,6 +439,8 @@ def main():
     parser.add_argument("--no-callgrind", dest="cg", action="store_false")
     parser.add_argument("--store-table", help="a file with tillit-bench's table, to include")
     parser.add_argument("--extra-table", action="append", default=[], help="more tables to include (title::file)")
+    parser.add_argument("--extra-markdown", action="append", default=[],
+                        help="Markdown sections to include as they are (title::file), e.g. the voting room's table")
     parser.add_argument("--markdown", help="write BENCHMARKS.md here")
     parser.add_argument("--command", default="scripts/bench")
     parser.add_argument("--notes", default="")
@@ -515,7 +517,13 @@ def main():
         if os.path.exists(path):
             with open(path) as file:
                 extras.append((title, file.read().strip()))
-    for title, body in extras:
+    sections = []
+    for item in args.extra_markdown:
+        title, _, path = item.partition("::")
+        if os.path.exists(path):
+            with open(path) as file:
+                sections.append((title, file.read().strip()))
+    for title, body in extras + sections:
         print(f"\n{title}\n{body}")
     if cg and cg["top"]:
         note("\ncallgrind, top functions (self cost) for the key path:\n" + cg["top"])
@@ -557,6 +565,8 @@ def main():
         parts += notes + [""]
         for title, body in extras:
             parts += ["## " + title, "", "```", body, "```", ""]
+        for title, body in sections:
+            parts += ["## " + title, "", body, ""]
         if boot:
             parts += ["## callgrind: where start-up spends its instructions", "",
                       "`valgrind --tool=callgrind --dump-after='%s' tillit …` in a 100x30 pty, fresh `TILLIT_HOME`; "
