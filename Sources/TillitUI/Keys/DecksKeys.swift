@@ -5,9 +5,7 @@ enum DecksKeys {
     private typealias B = ScreenBinding
 
     static let table = ScreenKeyTable([
-        B(ScreenKeys.listKeys, bar: .init(10, "↑↓") { $0.text(.keyChoose) }, help: .init(10, "↑ ↓", .helpMove)) { key, state in
-            _ = moveSelection(&state.deckSelection, count: state.config.decks.count, key: key); return []
-        },
+        ScreenKeys.choosing(\.deckSelection) { $0.config.decks.count },
         ScreenKeys.back(bar: 40, help: 40) { _ in .home },
         B([.enter, .right], bar: .init(20, "Enter") { $0.text(.keyShowCards) }, help: .init(20, "Enter", .keyShowCards)) { state in
             guard !state.config.decks.isEmpty else { return }

@@ -8,9 +8,7 @@ enum HistoryKeys {
     }
 
     static let table = ScreenKeyTable([
-        B(ScreenKeys.listKeys, bar: .init(10, "↑↓") { $0.text(.keyChoose) }, help: .init(10, "↑ ↓", .helpMove)) { key, state in
-            _ = moveSelection(&state.historySelection, count: state.sessions.items.count, key: key); return []
-        },
+        ScreenKeys.choosing(\.historySelection) { $0.sessions.items.count },
         ScreenKeys.back(bar: 60, help: 60) { _ in .home },
         B([.enter, .right], bar: .init(20, "Enter") { $0.text(.keyRead) }, help: .init(20, "Enter", .keyRead)) { _, state in
             selected(state).map { [.openTalk(id: $0.id, readOnly: true)] } ?? []

@@ -5,9 +5,7 @@ enum HomeKeys {
     private typealias B = ScreenBinding
 
     static let table = ScreenKeyTable([
-        B(ScreenKeys.listKeys, bar: .init(10, "↑↓") { $0.text(.keyChoose) }, help: .init(10, "↑ ↓", .helpMove)) { key, state in
-            _ = moveSelection(&state.homeSelection, count: HomeScreen.items(state).count, key: key); return []
-        },
+        ScreenKeys.choosing(\.homeSelection) { HomeScreen.items($0).count },
         B([.enter, .right], bar: .init(20, "Enter") { $0.text(.keyOpen) }, help: .init(20, "Enter", .helpOpen)) { _, state in
             HomeScreen.choose(HomeScreen.items(state)[state.homeSelection], &state)
         },

@@ -25,7 +25,14 @@ enum ScreenKeys {
     /// The key bar of a screen, read off its table.
     static func bar(_ state: AppState) -> [(String, String)] { table(state.screen)?.bar(state) ?? [] }
 
-    static let listKeys: [Key] = [.up, .down, .pageUp, .pageDown, .home, .end]
+    /// ↑ ↓ PgUp PgDn Home End: move the list's `selection` among `count` rows.
+    static func choosing(_ selection: WritableKeyPath<AppState, Int> & Sendable,
+                         count: @escaping @Sendable (AppState) -> Int) -> ScreenBinding {
+        ScreenBinding([.up, .down, .pageUp, .pageDown, .home, .end], bar: .init(10, "↑↓") { $0.text(.keyChoose) },
+                      help: .init(10, "↑ ↓", .helpMove)) { key, state in
+            _ = moveSelection(&state[keyPath: selection], count: count(state), key: key); return []
+        }
+    }
 
     /// ↑ ↓ PgUp PgDn Space Home: a read-only page scrolls (`state.scroll`).
     static func scrolling(bar barRank: Int, help helpRank: Int) -> ScreenBinding {

@@ -5,9 +5,7 @@ enum TrendsKeys {
     private typealias B = ScreenBinding
 
     static let table = ScreenKeyTable([
-        B(ScreenKeys.listKeys, bar: .init(10, "↑↓") { $0.text(.keyChoose) }, help: .init(10, "↑ ↓", .helpMove)) { key, state in
-            _ = moveSelection(&state.trendsScreen.selection, count: state.trends?.cards.count ?? 0, key: key); return []
-        },
+        ScreenKeys.choosing(\.trendsScreen.selection) { $0.trends?.cards.count ?? 0 },
         ScreenKeys.back(bar: 20, help: 20, helpKeys: "Esc ←") { $0.trendsScreen.returnTo },
         // The marks on the screen are explained here too, not only beside the sparkline.
         B([], help: .init(30, "★", .helpTrendsStar)) { _ in },
