@@ -55,6 +55,7 @@ let package = Package(
         ),
         .testTarget(name: "TillitCoreTests", dependencies: ["TillitCore", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "TillitUITests", dependencies: ["TillitUI", "QRMatrix"]),
+        .testTarget(name: "TillitTerminalTests", dependencies: ["TillitTerminal"]),
         .testTarget(
             name: "RoomServerTests",
             dependencies: ["RoomServer", .product(name: "HummingbirdTesting", package: "hummingbird")]

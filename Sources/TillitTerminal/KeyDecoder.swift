@@ -8,6 +8,34 @@ public enum KeyDecoder {
         case function(Int32)
     }
 
+    /// What came in at once behind an ESC, when it is pasted text and not keys:
+    /// a paste without bracketed paste that holds an ESC (say, copied from a
+    /// terminal) must stay in the field, not leave it and run the rest as
+    /// commands. Two or more printable characters already waiting behind the
+    /// ESC are such a paste (a person's Esc and a key typed after it are one
+    /// character at most, even when they queue up); a control sequence right
+    /// after the ESC (`[31m`) is dropped, the rest is the text. Nil: keys.
+    public static func pastedText(afterEscape codes: [Code]) -> String? {
+        var scalars: [Unicode.Scalar] = []
+        for code in codes {
+            guard isText(code), case .character(let value) = code, let scalar = Unicode.Scalar(value) else { break }
+            scalars.append(scalar)
+        }
+        guard scalars.count >= 2 else { return nil }
+        if scalars.first == "[", let end = scalars.dropFirst().firstIndex(where: { (0x40...0x7E).contains($0.value) }) {
+            scalars.removeSubrange(...end)
+        }
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: scalars)
+        return String(text)
+    }
+
+    /// A printable character: no control code, no function key.
+    static func isText(_ code: Code) -> Bool {
+        guard case .character(let value) = code else { return false }
+        return value >= 32 && value != 127
+    }
+
     public static func decode(_ code: Code) -> Key? {
         switch code {
         case .character(let value):

@@ -141,6 +141,7 @@ public final class Terminal {
     /// Waits up to the tick for one key; a paste arrives whole.
     public func read() -> Input {
         guard let code = nextCode() else { return .timeout }
+        if code == .character(27), let text = textPastedAfterEscape() { return .paste(text) }
         switch code {
         case .function(let value) where value == Self.pasteStart: return .paste(readPaste())
         case .function(let value) where value == KEY_RESIZE: return .resize(size)
@@ -148,7 +149,32 @@ public final class Terminal {
         }
     }
 
+    /// Codes read ahead behind an ESC that were not part of a paste: read next.
+    private var pending: [KeyDecoder.Code] = []
+
+    /// The printable text already waiting behind an ESC, when it is a paste
+    /// (`KeyDecoder.pastedText(afterEscape:)`); otherwise nil, and every code
+    /// looked at is read again as it came.
+    private func textPastedAfterEscape() -> String? {
+        guard pending.isEmpty else { return nil }
+        timeout(0)
+        defer { timeout(250) }
+        var waiting: [KeyDecoder.Code] = []
+        while let code = nextCode() {
+            waiting.append(code)
+            guard KeyDecoder.isText(code) else { break }
+        }
+        guard let text = KeyDecoder.pastedText(afterEscape: waiting) else {
+            pending = waiting
+            return nil
+        }
+        // The code that ended the text (a line break, a key) is read next.
+        if let last = waiting.last, !KeyDecoder.isText(last) { pending = [last] }
+        return text
+    }
+
     private func nextCode() -> KeyDecoder.Code? {
+        if !pending.isEmpty { return pending.removeFirst() }
         var value: UInt32 = 0
         let result = tillit_get_wch(&value)
         if result == ERR { return nil }

@@ -56,7 +56,7 @@ struct BenchKeysCommand: ParsableCommand {
                 let key = script[index % script.count]
                 index += 1
                 let start = Self.nanoseconds()
-                state.now = Date()
+                _ = update(&state, .tick(Date()))
                 _ = update(&state, .key(key))
                 let updated = Self.nanoseconds()
                 let grid = view(state)

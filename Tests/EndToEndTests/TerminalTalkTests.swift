@@ -138,6 +138,29 @@ import TillitCore
         try tmux.waitForExit()
     }
 
+    /// A terminal without bracketed paste: a pasted ESC must not leave the field
+    /// and run the rest as commands (s skipped a card, a digit rated, q quit).
+    @Test func aPasteHoldingAnEscapeStaysInTheField() throws {
+        let tmux = try TmuxSession()
+        try tmux.launch(["start", "--deck", "selvledelse", "--lang", "en"])
+        try tmux.waitFor("1 / 14")
+        try tmux.press("Enter")
+        try tmux.waitFor("writing")
+        try tmux.tmux(["set-buffer", "Copied \u{1B}[31mred\u{1B}[0m and \u{1B}s2q more"])
+        try tmux.tmux(["paste-buffer", "-t", "main:0"])
+        let screen = try tmux.waitFor("more")
+        #expect(screen.contains("Copied red and s2q more") && screen.contains("1 / 14") && screen.contains("writing"), "\(screen)")
+        #expect(try tmux.isRunning())
+        try tmux.press("Escape")
+        try tmux.waitFor("Enter write")
+        try tmux.press("q")
+        try tmux.waitForExit()
+        let talk = try #require(try tmux.sessions().first)
+        #expect(talk.cards[0].responses.first?.text == "Copied red and s2q more")
+        #expect(!talk.cards.contains { $0.status == .skipped || $0.status == .parked } && talk.currentIndex == 0,
+                "nothing was skipped or moved")
+    }
+
     @Test func killedWhileWritingResumesOnTheSameCardWithTheText() throws {
         let tmux = try TmuxSession()
         try tmux.launch(["start", "--deck", "selvledelse", "--lang", "nb"])

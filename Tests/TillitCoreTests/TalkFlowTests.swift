@@ -91,6 +91,13 @@ struct TalkFlowTests {
         let action = Action(id: "a1", text: "Ny ukeplan", owner: "Ola", due: "2026-12-15", done: true, createdAt: SessionFixture.t0)
         #expect(TalkText.actionLine(action, t, now: SessionFixture.t0) == "Ny ukeplan — Ola, 15.12. ✓")
         #expect(TalkText.actionLine(action, t, now: SessionFixture.t0, markDone: false) == "Ny ukeplan — Ola, 15.12.")
+        // Anonymous votes: the count until revealed (each front end says how), then the mean.
+        var team = try! SessionFixture.team(anonymous: true)
+        try! team.run(.next, .addVote(value: 4, participant: nil), .addVote(value: 4, participant: nil), .addVote(value: 3, participant: nil))
+        let card = team.currentCard!
+        #expect(TalkText.voteLine(team, card, t, revealHint: .plainRevealShort) == "3 stemmer · " + t(.plainRevealShort))
+        try! team.run(.revealVotes)
+        #expect(TalkText.voteLine(team, team.currentCard!, t, revealHint: .plainRevealShort) == "3 stemmer · snitt 3,7")
         // The screens name the key, plain mode the command.
         #expect(TalkText.refusal(TalkError.finished, t, card: nil) == t(.talkIsFinished))
         #expect(TalkText.refusal(TalkError.finished, t, card: nil, lines: true) == t(.plainIsFinished))

@@ -142,18 +142,4 @@ extension Session {
         case .shown(let tally): return .shown(tally)
         }
     }
-
-    /// `4 stemmer · snitt 3,8`, or the count with why no more shows
-    /// (`3 stemmer · r viser resultatet`, `2 stemmer · vises fra 3 stemmer`);
-    /// `revealHint` says how this front end reveals.
-    public func voteLine(_ record: CardRecord, _ t: Localizer, revealHint: UIString) -> String {
-        let disclosure = voteDisclosure(of: record)
-        let count = TalkText.voteCount(disclosure.votes, t)
-        switch disclosure {
-        case .noVotes: return count
-        case .countOnly(_, .notRevealed): return count + " · " + t(revealHint)
-        case .countOnly(_, .tooFew(let minimum)): return count + " · " + t(.votesFromMinimumShort, minimum)
-        case .shown(let tally): return count + " · " + TalkText.mean(tally.mean, t)
-        }
-    }
 }

@@ -115,7 +115,7 @@ public struct PlainTalk: Sendable {
     /// `4 stemmer · snitt 3,8` where it may be shown; anonymous votes show
     /// their count until `:reveal`, and never a mean below the minimum.
     private func votesText(_ record: CardRecord) -> String {
-        session.voteLine(record, t, revealHint: .plainRevealShort)
+        TalkText.voteLine(session, record, t, revealHint: .plainRevealShort)
     }
 
     /// `:reveal`: the same rule as `r` on the screens.

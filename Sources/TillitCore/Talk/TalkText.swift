@@ -2,8 +2,7 @@ import Foundation
 
 /// The words a talk is told in, the same on the card screen, in plain mode and
 /// in the referat: an action as a line, what became of last time's actions, a
-/// card's status, the clock, vote counts and means (the vote line itself is
-/// `Session.voteLine`), and why the engine refused something.
+/// card's status, the clock, the votes, and why the engine refused something.
 public enum TalkText {
     /// `Ola lager et utkast — Ola, 15.12.`, with ` ✓` after a done one when `markDone`.
     public static func actionLine(_ action: Action, _ t: Localizer, now: Date, markDone: Bool = true) -> String {
@@ -58,6 +57,20 @@ public enum TalkText {
     /// `snitt 3,8`.
     public static func mean(_ mean: Double, _ t: Localizer) -> String {
         t(.mean, ExportFormat.mean(mean, t.language))
+    }
+
+    /// A card's votes as the rule allows (`VotePrivacy`): `4 stemmer · snitt 3,8`,
+    /// or the count with why no more shows (`3 stemmer · r viser resultatet`,
+    /// `2 stemmer · vises fra 3 stemmer`); `revealHint` says how this front end reveals.
+    public static func voteLine(_ session: Session, _ record: CardRecord, _ t: Localizer, revealHint: UIString) -> String {
+        let disclosure = session.voteDisclosure(of: record)
+        let count = voteCount(disclosure.votes, t)
+        switch disclosure {
+        case .noVotes: return count
+        case .countOnly(_, .notRevealed): return count + " · " + t(revealHint)
+        case .countOnly(_, .tooFew(let minimum)): return count + " · " + t(.votesFromMinimumShort, minimum)
+        case .shown(let tally): return count + " · " + mean(tally.mean, t)
+        }
     }
 
     /// Why the engine refused a command, in words. `lines` is plain mode's

@@ -243,7 +243,7 @@ enum TalkView {
     /// `4 stemmer · snitt 3,8`, or the count with why no more shows
     /// (`3 stemmer · r viser resultatet`, `2 stemmer · vises fra 3 stemmer`).
     static func voteSummary(_ session: Session, _ record: CardRecord, _ ui: Localizer) -> String {
-        session.voteLine(record, ui, revealHint: .votesRevealShort)
+        TalkText.voteLine(session, record, ui, revealHint: .votesRevealShort)
     }
 
     /// A bordered text field; while writing, the cursor is placed and kept in view.
