@@ -229,6 +229,18 @@ import TillitCore
         #expect(run.stdout.contains("Type :room to open the voting room"))
     }
 
+    /// `--plain --room` opens the room with the first card, as on the screens.
+    @Test func plainModeWithRoomOpensItAtStart() throws {
+        let home = try TemporaryHome()
+        let run = runTillit(Self.team + ["--plain", "--room", "--room-address", "127.0.0.1"], environment: home.environment([:]),
+                            stdin: ":next\n:room\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.components(separatedBy: "\n")
+        let open = lines.filter { $0.hasPrefix("The voting room is open: http://127.0.0.1:") }
+        // One :room in the input, two lines: the first is the room opened at start.
+        #expect(open.count == 2 && open[0] == open[1], "opened at start, said again on :room: \(run.stdout)")
+    }
+
     /// A real browser on a phone-sized screen taps a value; the shared screen's count goes up.
     /// The screenshot stays in the test artifacts (`.build/test-artifacts/`).
     @Test func aPhoneBrowserVotesAndTheSharedScreenCountsIt() throws {

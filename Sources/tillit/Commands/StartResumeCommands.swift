@@ -145,7 +145,7 @@ struct StartCommand: ParsableCommand {
                               participants: people, deckIDs: deck, shuffle: shuffle, seed: seed,
                               anonymous: anonymous, timerSeconds: timer, votesFromPhones: room)
         let roomSettings = roomArguments.settings
-        if plainMode { throw ExitCode(try runPlain(context, catalog: catalog, room: roomSettings) { try $0.start(setup) }) }
+        if plainMode { throw ExitCode(try runPlain(context, catalog: catalog, room: roomSettings, openRoom: setup.votesFromPhones) { try $0.start(setup) }) }
         let runner = TalkRunner(context: context, catalog: catalog, store: SessionStore(home: context.home),
                                 catalogIsPartial: true, room: roomSettings, bell: bell)
         do { try runner.prepareStart(setup) } catch { throw fail(describe(error, context)) }

@@ -18,6 +18,8 @@ final class PlainRunner {
     /// The voting room (`:room`): votes from phones arrive between lines.
     private let room: RoomLink
     private var roomAddress: (url: String, code: String)?
+    /// Set for `tillit start --plain --room` (`TalkSetup.votesFromPhones`).
+    var openRoomAtStart = false
 
     init(store: SessionStore, catalog: DeckCatalog, language: Language, session: Session, path: String,
          showPrompt: Bool = isatty(STDIN_FILENO) == 1, room: RoomSettings = RoomSettings(),
@@ -37,6 +39,8 @@ final class PlainRunner {
     /// Reads lines until `:quit`, `:finish` or the end of the input. Returns the exit code.
     func run(readLine: () -> String? = { Swift.readLine(strippingNewline: true) }) -> Int32 {
         talk.opening(now: Date()).forEach(say)
+        // `tillit start --plain --room`: the room opens with the first card, as on the screens.
+        if openRoomAtStart { roomCommand("") }
         while true {
             if showPrompt { write(talk.prompt) }
             guard let line = readLine() else {
