@@ -316,6 +316,20 @@ struct CLITests {
 
     /// A bad file and the start of every line lint must print for it.
     @Test(arguments: [
+        ("nb_NO.UTF-8", ["5:5: warning: ukjent nøkkel «promt» i et kort (mente du «prompt»?); den blir ikke brukt",
+                         "4:5: error: «prompt» mangler", "tillit: filen har feil"]),
+        ("da_DK.UTF-8", ["5:5: warning: ukendt nøgle »promt« i et kort (mente du »prompt«?); den bliver ikke brugt",
+                         "4:5: error: »prompt« mangler"]),
+    ])
+    func lintSpeaksTheChosenLanguage(lang: String, expected: [String]) throws {
+        let home = try TemporaryHome()
+        let path = try home.write("typo.yaml", "id: x\ntitle: { nb: a, en: b }\ncards:\n  - id: one\n    promt: { nb: a, en: b }\n")
+        let run = runTillit(["lint", path], environment: home.environment(["LANG": lang]))
+        #expect(run.status == 1)
+        for line in expected { #expect(run.stderr.contains(line), "\(lang): \(run.stderr)") }
+    }
+
+    @Test(arguments: [
         ("invalid.yaml", "id: x\ntitle: { nb: a, en: b\ncards: []\n", ["3:6: error: invalid YAML"]),
         ("no-prompt.yaml", "id: x\ntitle: { nb: a, en: b }\ncards:\n  - id: one\n    promt: { nb: a, en: b }\n",
          ["5:5: warning: unknown key 'promt' in a card (did you mean 'prompt'?)", "4:5: error: missing 'prompt'"]),

@@ -311,7 +311,7 @@ struct DeckParserUnknownKeyTests {
     @Test(arguments: [("promt", "prompt"), ("scael", "scale"), ("titel", "title"), ("x", nil), ("colour", nil), ("Prompt", "prompt"), ("audience", "audience")] as [(String, String?)])
     func suggestionPicksTheNearestKnownWord(word: String, expected: String?) {
         let candidates = DeckParser.topLevelKeys + DeckParser.cardKeys + DeckParser.answerKinds
-        let suggestion = DeckParser.suggestion(for: word, among: candidates)
+        let suggestion = DeckParser.suggestion(for: word, among: candidates).text(Localizer(.en))
         if let expected {
             #expect(suggestion == " (did you mean '\(expected)'?)")
         } else {

@@ -56,8 +56,8 @@ public struct DeckCatalog: Sendable {
                 if isOwn, !existing.origin.isOwn {
                     entry.replacesShippedPath = existing.origin.path
                 } else {
-                    problems.append(Diagnostic(path: path, severity: .warning,
-                        message: "deck id '\(deck.id)' is also used by \(existing.origin.path); this one is skipped"))
+                    problems.append(Diagnostic(path: path, severity: .warning, key: .deckIDTwice,
+                                               arguments: [.text(deck.id), .text(existing.origin.path)]))
                     continue
                 }
             } else {

@@ -60,30 +60,30 @@ public struct DeckParser {
     private mutating func readText() -> String? {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            error("no such file")
+            error(.deckNoSuchFile)
             return nil
         }
         if isFolder.boolValue {
-            error("is a folder, not a deck file")
+            error(.deckIsFolder)
             return nil
         }
         // stat, not FileManager's attributes, which look up the owner's name in /etc/passwd.
         var info = stat()
         let size = stat(path, &info) == 0 ? Int(info.st_size) : 0
         if size > Self.maximumFileSize {
-            error("the file is \(Self.sizeText(size)); a deck file may be at most \(Self.sizeText(Self.maximumFileSize))")
+            error(.deckFileTooBig, .text(Self.sizeText(size)), .text(Self.sizeText(Self.maximumFileSize)))
             return nil
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            error("cannot be read (check its permissions)")
+            error(.deckUnreadable)
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            error("is not UTF-8 text; save the deck as UTF-8")
+            error(.deckNotUTF8)
             return nil
         }
         if text.unicodeScalars.contains(where: { $0.value == 0 }) {
-            error("contains NUL bytes; this looks like a binary file, not a deck")
+            error(.deckHasNUL)
             return nil
         }
         return text
@@ -100,7 +100,7 @@ public struct DeckParser {
 
     private mutating func parseText(_ text: String) -> Result {
         if text.utf8.count > Self.maximumFileSize {
-            error("the text is \(Self.sizeText(text.utf8.count)); a deck file may be at most \(Self.sizeText(Self.maximumFileSize))")
+            error(.deckTextTooBig, .text(Self.sizeText(text.utf8.count)), .text(Self.sizeText(Self.maximumFileSize)))
             return Result(deck: nil, diagnostics: diagnostics)
         }
         let root: Node?
@@ -123,20 +123,20 @@ public struct DeckParser {
             diagnostics.append(Self.diagnostic(for: yamlError, path: path))
             return Result(deck: nil, diagnostics: diagnostics)
         } catch {
-            self.error("cannot be read as YAML: \(error)")
+            self.error(.deckNotYAML, .text(String(describing: error)))
             return Result(deck: nil, diagnostics: diagnostics)
         }
         guard let root else {
-            error("the file is empty; a deck needs an id, a title and cards")
+            error(.deckEmpty)
             return Result(deck: nil, diagnostics: diagnostics)
         }
         // A deck needs no anchors or aliases; refusing them also rules out alias bombs.
         switch treeProblem {
         case .anchor(let anchored)?:
-            error("YAML anchors and aliases (& and *) are not allowed in a deck; write each text out", at: anchored)
+            error(.deckAnchors, at: anchored)
             return Result(deck: nil, diagnostics: diagnostics)
         case .tooManyValues(let node)?:
-            error("the file holds too many values (more than \(Self.maximumNodeCount)); a deck has a few hundred", at: node)
+            error(.deckTooManyValues, .text(String(Self.maximumNodeCount)), at: node)
             return Result(deck: nil, diagnostics: diagnostics)
         case nil:
             break
@@ -177,21 +177,21 @@ public struct DeckParser {
             if problem.contains("nesting level") {
                 // libyaml's own text names the C function that sets the limit.
                 return Diagnostic(path: path, line: mark.line, column: mark.column,
-                                  message: "invalid YAML: nested too deeply; a deck needs only a few levels")
+                                  key: .deckNestedTooDeeply)
             }
             let where_ = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
             return Diagnostic(path: path, line: mark.line, column: mark.column,
-                              message: "invalid YAML: \(problem)\(where_)")
+                              key: .deckInvalidYAML, arguments: [.text(problem), .text(where_)])
         case let .duplicatedKeysInMapping(duplicates, context):
             // Yams gives the place of the first of the repeated keys.
             let keys = duplicates.map { "'\(SafeText.line($0))'" }.joined(separator: ", ")
             return Diagnostic(path: path, line: context.mark.line, column: context.mark.column,
-                              message: "\(keys) given more than once in the same mapping; keep one")
+                              key: .deckDuplicateKeys, arguments: [.text(keys)])
         case let .reader(problem, offset, _, yaml):
             let position = offset.map { Self.lineAndColumn(ofByte: $0, in: yaml) } ?? (1, 1)
-            return Diagnostic(path: path, line: position.0, column: position.1, message: "unreadable text: \(problem)")
+            return Diagnostic(path: path, line: position.0, column: position.1, key: .deckUnreadableText, arguments: [.text(problem)])
         default:
-            return Diagnostic(path: path, message: "invalid YAML: \(yamlError)")
+            return Diagnostic(path: path, key: .deckInvalidYAML, arguments: [.text(String(describing: yamlError)), .text("")])
         }
     }
 
@@ -205,12 +205,12 @@ public struct DeckParser {
     }
 
     private mutating func parseDeck(_ root: Node) -> Deck? {
-        guard let fields = mapping(root, allowed: Self.topLevelKeys, what: "the deck") else {
+        guard let fields = mapping(root, allowed: Self.topLevelKeys, what: .phrase(.deckSubjectDeck)) else {
             return nil
         }
-        let id = identifier(fields["id"], in: root, what: "the deck")
+        let id = identifier(fields["id"], in: root, what: .phrase(.deckSubjectDeck))
         let version = fields["version"].flatMap { integer($0, what: "version") } ?? 1
-        if version < 1, let node = fields["version"] { error("version must be 1 or more", at: node) }
+        if version < 1, let node = fields["version"] { error(.deckVersion, at: node) }
         let title = localized(fields["title"], key: "title", in: root)
         let description = fields["description"].flatMap { localized($0, key: "description", in: root) }
         let audience = parseAudience(fields["audience"])
@@ -227,19 +227,19 @@ public struct DeckParser {
         case .scalar: items = [node]
         case .sequence(let sequence): items = Array(sequence)
         default:
-            error("audience must be a list such as [one-on-one] or [team]", at: node)
+            error(.deckAudienceList, at: node)
             return []
         }
         var audience: [Audience] = []
         for item in items {
             guard let name = item.scalar?.string else {
-                error("audience must name one-on-one or team", at: item)
+                error(.deckAudienceName, at: item)
                 continue
             }
             if let value = Audience(rawValue: name) {
                 if !audience.contains(value) { audience.append(value) }
             } else {
-                error("unknown audience '\(name)'\(Self.suggestion(for: name, among: Audience.allCases.map(\.rawValue))); use one-on-one or team", at: item)
+                error(.deckUnknownAudience, .text(name), Self.suggestion(for: name, among: Audience.allCases.map(\.rawValue)), at: item)
             }
         }
         return audience
@@ -247,14 +247,14 @@ public struct DeckParser {
 
     private mutating func parseCards(_ node: Node?, in parent: Node) -> [Card]? {
         guard let node else {
-            error("missing 'cards': a deck needs a list of cards", at: parent)
+            error(.deckMissingCards, at: parent)
             return nil
         }
         guard case .sequence(let sequence) = node else {
-            error("'cards' must be a list of cards, each starting with '- id:'", at: node)
+            error(.deckCardsList, at: node)
             return nil
         }
-        if sequence.isEmpty { error("the deck has no cards", at: node) }
+        if sequence.isEmpty { error(.deckNoCards, at: node) }
         var cards: [Card] = []
         var seen: [String: Node] = [:]
         for cardNode in sequence {
@@ -263,7 +263,7 @@ public struct DeckParser {
             let idNode = cardNode.mapping?["id"]
             guard let id = card?.id ?? idNode?.string else { continue }
             if let first = seen[id] {
-                error("duplicate card id '\(SafeText.line(id))' (first used at line \(first.mark?.line ?? 0)); card ids must be unique", at: idNode ?? cardNode)
+                error(.deckDuplicateCard, .text(SafeText.line(id)), .text(String(first.mark?.line ?? 0)), at: idNode ?? cardNode)
                 continue
             }
             seen[id] = idNode ?? cardNode
@@ -273,8 +273,8 @@ public struct DeckParser {
     }
 
     private mutating func parseCard(_ node: Node) -> Card? {
-        guard let fields = mapping(node, allowed: Self.cardKeys, what: "a card") else { return nil }
-        let id = identifier(fields["id"], in: node, what: "a card")
+        guard let fields = mapping(node, allowed: Self.cardKeys, what: .phrase(.deckSubjectCard)) else { return nil }
+        let id = identifier(fields["id"], in: node, what: .phrase(.deckSubjectCard))
         let prompt = localized(fields["prompt"], key: "prompt", in: node)
         let hint = fields["hint"].flatMap { localized($0, key: "hint", in: node) }
         var answer: AnswerKind? = .text
@@ -288,40 +288,40 @@ public struct DeckParser {
             switch name {
             case "text": return .text
             case "scale", "text+scale":
-                error("answer '\(name)' needs its scale: write answer: { \(name): { min: 1, max: 5, low: …, high: … } }", at: node)
+                error(.deckAnswerNeedsScale, .text(name), at: node)
                 return nil
             default:
-                error("unknown answer kind '\(name)'\(Self.suggestion(for: name, among: Self.answerKinds)); use text, scale or text+scale", at: node)
+                error(.deckUnknownAnswer, .text(name), Self.suggestion(for: name, among: Self.answerKinds), at: node)
                 return nil
             }
         }
         guard case .mapping(let mapping) = node, mapping.count == 1, let (keyNode, value) = mapping.first,
               let key = keyNode.scalar?.string else {
-            error("answer must be text, { scale: {…} } or { text+scale: {…} }", at: node)
+            error(.deckAnswerForm, at: node)
             return nil
         }
         switch key {
         case "scale": return parseScale(value).map(AnswerKind.scale)
         case "text+scale": return parseScale(value).map(AnswerKind.textAndScale)
         default:
-            error("unknown answer kind '\(key)'\(Self.suggestion(for: key, among: Self.answerKinds)); use text, scale or text+scale", at: keyNode)
+            error(.deckUnknownAnswer, .text(key), Self.suggestion(for: key, among: Self.answerKinds), at: keyNode)
             return nil
         }
     }
 
     private mutating func parseScale(_ node: Node) -> Scale? {
-        guard let fields = mapping(node, allowed: Self.scaleKeys, what: "a scale") else { return nil }
+        guard let fields = mapping(node, allowed: Self.scaleKeys, what: .phrase(.deckSubjectScale)) else { return nil }
         guard let minNode = fields["min"], let maxNode = fields["max"] else {
-            error("a scale needs both min and max, for example min: 1 and max: 5", at: node)
+            error(.deckScaleMinMax, at: node)
             return nil
         }
         guard let min = integer(minNode, what: "min"), let max = integer(maxNode, what: "max") else { return nil }
         guard min < max else {
-            error("the scale's min (\(min)) must be less than its max (\(max))", at: minNode)
+            error(.deckScaleOrder, .text(String(min)), .text(String(max)), at: minNode)
             return nil
         }
         guard min >= 0, max <= 10, max - min < RatingKeys.maximumValues else {
-            error("a scale has at most ten values between 0 and 10, so each value has its own key (1–10 uses 0 for 10); \(min)–\(max) does not fit", at: minNode)
+            error(.deckScaleRange, .text(String(min)), .text(String(max)), at: minNode)
             return nil
         }
         var labels: [String: LocalizedText] = [:]
@@ -329,7 +329,7 @@ public struct DeckParser {
             if let labelNode = fields[key] {
                 labels[key] = localized(labelNode, key: key, in: node)
             } else {
-                warning("the scale has no '\(key)' label; say what the \(key == "low" ? "lowest" : "highest") value means", at: node)
+                warning(.deckScaleLabel, .text(key), .phrase(key == "low" ? .deckLowest : .deckHighest), at: node)
             }
         }
         return Scale(min: min, max: max, low: labels["low"] ?? LocalizedText([:]), high: labels["high"] ?? LocalizedText([:]))
@@ -338,23 +338,23 @@ public struct DeckParser {
     // MARK: - Small readers
 
     /// A mapping's values by key, after reporting unknown and repeated keys.
-    private mutating func mapping(_ node: Node, allowed: [String], what: String) -> [String: Node]? {
+    private mutating func mapping(_ node: Node, allowed: [String], what: DiagnosticArgument) -> [String: Node]? {
         guard case .mapping(let mapping) = node else {
-            error("\(what) must be a mapping of keys and values", at: node)
+            error(.deckNotMapping, what, at: node)
             return nil
         }
         var fields: [String: Node] = [:]
         for (keyNode, value) in mapping.pairsInOrder {
             guard let key = keyNode.scalar?.string else {
-                error("keys must be plain words", at: keyNode)
+                error(.deckKeysWords, at: keyNode)
                 continue
             }
             if fields[key] != nil {
-                error("'\(key)' is given twice", at: keyNode)
+                error(.deckKeyTwice, .text(key), at: keyNode)
                 continue
             }
             if !allowed.contains(key) {
-                warning("unknown key '\(key)' in \(what)\(Self.suggestion(for: key, among: allowed)); it is ignored", at: keyNode)
+                warning(.deckUnknownKey, .text(key), what, Self.suggestion(for: key, among: allowed), at: keyNode)
                 continue
             }
             fields[key] = value
@@ -362,18 +362,18 @@ public struct DeckParser {
         return fields
     }
 
-    private mutating func identifier(_ node: Node?, in parent: Node, what: String) -> String? {
+    private mutating func identifier(_ node: Node?, in parent: Node, what: DiagnosticArgument) -> String? {
         guard let node else {
-            error("missing 'id' in \(what)", at: parent)
+            error(.deckMissingID, what, at: parent)
             return nil
         }
         guard let value = node.scalar?.string, !value.isEmpty else {
-            error("'id' must be a word such as 'energy'", at: node)
+            error(.deckIDWord, at: node)
             return nil
         }
         let allowed = value.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
         guard allowed, value.first != "-", value.count <= 64 else {
-            error("id '\(SafeText.line(value))' may use only a–z, 0–9 and '-' (at most 64), and not start with '-'", at: node)
+            error(.deckIDForm, .text(SafeText.line(value)), at: node)
             return nil
         }
         return value
@@ -381,7 +381,7 @@ public struct DeckParser {
 
     private mutating func integer(_ node: Node, what: String) -> Int? {
         guard let text = node.scalar?.string, let value = Int(text) else {
-            error("\(what) must be a whole number", at: node)
+            error(.deckWholeNumber, .text(what), at: node)
             return nil
         }
         return value
@@ -391,26 +391,26 @@ public struct DeckParser {
     /// is reported because the other language would be missing.
     private mutating func localized(_ node: Node?, key: String, in parent: Node) -> LocalizedText? {
         guard let node else {
-            error("missing '\(key)'", at: parent)
+            error(.deckMissingKey, .text(key), at: parent)
             return nil
         }
         if node.scalar != nil {
-            error("'\(key)' must give each language, for example \(key): { nb: \"…\", en: \"…\" }", at: node)
+            error(.deckEachLanguage, .text(key), at: node)
             return nil
         }
-        guard let fields = mapping(node, allowed: Language.allCases.map(\.rawValue), what: "'\(key)'") else {
+        guard let fields = mapping(node, allowed: Language.allCases.map(\.rawValue), what: .text("'\(key)'")) else {
             return nil
         }
         var values: [Language: String] = [:]
         for language in Language.allCases {
             guard let valueNode = fields[language.rawValue] else { continue }
             guard let text = valueNode.scalar?.string else {
-                error("'\(key).\(language.rawValue)' must be text", at: valueNode)
+                error(.deckMustBeText, .text(key + "." + language.rawValue), at: valueNode)
                 continue
             }
             let trimmed = Self.trimmed(text)
             if trimmed.isEmpty {
-                error("'\(key).\(language.rawValue)' is empty", at: valueNode)
+                error(.deckEmptyText, .text(key + "." + language.rawValue), at: valueNode)
                 continue
             }
             values[language] = trimmed
@@ -419,7 +419,7 @@ public struct DeckParser {
         for language in Self.requiredLanguages where values[language] == nil {
             complete = false
             if fields[language.rawValue] == nil {
-                error("'\(key)' has no '\(language.rawValue)' text; every text needs nb and en", at: node)
+                error(.deckMissingLanguage, .text(key), .text(language.rawValue), at: node)
             }
         }
         return complete ? LocalizedText(values) : nil
@@ -437,15 +437,15 @@ public struct DeckParser {
         return String(scalars[start..<end])
     }
 
-    private mutating func error(_ message: String, at node: Node? = nil) {
-        report(.error, message, at: node)
+    private mutating func error(_ key: UIString, _ arguments: DiagnosticArgument..., at node: Node? = nil) {
+        report(.error, key, arguments, at: node)
     }
 
-    private mutating func warning(_ message: String, at node: Node) {
-        report(.warning, message, at: node)
+    private mutating func warning(_ key: UIString, _ arguments: DiagnosticArgument..., at node: Node) {
+        report(.warning, key, arguments, at: node)
     }
 
-    private mutating func report(_ severity: Diagnostic.Severity, _ message: String, at node: Node?) {
+    private mutating func report(_ severity: Diagnostic.Severity, _ key: UIString, _ arguments: [DiagnosticArgument], at node: Node?) {
         // The problems past the limit are not shown, but an error among them still
         // refuses the deck: the line that stands for them is an error if one is.
         guard diagnostics.count <= Self.maximumDiagnostics else {
@@ -455,21 +455,21 @@ public struct DeckParser {
         let mark = node?.mark
         if diagnostics.count == Self.maximumDiagnostics {
             diagnostics.append(Diagnostic(path: path, line: mark?.line ?? 1, column: mark?.column ?? 1,
-                                          severity: severity, message: "too many problems; the rest are not shown"))
+                                          severity: severity, key: .deckTooManyProblems))
             return
         }
         diagnostics.append(Diagnostic(path: path, line: mark?.line ?? 1, column: mark?.column ?? 1,
-                                      severity: severity, message: message))
+                                      severity: severity, key: key, arguments: arguments))
     }
 
     // MARK: - Suggestions
 
     /// ` (did you mean 'x'?)` for the closest candidate, when it is close enough
     /// to be a typo: one edit, or one per three letters of the candidate.
-    static func suggestion(for word: String, among candidates: [String]) -> String {
+    static func suggestion(for word: String, among candidates: [String]) -> DiagnosticArgument {
         let scored = candidates.map { ($0, editDistance(word.lowercased(), $0)) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, best.0.count / 3) else { return "" }
-        return " (did you mean '\(best.0)'?)"
+        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, best.0.count / 3) else { return .text("") }
+        return .didYouMean(best.0)
     }
 
     /// Edits (insert, delete, replace, or swap two neighbours) that turn `a` into `b`.

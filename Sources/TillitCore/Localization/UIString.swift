@@ -7,6 +7,58 @@ public enum UIString: String, CaseIterable, Sendable {
     case skippedDeck
     case deckNotLoaded
     case deckLintHint
+    case deckIDTwice, deckProblemText
+    // Problems in deck files.
+    case deckNoSuchFile
+    case deckIsFolder
+    case deckFileTooBig
+    case deckUnreadable
+    case deckNotUTF8
+    case deckHasNUL
+    case deckTextTooBig
+    case deckNotYAML
+    case deckEmpty
+    case deckAnchors
+    case deckTooManyValues
+    case deckNestedTooDeeply
+    case deckInvalidYAML
+    case deckDuplicateKeys
+    case deckUnreadableText
+    case deckVersion
+    case deckAudienceList
+    case deckAudienceName
+    case deckUnknownAudience
+    case deckMissingCards
+    case deckCardsList
+    case deckNoCards
+    case deckDuplicateCard
+    case deckAnswerNeedsScale
+    case deckUnknownAnswer
+    case deckAnswerForm
+    case deckScaleMinMax
+    case deckScaleOrder
+    case deckScaleRange
+    case deckScaleLabel
+    case deckNotMapping
+    case deckKeysWords
+    case deckKeyTwice
+    case deckUnknownKey
+    case deckMissingID
+    case deckIDWord
+    case deckIDForm
+    case deckWholeNumber
+    case deckMissingKey
+    case deckEachLanguage
+    case deckMustBeText
+    case deckEmptyText
+    case deckMissingLanguage
+    case deckTooManyProblems
+    case deckSubjectDeck
+    case deckSubjectCard
+    case deckSubjectScale
+    case deckLowest
+    case deckHighest
+    case deckDidYouMean
     case showCardNumber, showHint, showScale, showAnswerText, showAnswerScale, showAnswerTextAndScale
     case lintAllValid, lintAllValidOne, lintFailed, lintFailedOne
     // Terminal UI

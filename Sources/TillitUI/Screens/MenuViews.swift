@@ -283,7 +283,7 @@ enum DecksView {
         let shown = files.count + 1 <= room ? files.count : max(0, room - 2)
         var lines = files.prefix(shown).map { problem in
             DisplayWidth.truncate(ui(.deckNotLoaded, (problem.path as NSString).lastPathComponent, problem.line,
-                                     SafeText.line(problem.message)), to: width)
+                                     SafeText.line(problem.text(ui))), to: width)
         }
         if shown < files.count { lines.append(ui(.moreUnreadable, files.count - shown)) }
         let folder = (files[0].path as NSString).deletingLastPathComponent

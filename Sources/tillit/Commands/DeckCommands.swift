@@ -67,7 +67,7 @@ struct LintCommand: ParsableCommand {
         var failed = 0
         for file in files {
             let result = DeckParser.parse(fileAt: file)
-            for diagnostic in result.diagnostics { printError(SafeText.line(diagnostic.description)) }
+            for diagnostic in result.diagnostics { printError(SafeText.line(diagnostic.line(t))) }
             if !result.isValid { failed += 1 }
         }
         if failed > 0 {
