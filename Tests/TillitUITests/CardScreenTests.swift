@@ -106,7 +106,7 @@ struct CardScreenTests {
         #expect(!view(state).text.contains("Think of an ordinary Tuesday."))
         Fixtures.press([.enter], &state)
         #expect(state.talk?.presenting == true && state.talk?.editor == nil)
-        #expect(state.flash == state.text(.presentationNoWriting))
+        #expect(state.flash == state.text(.noVotesYet), "on an anonymous rating card Enter reveals, as r does")
         Fixtures.press([.character("4"), .character("2")], &state)
         #expect(view(state).text.contains("The result shows when you press r"))
         Fixtures.press([.character("r")], &state)

@@ -59,6 +59,14 @@ struct RevealTests {
         #expect(screen.contains("4 stemmer · snitt 3,0"), "\(screen)")
     }
 
+    @Test func enterRevealsOnTheSharedScreenAndWritesNothing() {
+        var state = Self.team(votes: "425", presenting: true, size: Size(width: 160, height: 45))
+        Fixtures.press([.enter], &state)
+        #expect(state.talk?.editor == nil && state.talk?.presenting == true)
+        #expect(state.talk?.session.currentCard?.revealedVotes == [4: 1, 2: 1, 5: 1])
+        #expect(RevealTests.barRows(state).count == 5, "\(view(state).text)")
+    }
+
     @Test func namedVotesShowAsTheyCome() {
         var state = Self.team(anonymous: false, votes: "4")
         var screen = view(state).text

@@ -21,8 +21,10 @@ enum PresentingKeys {
                      label: { $0.ui(.keyRate) }, when: { $0.talk.card?.scaleRange != nil }),
           help: .init(30, "1–9", .helpRate)) { key, c in CardMoves.rate(key, &c); return [] },
         B([.backspace, .delete], when: votes, help: .init(40, "⌫", .helpUnrate)) { CardMoves.unrate(&$0) },
-        B([.character("r")], when: votes, bar: .init(45, "r", when: CardKeys.revealsVotes) { $0.ui(.keyReveal) },
-          help: .init(45, "r", .helpReveal, when: CardKeys.revealsVotes)) { CardMoves.reveal(&$0) },
+        // On the shared screen Enter reveals too: nothing is written there.
+        B([.character("r"), .enter], when: CardKeys.revealsVotes, bar: .init(45, "r") { $0.ui(.keyReveal) },
+          help: .init(45, "r Enter", .helpReveal)) { CardMoves.reveal(&$0) },
+        B([.character("r")], when: votes) { CardMoves.reveal(&$0) },
         // The shared screen shows no fields: writing starts only after p (or Esc).
         B([.enter]) { $0.flash(.presentationNoWriting) },
         // Nothing changes unseen: the action form and a 1:1's ratings are on the card, not on the shared screen.
