@@ -132,6 +132,11 @@ rows.append(measure("list \(talkCount) talks", runs: listRuns, goal: 300) {
     precondition(listing.summaries.count == talkCount && listing.problems.isEmpty)
     newest = listing.summaries[0].id
 })
+// What the hand-written scanner buys: the same list with JSONDecoder alone.
+rows.append(measure("list \(talkCount) talks, JSONDecoder only (no SummaryScanner)", runs: listRuns, goal: 300) {
+    let listing = store.list(scanner: false)
+    precondition(listing.summaries.count == talkCount && listing.problems.isEmpty && listing.summaries[0].id == newest)
+})
 rows.append(try measure("latest unfinished of \(talkCount) (list + load)", runs: listRuns, goal: nil) {
     let latest = try store.latestUnfinished()
     precondition(latest?.id == newest)

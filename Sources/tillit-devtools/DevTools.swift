@@ -11,7 +11,7 @@ struct DevTools: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tillit-devtools",
         abstract: "Crash drills, stress writers and key benchmarks for tillit's tests (not installed).",
-        subcommands: [CrashDrillCommand.self, StressWriterCommand.self, BenchKeysCommand.self]
+        subcommands: [CrashDrillSubcommand.self, StressWriterSubcommand.self, BenchKeysSubcommand.self]
     )
 }
 

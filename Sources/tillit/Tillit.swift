@@ -12,8 +12,8 @@ struct Tillit: ParsableCommand {
         discussion: cli(.cliTillitDiscussion),
         version: version,
         subcommands: [
-            StartCommand.self, ResumeCommand.self,
-            DecksCommand.self, ShowCommand.self, PrintCommand.self, LintCommand.self, SessionsCommand.self, DeleteCommand.self, ExportCommand.self, TrendsCommand.self,
+            StartSubcommand.self, ResumeSubcommand.self,
+            DecksSubcommand.self, ShowSubcommand.self, PrintSubcommand.self, LintSubcommand.self, SessionsSubcommand.self, DeleteSubcommand.self, ExportSubcommand.self, TrendsSubcommand.self,
         ]
     )
 
@@ -31,7 +31,7 @@ struct Tillit: ParsableCommand {
     /// printed here.
     static func main() {
         let arguments = UsageErrorText.joiningNegativeNumbers(Array(CommandLine.arguments.dropFirst()))
-        if let named = StartCommand.decksNamed(in: arguments) {
+        if let named = StartSubcommand.decksNamed(in: arguments) {
             DeckPrefetch.start(onlyIDs: named.ids) {
                 let environment = ProcessInfo.processInfo.environment
                 return AppContext.deckFolders(home: TillitHome.resolve(explicit: named.home, environment: environment),
@@ -69,8 +69,8 @@ struct Tillit: ParsableCommand {
     static func commonForm(_ arguments: [String]) -> ParsableCommand? {
         let rest = Array(arguments.dropFirst())
         switch arguments.first {
-        case "start": return try? StartCommand.parse(rest)
-        case "resume": return try? ResumeCommand.parse(rest)
+        case "start": return try? StartSubcommand.parse(rest)
+        case "resume": return try? ResumeSubcommand.parse(rest)
         default: return nil
         }
     }

@@ -205,10 +205,12 @@ public struct SessionStore: Sendable {
     // MARK: Listing
 
     /// Every talk, newest first (by `createdAt`), from the few fields a list
-    /// shows; files that cannot be read are in `problems`.
-    public func list() -> SessionListing {
+    /// shows; files that cannot be read are in `problems`. `scanner: false`
+    /// reads every file with JSONDecoder alone: `tillit-bench` measures both,
+    /// which is what keeps `SummaryScanner` (see BENCHMARKS.md).
+    public func list(scanner: Bool = true) -> SessionListing {
         let (summaries, problems) = scan { bytes, path, id, decoder throws(StoreError) in
-            if let record = SummaryScanner.record(bytes) {
+            if scanner, let record = SummaryScanner.record(bytes) {
                 try Self.check(schemaVersion: record.schemaVersion, fileID: record.id, path: path, id: id)
                 return record.summary(path: path)
             }

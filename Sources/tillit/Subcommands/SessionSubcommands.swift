@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import TillitCore
 
-struct SessionsCommand: ParsableCommand {
+struct SessionsSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sessions", abstract: cli(.cliSessionsAbstract))
 
@@ -55,7 +55,7 @@ enum SessionsFormatOption: String, ExpressibleByArgument, CaseIterable {
     case table, json
 }
 
-struct DeleteCommand: ParsableCommand {
+struct DeleteSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete", abstract: cli(.cliDeleteAbstract))
 

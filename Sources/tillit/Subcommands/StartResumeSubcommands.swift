@@ -4,7 +4,7 @@ import TillitCore
 import TillitTerminal
 import TillitUI
 
-struct StartCommand: ParsableCommand {
+struct StartSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "start", abstract: cli(.cliStartAbstract))
 
@@ -156,7 +156,7 @@ struct StartCommand: ParsableCommand {
 /// Silent unless asked: a bell in a meeting room startles more than it helps.
 let bellHelp: ArgumentHelp = ArgumentHelp(cli(.cliOptBell))
 
-struct ResumeCommand: ParsableCommand {
+struct ResumeSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resume", abstract: cli(.cliResumeAbstract))
 

@@ -6,7 +6,7 @@ enum TrendsFormatOption: String, ExpressibleByArgument, CaseIterable {
     case text, csv
 }
 
-struct TrendsCommand: ParsableCommand {
+struct TrendsSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trends",
         abstract: cli(.cliTrendsAbstract),

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import TillitCore
 
-struct PrintCommand: ParsableCommand {
+struct PrintSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "print",
         abstract: cli(.cliPrintAbstract),

@@ -6,7 +6,7 @@ import TillitCore
 /// writes an answer and saves, over and over, printing `saved N` after each
 /// save that returned. The tests kill it with SIGKILL at random moments and
 /// check that every reported save is still on disk.
-struct StressWriterCommand: ParsableCommand {
+struct StressWriterSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stress-writer", abstract: "Save a talk over and over (for the store's fault tests).")
 

@@ -5,7 +5,7 @@ import TillitUI
 
 /// Opens the screen and then crashes on purpose, so a test can check that a
 /// crash leaves the terminal as it found it.
-struct CrashDrillCommand: ParsableCommand {
+struct CrashDrillSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crash-drill", abstract: "Open the screen, then crash on purpose (for the terminal-restore test).")
 

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import TillitCore
 
-struct DecksCommand: ParsableCommand {
+struct DecksSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decks", abstract: cli(.cliDecksAbstract))
 
@@ -33,7 +33,7 @@ struct DecksCommand: ParsableCommand {
     }
 }
 
-struct ShowCommand: ParsableCommand {
+struct ShowSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: cli(.cliShowAbstract))
 
@@ -50,7 +50,7 @@ struct ShowCommand: ParsableCommand {
     }
 }
 
-struct LintCommand: ParsableCommand {
+struct LintSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint", abstract: cli(.cliLintAbstract))
 

@@ -6,7 +6,7 @@ enum ExportFormatOption: String, ExpressibleByArgument, CaseIterable {
     case markdown, json
 }
 
-struct ExportCommand: ParsableCommand {
+struct ExportSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: cli(.cliExportAbstract),

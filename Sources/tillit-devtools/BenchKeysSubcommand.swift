@@ -13,7 +13,7 @@ import TillitUI
 ///
 ///   tillit-devtools bench-keys --presses 2000        (run it in a 200x60 terminal)
 ///   tillit-devtools bench-keys --presenting          the shared screen of a team meeting instead
-struct BenchKeysCommand: ParsableCommand {
+struct BenchKeysSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-keys", abstract: "Time key presses on the card screen (for scripts/bench).")
 
