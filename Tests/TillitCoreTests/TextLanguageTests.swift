@@ -130,3 +130,27 @@ struct TextLanguageFallbackTests {
         #expect([Language.da, .en, .nb].sorted() == [.nb, .en, .da])
     }
 }
+
+/// Names from earlier talks, offered while one is typed.
+@Suite("Name suggestions")
+struct NameSuggestionTests {
+    let known = ["Åse Berg", "Ola Nordmann", "Avdeling Solsiden"]
+
+    @Test func theStartOfAnEarlierNameIsCompleted() {
+        #expect(NameSuggestion.suggest(for: "åse", among: known) == .completion("Åse Berg"))
+        #expect(NameSuggestion.suggest(for: "Avd", among: known) == .completion("Avdeling Solsiden"))
+    }
+
+    @Test func aNearTwinGetsADidYouMean() {
+        #expect(NameSuggestion.suggest(for: "åse berg", among: known) == .didYouMean("Åse Berg"), "case only")
+        #expect(NameSuggestion.suggest(for: "Åse Bærg", among: known) == .didYouMean("Åse Berg"), "one letter")
+        #expect(NameSuggestion.suggest(for: "Ola Nordmenn", among: known) == .didYouMean("Ola Nordmann"))
+    }
+
+    @Test func anExactOrANewNameGetsNothing() {
+        #expect(NameSuggestion.suggest(for: "Åse Berg", among: known) == nil)
+        #expect(NameSuggestion.suggest(for: "Per", among: known) == nil)
+        #expect(NameSuggestion.suggest(for: "", among: known) == nil && NameSuggestion.suggest(for: "  ", among: known) == nil)
+        #expect(NameSuggestion.suggest(for: "Olx", among: ["Ola"]) == nil, "short names are not second-guessed")
+    }
+}

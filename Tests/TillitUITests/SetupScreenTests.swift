@@ -187,3 +187,52 @@ struct SetupLabelTests {
         #expect(oneOnOne.contains("Title") && !oneOnOne.contains("Team name") && !oneOnOne.contains("Links the meetings"))
     }
 }
+
+/// The setup form offers names and team titles from earlier talks; Tab takes one.
+@Suite("Setup: names from earlier talks")
+struct SetupNameSuggestionTests {
+    static func state(_ kind: TalkKind = .oneOnOne) -> AppState {
+        var state = Fixtures.state(.nb, size: Size(width: 100, height: 30))
+        var earlier = TalkListItem(id: "2026-11-01-0900-aaaa", title: "Avdeling Solsiden", kind: .team, participants: "Åse",
+                                   createdAt: Fixtures.start, handled: 1, cardCount: 2, finished: true)
+        earlier.people = [Participant(id: "p1", name: "Åse Berg", role: .facilitator)]
+        var talk = TalkListItem(id: "2026-11-02-0900-bbbb", title: "Selvledelse", kind: .oneOnOne, participants: "Kari, Ola",
+                                createdAt: Fixtures.start, handled: 1, cardCount: 3, finished: true)
+        talk.people = [Participant(id: "p1", name: "Kari Holm", role: .leader), Participant(id: "p2", name: "Ola Nordmann", role: .employee)]
+        state.sessions = SessionList(items: [talk, earlier])
+        Fixtures.press([.character(kind == .team ? "t" : "n")], &state)
+        return state
+    }
+
+    @Test func tabCompletesAnEarlierNameAndThenMovesOn() {
+        var state = Self.state()
+        let first = state.setup.focus
+        Fixtures.type("ka", &state)
+        var screen = view(state).text
+        #expect(screen.contains("Tab: «Kari Holm», som i en tidligere samtale") && screen.contains("Tab bruk navnet"), "\(screen)")
+        Fixtures.press([.tab], &state)
+        #expect(state.setup.editor(for: first)?.text == "Kari Holm" && state.setup.focus == first)
+        Fixtures.press([.tab], &state)
+        #expect(state.setup.focus != first, "with nothing to offer Tab moves on")
+        screen = view(state).text
+        #expect(!screen.contains("tidligere samtale"), "\(screen)")
+    }
+
+    @Test func aNearTwinIsQuestionedAndTabTakesTheEarlierSpelling() {
+        var state = Self.state()
+        Fixtures.press([.tab], &state)
+        let field = state.setup.focus
+        Fixtures.type("ola nordmenn", &state)
+        #expect(view(state).text.contains("Mente du «Ola Nordmann»?"))
+        Fixtures.press([.tab], &state)
+        #expect(state.setup.editor(for: field)?.text == "Ola Nordmann")
+    }
+
+    @Test func aTeamsTitleIsOfferedToo() {
+        var state = Self.state(.team)
+        while state.setup.focus != .title { Fixtures.press([.down], &state) }
+        Fixtures.type("avd", &state)
+        Fixtures.press([.tab], &state)
+        #expect(state.setup.title.text == "Avdeling Solsiden")
+    }
+}

@@ -23,6 +23,9 @@ enum SetupKeys {
             SetupScreen.focus(by: 1, wrapping: false, &$0)
         },
         B([.up]) { SetupScreen.focus(by: -1, wrapping: false, &$0) },
+        // A name from an earlier talk is offered under the form; Tab takes it.
+        B([.tab], when: { SetupScreen.suggestion($0) != nil }, bar: .init(15, "Tab") { $0.text(.keyUseName) },
+          help: .init(15, "Tab", .helpUseName, when: always)) { SetupScreen.acceptSuggestion(&$0) },
         B([.tab]) { SetupScreen.focus(by: 1, wrapping: true, &$0) },
         B([.backTab]) { SetupScreen.focus(by: -1, wrapping: true, &$0) },
         B([.escape], bar: .init(40, "Esc") { $0.text(.keyBack) }, help: .init(50, "Esc", .keyBack)) { $0.screen = .home },

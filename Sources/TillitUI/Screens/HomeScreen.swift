@@ -58,6 +58,35 @@ enum SetupScreen {
         return []
     }
 
+    /// A name or team title used in an earlier talk, for the field being written (`NameSuggestion`).
+    static func suggestion(_ state: AppState) -> NameSuggestion? {
+        let field = state.setup.focus
+        guard let editor = state.setup.editor(for: field) else { return nil }
+        let items = state.sessions.items
+        func names(_ role: Role) -> [String] { unique(items.flatMap { $0.people.filter { $0.role == role }.map(\.name) }) }
+        let known: [String]
+        switch field {
+        case .leader: known = names(.leader)
+        case .employee: known = names(.employee)
+        case .facilitator: known = names(.facilitator)
+        case .title where state.setup.kind == .team: known = unique(items.filter { $0.kind == .team }.map(\.title))
+        default: return nil
+        }
+        return NameSuggestion.suggest(for: editor.text, among: known)
+    }
+
+    /// Tab on a suggestion: the field takes the earlier name.
+    static func acceptSuggestion(_ state: inout AppState) {
+        guard let suggestion = suggestion(state) else { return }
+        state.setup.setEditor(TextEditor(suggestion.name, multiline: false), for: state.setup.focus)
+    }
+
+    /// Newest first, each once, blank ones left out.
+    private static func unique(_ names: [String]) -> [String] {
+        var seen = Set<String>()
+        return names.map { SafeText.line($0) }.filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+
     /// Tab and Enter go round the form; ↑ ↓ stop at its ends.
     static func focus(by step: Int, wrapping: Bool, _ state: inout AppState) {
         let fields = state.setup.fields

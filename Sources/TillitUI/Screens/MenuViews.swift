@@ -99,6 +99,7 @@ enum SetupView {
         let focusIndex = rows.firstIndex { $0.0 == setup.focus } ?? 0
         let first = max(0, focusIndex - available + 1)
         var y = 3
+        let suggestion = SetupScreen.suggestion(state)
         for (field, label, value) in rows.dropFirst(first).prefix(available) {
             let focused = field == setup.focus
             grid.put(label, x: x, y: y, style: .bold, maxWidth: labelWidth - 1)
@@ -113,6 +114,12 @@ enum SetupView {
                 if focused {
                     let before = String(editor.characters.prefix(editor.cursor))
                     grid.cursor = (fieldX + min(fieldWidth - 1, DisplayWidth.of(before)), y)
+                    // The rest of an earlier name, faint after what is typed, as a shell completes.
+                    if case .completion(let name)? = suggestion, editor.cursor == editor.characters.count, shown == editor.text {
+                        let rest = String(name.dropFirst(editor.text.count))
+                        grid.put(rest, x: fieldX + DisplayWidth.of(shown), y: y, style: Style(reverse: true, dim: true),
+                                 maxWidth: max(0, fieldWidth - DisplayWidth.of(shown)))
+                    }
                 }
             } else {
                 grid.put(value, x: fieldX, y: y, style: focused ? Style(bold: true, reverse: true) : .plain, maxWidth: grid.width - fieldX - 2)
@@ -122,7 +129,16 @@ enum SetupView {
                 for line in teamNameHint { grid.put(line, x: fieldX, y: y, style: .muted); y += 1 }
             }
         }
-        if let error = setup.error { grid.put(error, x: x, y: grid.height - 3, style: .warning, maxWidth: grid.width - 6) }
+        if let error = setup.error {
+            grid.put(error, x: x, y: grid.height - 3, style: .warning, maxWidth: grid.width - 6)
+        } else if let suggestion {
+            let line: String
+            switch suggestion {
+            case .completion(let name): line = ui(.setupCompletion, SafeText.line(name))
+            case .didYouMean(let name): line = ui(.setupDidYouMean, SafeText.line(name))
+            }
+            grid.put(line, x: x, y: grid.height - 3, style: .muted, maxWidth: grid.width - 6)
+        }
         Chrome.keyBar(ScreenKeys.bar(state), &grid, help: setup.editor(for: setup.focus) == nil ? ui(.keyHelp) : nil)
     }
 }
