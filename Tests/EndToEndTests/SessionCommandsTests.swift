@@ -45,7 +45,7 @@ struct SessionCommandsTests {
         let run = runTillit(["sessions", "--lang", "nb"], environment: home.environment())
         #expect(run.stdout.hasPrefix("ID                    DATO              TYPE  TITTEL       DELTAKERE  KORT  STATUS\n"))
         #expect(run.stdout.contains("pågår") && run.stdout.contains("avsluttet"))
-        #expect(run.stderr.contains("er avkuttet eller skadet"))
+        #expect(run.stderr.contains("er ufullstendig eller skadet"))
         let empty = try TemporaryHome()
         let none = runTillit(["sessions"], environment: empty.environment(["LANG": "nb_NO.UTF-8"]))
         #expect(none.status == 0 && none.stdout == "Ingen samtaler ennå. Start en ny fra startsiden.\n" && none.stderr == "")
