@@ -94,8 +94,8 @@ func show(_ session: Session) {
     for size in [Size(width: 80, height: 24), Size(width: 200, height: 60)] {
         for readOnly in [false, true] {
             var state = AppState(config: config, size: size, now: Date(timeIntervalSince1970: 1_800_000_000))
-            if readOnly { state.screen = .history; state.pendingReadOnly = true }
-            _ = update(&state, .talkOpened(session, path: fuzzHome + "/sessions/\(fuzzID).json"))
+            if readOnly { state.screen = .history }
+            _ = update(&state, .talkOpened(session, path: fuzzHome + "/sessions/\(fuzzID).json", readOnly: readOnly))
             _ = view(state)
             for key in keys {
                 _ = update(&state, .key(key))
