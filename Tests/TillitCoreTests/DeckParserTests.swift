@@ -321,8 +321,8 @@ struct DeckParserUnknownKeyTests {
 
     @Test(arguments: [("", "abc", 3), ("kitten", "sitting", 3), ("same", "same", 0), ("promt", "prompt", 1), ("scael", "scale", 1), ("ab", "ba", 1)])
     func editDistance(a: String, b: String, distance: Int) {
-        #expect(DeckParser.editDistance(a, b) == distance)
-        #expect(DeckParser.editDistance(b, a) == distance)
+        #expect(TextDistance.edits(a, b) == distance)
+        #expect(TextDistance.edits(b, a) == distance)
     }
 }
 

@@ -467,31 +467,9 @@ public struct DeckParser {
     /// ` (did you mean 'x'?)` for the closest candidate, when it is close enough
     /// to be a typo: one edit, or one per three letters of the candidate.
     static func suggestion(for word: String, among candidates: [String]) -> DiagnosticArgument {
-        let scored = candidates.map { ($0, editDistance(word.lowercased(), $0)) }
+        let scored = candidates.map { ($0, TextDistance.edits(word.lowercased(), $0)) }
         guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, best.0.count / 3) else { return .text("") }
         return .didYouMean(best.0)
-    }
-
-    /// Edits (insert, delete, replace, or swap two neighbours) that turn `a` into `b`.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1,
-                                       previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    current[j] = Swift.min(current[j], beforePrevious[j - 2] + 1)
-                }
-            }
-            beforePrevious = previous
-            previous = current
-        }
-        return previous[b.count]
     }
 }
 

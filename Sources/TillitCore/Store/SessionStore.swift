@@ -234,26 +234,18 @@ public struct SessionStore: Sendable {
         return try load(id: summary.id)
     }
 
-    /// The newest earlier talk with the same people (1:1) or team, to carry
-    /// its open actions over. Reads summaries, then loads only that one talk.
-    public func previousTalk(for continuityKey: String, excluding id: String? = nil) throws(StoreError) -> Session? {
-        guard let summary = list().summaries.first(where: { $0.continuityKey == continuityKey && $0.id != id })
-        else { return nil }
-        return try load(id: summary.id)
-    }
-
-    /// The newest talk with the same people (1:1) or team as `session`, made
-    /// before it: "the last meeting" as the summary compares with it.
-    public func talk(before session: Session) throws(StoreError) -> Session? {
-        let key = session.continuityKey
-        guard let summary = list().summaries.first(where: {
-            $0.continuityKey == key && $0.id != session.id
-                && ($0.createdAt != session.createdAt ? $0.createdAt < session.createdAt : $0.id < session.id)
+    /// The newest earlier talk with the same people (1:1) or team: to carry
+    /// its open actions over, or (`before` a talk) "the last meeting" the
+    /// summary compares with. Reads summaries, then loads only that one talk.
+    public func previousTalk(for continuityKey: String, excluding id: String? = nil,
+                             before talk: Session? = nil) throws(StoreError) -> Session? {
+        guard let summary = list().summaries.first(where: { summary in
+            summary.continuityKey == continuityKey && summary.id != id && (talk.map { Self.newestFirst($0, summary) } ?? true)
         }) else { return nil }
         return try load(id: summary.id)
     }
 
-    private static func newestFirst<T: TalkDated>(_ a: T, _ b: T) -> Bool {
+    private static func newestFirst(_ a: some TalkDated, _ b: some TalkDated) -> Bool {
         a.createdAt != b.createdAt ? a.createdAt > b.createdAt : a.id > b.id
     }
 

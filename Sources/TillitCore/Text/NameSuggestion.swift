@@ -24,7 +24,7 @@ public enum NameSuggestion: Hashable, Sendable {
         if let twin = known.first(where: { $0.lowercased() == lower }) { return .didYouMean(twin) }
         if let longer = known.first(where: { $0.lowercased().hasPrefix(lower) }) { return .completion(longer) }
         guard typed.count >= 4 else { return nil }
-        if let near = known.first(where: { DeckParser.editDistance(lower, $0.lowercased()) == 1 }) { return .didYouMean(near) }
+        if let near = known.first(where: { TextDistance.edits(lower, $0.lowercased()) == 1 }) { return .didYouMean(near) }
         return nil
     }
 }

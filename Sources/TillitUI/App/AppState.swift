@@ -105,7 +105,9 @@ public struct AppState: Sendable {
     public var homeSelection = 0
     public var setup: SetupState
     public var talk: TalkState?
-    public var sessions = SessionList()
+    public var sessions = SessionList() { didSet { earlierNames = EarlierNames(sessions.items) } }
+    /// Derived from `sessions` whenever they change, for the new talk's form.
+    public private(set) var earlierNames = EarlierNames()
     public var historySelection = 0
     public var confirmDelete: String?
     public var deckSelection = 0

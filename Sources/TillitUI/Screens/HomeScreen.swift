@@ -36,7 +36,6 @@ enum HomeScreen {
             // Every screen speaks the new language at once; it is remembered for the next start.
             let language = state.config.language.next
             state.config.language = language
-            state.setup = SetupState(kind: state.setup.kind, decks: state.config.decks)
             return [.rememberLanguage(language)]
         case .quit:
             return [.quit]
@@ -62,14 +61,13 @@ enum SetupScreen {
     static func suggestion(_ state: AppState) -> NameSuggestion? {
         let field = state.setup.focus
         guard let editor = state.setup.editor(for: field) else { return nil }
-        let items = state.sessions.items
-        func names(_ role: Role) -> [String] { unique(items.flatMap { $0.people.filter { $0.role == role }.map(\.name) }) }
+        let earlier = state.earlierNames
         let known: [String]
         switch field {
-        case .leader: known = names(.leader)
-        case .employee: known = names(.employee)
-        case .facilitator: known = names(.facilitator)
-        case .title where state.setup.kind == .team: known = unique(items.filter { $0.kind == .team }.map(\.title))
+        case .leader: known = earlier.leaders
+        case .employee: known = earlier.employees
+        case .facilitator: known = earlier.facilitators
+        case .title where state.setup.kind == .team: known = earlier.teams
         default: return nil
         }
         return NameSuggestion.suggest(for: editor.text, among: known)
@@ -79,12 +77,6 @@ enum SetupScreen {
     static func acceptSuggestion(_ state: inout AppState) {
         guard let suggestion = suggestion(state) else { return }
         state.setup.setEditor(TextEditor(suggestion.name, multiline: false), for: state.setup.focus)
-    }
-
-    /// Newest first, each once, blank ones left out.
-    private static func unique(_ names: [String]) -> [String] {
-        var seen = Set<String>()
-        return names.map { SafeText.line($0) }.filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
     /// Tab and Enter go round the form; ↑ ↓ stop at its ends.

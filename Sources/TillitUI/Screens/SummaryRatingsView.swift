@@ -82,7 +82,8 @@ enum SummaryRatingsView {
         grid.put(ui(.votes), x: x, y: line, style: .bold)
         var column = detailX + barWidth
         // Column names only over numbers that are shown.
-        for (index, width) in used.enumerated() where rows.contains(where: { $0.disclosure.tally != nil }) {
+        let anyShown = rows.contains { $0.disclosure.tally != nil }
+        for (index, width) in used.enumerated() where anyShown {
             grid.put(DisplayWidth.pad(headers[index], to: width, alignRight: true), x: column + 2, y: line, style: .muted)
             column += width + 2
         }

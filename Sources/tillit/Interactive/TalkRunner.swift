@@ -222,7 +222,7 @@ final class TalkRunner {
             room.close()
         case .loadPreviousMeeting(let talk):
             // Unreadable is as good as none here: the summary then shows no change.
-            let previous = try? store.talk(before: talk)
+            let previous = try? store.previousTalk(for: talk.continuityKey, excluding: talk.id, before: talk)
             _ = update(&state, .previousMeetingLoaded(previous ?? nil, talkID: talk.id))
         case .rememberLanguage(let language):
             var settings = Settings.load(from: context.home)

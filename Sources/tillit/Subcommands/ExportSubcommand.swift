@@ -29,7 +29,7 @@ struct ExportSubcommand: ParsableCommand {
         let talk: Session
         do { talk = try store.load(id: id) } catch { throw fail(error.message(t)) }
         // Which talk was taken, when none was named: on stderr, so the referat on stdout stays clean.
-        if session?.lowercased() != id.lowercased() { printError(t(.exportLatest, id, SafeText.line(talk.title))) }
+        if id != session { printError(t(.exportLatest, id, SafeText.line(talk.title))) }
         let text: String
         switch format {
         case .markdown:
