@@ -29,7 +29,7 @@ struct PhoneStrings: Sendable {
     static let norwegian = PhoneStrings(
         title: "Stem anonymt",
         roomCode: "Romkode",
-        noCard: "Ingenting å stemme på akkurat nå.",
+        noCard: "Det er ingenting å stemme over akkurat nå.",
         lookAtScreen: "Se på den felles skjermen.",
         thanks: "Takk! Stemmen din er telt.",
         yourVote: "Du stemte",

@@ -113,7 +113,7 @@ import TillitCore
         try tmux.press("n")
         try tmux.type("Neste samtale om tre uker")
         try tmux.press("Tab")
-        try tmux.waitFor("Private notater (bare for leder")
+        try tmux.waitFor("Private notater (bare for lederen")
         try tmux.type("Ola virker sliten")
         try tmux.waitFor("Ola virker sliten")
         try tmux.press("Escape")

@@ -122,7 +122,7 @@ struct CLITests {
         }
         let root = runTillit(["--help", "--lang", "nb"], environment: home.environment(["LANG": "en_US.UTF-8"]))
         #expect(root.stdout.contains("UNDERKOMMANDOER:") && root.stdout.contains("Vis samtalene, de nyeste først."))
-        #expect(root.stdout.contains("Se 'tillit help <underkommando>' for mer hjelp."))
+        #expect(root.stdout.contains("Se `tillit help <underkommando>` for mer hjelp."))
     }
 
     @Test func subcommandHelpWorks() throws {
@@ -475,16 +475,16 @@ struct CLITests {
 
     /// ArgumentParser's own errors and our checks, said again in Norwegian.
     @Test(arguments: [
-        (["start", "--timer"], "tillit: --timer <seconds> trenger en verdi (se 'tillit start --help')"),
+        (["start", "--timer"], "tillit: --timer <seconds> trenger en verdi (se `tillit start --help`)"),
         (["start", "--deck", "selvledelse", "--timer", "-5"],
-         "tillit: --timer må være et antall sekunder mellom 1 og 86400 (se 'tillit start --help')"),
-        (["trends", "--deck", "selvledelse", "--last", "-3"], "tillit: --last må være et helt tall, 1 eller mer (se 'tillit trends --help')"),
-        (["decks", "--bogus"], "tillit: ukjent valg --bogus (se 'tillit decks --help')"),
-        (["delete"], "tillit: mangler <session> (se 'tillit delete --help')"),  // export without one takes the newest talk
+         "tillit: --timer må være et antall sekunder mellom 1 og 86400 (se `tillit start --help`)"),
+        (["trends", "--deck", "selvledelse", "--last", "-3"], "tillit: --last må være et helt tall, 1 eller mer (se `tillit trends --help`)"),
+        (["decks", "--bogus"], "tillit: ukjent valg --bogus (se `tillit decks --help`)"),
+        (["delete"], "tillit: mangler <session> (se `tillit delete --help`)"),  // export without one takes the newest talk
         (["export", "x", "--format", "pdf"],
-         "tillit: «pdf» er ikke en gyldig verdi for --format <format>; bruk markdown, json (se 'tillit export --help')"),
-        (["decks", "extra"], "tillit: uventet extra; kommandoen tar ikke flere argumenter (se 'tillit decks --help')"),
-        (["start"], "tillit: oppgi minst én --deck; `tillit decks` viser dem (se 'tillit start --help')"),
+         "tillit: «pdf» er ikke en gyldig verdi for --format <format>; bruk markdown, json (se `tillit export --help`)"),
+        (["decks", "extra"], "tillit: uventet extra; kommandoen tar ikke flere argumenter (se `tillit decks --help`)"),
+        (["start"], "tillit: oppgi minst én --deck; `tillit decks` viser dem (se `tillit start --help`)"),
     ] as [([String], String)])
     func usageErrorsSpeakTheChosenLanguage(args: [String], line: String) throws {
         let home = try TemporaryHome()

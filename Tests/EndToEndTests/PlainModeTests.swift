@@ -179,7 +179,7 @@ struct PlainModeTests {
                                  ":who Nobody\n:action Ringe økonomi @nobody\n:action Ny ukeplan @ola\n:quit\n")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("Ingen i samtalen heter «Nobody»"), "\(run.stdout)")
-        #expect(run.stdout.contains("«nobody» er ikke med i samtalen (Kari, Ola); avtalen står på nobody likevel."), "\(run.stdout)")
+        #expect(run.stdout.contains("«nobody» er ikke med i samtalen (Kari, Ola); nobody står likevel som ansvarlig."), "\(run.stdout)")
         let talk = try Self.onlyTalk(home)
         #expect(talk.actions.map(\.owner) == ["nobody", "Ola"], "someone in the talk is spelled as the talk spells them")
     }

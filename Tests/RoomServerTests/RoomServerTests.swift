@@ -198,7 +198,7 @@ import Testing
     @Test func pageSpeaksTheTalksLanguage() async throws {
         let room = RoomUnderTest(language: "nb")
         try await room.run { client in
-            #expect(try await client.get(room.base).text.contains("Ingenting å stemme på akkurat nå."))
+            #expect(try await client.get(room.base).text.contains("Det er ingenting å stemme over akkurat nå."))
             room.show(RoomCard(key: "a/b", prompt: "Hvor trygt?", scale: nil, language: "da"))
             let page = try await client.get(room.base).text
             #expect(page.contains("lang=\"da\""))

@@ -31,7 +31,7 @@ struct AccessibilityTests {
         "summary": "2. Hvor mye energi har du i jobben nå?",
         "card-action-chosen": "✓ Ola lager et utkast til ny ukeplan",
         "summary-actions": "• Kari avklarer budsjettet",
-        "notes-private": "Private notater (bare for leder; ikke i referatet) — skriver",
+        "notes-private": "Private notater (bare for lederen; ikke i referatet) — skriver",
         "since-last-time": "Kari avklarer budsjettet",
         "history": "Avdeling Solsi",
         "decks": "Selvledelse",

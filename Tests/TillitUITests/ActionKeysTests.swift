@@ -172,8 +172,8 @@ struct ActionKeysTests {
         #expect(card.contains("Ctrl-A E K U W"), "the help still fits at 80x24")
         Fixtures.press([.escape, .character("f"), .character("?")], &state)
         let summary = view(state).text
-        #expect(summary.contains("merk valgt avtale som gjort"))
-        #expect(summary.contains("fjern valgt avtale (spør først)"))
+        #expect(summary.contains("merk den valgte avtalen som gjort"))
+        #expect(summary.contains("fjern den valgte avtalen (spør først)"))
         #expect(summary.contains("lederens private notater"))
     }
 
@@ -183,7 +183,7 @@ struct ActionKeysTests {
         var state = Self.withTwoActions()
         Fixtures.press([.character("f"), .character("n")], &state)
         Fixtures.type("Godt møte", &state)
-        #expect(view(state).text.contains("Private notater (bare for leder; ikke i referatet)"))
+        #expect(view(state).text.contains("Private notater (bare for lederen; ikke i referatet)"))
         Fixtures.press([.tab], &state)
         #expect(state.talk?.notesArePrivate == true)
         Fixtures.type("Ola virker sliten", &state)
@@ -207,7 +207,7 @@ struct ActionKeysTests {
         var state = Self.withTwoActions()
         state.size = Size(width: 200, height: 60)
         Fixtures.press([.character("f"), .character("n"), .tab], &state)
-        #expect(view(state).text.contains("Private notater (bare for leder; holdes utenfor referatet uten --include-private)"))
+        #expect(view(state).text.contains("Private notater (bare for lederen; holdes utenfor referatet uten --include-private)"))
     }
 
     @Test func aTeamHasNoPrivateNotesAndPresentationNeverShowsThem() {

@@ -149,7 +149,7 @@ struct SetupVotesFromPhonesTests {
     func theRowSpeaksTheLanguage(language: Language) {
         var state = Fixtures.state(language, size: Size(width: 100, height: 30))
         Fixtures.press([.character("t")], &state)
-        #expect(view(state).text.contains("Stemmer fra mobilen"))
+        #expect(view(state).text.contains("Stem med mobilen"))
     }
 }
 
