@@ -75,7 +75,7 @@ struct PhoneStrings: Sendable {
         yourVote: "Du stemte",
         changeUntilReveal: "Du kan ændre din stemme, indtil resultatet bliver vist.",
         revealed: "Resultatet står nu på den fælles skærm.",
-        anonymous: "Anonymt: kun hvor mange der valgte hver værdi gemmes, ikke hvem der valgte hvad.",
+        anonymous: "Anonymt: der gemmes kun, hvor mange der valgte hver værdi – ikke hvem der valgte hvad.",
         refresh: "Opdater",
         back: "Tilbage til afstemningen",
         cardNotShown: "Dette kort bliver ikke vist længere.",

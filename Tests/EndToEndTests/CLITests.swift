@@ -158,7 +158,7 @@ struct CLITests {
     @Test(arguments: [
         (["--lang", "nb"], [String: String](), ["ID", "TITTEL", "KORT", "medfølgende", "Selvledelse", "Psykologisk trygghet"]),
         (["--lang", "en"], [:], ["ID", "TITLE", "CARDS", "shipped", "Self-leadership", "Psychological safety"]),
-        (["--lang", "da"], [:], ["TITEL", "medfølger"]),
+        (["--lang", "da"], [:], ["TITEL", "medfølgende"]),
         ([], ["LANG": "nb_NO.UTF-8"], ["TITTEL", "medfølgende", "Selvledelse"]),
         ([], ["LANG": "nn_NO.UTF-8"], ["TITTEL", "medfølgende"]),
         ([], ["LANG": "en_US.UTF-8"], ["TITLE", "shipped", "Self-leadership"]),
@@ -167,7 +167,7 @@ struct CLITests {
         ([], ["LANG": "POSIX"], ["TITTEL", "medfølgende"]),
         ([], ["LANG": ""], ["TITTEL", "medfølgende"]),
         ([], ["LANG": "sv_SE.UTF-8"], ["TITLE", "shipped"]),
-        ([], ["LANG": "C.UTF-8", "TILLIT_LANG": "da"], ["TITEL", "medfølger"]),
+        ([], ["LANG": "C.UTF-8", "TILLIT_LANG": "da"], ["TITEL", "medfølgende"]),
         (["--lang", "en"], ["TILLIT_LANG": "da"], ["TITLE", "shipped"]),
         ([], ["LANG": "nb_NO.UTF-8", "LC_ALL": "en_US.UTF-8"], ["TITLE", "shipped"]),
         (["--lang", "nb"], ["LANG": "en_US.UTF-8", "LC_ALL": "en_US.UTF-8"], ["TITTEL", "medfølgende"]),
