@@ -5,8 +5,9 @@ import TillitTerminal
 import TillitUI
 
 struct StartSubcommand: ParsableCommand {
+    // `_superCommandName`: see `Tillit.commonForm(_:)`.
     static let configuration = CommandConfiguration(
-        commandName: "start", abstract: cli(.cliStartAbstract))
+        commandName: "start", _superCommandName: "tillit", abstract: cli(.cliStartAbstract))
 
     @OptionGroup var global: GlobalOptions
 
@@ -158,7 +159,7 @@ let bellHelp: ArgumentHelp = ArgumentHelp(cli(.cliOptBell))
 
 struct ResumeSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "resume", abstract: cli(.cliResumeAbstract))
+        commandName: "resume", _superCommandName: "tillit", abstract: cli(.cliResumeAbstract))
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp(cli(.cliArgResumeTalk)))
