@@ -94,14 +94,17 @@ extension Session {
     }
 
     /// A readable, sortable, unique-enough id: `2026-11-23-1934-a3f9`.
+    /// The local time comes from `localtime_r`, the C library's reading of `TZ` or
+    /// /etc/localtime, as `TimeZone.current` would: Foundation's `Calendar` and time
+    /// zone cost 0.8 M instructions (callgrind) on the way to a new talk's first card.
     public static func makeID(now: Date, random: UInt64) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone.current
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: now)
+        var seconds = time_t(now.timeIntervalSince1970.rounded(.down))
+        var local = tm()
+        localtime_r(&seconds, &local)
         let suffix = String(random & 0xFFFF, radix: 16)
-        return String(parts.year ?? 0, zeroPaddedTo: 4) + "-" + String(parts.month ?? 0, zeroPaddedTo: 2)
-            + "-" + String(parts.day ?? 0, zeroPaddedTo: 2) + "-" + String(parts.hour ?? 0, zeroPaddedTo: 2)
-            + String(parts.minute ?? 0, zeroPaddedTo: 2) + "-" + String(repeating: "0", count: 4 - suffix.count) + suffix
+        return String(Int(local.tm_year) + 1900, zeroPaddedTo: 4) + "-" + String(Int(local.tm_mon) + 1, zeroPaddedTo: 2)
+            + "-" + String(Int(local.tm_mday), zeroPaddedTo: 2) + "-" + String(Int(local.tm_hour), zeroPaddedTo: 2)
+            + String(Int(local.tm_min), zeroPaddedTo: 2) + "-" + String(repeating: "0", count: 4 - suffix.count) + suffix
     }
 }
 
