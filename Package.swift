@@ -1,5 +1,13 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+/// `make install` links `tillit` as one static-pie binary (TILLIT_STATIC_PIE=1; why: see the
+/// Makefile). Only `tillit`: `tillit-room` needs libqrencode, which Debian ships only as a
+/// shared library. `swift build`, `swift run` and `swift test` link as usual.
+let staticPIE: [LinkerSetting] = ProcessInfo.processInfo.environment["TILLIT_STATIC_PIE"] == "1"
+    ? [.unsafeFlags(["-use-ld=lld", "-Xclang-linker", "-static-pie", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"])]
+    : []
 
 let package = Package(
     name: "tillit",
@@ -43,7 +51,8 @@ let package = Package(
             dependencies: [
                 "TillitCore", "TillitUI", "TillitTerminal", "RoomProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: staticPIE
         ),
         // Crash drills, stress writers and key benchmarks for the tests and scripts/bench; never installed.
         .executableTarget(
