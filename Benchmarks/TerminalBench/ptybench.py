@@ -95,27 +95,24 @@ class PtyRun:
             if not self.pump(max(0.0, end - time.perf_counter())):
                 return
 
-    def rss_kb(self):
+    def proc_kb(self, file, field):
+        """A figure in kB from /proc/PID/<file> (`status`, `smaps_rollup`), or None."""
         try:
-            with open(f"/proc/{self.pid}/status") as status:
-                for line in status:
-                    if line.startswith("VmRSS:"):
+            with open(f"/proc/{self.pid}/{file}") as lines:
+                for line in lines:
+                    if line.startswith(field + ":"):
                         return int(line.split()[1])
         except OSError:
             pass
         return None
 
+    def rss_kb(self):
+        return self.proc_kb("status", "VmRSS")
+
     def anonymous_kb(self):
         """Private memory the process made itself (heap, stacks, written data): the part of
         RSS that is not pages of files it maps (its own code and that of shared libraries)."""
-        try:
-            with open(f"/proc/{self.pid}/smaps_rollup") as rollup:
-                for line in rollup:
-                    if line.startswith("Anonymous:"):
-                        return int(line.split()[1])
-        except OSError:
-            pass
-        return None
+        return self.proc_kb("smaps_rollup", "Anonymous")
 
     def stop(self, sig=signal.SIGTERM, timeout=5.0):
         if self.status is None:
