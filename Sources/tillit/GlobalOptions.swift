@@ -4,10 +4,10 @@ import TillitCore
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(cli(.cliOptLang), valueName: "lang"))
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptLang), valueName: cli(.cliValueLang)))
     var lang: String?
 
-    @Option(name: .long, help: ArgumentHelp(cli(.cliOptHome), valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptHome), valueName: cli(.cliValueDir)))
     var home: String?
 
     @Flag(name: .long, help: ArgumentHelp(cli(.cliOptNoColor)))

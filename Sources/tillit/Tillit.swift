@@ -55,7 +55,7 @@ struct Tillit: ParsableCommand {
                 Foundation.exit(0)
             }
             if error is ExitCode { exit(withError: error) }
-            printError(usageErrorLine(message(for: error), fullMessage: fullMessage(for: error)))
+            printError(usageErrorLine(message(for: error), fullMessage: fullMessage(for: error), arguments: arguments))
             Foundation.exit(code.rawValue)
         }
     }
@@ -80,8 +80,9 @@ struct Tillit: ParsableCommand {
     }
 
     /// One line in the user's language, then the usage (see `UsageErrorText`).
-    static func usageErrorLine(_ message: String, fullMessage: String) -> String {
-        UsageErrorText.render(message: message, fullMessage: fullMessage, CommandLanguage.text)
+    static func usageErrorLine(_ message: String, fullMessage: String, arguments: [String]) -> String {
+        UsageErrorText.render(message: message, fullMessage: fullMessage, arguments: arguments,
+                              commands: configuration.subcommands.map { $0._commandName } + ["help"], CommandLanguage.text)
     }
 
     /// Swift's `CommandLine.arguments` turns bytes that are not UTF-8 into

@@ -8,15 +8,82 @@ import TillitCore
 /// chosen language; `validate()` messages come from our tables already.
 enum UsageErrorText {
     /// `tillit: <message> (see 'tillit start --help')`, then `Usage: …`.
-    static func render(message: String, fullMessage: String, _ t: Localizer) -> String {
-        let line = translate(message.split(whereSeparator: \.isNewline).joined(separator: " "), t)
-        var text = "tillit: \(line)"
+    /// `commands` are the root's subcommands, for a word that names none of them.
+    /// `arguments` and `commands` (the root's subcommands) tell a mistyped command from other mistakes.
+    static func render(message: String, fullMessage: String, arguments: [String] = [], commands: [String] = [],
+                       _ t: Localizer) -> String {
+        let message = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+        var helpCommand: String?
         if let start = fullMessage.range(of: "See '"),
            let end = fullMessage[start.upperBound...].firstIndex(of: "'") {
-            text += " " + t(.argSeeHelp, String(fullMessage[start.upperBound..<end]))
+            helpCommand = String(fullMessage[start.upperBound..<end])
         }
-        if let usage = usage(in: fullMessage) { text += "\n" + t(.argUsage, usage) }
+        var text = "tillit: "
+        // The root takes no argument of its own: a word where the command goes is a command mistyped,
+        // whatever ArgumentParser tripped over first (`tillit strat --deck x` is "unknown option --deck").
+        if helpCommand == "tillit --help",
+           let word = commandWord(in: arguments, valueOptions: valueOptions(in: usage(in: fullMessage) ?? ""))
+               ?? unexpectedArguments(in: message)?.first,
+           !commands.contains(word) {
+            if let near = nearest(to: word, in: commands) {
+                text += t(.argUnknownCommandSuggestion, word, near) + " " + t(.argSeeHelp, "tillit --help")
+            } else {
+                text += t(.argUnknownCommand, word)
+            }
+        } else {
+            text += translate(message, t)
+            if let helpCommand { text += " " + t(.argSeeHelp, helpCommand) }
+        }
+        if let usage = usage(in: fullMessage) { text += "\n" + t(.argUsage, placeholders(usage, t)) }
         return text
+    }
+
+    /// The first argument that is neither an option nor an option's value: where the command goes.
+    static func commandWord(in arguments: [String], valueOptions: Set<String>) -> String? {
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--" { return nil }
+            if !argument.hasPrefix("-") { return argument }
+            index += valueOptions.contains(argument) ? 2 : 1
+        }
+        return nil
+    }
+
+    /// The options a usage line shows with a value (`[--home <dir>]`): the root's, read from its usage.
+    static func valueOptions(in usage: String) -> Set<String> {
+        let pattern = try? NSRegularExpression(pattern: "(--[a-z-]+) <")
+        let matches = pattern?.matches(in: usage, range: NSRange(usage.startIndex..., in: usage)) ?? []
+        return Set(matches.compactMap { Range($0.range(at: 1), in: usage).map { String(usage[$0]) } })
+    }
+
+    /// The arguments ArgumentParser calls unexpected, in order.
+    static func unexpectedArguments(in message: String) -> [String]? {
+        if message.hasPrefix("Unexpected argument '"), message.hasSuffix("'") {
+            return [String(message.dropFirst("Unexpected argument '".count).dropLast())]
+        }
+        if message.range(of: #"^[0-9]+ unexpected arguments: "#, options: .regularExpression) != nil {
+            return quoted(in: message)
+        }
+        return nil
+    }
+
+    /// The command `word` most likely meant: one or two letters off, or the start of it.
+    static func nearest(to word: String, in commands: [String]) -> String? {
+        let lower = word.lowercased()
+        let scored = commands.map { ($0, TextDistance.edits(lower, $0)) }.filter { $0.1 <= min(2, $0.0.count / 3) }
+        if let best = scored.min(by: { $0.1 < $1.1 }) { return best.0 }
+        guard lower.count >= 2 else { return nil }
+        let starts = commands.filter { $0.hasPrefix(lower) }
+        return starts.count == 1 ? starts[0] : nil
+    }
+
+    /// ArgumentParser's own placeholders (`<options>`, `<subcommand>`) in the chosen language;
+    /// the value names of our options come from the tables already.
+    static func placeholders(_ text: String, _ t: Localizer) -> String {
+        guard t.language != .en else { return text }
+        return text.replacingOccurrences(of: "<options>", with: "<\(t(.cliValueOptions))>")
+            .replacingOccurrences(of: "<subcommand>", with: "<\(t(.cliValueSubcommand))>")
     }
 
     /// ArgumentParser's help with its own words (headings, the help and
@@ -38,7 +105,7 @@ enum UsageErrorText {
                     line = line.replacingOccurrences(of: english, with: t(key))
                 }
             }
-            return line
+            return placeholders(line, t)
         }.joined(separator: "\n")
     }
 

@@ -135,9 +135,49 @@ struct CLITests {
     @Test func unknownSubcommandIsAClearError() throws {
         let home = try TemporaryHome()
         let run = runTillit(["frobnicate"], environment: home.environment())
-        #expect(run.status != 0)
-        #expect(run.stderr.contains("frobnicate"))
+        #expect(run.status == 64)
+        #expect(Self.lines(run.stderr).first == "tillit: Unknown command 'frobnicate'; `tillit --help` lists the commands", "\(run.stderr)")
         Self.expectNoCrash(run)
+    }
+
+    /// A mistyped command is named as one, with the command it most likely meant.
+    @Test(arguments: [
+        (["sesions"], "en_US.UTF-8", "tillit: Unknown command 'sesions'; did you mean 'sessions'? (see 'tillit --help')"),
+        (["strat", "--deck", "selvledelse"], "nb_NO.UTF-8", "tillit: ukjent kommando «strat»; mente du «start»? (se `tillit --help`)"),
+        (["tre"], "nb_NO.UTF-8", "tillit: ukjent kommando «tre»; mente du «trends»? (se `tillit --help`)"),
+        (["de"], "da_DK.UTF-8", "tillit: ukendt kommando »de«; `tillit --help` viser kommandoerne"),
+        (["--lang", "nb", "nosuch", "more"], "en_US.UTF-8", "tillit: ukjent kommando «nosuch»; `tillit --help` viser kommandoene"),
+    ] as [([String], String, String)])
+    func aMistypedCommandIsNamedAsOneWithTheLikelyCommand(args: [String], lang: String, line: String) throws {
+        let home = try TemporaryHome()
+        let run = runTillit(args, environment: home.environment(["LANG": lang]))
+        #expect(run.status == 64)
+        #expect(run.stdout.isEmpty)
+        #expect(Self.lines(run.stderr).first == line, "\(run.stderr)")
+        #expect(Self.lines(run.stderr).count == 2, "one line, then the usage: \(run.stderr)")
+    }
+
+    /// The names of values in help and usage (`--home <dir>`) and ArgumentParser's own
+    /// placeholders (`<options>`, `<subcommand>`) are in the chosen language too.
+    @Test func valueNamesAndPlaceholdersSpeakTheChosenLanguage() throws {
+        let home = try TemporaryHome()
+        let norwegian = home.environment(["LANG": "nb_NO.UTF-8"])
+        let help = runTillit(["start", "--help"], environment: norwegian)
+        for word in ["BRUK: tillit start <valg>", "--home <mappe>", "--participant <navn:rolle>", "--timer <sekunder>",
+                     "--title <tittel>", "--seed <startverdi>"] {
+            #expect(help.stdout.contains(word), "lacks \(word): \(help.stdout)")
+        }
+        let root = runTillit(["nosuch"], environment: norwegian)
+        #expect(Self.lines(root.stderr).last?.hasPrefix("Bruk: tillit [--lang <språk>] [--home <mappe>]") == true, "\(root.stderr)")
+        #expect(Self.lines(root.stderr).last?.hasSuffix(" <underkommando>") == true, "\(root.stderr)")
+        let start = runTillit(["start"], environment: norwegian)
+        #expect(Self.lines(start.stderr).last == "Bruk: tillit start <valg>", "\(start.stderr)")
+        let danish = runTillit(["lint"], environment: home.environment(["LANG": "da_DK.UTF-8"]))
+        #expect(Self.lines(danish.stderr).first == "tillit: mangler <filer> ... (se `tillit lint --help`)", "\(danish.stderr)")
+        let english = runTillit(["start", "--help"], environment: home.environment(["LANG": "en_US.UTF-8"]))
+        for word in ["USAGE: tillit start <options>", "--home <dir>", "--participant <name:role>", "--timer <seconds>"] {
+            #expect(english.stdout.contains(word), "lacks \(word): \(english.stdout)")
+        }
     }
 
     // MARK: - decks
@@ -475,12 +515,12 @@ struct CLITests {
 
     /// ArgumentParser's own errors and our checks, said again in Norwegian.
     @Test(arguments: [
-        (["start", "--timer"], "tillit: --timer <seconds> trenger en verdi (se `tillit start --help`)"),
+        (["start", "--timer"], "tillit: --timer <sekunder> trenger en verdi (se `tillit start --help`)"),
         (["start", "--deck", "selvledelse", "--timer", "-5"],
          "tillit: --timer må være et antall sekunder mellom 1 og 86400 (se `tillit start --help`)"),
         (["trends", "--deck", "selvledelse", "--last", "-3"], "tillit: --last må være et helt tall, 1 eller mer (se `tillit trends --help`)"),
         (["decks", "--bogus"], "tillit: ukjent valg --bogus (se `tillit decks --help`)"),
-        (["delete"], "tillit: mangler <session> (se `tillit delete --help`)"),  // export without one takes the newest talk
+        (["delete"], "tillit: mangler <samtale> (se `tillit delete --help`)"),  // export without one takes the newest talk
         (["export", "x", "--format", "pdf"],
          "tillit: «pdf» er ikke en gyldig verdi for --format <format>; bruk markdown, json (se `tillit export --help`)"),
         (["decks", "extra"], "tillit: uventet extra; kommandoen tar ikke flere argumenter (se `tillit decks --help`)"),

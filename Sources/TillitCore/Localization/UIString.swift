@@ -451,6 +451,8 @@ public enum UIString: String, CaseIterable, Sendable {
     case argBadValue
     case argBadValueChoices
     case argUnexpected
+    case argUnknownCommand
+    case argUnknownCommandSuggestion
     case argSeeHelp
     case argUsage
     case terminalNeeded
@@ -514,6 +516,26 @@ public enum UIString: String, CaseIterable, Sendable {
     case cliShowVersion
     case cliShowHelp
     case cliSeeSubcommandHelp
+    /// The names of option values and arguments in help and usage (`--home <dir>`).
+    case cliValueLang
+    case cliValueDir
+    case cliValueFile
+    case cliValueDeckID
+    case cliValueKind
+    case cliValueNameRole
+    case cliValueTitle
+    case cliValueSeed
+    case cliValueSeconds
+    case cliValueSession
+    case cliValueName
+    case cliValueFormat
+    case cliValueAddress
+    case cliValuePort
+    case cliValueCount
+    case cliValueDeck
+    case cliValueFiles
+    case cliValueOptions
+    case cliValueSubcommand
     case cliExportDiscussion
     case cliPrintDiscussion
     case cliTrendsDiscussion

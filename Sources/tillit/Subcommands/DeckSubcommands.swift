@@ -38,7 +38,7 @@ struct ShowSubcommand: ParsableCommand {
         commandName: "show", abstract: cli(.cliShowAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp(cli(.cliArgDeck))) var deck: String
+    @Argument(help: ArgumentHelp(cli(.cliArgDeck), valueName: cli(.cliValueDeck))) var deck: String
 
     func run() throws {
         let context = try global.context()
@@ -54,7 +54,7 @@ struct LintSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint", abstract: cli(.cliLintAbstract))
 
-    @Argument(help: ArgumentHelp(cli(.cliArgLintFiles))) var files: [String]
+    @Argument(help: ArgumentHelp(cli(.cliArgLintFiles), valueName: cli(.cliValueFiles))) var files: [String]
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {

@@ -13,10 +13,10 @@ struct ExportSubcommand: ParsableCommand {
         discussion: cli(.cliExportDiscussion))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp(cli(.cliArgExportTalk)))
+    @Argument(help: ArgumentHelp(cli(.cliArgExportTalk), valueName: cli(.cliValueSession)))
     var session: String?
-    @Option(name: .long, help: ArgumentHelp(cli(.cliOptExportFormat))) var format: ExportFormatOption = .markdown
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp(cli(.cliOptExportOutput), valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptExportFormat), valueName: cli(.cliValueFormat))) var format: ExportFormatOption = .markdown
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp(cli(.cliOptExportOutput), valueName: cli(.cliValueFile)))
     var output: String?
     @Flag(name: .long, help: ArgumentHelp(cli(.cliOptForce))) var force = false
     @Flag(name: .long, help: ArgumentHelp(cli(.cliOptIncludePrivate))) var includePrivate = false

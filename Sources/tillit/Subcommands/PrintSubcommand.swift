@@ -9,8 +9,8 @@ struct PrintSubcommand: ParsableCommand {
         discussion: cli(.cliPrintDiscussion))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp(cli(.cliArgDeck))) var deck: String
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp(cli(.cliOptPrintOutput), valueName: "file"))
+    @Argument(help: ArgumentHelp(cli(.cliArgDeck), valueName: cli(.cliValueDeck))) var deck: String
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp(cli(.cliOptPrintOutput), valueName: cli(.cliValueFile)))
     var output: String?
     @Flag(name: .long, help: ArgumentHelp(cli(.cliOptForce))) var force = false
 

@@ -7,12 +7,12 @@ struct SessionsSubcommand: ParsableCommand {
         commandName: "sessions", abstract: cli(.cliSessionsAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: ArgumentHelp(cli(.cliOptOnlyDeck), valueName: "id")) var deck: String?
-    @Option(name: .long, help: ArgumentHelp(cli(.cliOptOnlyParticipant), valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptOnlyDeck), valueName: cli(.cliValueDeckID))) var deck: String?
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptOnlyParticipant), valueName: cli(.cliValueName)))
     var participant: String?
-    @Option(name: .long, help: ArgumentHelp(cli(.cliOptOnlyTeam), valueName: "title")) var team: String?
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptOnlyTeam), valueName: cli(.cliValueTitle))) var team: String?
     @Flag(name: .long, help: ArgumentHelp(cli(.cliOptUnfinished))) var unfinished = false
-    @Option(name: .long, help: ArgumentHelp(cli(.cliOptSessionsFormat))) var format: SessionsFormatOption = .table
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptSessionsFormat), valueName: cli(.cliValueFormat))) var format: SessionsFormatOption = .table
 
     func run() throws {
         let context = try global.context()
@@ -92,4 +92,4 @@ func resolveTalk(_ reference: String, in store: SessionStore) -> String? {
 }
 
 /// The help of a talk argument that also takes `last`.
-let talkArgumentHelp: ArgumentHelp = ArgumentHelp(cli(.cliArgTalk))
+let talkArgumentHelp: ArgumentHelp = ArgumentHelp(cli(.cliArgTalk), valueName: cli(.cliValueSession))

@@ -11,25 +11,25 @@ struct StartSubcommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: ArgumentHelp(cli(.cliOptStartDeck), valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptStartDeck), valueName: cli(.cliValueDeckID)))
     var deck: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp(cli(.cliOptKind), valueName: "kind"))
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptKind), valueName: cli(.cliValueKind)))
     var kind: String?
 
-    @Option(name: .long, help: ArgumentHelp(cli(.cliOptParticipant), valueName: "name:role"))
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptParticipant), valueName: cli(.cliValueNameRole)))
     var participant: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp(cli(.cliOptTitle)))
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptTitle), valueName: cli(.cliValueTitle)))
     var title: String?
 
     @Flag(name: .long, help: ArgumentHelp(cli(.cliOptShuffle)))
     var shuffle = false
 
-    @Option(name: .long, help: ArgumentHelp(cli(.cliOptSeed)))
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptSeed), valueName: cli(.cliValueSeed)))
     var seed: UInt64?
 
-    @Option(name: .long, help: ArgumentHelp(cli(.cliOptTimer), valueName: "seconds"))
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptTimer), valueName: cli(.cliValueSeconds)))
     var timer: Int?
 
     @Flag(name: .long, help: bellHelp) var bell = false
@@ -162,7 +162,7 @@ struct ResumeSubcommand: ParsableCommand {
         commandName: "resume", _superCommandName: "tillit", abstract: cli(.cliResumeAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp(cli(.cliArgResumeTalk)))
+    @Argument(help: ArgumentHelp(cli(.cliArgResumeTalk), valueName: cli(.cliValueSession)))
     var session: String?
     @Flag(name: .long, help: ArgumentHelp(cli(.cliOptPlainResume)))
     var plain = false

@@ -13,12 +13,12 @@ struct TrendsSubcommand: ParsableCommand {
         discussion: CommandLanguage.text(.cliTrendsDiscussion, TrendsReport.minimumVotes))
 
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: ArgumentHelp(cli(.cliOptTrendsDeck), valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptTrendsDeck), valueName: cli(.cliValueDeckID)))
     var deck: String?
-    @Option(name: .long, help: ArgumentHelp(cli(.cliOptOnlyTeam), valueName: "title")) var team: String?
-    @Option(name: .long, help: ArgumentHelp(cli(.cliOptTrendsParticipant), valueName: "name")) var participant: String?
-    @Option(name: .long, help: ArgumentHelp(cli(.cliOptLast), valueName: "N")) var last: Int?
-    @Option(name: .long, help: ArgumentHelp(cli(.cliOptTrendsFormat))) var format: TrendsFormatOption = .text
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptOnlyTeam), valueName: cli(.cliValueTitle))) var team: String?
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptTrendsParticipant), valueName: cli(.cliValueName))) var participant: String?
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptLast), valueName: cli(.cliValueCount))) var last: Int?
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptTrendsFormat), valueName: cli(.cliValueFormat))) var format: TrendsFormatOption = .text
 
     func validate() throws {
         if team != nil, participant != nil { throw ValidationError(CommandLanguage.text(.argTeamOrParticipant)) }
