@@ -8,11 +8,11 @@ import TillitCore
 /// chosen language; `validate()` messages come from our tables already.
 enum UsageErrorText {
     /// `tillit: <message> (see 'tillit start --help')`, then `Usage: …`.
-    /// `commands` are the root's subcommands, for a word that names none of them.
     /// `arguments` and `commands` (the root's subcommands) tell a mistyped command from other mistakes.
-    static func render(message: String, fullMessage: String, arguments: [String] = [], commands: [String] = [],
+    static func render(message: String, fullMessage: String, arguments: [String], commands: [String],
                        _ t: Localizer) -> String {
         let message = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let usage = usage(in: fullMessage)
         var helpCommand: String?
         if let start = fullMessage.range(of: "See '"),
            let end = fullMessage[start.upperBound...].firstIndex(of: "'") {
@@ -22,8 +22,7 @@ enum UsageErrorText {
         // The root takes no argument of its own: a word where the command goes is a command mistyped,
         // whatever ArgumentParser tripped over first (`tillit strat --deck x` is "unknown option --deck").
         if helpCommand == "tillit --help",
-           let word = commandWord(in: arguments, valueOptions: valueOptions(in: usage(in: fullMessage) ?? ""))
-               ?? unexpectedArguments(in: message)?.first,
+           let word = commandWord(in: arguments, valueOptions: valueOptions(in: usage ?? "")),
            !commands.contains(word) {
             if let near = nearest(to: word, in: commands) {
                 text += t(.argUnknownCommandSuggestion, word, near) + " " + t(.argSeeHelp, "tillit --help")
@@ -34,16 +33,17 @@ enum UsageErrorText {
             text += translate(message, t)
             if let helpCommand { text += " " + t(.argSeeHelp, helpCommand) }
         }
-        if let usage = usage(in: fullMessage) { text += "\n" + t(.argUsage, placeholders(usage, t)) }
+        if let usage { text += "\n" + t(.argUsage, placeholders(usage, t)) }
         return text
     }
 
-    /// The first argument that is neither an option nor an option's value: where the command goes.
+    /// The first argument that is neither an option nor an option's value (after `--`, the
+    /// first argument of all): where the command goes.
     static func commandWord(in arguments: [String], valueOptions: Set<String>) -> String? {
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
-            if argument == "--" { return nil }
+            if argument == "--" { return index + 1 < arguments.count ? arguments[index + 1] : nil }
             if !argument.hasPrefix("-") { return argument }
             index += valueOptions.contains(argument) ? 2 : 1
         }
@@ -55,17 +55,6 @@ enum UsageErrorText {
         let pattern = try? NSRegularExpression(pattern: "(--[a-z-]+) <")
         let matches = pattern?.matches(in: usage, range: NSRange(usage.startIndex..., in: usage)) ?? []
         return Set(matches.compactMap { Range($0.range(at: 1), in: usage).map { String(usage[$0]) } })
-    }
-
-    /// The arguments ArgumentParser calls unexpected, in order.
-    static func unexpectedArguments(in message: String) -> [String]? {
-        if message.hasPrefix("Unexpected argument '"), message.hasSuffix("'") {
-            return [String(message.dropFirst("Unexpected argument '".count).dropLast())]
-        }
-        if message.range(of: #"^[0-9]+ unexpected arguments: "#, options: .regularExpression) != nil {
-            return quoted(in: message)
-        }
-        return nil
     }
 
     /// The command `word` most likely meant: one or two letters off, or the start of it.
