@@ -25,6 +25,19 @@ struct SummaryRatingsTests {
         #expect(Fixtures.press([.left, .character("f")], &state).isEmpty, "back to the cards and again: still once")
     }
 
+    /// A long name is cut on a laptop's screen and shown whole where the screen has room.
+    @Test(arguments: [(Size(width: 80, height: 24), "Bjørn Øde…"), (Size(width: 200, height: 60), "Bjørn Ødegård")])
+    func aOneOnOnesRatingColumnsShowNamesWholeWhereThereIsRoom(size: Size, shown: String) throws {
+        var session = Fixtures.oneOnOne()
+        session.participants[1].name = "Bjørn Ødegård"
+        try session.apply(.next, now: Fixtures.start)
+        try session.apply(.setRating(participant: "p2", rating: 2), now: Fixtures.start)
+        var state = Fixtures.talkState(session, size: size)
+        Fixtures.press([.character("f")], &state)
+        let screen = view(state).text
+        #expect(screen.contains(shown + "  Kari"), "\(screen)")
+    }
+
     @Test func aOneOnOneHasNoMeetingBeforeToAskFor() {
         var state = Fixtures.talkState(Fixtures.oneOnOne())
         #expect(Fixtures.press([.character("f")], &state).isEmpty)

@@ -24,9 +24,11 @@ enum SummaryRatingsView {
                                  maxRows: Int, _ grid: inout Grid) -> Int {
         guard !rows.isEmpty else { return 0 }
         let ui = state.text
+        // Ten columns a name on a laptop; more across a wide screen, where "Bjørn Ødegård" fits whole.
+        let nameWidth = min(24, max(10, width / 8))
         func name(_ role: Role) -> String {
             let person = session.participants.first { $0.role == role }
-            return DisplayWidth.truncate(SafeText.line(person?.name ?? ui.role(role)), to: 10)
+            return DisplayWidth.truncate(SafeText.line(person?.name ?? ui.role(role)), to: nameWidth)
         }
         let names = [name(.employee), name(.leader)]
         let columns = names.map { max(3, DisplayWidth.of($0)) }
