@@ -1,7 +1,8 @@
 # tillit: build, test and install.
 #
+#   make run                      install what is missing, build, start tillit with the shipped decks
+#   make test                     install what the tests need, then every test (swift test)
 #   make                          release build
-#   make test                     swift test
 #   make install PREFIX=/usr/local   tillit and tillit-room to PREFIX/bin, decks to PREFIX/share/tillit/Cards
 #   make uninstall PREFIX=/usr/local
 #
@@ -32,7 +33,7 @@ CARDSDIR := $(DESTDIR)$(PREFIX)/share/tillit/Cards
 DECKS := $(wildcard Cards/*.yaml)
 RELEASE := TILLIT_STATIC_PIE=$(STATIC_PIE) $(SWIFT) build -c release --scratch-path $(SCRATCH) $(SWIFT_BUILD_FLAGS)
 
-.PHONY: all build install uninstall test print-build-flags
+.PHONY: all build run setup-run setup-test install uninstall test print-build-flags
 
 all: build
 
@@ -51,7 +52,20 @@ uninstall:
 	rm -f $(addprefix "$(CARDSDIR)"/,$(notdir $(DECKS)))
 	-rmdir "$(CARDSDIR)" "$(DESTDIR)$(PREFIX)/share/tillit" 2>/dev/null
 
-test:
+# scripts/setup installs missing Debian packages (as root or with sudo), or
+# prints the apt-get line and stops.
+setup-run:
+	scripts/setup run
+
+setup-test:
+	scripts/setup test
+
+# tillit-room is built too: `v` starts it from beside tillit.
+run: setup-run
+	$(SWIFT) build --scratch-path $(SCRATCH) --product tillit-room
+	$(SWIFT) run --scratch-path $(SCRATCH) tillit
+
+test: setup-test
 	$(SWIFT) test --scratch-path $(SCRATCH)
 
 print-build-flags:
