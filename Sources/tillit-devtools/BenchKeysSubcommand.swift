@@ -39,27 +39,28 @@ struct BenchKeysSubcommand: ParsableCommand {
         let session = try Session.start(setup, decks: catalog.decks, id: "bench-keys", now: Date())
         let config = AppConfig(language: .nb, colorEnabled: options.colorEnabled, decks: catalog.decks,
                                dataFolder: options.tillitHome.path)
-        var state = AppState(config: config, size: Size(width: 80, height: 24), now: Date())
-        _ = update(&state, .talkOpened(session, path: options.tillitHome.path + "/sessions/bench-keys.json"))
+        let effects = CountedEffects()
+        let program = Program(AppState(config: config, size: Size(width: 80, height: 24), now: Date()), performer: effects)
+        program.send(.talkOpened(session, path: options.tillitHome.path + "/sessions/bench-keys.json"))
 
-        if presenting { _ = update(&state, .key(.character("p"))) }
+        if presenting { program.send(.key(.character("p"))) }
         let script = presenting ? Self.presentingScript : Self.script
         var figures = Figures()
         do {
             let terminal = try Terminal(colorEnabled: options.colorEnabled, environment: options.environment)
             defer { terminal.close() }
             figures.size = terminal.size
-            _ = update(&state, .resize(terminal.size))
-            terminal.draw(view(state))
+            program.send(.resize(terminal.size))
+            terminal.draw(view(program.state))
             var index = 0
             func press(record: Bool) {
                 let key = script[index % script.count]
                 index += 1
                 let start = Self.nanoseconds()
-                _ = update(&state, .tick(Date()))
-                _ = update(&state, .key(key))
+                program.send(.tick(Date()))
+                program.send(.key(key))
                 let updated = Self.nanoseconds()
-                let grid = view(state)
+                let grid = view(program.state)
                 let viewed = Self.nanoseconds()
                 terminal.draw(grid)
                 let drawn = Self.nanoseconds()
@@ -82,7 +83,7 @@ struct BenchKeysSubcommand: ParsableCommand {
             while index % script.count != 0 { press(record: false) }
             figures.rssAfter = Self.residentBytes()
         }
-        figures.answer = state.talk?.session.cards.first?.response(of: "p1")?.text ?? ""
+        figures.answer = program.state.talk?.session.cards.first?.response(of: "p1")?.text ?? ""
         let report = figures.report(presses: presses, cycle: script.count)
         print(report.text)
         if let output {
@@ -172,4 +173,11 @@ struct BenchKeysSubcommand: ParsableCommand {
             return (text, json)
         }
     }
+}
+
+/// The bench measures key to frame in memory: the effects its keys ask for
+/// (saving is the run loop's, not an effect) are counted, not carried out.
+private final class CountedEffects: EffectPerformer {
+    private(set) var count = 0
+    func perform(_ effect: Effect, in program: Program) { count += 1 }
 }

@@ -37,6 +37,8 @@ public enum Msg: Sendable {
     case openRoomAtStart
     /// The program leaves (q, Ctrl-C, a signal) at `now`: an open action form's words are kept.
     case leaving(now: Date)
+    /// SIGTERM or SIGHUP asked the program to stop: it leaves as on `q`, keeping everything.
+    case stopSignalled
     case exported(path: String)
     case trendsLoaded(TrendsReport)
     /// The whole catalog, when the screens started with only the open talk's decks.

@@ -82,6 +82,8 @@ private func route(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         guard state.talk?.session.kind == .team else { return [] }
         state.talk?.room = VotingRoom()
         return [.openRoom]
+    case .stopSignalled:
+        return [.quit]
     case .leaving(let now):
         state.now = now
         state.keptDraft = state.keepDrafts()

@@ -220,7 +220,4 @@ func runTerminal(_ runner: TalkRunner) throws -> Int32 {
     }
 }
 
-func describe(_ error: Error, _ context: AppContext) -> String {
-    if let storeError = error as? StoreError { return storeError.message(context.text) }
-    return String(describing: error)
-}
+func describe(_ error: Error, _ context: AppContext) -> String { describe(error, context.text) }
