@@ -30,6 +30,11 @@ struct AppContext {
     var home: TillitHome
     var colorEnabled: Bool
     var environment: [String: String]
+    /// Now; `TILLIT_NOW` (ISO 8601, `2028-12-01T10:00:00Z`) moves the clock for tests of what ages.
+    var now: Date {
+        guard let moved = environment["TILLIT_NOW"], !moved.isEmpty else { return Date() }
+        return ISO8601DateFormatter().date(from: moved) ?? Date()
+    }
 
     /// The context of these option values (nil and false: not given) and the process's environment.
     init(lang: String?, home: String?, noColor: Bool) {

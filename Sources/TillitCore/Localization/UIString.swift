@@ -539,4 +539,58 @@ public enum UIString: String, CaseIterable, Sendable {
     case cliExportDiscussion
     case cliPrintDiscussion
     case cliTrendsDiscussion
+    // Retention, privacy sheets, settings
+    case cliSettingsAbstract
+    case cliSettingsDiscussion
+    case cliArgSettingName
+    case cliArgSettingValue
+    case cliValueSetting
+    case cliValueValue
+    case cliValueAge
+    case cliOptOlderThan
+    case cliOptDeleteOlderThan
+    case cliPrivacyAbstract
+    case cliOptPrivacyEmployee
+    case cliOptPrivacyOutput
+    case settingsLanguageLine
+    case settingsRetentionLine
+    case settingsUnknown
+    case settingsRetentionInvalid
+    case settingsNotSaved
+    case settingsRetentionSaved
+    case retentionMonths
+    case retentionOneMonth
+    case settingsOneValue
+    case settingsRetentionKeptUntilDeleted
+    case retentionUntilDeleted
+    case olderThanInvalid
+    case deleteTalkOrAge
+    case deleteWhich
+    case deleteOlderNone
+    case deleteOlderList
+    case deleteOlderNeedsYes
+    case deleteOlderAsk
+    case deleteOlderDone
+    case privacyWritten
+    case privacyTitle
+    case privacyStoredHeading
+    case privacyStored
+    case privacyWhereHeading
+    case privacyWhere
+    case privacyNetworkHeading
+    case privacyNetwork
+    case privacyRoomHeading
+    case privacyRoom
+    case privacyRetentionHeading
+    case privacyRetentionLimited
+    case privacyRetentionNone
+    case privacyRightsHeading
+    case privacyRights
+    case privacyEmployeeTitle
+    case privacyEmployeeWrittenHeading
+    case privacyEmployeeWritten
+    case privacyEmployeeReadersHeading
+    case privacyEmployeeReaders
+    case privacyEmployeeAskHeading
+    case privacyEmployeeAsk
 }

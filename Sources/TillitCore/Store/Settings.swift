@@ -1,12 +1,23 @@
 import Foundation
 
 /// The few choices tillit remembers between runs, in `settings.json` in the
-/// data folder (0600, folder 0700). Today only the language picked on the
-/// home screen. A missing or unreadable file means "nothing chosen yet".
+/// data folder (0600, folder 0700): the language picked on the home screen
+/// and how many months talks are kept. A missing or unreadable file means
+/// "nothing chosen yet".
 public struct Settings: Codable, Equatable, Sendable {
     public var language: Language?
+    /// Months a talk is kept (`RetentionPolicy`); nil: the default, 0: until deleted.
+    public var retentionMonths: Int?
 
-    public init(language: Language? = nil) { self.language = language }
+    public init(language: Language? = nil, retentionMonths: Int? = nil) {
+        self.language = language
+        self.retentionMonths = retentionMonths
+    }
+
+    /// The retention in force. A hand-edited value outside the allowed range counts as the default.
+    public var retention: RetentionPolicy {
+        RetentionPolicy(months: retentionMonths.flatMap { RetentionPolicy.allowedMonths.contains($0) ? $0 : nil })
+    }
 
     public static func path(in home: TillitHome) -> String {
         (home.path as NSString).appendingPathComponent("settings.json")

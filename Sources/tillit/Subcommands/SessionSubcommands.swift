@@ -12,16 +12,22 @@ struct SessionsSubcommand: ParsableCommand {
     var participant: String?
     @Option(name: .long, help: ArgumentHelp(cli(.cliOptOnlyTeam), valueName: cli(.cliValueTitle))) var team: String?
     @Flag(name: .long, help: ArgumentHelp(cli(.cliOptUnfinished))) var unfinished = false
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptOlderThan), valueName: cli(.cliValueAge))) var olderThan: String?
     @Option(name: .long, help: ArgumentHelp(cli(.cliOptSessionsFormat), valueName: cli(.cliValueFormat))) var format: SessionsFormatOption = .table
 
     func run() throws {
         let context = try global.context()
         let t = context.text
+        let age = try parseAge(olderThan, t)
         var listing = SessionStore(home: context.home).list()
         for problem in listing.problems { printError(SafeText.line(problem.error.message(t))) }
         let filter = TalkFilter(deck: deck, participant: participant, team: team, unfinishedOnly: unfinished)
         let hadTalks = !listing.summaries.isEmpty
         listing.summaries = listing.summaries.filter(filter.matches)
+        if let age {
+            let older = Set(RetentionPolicy.older(listing.summaries, than: age, now: context.now).map(\.id))
+            listing.summaries = listing.summaries.filter { older.contains($0.id) }
+        }
         if format == .json {
             FileHandle.standardOutput.write(Data(try SessionListJSON.render(listing.summaries).utf8))
             return
@@ -60,21 +66,25 @@ struct DeleteSubcommand: ParsableCommand {
         commandName: "delete", abstract: cli(.cliDeleteAbstract))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: talkArgumentHelp) var session: String
+    @Argument(help: talkArgumentHelp) var session: String?
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptDeleteOlderThan), valueName: cli(.cliValueAge))) var olderThan: String?
     @Flag(name: .long, help: ArgumentHelp(cli(.cliOptYes))) var yes = false
 
     func run() throws {
         let context = try global.context()
         let t = context.text
         let store = SessionStore(home: context.home)
+        if let age = try parseAge(olderThan, t) {
+            guard session == nil else { throw fail(t(.deleteTalkOrAge)) }
+            return try deleteOlder(than: age, store, context)
+        }
+        guard let session else { throw fail(t(.deleteWhich)) }
         guard let session = resolveTalk(session, in: store) else { throw fail(t(.noTalksYet)) }
         let talk: Session
         do { talk = try store.load(id: session) } catch { throw fail(error.message(t)) }
         if !yes {
             guard isatty(STDIN_FILENO) == 1 else { throw fail(t(.deleteNeedsYes, session)) }
-            FileHandle.standardOutput.write(Data(t(.deleteAsk, session, SafeText.line(talk.title)).utf8))
-            let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-            guard ["y", "yes", "j", "ja"].contains(answer) else {
+            guard ask(t(.deleteAsk, session, SafeText.line(talk.title))) else {
                 print(t(.deleteKept))
                 return
             }
@@ -82,6 +92,54 @@ struct DeleteSubcommand: ParsableCommand {
         do { try store.delete(id: session) } catch { throw fail(error.message(t)) }
         print(t(.deleteDone, session))
     }
+
+    /// Lists what will go, asks once, then deletes each; a talk that cannot be deleted is named and the rest go on.
+    private func deleteOlder(than age: TalkAge, _ store: SessionStore, _ context: AppContext) throws {
+        let t = context.text
+        let listing = store.list()
+        for problem in listing.problems { printError(SafeText.line(problem.error.message(t))) }
+        let older = RetentionPolicy.older(listing.summaries, than: age, now: context.now)
+        guard !older.isEmpty else {
+            print(t(.deleteOlderNone, age.text))
+            return
+        }
+        print(t(.deleteOlderList, older.count, age.text))
+        for talk in older { print("  " + talkLine(talk, t)) }
+        if !yes {
+            guard isatty(STDIN_FILENO) == 1 else { throw fail(t(.deleteOlderNeedsYes)) }
+            guard ask(t(.deleteOlderAsk)) else {
+                print(t(.deleteKept))
+                return
+            }
+        }
+        var failures = 0
+        for talk in older {
+            do { try store.delete(id: talk.id) } catch {
+                failures += 1
+                printError("tillit: " + SafeText.line(error.message(t)))
+            }
+        }
+        print(t(.deleteOlderDone, older.count - failures))
+        if failures > 0 { throw ExitCode.failure }
+    }
+}
+
+/// One line a person can recognise a talk by: date, who, deck.
+func talkLine(_ talk: SessionSummary, _ t: Localizer) -> String {
+    let dates = DateFormatter()
+    dates.locale = Locale(identifier: "en_US_POSIX")
+    dates.dateFormat = "yyyy-MM-dd"
+    let names = talk.participants.map { SafeText.line($0.name) }.joined(separator: ", ")
+    let who = talk.kind == .team ? SafeText.line(talk.title) : (names.isEmpty ? "–" : names)
+    return [dates.string(from: talk.createdAt), DisplayWidth.truncate(who, to: 40),
+            talk.deckIDs.joined(separator: ", "), talk.id].joined(separator: "  ")
+}
+
+/// Asks a yes-or-no question on the terminal; yes only when the answer says so.
+func ask(_ question: String) -> Bool {
+    FileHandle.standardOutput.write(Data(question.utf8))
+    let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+    return ["y", "yes", "j", "ja"].contains(answer)
 }
 
 /// `last` names the newest talk, as people expect of a command line; anything

@@ -1,0 +1,75 @@
+import Foundation
+
+/// An age as people write it after `--older-than`: `24m` (months), `90d`
+/// (days) or `2y` (years). Months and years count in the calendar, so
+/// "24m" on 31 March reaches back to 31 March two years before.
+public struct TalkAge: Equatable, Sendable {
+    public enum Unit: String, Sendable { case days = "d", months = "m", years = "y" }
+    public var count: Int
+    public var unit: Unit
+
+    public init(count: Int, unit: Unit) {
+        self.count = count
+        self.unit = unit
+    }
+
+    /// Longest age the command line takes: a hundred years.
+    static let maximumDays = 36_525
+
+    /// Nil for anything that is not a whole number from 1 followed by d, m or y
+    /// (and not over a hundred years): `3x`, `-1m`, `m`, `1e9d`.
+    public init?(_ text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let last = trimmed.last, let unit = Unit(rawValue: String(last)) else { return nil }
+        let digits = trimmed.dropLast()
+        guard !digits.isEmpty, digits.count <= 6, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+              let count = Int(digits), count > 0 else { return nil }
+        let days = unit == .days ? count : unit == .months ? count * 31 : count * 366
+        guard days <= Self.maximumDays + 400 else { return nil }
+        self.init(count: count, unit: unit)
+    }
+
+    /// As typed: `24m`.
+    public var text: String { "\(count)\(unit.rawValue)" }
+
+    /// The moment `self` before `now`: talks created before it are older.
+    public func cutoff(before now: Date, calendar: Calendar = .current) -> Date {
+        let component: Calendar.Component = unit == .days ? .day : unit == .months ? .month : .year
+        return calendar.date(byAdding: component, value: -count, to: now) ?? .distantPast
+    }
+}
+
+/// How long talks are kept: a number of months after a talk was held, or
+/// (`months` 0) until someone deletes them. Talks are personal data, so the
+/// default keeps them two years, the span people most often choose for notes
+/// of performance and development talks, and the home screen says when some
+/// are older.
+public struct RetentionPolicy: Equatable, Sendable {
+    public static let defaultMonths = 24
+    /// Up to twenty years; more is no retention period anyone would choose.
+    public static let allowedMonths = 0...240
+    public var months: Int
+
+    public init(months: Int?) { self.months = months ?? Self.defaultMonths }
+
+    /// False when talks are kept until deleted.
+    public var limitsAge: Bool { months > 0 }
+
+    /// The age past which a talk is kept longer than the policy says, or nil with no limit.
+    public var age: TalkAge? { limitsAge ? TalkAge(count: months, unit: .months) : nil }
+
+    /// Reads a retention as typed in `tillit settings retention N`: nil unless a whole number in `allowedMonths`.
+    public static func months(from text: String) -> Int? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, trimmed.count <= 4, trimmed.allSatisfy({ $0.isASCII && $0.isNumber }),
+              let months = Int(trimmed), allowedMonths.contains(months) else { return nil }
+        return months
+    }
+
+    /// The talks held before `age` ago, oldest first.
+    public static func older(_ talks: [SessionSummary], than age: TalkAge, now: Date,
+                             calendar: Calendar = .current) -> [SessionSummary] {
+        let cutoff = age.cutoff(before: now, calendar: calendar)
+        return talks.filter { $0.createdAt < cutoff }.sorted { $0.createdAt < $1.createdAt }
+    }
+}

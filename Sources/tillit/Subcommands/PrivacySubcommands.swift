@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import TillitCore
+
+/// `tillit settings`: what tillit remembers, and `tillit settings retention N`.
+struct SettingsSubcommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "settings", _superCommandName: "tillit", abstract: cli(.cliSettingsAbstract),
+        discussion: cli(.cliSettingsDiscussion))
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp(cli(.cliArgSettingName), valueName: cli(.cliValueSetting))) var name: String?
+    /// Taken as typed, so `-1` reaches the check below rather than reading as an unknown option.
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp(cli(.cliArgSettingValue), valueName: cli(.cliValueValue)))
+    var values: [String] = []
+
+    func run() throws {
+        let context = try global.context()
+        let t = context.text
+        var settings = Settings.load(from: context.home)
+        guard let name else {
+            print(t(.settingsLanguageLine, context.language.ownName))
+            print(t(.settingsRetentionLine, retentionText(settings.retention, t)))
+            return
+        }
+        guard name.lowercased() == "retention" else { throw fail(t(.settingsUnknown, SafeText.line(name))) }
+        guard let value = values.first else {
+            print(retentionText(settings.retention, t))
+            return
+        }
+        guard values.count == 1 else { throw fail(t(.settingsOneValue)) }
+        guard let months = RetentionPolicy.months(from: value) else {
+            throw fail(t(.settingsRetentionInvalid, SafeText.line(value), RetentionPolicy.allowedMonths.upperBound))
+        }
+        settings.retentionMonths = months
+        do { try settings.save(to: context.home) } catch { throw fail(t(.settingsNotSaved, error.reason)) }
+        print(months > 0 ? t(.settingsRetentionSaved, retentionText(settings.retention, t)) : t(.settingsRetentionKeptUntilDeleted))
+    }
+}
+
+/// "24 months" or "until deleted", in the chosen language.
+func retentionText(_ policy: RetentionPolicy, _ t: Localizer) -> String {
+    policy.limitsAge ? t.count(policy.months, one: .retentionOneMonth, many: .retentionMonths) : t(.retentionUntilDeleted)
+}
+
+/// `--older-than 24m`: an age, or one clear line.
+func parseAge(_ text: String?, _ t: Localizer) throws -> TalkAge? {
+    guard let text else { return nil }
+    guard let age = TalkAge(text) else { throw fail(t(.olderThanInvalid, SafeText.line(text))) }
+    return age
+}
+
+/// `tillit privacy`: the sheet for the data-protection officer, or with
+/// `--employee` the information a leader gives the employee before the first talk.
+struct PrivacySubcommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "privacy", _superCommandName: "tillit", abstract: cli(.cliPrivacyAbstract))
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(name: .long, help: ArgumentHelp(cli(.cliOptPrivacyEmployee))) var employee = false
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp(cli(.cliOptPrivacyOutput), valueName: cli(.cliValueFile)))
+    var output: String?
+    @Flag(name: .long, help: ArgumentHelp(cli(.cliOptForce))) var force = false
+
+    func run() throws {
+        let context = try global.context()
+        let t = context.text
+        let retention = Settings.load(from: context.home).retention
+        let sheet = PrivacySheet(dataFolder: context.home.path, retention: retention)
+        let text = employee ? sheet.forEmployee(t) : sheet.forDataProtectionOfficer(t)
+        guard let output else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        do { try PrivateFile.write(text, to: output, overwrite: force) } catch { throw fail(error.message(t)) }
+        print(t(.privacyWritten, output))
+    }
+}
