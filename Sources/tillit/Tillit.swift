@@ -14,7 +14,7 @@ struct Tillit: ParsableCommand {
         subcommands: [
             StartSubcommand.self, ResumeSubcommand.self,
             DecksSubcommand.self, ShowSubcommand.self, PrintSubcommand.self, LintSubcommand.self, SessionsSubcommand.self, DeleteSubcommand.self, ExportSubcommand.self, TrendsSubcommand.self,
-            SettingsSubcommand.self, PrivacySubcommand.self,
+            SettingsSubcommand.self, PrivacySubcommand.self, ForgetSubcommand.self,
         ]
     )
 

@@ -593,4 +593,27 @@ public enum UIString: String, CaseIterable, Sendable {
     case privacyEmployeeReaders
     case privacyEmployeeAskHeading
     case privacyEmployeeAsk
+    // Access (innsyn) and forget
+    case accessTitle
+    case accessIntro
+    case accessWithPrivate
+    case accessWithoutPrivate
+    case accessNone
+    case accessWritten
+    case accessNeedsAllAndFolder
+    case accessFolderNotEmpty
+    case accessFolderFailed
+    case accessNoSuchPerson
+    case cliOptExportParticipant
+    case cliOptExportAll
+    case cliForgetAbstract
+    case cliArgForgetName
+    case forgetNobody
+    case forgetPlan
+    case forgetDeletes
+    case forgetChanges
+    case forgetAsk
+    case forgetNeedsYes
+    case forgetDone
+    case forgetPlaceholder
 }

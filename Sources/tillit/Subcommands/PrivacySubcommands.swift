@@ -76,3 +76,62 @@ struct PrivacySubcommand: ParsableCommand {
         print(t(.privacyWritten, output))
     }
 }
+
+/// `tillit forget NAME`: a person removed on request (GDPR art. 17). Lists
+/// exactly what will go, asks once, then deletes their 1:1 talks and takes
+/// their name out of team talks; minutes of a changed talk are written anew.
+struct ForgetSubcommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forget", _superCommandName: "tillit", abstract: cli(.cliForgetAbstract))
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp(cli(.cliArgForgetName), valueName: cli(.cliValueName))) var name: String
+    @Flag(name: .long, help: ArgumentHelp(cli(.cliOptYes))) var yes = false
+
+    func run() throws {
+        let context = try global.context()
+        let t = context.text
+        let store = SessionStore(home: context.home)
+        let person = PersonName(name)
+        let loaded = store.loadAll()
+        for problem in loaded.problems { printError(SafeText.line(problem.error.message(t))) }
+        var deleted: [Session] = [], changed: [Session] = []
+        for talk in loaded.sessions {
+            switch talk.forgetting(person, placeholder: Localizer(talk.language)(.forgetPlaceholder)) {
+            case .untouched: break
+            case .delete: deleted.append(talk)
+            case .changed(let without): changed.append(without)
+            }
+        }
+        guard !deleted.isEmpty || !changed.isEmpty else { throw fail(t(.forgetNobody, SafeText.line(name))) }
+        print(t(.forgetPlan, SafeText.line(name)))
+        let summaries = Dictionary(store.list().summaries.map { ($0.id, $0) }) { first, _ in first }
+        for (heading, talks) in [(t(.forgetDeletes), deleted), (t(.forgetChanges), changed)] where !talks.isEmpty {
+            print("  " + heading)
+            for talk in talks { print("    " + (summaries[talk.id].map { talkLine($0, t) } ?? talk.id)) }
+        }
+        if !yes {
+            guard isatty(STDIN_FILENO) == 1 else { throw fail(t(.forgetNeedsYes)) }
+            guard ask(t(.forgetAsk)) else {
+                print(t(.deleteKept))
+                return
+            }
+        }
+        do {
+            for talk in deleted { try store.delete(id: talk.id) }
+            for talk in changed {
+                try store.save(talk)
+                // Minutes written before hold the name; they are written anew, without private notes as always.
+                let referat = try store.referatPath(for: talk.id)
+                if FileManager.default.fileExists(atPath: referat) {
+                    try PrivateFile.write(MarkdownExporter.render(talk, includePrivate: false), to: referat, overwrite: true)
+                }
+            }
+        } catch let error as StoreError {
+            throw fail(error.message(t))
+        } catch let error as PrivateFile.WriteError {
+            throw fail(error.message(t))
+        }
+        print(t(.forgetDone, SafeText.line(name), deleted.count, changed.count))
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Everything tillit holds about one person (their right of access): for
+/// each talk that names them, its minutes and its whole record as JSON, and
+/// a summary of what is in the folder. The leader's private notes come along
+/// only when asked for, and the summary says whether they did.
+public struct AccessExport: Sendable {
+    public struct File: Equatable, Sendable {
+        public var name: String
+        public var text: String
+    }
+
+    public var person: PersonName
+    public var includePrivate: Bool
+
+    public init(person: PersonName, includePrivate: Bool) {
+        self.person = person
+        self.includePrivate = includePrivate
+    }
+
+    /// The talks of `sessions` that name the person, oldest first.
+    public func talks(in sessions: [Session]) -> [Session] {
+        sessions.filter(person.isNamed).sorted { $0.createdAt < $1.createdAt }
+    }
+
+    /// The folder's files: per talk `<id>.md` and `<id>.json`, then `README.md`.
+    public func files(for sessions: [Session], _ t: Localizer, generatedAt: Date,
+                      timeZone: TimeZone = .current) throws -> [File] {
+        let chosen = talks(in: sessions)
+        var files: [File] = []
+        var lines = ["# " + t(.accessTitle, MarkdownExporter.inline(person.typed)), "",
+                     t(.accessIntro, ExportFormat.dateTime(generatedAt, t.language, timeZone: timeZone)), "",
+                     includePrivate ? t(.accessWithPrivate) : t(.accessWithoutPrivate), ""]
+        if chosen.isEmpty { lines.append(t(.accessNone)) }
+        for talk in chosen {
+            let markdown = MarkdownExporter.render(talk, includePrivate: includePrivate)
+            files.append(File(name: talk.id + ".md", text: markdown))
+            files.append(File(name: talk.id + ".json", text: try talk.exportJSON(includePrivate: includePrivate)))
+            let who = talk.kind == .team ? talk.title : talk.participants.map(\.name).joined(separator: ", ")
+            let kind = talk.kind == .team ? t(.audienceTeam) : t(.audienceOneOnOne)
+            lines.append("- " + [ExportFormat.date(talk.createdAt, t.language, timeZone: timeZone), kind,
+                                 MarkdownExporter.inline(who),
+                                 "[\(talk.id).md](\(talk.id).md)", "[JSON](\(talk.id).json)"].joined(separator: " · "))
+        }
+        files.append(File(name: "README.md", text: lines.joined(separator: "\n") + "\n"))
+        return files
+    }
+}
