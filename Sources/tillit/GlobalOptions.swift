@@ -20,7 +20,9 @@ struct GlobalOptions: ParsableArguments {
     }
 
     func context() throws -> AppContext {
-        AppContext(lang: lang, home: home, noColor: noColor)
+        let context = AppContext(lang: lang, home: home, noColor: noColor)
+        context.expirePrivateNotes()
+        return context
     }
 }
 
@@ -46,6 +48,13 @@ struct AppContext {
     }
 
     var text: Localizer { Localizer(language) }
+
+    /// Private notes set to delete themselves go when tillit starts after their time is up (off unless set).
+    func expirePrivateNotes() {
+        let expiry = Settings.load(from: home).privateNotesExpiry
+        guard expiry.isOn else { return }
+        _ = SessionStore(home: home).expirePrivateNotes(expiry, now: now)
+    }
 
     /// Every deck, or with `onlyIDs` just those (see `DeckCatalog.load(shippedFolder:ownFolder:onlyIDs:)`).
     func loadCatalog(onlyIDs ids: Set<String>? = nil) -> DeckCatalog {

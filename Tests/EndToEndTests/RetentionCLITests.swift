@@ -115,3 +115,45 @@ import TillitCore
         #expect(again.status == 1, "an existing file is not overwritten without --force")
     }
 }
+
+/// Private notes set to delete themselves go when tillit next starts after their time.
+@Suite struct PrivateNotesExpiryCLITests {
+    func json(_ path: String) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: try Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any] ?? [:]
+    }
+
+    @Test func expiredNotesAreGoneAfterTheNextStartAndNothingElseChanged() throws {
+        let (home, store, ids) = try RetentionCLITests().homeWithTalksOfEveryAge()
+        for id in ids.values {
+            var talk = try store.load(id: id)
+            talk.privateNotes = "Virker sliten, spør om turnus"
+            talk.updatedAt = talk.createdAt
+            try store.save(talk)
+        }
+        let set = runTillit(["settings", "private-notes-days", "90"], environment: home.environment())
+        #expect(set.status == 0, "\(set.stderr)")
+        let old = try store.path(for: ids["Bjørn"]!), recent = try store.path(for: ids["Åse"]!)
+        let before = try json(old), recentBefore = try Data(contentsOf: URL(fileURLWithPath: recent))
+        let run = runTillit(["sessions"], environment: home.environment(["TILLIT_NOW": RetentionCLITests.now]))
+        #expect(run.status == 0)
+        var after = try json(old)
+        #expect(after["privateNotes"] as? String == "")
+        #expect(after["privateNotesExpiredAt"] != nil)
+        for key in ["privateNotes", "privateNotesExpiredAt"] { after[key] = nil }
+        var expected = before
+        expected["privateNotes"] = nil
+        func canonical(_ object: [String: Any]) throws -> Data { try JSONSerialization.data(withJSONObject: object, options: .sortedKeys) }
+        #expect(try canonical(after) == canonical(expected), "nothing else in the file changed")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: recent)) == recentBefore, "notes from 30 days ago stay (90 set)")
+    }
+
+    @Test func withTheSettingOffNothingIsTouched() throws {
+        let (home, store, ids) = try RetentionCLITests().homeWithTalksOfEveryAge()
+        var talk = try store.load(id: ids["Dag"]!)
+        talk.privateNotes = "Notat"
+        try store.save(talk)
+        let before = try Data(contentsOf: URL(fileURLWithPath: try store.path(for: talk.id)))
+        _ = runTillit(["sessions"], environment: home.environment(["TILLIT_NOW": RetentionCLITests.now]))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: try store.path(for: talk.id))) == before)
+    }
+}

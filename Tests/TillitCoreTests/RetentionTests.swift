@@ -83,3 +83,43 @@ import Testing
             .contains("No retention period is set"))
     }
 }
+
+@Suite struct PrivateNotesExpiryTests {
+    func talk(notes: String, changed: Date) throws -> Session {
+        let deck = Deck(id: "d", title: LocalizedText([.nb: "D"]), cards: [Card(id: "k", prompt: LocalizedText([.nb: "?"]))])
+        var session = try Session.start(TalkSetup(kind: .oneOnOne, language: .nb,
+                                                  participants: [Participant(id: "p1", name: "Kari", role: .leader)],
+                                                  deckIDs: ["d"]), decks: [deck], id: "t", now: changed)
+        session.privateNotes = notes
+        session.updatedAt = changed
+        return session
+    }
+
+    @Test func notesGoOnlyWhenTheirTimeIsUpAndNothingElseChanges() throws {
+        let changed = Date(timeIntervalSince1970: 1_800_000_000)
+        let expiry = PrivateNotesExpiry(days: 30)
+        var session = try talk(notes: "Sliten", changed: changed)
+        #expect(!expiry.apply(to: &session, now: changed + 29 * 86_400))
+        #expect(session.privateNotes == "Sliten")
+        let before = session
+        #expect(expiry.apply(to: &session, now: changed + 30 * 86_400))
+        #expect(session.privateNotes == "" && session.privateNotesExpiredAt == changed + 30 * 86_400)
+        var restored = session
+        restored.privateNotes = before.privateNotes
+        restored.privateNotesExpiredAt = nil
+        #expect(restored == before)
+    }
+
+    @Test func offByDefaultAndOutOfRangeIsOff() throws {
+        var session = try talk(notes: "Sliten", changed: .distantPast)
+        #expect(!PrivateNotesExpiry(days: nil).apply(to: &session, now: Date()))
+        #expect(!PrivateNotesExpiry(days: -3).isOn && !PrivateNotesExpiry(days: 100_000).isOn)
+        #expect(PrivateNotesExpiry.days(from: "abc") == nil && PrivateNotesExpiry.days(from: "30") == 30)
+    }
+
+    @Test func aTalkFileWithoutTheFieldReadsAndWritesAsBefore() throws {
+        let session = try talk(notes: "", changed: Date(timeIntervalSince1970: 1_800_000_000))
+        let data = try SessionStore.encoder().encode(session)
+        #expect(!String(decoding: data, as: UTF8.self).contains("privateNotesExpiredAt"))
+    }
+}

@@ -643,5 +643,11 @@ extension Strings {
         .forgetNeedsYes: "ændrer intet: der er ingen terminal at spørge i; tilføj --yes for at gøre det, der står på listen",
         .forgetDone: "{0} er fjernet: {1} samtaler slettet, {2} ændret.",
         .forgetPlaceholder: "[navn fjernet]",
+        .settingsPrivateNotesLine: "Private noter {0}.",
+        .privateNotesExpireAfter: "slettes {0} dage efter, at samtalen sidst blev ændret",
+        .privateNotesKeptForGood: "opbevares med samtalen",
+        .settingsPrivateNotesSaved: "Ændret. Private noter {0}.",
+        .settingsPrivateNotesInvalid: "»{0}« er ikke et antal dage: skriv et helt tal fra 0 til {1} (0 opbevarer private noter med samtalen); intet er ændret",
+        .privateNotesExpired: "De private noter blev slettet {0}, som indstillingerne siger.",
     ]
 }

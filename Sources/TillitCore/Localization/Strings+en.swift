@@ -643,5 +643,11 @@ extension Strings {
         .forgetNeedsYes: "changing nothing: there is no terminal to ask on; add --yes to do what is listed",
         .forgetDone: "{0} is removed: {1} talks deleted, {2} changed.",
         .forgetPlaceholder: "[name removed]",
+        .settingsPrivateNotesLine: "Private notes {0}.",
+        .privateNotesExpireAfter: "are deleted {0} days after the talk was last changed",
+        .privateNotesKeptForGood: "are kept with the talk",
+        .settingsPrivateNotesSaved: "Changed. Private notes {0}.",
+        .settingsPrivateNotesInvalid: "'{0}' is not a number of days: write a whole number from 0 to {1} (0 keeps private notes with the talk); nothing was changed",
+        .privateNotesExpired: "The private notes were deleted on {0}, as the settings say.",
     ]
 }

@@ -643,5 +643,11 @@ extension Strings {
         .forgetNeedsYes: "endrer ingenting: det er ingen terminal å spørre i; legg til --yes for å gjøre det som står i listen",
         .forgetDone: "{0} er fjernet: {1} samtaler slettet, {2} endret.",
         .forgetPlaceholder: "[navn fjernet]",
+        .settingsPrivateNotesLine: "Private notater {0}.",
+        .privateNotesExpireAfter: "slettes {0} dager etter at samtalen sist ble endret",
+        .privateNotesKeptForGood: "oppbevares med samtalen",
+        .settingsPrivateNotesSaved: "Endret. Private notater {0}.",
+        .settingsPrivateNotesInvalid: "«{0}» er ikke et antall dager: skriv et helt tall fra 0 til {1} (0 oppbevarer private notater med samtalen); ingenting er endret",
+        .privateNotesExpired: "De private notatene ble slettet {0}, slik innstillingene sier.",
     ]
 }

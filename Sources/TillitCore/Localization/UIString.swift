@@ -616,4 +616,11 @@ public enum UIString: String, CaseIterable, Sendable {
     case forgetNeedsYes
     case forgetDone
     case forgetPlaceholder
+    // Private notes that expire
+    case settingsPrivateNotesLine
+    case privateNotesExpireAfter
+    case privateNotesKeptForGood
+    case settingsPrivateNotesSaved
+    case settingsPrivateNotesInvalid
+    case privateNotesExpired
 }

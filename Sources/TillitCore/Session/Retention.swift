@@ -73,3 +73,40 @@ public struct RetentionPolicy: Equatable, Sendable {
         return talks.filter { $0.createdAt < cutoff }.sorted { $0.createdAt < $1.createdAt }
     }
 }
+
+/// The leader's private notes are working notes, not the record: they may be
+/// set to delete themselves `days` after the talk was last worked on (off
+/// when 0). tillit checks when it starts; the talk then says when they went.
+public struct PrivateNotesExpiry: Equatable, Sendable {
+    /// Up to ten years.
+    public static let allowedDays = 0...3_650
+    public var days: Int
+
+    public init(days: Int?) { self.days = days.flatMap { Self.allowedDays.contains($0) ? $0 : nil } ?? 0 }
+
+    public var isOn: Bool { days > 0 }
+
+    /// Reads `tillit settings private-notes-days N`: nil unless a whole number in `allowedDays`.
+    public static func days(from text: String) -> Int? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, trimmed.count <= 5, trimmed.allSatisfy({ $0.isASCII && $0.isNumber }),
+              let days = Int(trimmed), allowedDays.contains(days) else { return nil }
+        return days
+    }
+
+    /// When `session`'s private notes are due to go: `days` after it was last
+    /// changed (a talk still going on keeps them as long as it is worked on).
+    public func due(_ session: Session) -> Date? {
+        guard isOn, !session.privateNotes.isEmpty else { return nil }
+        return session.updatedAt.addingTimeInterval(Double(days) * 86_400)
+    }
+
+    /// Deletes the private notes when their time is up; true when it did.
+    /// Nothing else in the talk changes, `updatedAt` included.
+    public func apply(to session: inout Session, now: Date) -> Bool {
+        guard let due = due(session), now >= due else { return false }
+        session.privateNotes = ""
+        session.privateNotesExpiredAt = now
+        return true
+    }
+}

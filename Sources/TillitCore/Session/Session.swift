@@ -202,6 +202,8 @@ public struct Session: Codable, Hashable, Sendable, Identifiable {
     public var notes: String
     /// The leader's own notes: kept in the file, left out of exports unless asked for.
     public var privateNotes: String
+    /// When the private notes were deleted because their time was up (`PrivateNotesExpiry`), so the talk can say so.
+    public var privateNotesExpiredAt: Date?
     public var createdAt: Date
     public var updatedAt: Date
     public var finishedAt: Date?
@@ -212,7 +214,7 @@ public struct Session: Codable, Hashable, Sendable, Identifiable {
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion, id, kind, title, language, participants, decks, shuffleSeed, anonymous,
-             timerSeconds, cards, currentIndex, actions, carriedOver, notes, privateNotes,
+             timerSeconds, cards, currentIndex, actions, carriedOver, notes, privateNotes, privateNotesExpiredAt,
              createdAt, updatedAt, finishedAt
     }
 
@@ -319,6 +321,7 @@ extension Session {
         carriedOver = try c.decodeIfPresent([CarriedAction].self, forKey: .carriedOver) ?? []
         notes = try c.decodeIfPresent(String.self, forKey: .notes) ?? ""
         privateNotes = try c.decodeIfPresent(String.self, forKey: .privateNotes) ?? ""
+        privateNotesExpiredAt = try c.decodeIfPresent(Date.self, forKey: .privateNotesExpiredAt)
         timingSince = nil
     }
 }

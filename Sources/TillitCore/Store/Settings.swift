@@ -8,11 +8,16 @@ public struct Settings: Codable, Equatable, Sendable {
     public var language: Language?
     /// Months a talk is kept (`RetentionPolicy`); nil: the default, 0: until deleted.
     public var retentionMonths: Int?
+    /// Days after a talk that the leader's private notes delete themselves; nil or 0: never.
+    public var privateNotesDays: Int?
 
-    public init(language: Language? = nil, retentionMonths: Int? = nil) {
+    public init(language: Language? = nil, retentionMonths: Int? = nil, privateNotesDays: Int? = nil) {
         self.language = language
         self.retentionMonths = retentionMonths
+        self.privateNotesDays = privateNotesDays
     }
+
+    public var privateNotesExpiry: PrivateNotesExpiry { PrivateNotesExpiry(days: privateNotesDays) }
 
     /// The retention in force. A hand-edited value outside the allowed range counts as the default.
     public var retention: RetentionPolicy {

@@ -80,6 +80,10 @@ enum SummaryView {
         if talk.hasPrivateNotes, !session.privateNotes.isEmpty, y < grid.height - 5 {
             grid.put(ui(.privateNotesKept), x: x, y: y, style: .muted, maxWidth: width); y += 1
         }
+        if talk.hasPrivateNotes, let expired = session.privateNotesExpiredAt, y < grid.height - 5 {
+            let day = ExportFormat.date(expired, state.config.language, timeZone: .current)
+            grid.put(ui(.privateNotesExpired, day), x: x, y: y, style: .muted, maxWidth: width); y += 1
+        }
         let closing = TextWrap.lines(session.isFinished ? ui(.finishedHint) : ui(.notFinishedHint), width: width).prefix(2)
         let savedY = grid.height - 3 - closing.count
         grid.put(DisplayWidth.truncate(ui(.savedIn, talk.path), to: width), x: x, y: savedY, style: .muted)

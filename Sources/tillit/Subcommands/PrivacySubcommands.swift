@@ -21,8 +21,10 @@ struct SettingsSubcommand: ParsableCommand {
         guard let name else {
             print(t(.settingsLanguageLine, context.language.ownName))
             print(t(.settingsRetentionLine, retentionText(settings.retention, t)))
+            print(t(.settingsPrivateNotesLine, privateNotesText(settings.privateNotesExpiry, t)))
             return
         }
+        if name.lowercased() == "private-notes-days" { return try setPrivateNotesDays(&settings, context) }
         guard name.lowercased() == "retention" else { throw fail(t(.settingsUnknown, SafeText.line(name))) }
         guard let value = values.first else {
             print(retentionText(settings.retention, t))
@@ -36,6 +38,28 @@ struct SettingsSubcommand: ParsableCommand {
         do { try settings.save(to: context.home) } catch { throw fail(t(.settingsNotSaved, error.reason)) }
         print(months > 0 ? t(.settingsRetentionSaved, retentionText(settings.retention, t)) : t(.settingsRetentionKeptUntilDeleted))
     }
+}
+
+extension SettingsSubcommand {
+    private func setPrivateNotesDays(_ settings: inout Settings, _ context: AppContext) throws {
+        let t = context.text
+        guard let value = values.first else {
+            print(privateNotesText(settings.privateNotesExpiry, t))
+            return
+        }
+        guard values.count == 1 else { throw fail(t(.settingsOneValue)) }
+        guard let days = PrivateNotesExpiry.days(from: value) else {
+            throw fail(t(.settingsPrivateNotesInvalid, SafeText.line(value), PrivateNotesExpiry.allowedDays.upperBound))
+        }
+        settings.privateNotesDays = days
+        do { try settings.save(to: context.home) } catch { throw fail(t(.settingsNotSaved, error.reason)) }
+        print(t(.settingsPrivateNotesSaved, privateNotesText(settings.privateNotesExpiry, t)))
+    }
+}
+
+/// "deleted 30 days after the talk" or "kept", in the chosen language.
+func privateNotesText(_ expiry: PrivateNotesExpiry, _ t: Localizer) -> String {
+    expiry.isOn ? t(.privateNotesExpireAfter, expiry.days) : t(.privateNotesKeptForGood)
 }
 
 /// "24 months" or "until deleted", in the chosen language.
