@@ -24,37 +24,42 @@ struct SettingsSubcommand: ParsableCommand {
             print(t(.settingsPrivateNotesLine, privateNotesText(settings.privateNotesExpiry, t)))
             return
         }
-        if name.lowercased() == "private-notes-days" { return try setPrivateNotesDays(&settings, context) }
-        guard name.lowercased() == "retention" else { throw fail(t(.settingsUnknown, SafeText.line(name))) }
-        guard let value = values.first else {
-            print(retentionText(settings.retention, t))
-            return
+        guard let setting = Self.settings.first(where: { $0.name == name.lowercased() }) else {
+            throw fail(t(.settingsUnknown, SafeText.line(name)))
         }
+        guard let value = values.first else { return print(setting.shown(settings, t)) }
         guard values.count == 1 else { throw fail(t(.settingsOneValue)) }
-        guard let months = RetentionPolicy.months(from: value) else {
-            throw fail(t(.settingsRetentionInvalid, SafeText.line(value), RetentionPolicy.allowedMonths.upperBound))
-        }
-        settings.retentionMonths = months
+        guard let number = setting.parse(value) else { throw fail(setting.invalid(SafeText.line(value), t)) }
+        setting.store(number, &settings)
         do { try settings.save(to: context.home) } catch { throw fail(t(.settingsNotSaved, error.reason)) }
-        print(months > 0 ? t(.settingsRetentionSaved, retentionText(settings.retention, t)) : t(.settingsRetentionKeptUntilDeleted))
+        print(setting.saved(settings, t))
     }
-}
 
-extension SettingsSubcommand {
-    private func setPrivateNotesDays(_ settings: inout Settings, _ context: AppContext) throws {
-        let t = context.text
-        guard let value = values.first else {
-            print(privateNotesText(settings.privateNotesExpiry, t))
-            return
-        }
-        guard values.count == 1 else { throw fail(t(.settingsOneValue)) }
-        guard let days = PrivateNotesExpiry.days(from: value) else {
-            throw fail(t(.settingsPrivateNotesInvalid, SafeText.line(value), PrivateNotesExpiry.allowedDays.upperBound))
-        }
-        settings.privateNotesDays = days
-        do { try settings.save(to: context.home) } catch { throw fail(t(.settingsNotSaved, error.reason)) }
-        print(t(.settingsPrivateNotesSaved, privateNotesText(settings.privateNotesExpiry, t)))
+    /// A number tillit remembers: how it is read, checked, kept and said.
+    private struct NumberSetting: Sendable {
+        var name: String
+        var parse: @Sendable (String) -> Int?
+        var invalid: @Sendable (String, Localizer) -> String
+        var store: @Sendable (Int, inout Settings) -> Void
+        var shown: @Sendable (Settings, Localizer) -> String
+        var saved: @Sendable (Settings, Localizer) -> String
     }
+
+    private static let settings = [
+        NumberSetting(
+            name: "retention", parse: RetentionPolicy.months(from:),
+            invalid: { $1(.settingsRetentionInvalid, $0, RetentionPolicy.allowedMonths.upperBound) },
+            store: { $1.retentionMonths = $0 }, shown: { retentionText($0.retention, $1) },
+            saved: { settings, t in
+                settings.retention.limitsAge ? t(.settingsRetentionSaved, retentionText(settings.retention, t))
+                    : t(.settingsRetentionKeptUntilDeleted)
+            }),
+        NumberSetting(
+            name: "private-notes-days", parse: PrivateNotesExpiry.days(from:),
+            invalid: { $1(.settingsPrivateNotesInvalid, $0, PrivateNotesExpiry.allowedDays.upperBound) },
+            store: { $1.privateNotesDays = $0 }, shown: { privateNotesText($0.privateNotesExpiry, $1) },
+            saved: { $1(.settingsPrivateNotesSaved, privateNotesText($0.privateNotesExpiry, $1)) }),
+    ]
 }
 
 /// "deleted 30 days after the talk" or "kept", in the chosen language.
