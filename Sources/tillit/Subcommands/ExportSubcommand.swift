@@ -25,7 +25,7 @@ struct ExportSubcommand: ParsableCommand {
         let context = try global.context()
         let t = context.text
         let store = SessionStore(home: context.home)
-        guard let id = resolveTalk(session ?? "last", in: store) else { throw fail(t(.noTalksYet)) }
+        let id = try resolveTalk(session ?? "last", in: store, t)
         let talk: Session
         do { talk = try store.load(id: id) } catch { throw fail(error.message(t)) }
         // Which talk was taken, when none was named: on stderr, so the referat on stdout stays clean.
