@@ -34,7 +34,9 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
-        .target(name: "TillitCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // prctl(PR_SET_DUMPABLE), which Swift cannot call directly (it is variadic in C).
+        .systemLibrary(name: "CProcessPrivacy"),
+        .target(name: "TillitCore", dependencies: ["CProcessPrivacy", .product(name: "Yams", package: "Yams")]),
         // The JSON lines tillit and tillit-room speak over a pipe; Foundation only, no networking.
         .target(name: "RoomProtocol"),
         .target(name: "QRMatrix", dependencies: ["CQRencode"]),
@@ -42,7 +44,7 @@ let package = Package(
             name: "RoomServer",
             dependencies: ["RoomProtocol", "QRMatrix", "TillitCore", .product(name: "Hummingbird", package: "hummingbird")]
         ),
-        .executableTarget(name: "tillit-room", dependencies: ["RoomServer"]),
+        .executableTarget(name: "tillit-room", dependencies: ["RoomServer", "TillitCore"]),
         .target(name: "TillitUI", dependencies: ["TillitCore"]),
         .target(name: "TillitTerminal", dependencies: ["CNCurses", "TillitUI"]),
         .executableTarget(name: "tillit-bench", dependencies: ["TillitCore"], path: "Benchmarks/StoreBench"),

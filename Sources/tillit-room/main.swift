@@ -1,2 +1,5 @@
 import RoomServer
+import TillitCore
+
+CoreDumps.forbid()
 await RoomMain.run(arguments: Array(CommandLine.arguments.dropFirst()))

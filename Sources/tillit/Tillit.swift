@@ -31,6 +31,7 @@ struct Tillit: ParsableCommand {
     /// line is parsed (see `DeckPrefetch`). Every error, of either parse, is
     /// printed here.
     static func main() {
+        CoreDumps.forbid()
         let arguments = UsageErrorText.joiningNegativeNumbers(Array(CommandLine.arguments.dropFirst()))
         if let named = StartSubcommand.decksNamed(in: arguments) {
             DeckPrefetch.start(onlyIDs: named.ids) {

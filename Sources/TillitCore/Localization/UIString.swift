@@ -261,6 +261,13 @@ public enum UIString: String, CaseIterable, Sendable {
     case storeLockedUnknownProcess
     case storeLockFailed
     case storeDeleteFailed
+    case storeNotAFile
+    case fileKindSymbolicLink, fileKindFolder, fileKindPipe, fileKindDevice, fileKindSocket
+    case storeTooLarge
+    case storeNotUTF8, storeNestedTooDeeply, storeDuplicateKey, storeNumberTooLarge
+    case storeReadOnly
+    case sessionsNoneReadableOne, sessionsNoneReadableMany
+    case unsavedWordsHeader, unsavedAnswer, unsavedAction, unsavedNotes, unsavedPrivateNotes
     case sessionsHeaderID
     case sessionsHeaderDate
     case sessionsHeaderKind

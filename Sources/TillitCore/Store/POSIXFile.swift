@@ -37,24 +37,51 @@ enum POSIXFile {
         if chmod(path, folderMode) != 0 { throw SystemCallError() }
     }
 
-    /// Reads the whole file into `buffer` (which grows as needed and serves
-    /// again for the next file) and returns its length, or says why it could not.
-    static func readAll(_ path: String, into buffer: inout [UInt8]) throws(SystemCallError) -> Int {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        if fd < 0 { throw SystemCallError() }
-        defer { close(fd) }
+    /// Opens a file in the data folder, the one way the store does: never
+    /// through a symbolic link (`O_NOFOLLOW`), never inherited by a child
+    /// (`O_CLOEXEC`), without waiting on a named pipe (`O_NONBLOCK`, which a
+    /// regular file ignores), and only if the descriptor it got is a regular
+    /// file (`fstat` on it, so nothing can be swapped in between a look and
+    /// the open). Anything else is closed again and named in the error.
+    static func openFile(_ path: String, _ flags: Int32, mode: mode_t = fileMode) throws(DataFileError) -> (fd: Int32, info: stat) {
+        let fd = open(path, flags | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, mode)
+        if fd < 0 {
+            let failure = SystemCallError()
+            // ELOOP (a link), ENXIO (a pipe opened for writing), EISDIR…: say what is there instead.
+            var info = stat()
+            if lstat(path, &info) == 0, let kind = FileKind(mode: info.st_mode) { throw .notAFile(kind) }
+            throw .system(failure)
+        }
         var info = stat()
-        if fstat(fd, &info) != 0 { throw SystemCallError() }
-        if info.st_mode & S_IFMT == S_IFDIR { throw SystemCallError(code: EISDIR) }
+        if fstat(fd, &info) != 0 {
+            let failure = SystemCallError()
+            close(fd)
+            throw .system(failure)
+        }
+        if let kind = FileKind(mode: info.st_mode) {
+            close(fd)
+            throw .notAFile(kind)
+        }
+        return (fd, info)
+    }
+
+    /// Reads the whole file into `buffer` (which grows as needed and serves
+    /// again for the next file) and returns its length, or says why it could
+    /// not. A file larger than `limit` is reported, not read.
+    static func readAll(_ path: String, limit: Int, into buffer: inout [UInt8]) throws(DataFileError) -> Int {
+        let (fd, info) = try openFile(path, O_RDONLY)
+        defer { close(fd) }
+        if Int(info.st_size) > limit { throw .tooLarge(size: Int(info.st_size)) }
         // The size is a hint: the file may grow or shrink while it is read.
         if buffer.count <= Int(info.st_size) { buffer = [UInt8](repeating: 0, count: Int(info.st_size) + 4096) }
         var length = 0
         while true {
+            if length > limit { throw .tooLarge(size: length) }
             if length == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }
             let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + length, $0.count - length) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw SystemCallError()
+                throw .system(SystemCallError())
             }
             if count == 0 { return length }
             length += count
@@ -68,8 +95,11 @@ enum POSIXFile {
     /// file is removed and the old file is left as it was.
     static func replace(_ path: String, with data: Data, tempPath: String) throws(SystemCallError) {
         ignoreFileSizeSignal()
-        let fd = open(tempPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
-        if fd < 0 { throw SystemCallError() }
+        let fd: Int32
+        do { fd = try openFile(tempPath, O_WRONLY | O_CREAT | O_EXCL).fd } catch {
+            // With O_EXCL the file is new, so a regular one: only the system can say no here.
+            throw error.systemCallError
+        }
         var failure: SystemCallError?
         if fchmod(fd, fileMode) != 0 { failure = SystemCallError() }
         if failure == nil { failure = writeAll(fd, data) }
@@ -126,7 +156,8 @@ enum POSIXFile {
 
     static func stamp(_ path: String) -> Stamp? {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        // lstat: a link put in the file's place is not the file that was saved.
+        guard lstat(path, &info) == 0 else { return nil }
         return stamp(info)
     }
 
@@ -134,5 +165,43 @@ enum POSIXFile {
         Stamp(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
               modified: info.st_mtim.tv_sec, modifiedNanos: info.st_mtim.tv_nsec,
               changed: info.st_ctim.tv_sec, changedNanos: info.st_ctim.tv_nsec)
+    }
+}
+
+/// What stands at a path where tillit expects an ordinary file of its own.
+public enum FileKind: String, Hashable, Sendable {
+    case symbolicLink, folder, pipe, device, socket
+
+    /// Nil for a regular file.
+    init?(mode: mode_t) {
+        switch mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFLNK: self = .symbolicLink
+        case S_IFDIR: self = .folder
+        case S_IFIFO: self = .pipe
+        case S_IFSOCK: self = .socket
+        default: self = .device
+        }
+    }
+}
+
+/// Why a file in the data folder was not used.
+enum DataFileError: Error, Equatable {
+    /// The system said no.
+    case system(SystemCallError)
+    /// Not an ordinary file: never read, written or followed.
+    case notAFile(FileKind)
+    /// Larger than any file tillit writes there: reported, not read.
+    case tooLarge(size: Int)
+
+    /// For the few callers that only pass on the system's reason.
+    var systemCallError: SystemCallError {
+        switch self {
+        case .system(let error): return error
+        case .notAFile(.symbolicLink): return SystemCallError(code: ELOOP)
+        case .notAFile(.folder): return SystemCallError(code: EISDIR)
+        case .notAFile: return SystemCallError(code: EINVAL)
+        case .tooLarge: return SystemCallError(code: EFBIG)
+        }
     }
 }

@@ -20,8 +20,9 @@ public final class SessionLock: @unchecked Sendable {
     init(id: String, path: String) throws(StoreError) {
         var fd: Int32 = -1
         while true {
-            fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, POSIXFile.fileMode)
-            if fd < 0 { throw .lockFailed(path: path, reason: SystemCallError().reason) }
+            do { fd = try POSIXFile.openFile(path, O_RDWR | O_CREAT).fd } catch {
+                throw error.storeError(path: path) { .lockFailed(path: path, reason: $0.reason) }
+            }
             fchmod(fd, POSIXFile.fileMode)
             while flock(fd, LOCK_EX | LOCK_NB) != 0 {
                 let code = errno
@@ -36,8 +37,11 @@ public final class SessionLock: @unchecked Sendable {
             close(fd)
         }
         let text = Array("\(getpid())\n".utf8)
+        POSIXFile.ignoreFileSizeSignal()
         if ftruncate(fd, 0) != 0 || pwrite(fd, text, text.count, 0) != text.count {
             let reason = SystemCallError().reason
+            // Still held, so no one else uses it: a full disk leaves no empty lock file behind.
+            if Self.isStillAtPath(fd, path) { unlink(path) }
             close(fd)
             throw .lockFailed(path: path, reason: reason)
         }
@@ -66,7 +70,7 @@ public final class SessionLock: @unchecked Sendable {
     /// True while `path` names the very file `fd` has open.
     private static func isStillAtPath(_ fd: Int32, _ path: String) -> Bool {
         var open = stat(), named = stat()
-        guard fstat(fd, &open) == 0, stat(path, &named) == 0 else { return false }
+        guard fstat(fd, &open) == 0, lstat(path, &named) == 0 else { return false }
         return open.st_dev == named.st_dev && open.st_ino == named.st_ino
     }
 

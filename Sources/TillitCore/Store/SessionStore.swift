@@ -20,6 +20,10 @@ public struct SessionStore: Sendable {
 
     public var folder: String { home.sessionsFolder }
 
+    /// No talk comes near this (a long team talk is some hundred kB): a file
+    /// larger is not a talk tillit wrote, and is reported instead of read.
+    public static let maximumFileSize = 64_000_000
+
     /// `sessions/<id>.json`, once `id` is known to stay inside the folder.
     public func path(for id: String) throws(StoreError) -> String { try file(for: id, ending: ".json") }
 
@@ -66,6 +70,11 @@ public struct SessionStore: Sendable {
     /// A file that is there may be saved over only if it is a talk this tillit
     /// can read: the one this store saved last, unchanged since, or one that loads.
     private func checkReplaceable(_ path: String, id: String) throws(StoreError) {
+        // Someone took away the write permission: that says "keep this as it is".
+        var info = stat()
+        if lstat(path, &info) == 0, info.st_mode & S_IWUSR == 0 {
+            throw .wontOverwrite(path: path, because: .readOnly(path: path))
+        }
         if let stamp = POSIXFile.stamp(path), saved.isUnchanged(path, stamp) { return }
         do {
             _ = try Self.decodeSession(Self.read(path, id: id), path: path, id: id)
@@ -120,14 +129,16 @@ public struct SessionStore: Sendable {
     }
 
     private static func read(_ path: String, id: String, into buffer: inout [UInt8]) throws(StoreError) -> Int {
-        do { return try POSIXFile.readAll(path, into: &buffer) } catch {
-            if error.code == ENOENT { throw .notFound(id: id, path: path) }
-            throw .unreadable(path: path, reason: error.reason)
+        do { return try POSIXFile.readAll(path, limit: maximumFileSize, into: &buffer) } catch {
+            throw error.storeError(path: path) { failure in
+                failure.code == ENOENT ? .notFound(id: id, path: path) : .unreadable(path: path, reason: failure.reason)
+            }
         }
     }
 
     static func decodeSession(_ data: Data, path: String, id: String,
                               decoder: JSONDecoder = decoder()) throws(StoreError) -> Session {
+        if let problem = shapeProblem(data, numbers: false) { throw .malformed(path: path, problem: problem) }
         var session: Session
         do { session = try decoder.decode(Session.self, from: data) } catch {
             throw classify(error, data: data, path: path, decoder: decoder)
@@ -160,6 +171,8 @@ public struct SessionStore: Sendable {
     /// newer tillit (whose shape may differ), or JSON that is not a talk.
     private static func classify(_ error: Error, data: Data, path: String, decoder: JSONDecoder) -> StoreError {
         struct SchemaProbe: Decodable { var schemaVersion: Int? }
+        // The decoder calls `1e308` in a whole-number field "not valid JSON".
+        if let problem = shapeProblem(data, numbers: true) { return .malformed(path: path, problem: problem) }
         if (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) == nil {
             return .damaged(path: path)
         }
@@ -168,6 +181,10 @@ public struct SessionStore: Sendable {
             return .newerSchema(path: path, version: version)
         }
         return .wrongShape(path: path, reason: describe(error))
+    }
+
+    private static func shapeProblem(_ data: Data, numbers: Bool) -> JSONShapeProblem? {
+        data.withUnsafeBytes { JSONShapeProblem.first(in: $0.bindMemory(to: UInt8.self), numbers: numbers) }
     }
 
     /// `'cards[3].status' is missing`, in words a person can find in the file.

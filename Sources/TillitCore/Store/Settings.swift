@@ -28,9 +28,13 @@ public struct Settings: Codable, Equatable, Sendable {
         (home.path as NSString).appendingPathComponent("settings.json")
     }
 
+    /// Read as talks are (see `POSIXFile.openFile`): a link, a pipe or a
+    /// file far larger than any settings is "nothing chosen", and the next
+    /// save puts a file of tillit's own in its place.
     public static func load(from home: TillitHome) -> Settings {
-        guard let data = FileManager.default.contents(atPath: path(in: home)),
-              let settings = try? JSONDecoder().decode(Settings.self, from: data) else { return Settings() }
+        var buffer: [UInt8] = []
+        guard let count = try? POSIXFile.readAll(path(in: home), limit: 64_000, into: &buffer),
+              let settings = try? JSONDecoder().decode(Settings.self, from: Data(buffer[..<count])) else { return Settings() }
         return settings
     }
 

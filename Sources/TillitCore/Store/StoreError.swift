@@ -24,6 +24,14 @@ public indirect enum StoreError: Error, Hashable, Sendable, CustomStringConverti
     case locked(pid: Int32?)
     case lockFailed(path: String, reason: String)
     case deleteFailed(path: String, reason: String)
+    /// A link, a pipe, a folder… where a file of tillit's belongs: never followed, read or written.
+    case notAFile(path: String, kind: FileKind)
+    /// Larger than any talk (`SessionStore.maximumFileSize`): reported, not read.
+    case tooLarge(path: String, size: Int)
+    /// JSON the decoder would take, or reject in words of its own, that tillit never writes.
+    case malformed(path: String, problem: JSONShapeProblem)
+    /// Its owner took away the write permission: tillit does not save over it.
+    case readOnly(path: String)
 
     /// The message in the user's language.
     public func message(_ t: Localizer) -> String {
@@ -42,6 +50,15 @@ public indirect enum StoreError: Error, Hashable, Sendable, CustomStringConverti
         case .locked(nil): return t(.storeLockedUnknownProcess)
         case .lockFailed(let path, let reason): return t(.storeLockFailed, path, reason)
         case .deleteFailed(let path, let reason): return t(.storeDeleteFailed, path, reason)
+        case .notAFile(let path, let kind): return t(.storeNotAFile, path, t(kind.name))
+        case .tooLarge(let path, let size):
+            return t(.storeTooLarge, path, DeckParser.sizeText(size), DeckParser.sizeText(SessionStore.maximumFileSize))
+        case .malformed(let path, .notUTF8(let line)): return t(.storeNotUTF8, path, line)
+        case .malformed(let path, .nestedTooDeeply(let line)):
+            return t(.storeNestedTooDeeply, path, JSONShapeProblem.maximumDepth, line)
+        case .malformed(let path, .duplicateKey(let key, let line)): return t(.storeDuplicateKey, path, SafeText.line(key), line)
+        case .malformed(let path, .numberTooLarge(let number, let line)): return t(.storeNumberTooLarge, path, number, line)
+        case .readOnly(let path): return t(.storeReadOnly, path)
         }
     }
 
@@ -60,4 +77,28 @@ public struct StoreProblem: Hashable, Sendable, CustomStringConvertible {
 
     public var reason: String { error.description }
     public var description: String { reason }
+}
+
+extension FileKind {
+    /// `a symbolic link`, `a named pipe`…, to fit into a sentence.
+    var name: UIString {
+        switch self {
+        case .symbolicLink: return .fileKindSymbolicLink
+        case .folder: return .fileKindFolder
+        case .pipe: return .fileKindPipe
+        case .device: return .fileKindDevice
+        case .socket: return .fileKindSocket
+        }
+    }
+}
+
+extension DataFileError {
+    /// In the store's words; `system` says what a failed system call means to the caller.
+    func storeError(path: String, system: (SystemCallError) -> StoreError) -> StoreError {
+        switch self {
+        case .system(let failure): return system(failure)
+        case .notAFile(let kind): return .notAFile(path: path, kind: kind)
+        case .tooLarge(let size): return .tooLarge(path: path, size: size)
+        }
+    }
 }

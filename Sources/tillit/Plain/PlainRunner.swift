@@ -123,7 +123,10 @@ final class PlainRunner {
     }
 
     private func farewell() -> Int32 {
-        if saveFailure != nil { return 1 }
+        if saveFailure != nil {
+            if let words = UnsavedWords.report(saved: saved, current: session, t) { printError(words) }
+            return 1
+        }
         say("")
         say(session.isFinished ? t(.farewellFinished, talk.path) : t(.farewellSaved, talk.path, session.id))
         return 0

@@ -31,7 +31,7 @@ struct ExportSubcommand: ParsableCommand {
             guard all, session == nil, let output else { throw fail(t(.accessNeedsAllAndFolder, SafeText.line(participant))) }
             return try exportEverything(about: PersonName(participant), to: output, store, context)
         }
-        guard let id = resolveTalk(session ?? "last", in: store) else { throw fail(t(.noTalksYet)) }
+        let id = try resolveTalk(session ?? "last", in: store, t)
         let talk: Session
         do { talk = try store.load(id: id) } catch { throw fail(error.message(t)) }
         // Which talk was taken, when none was named: on stderr, so the referat on stdout stays clean.

@@ -23,6 +23,8 @@ struct SessionsSubcommand: ParsableCommand {
         for problem in listing.problems { printError(SafeText.line(problem.error.message(t))) }
         let filter = TalkFilter(deck: deck, participant: participant, team: team, unfinishedOnly: unfinished)
         let hadTalks = !listing.summaries.isEmpty
+        // Files are there but none can be read: not "no talks yet", and not a success.
+        let noneReadable = hadTalks || listing.problems.isEmpty ? nil : noTalkReadable(listing.problems, t)
         listing.summaries = listing.summaries.filter(filter.matches)
         if let age {
             let older = Set(RetentionPolicy.older(listing.summaries, than: age, now: context.now).map(\.id))
@@ -30,9 +32,11 @@ struct SessionsSubcommand: ParsableCommand {
         }
         if format == .json {
             FileHandle.standardOutput.write(Data(try SessionListJSON.render(listing.summaries).utf8))
+            if let noneReadable { throw fail(noneReadable) }
             return
         }
         guard !listing.summaries.isEmpty else {
+            if let noneReadable { throw fail(noneReadable) }
             print(hadTalks ? t(.sessionsNoMatch) : t(.noTalksYet))
             return
         }
@@ -79,7 +83,7 @@ struct DeleteSubcommand: ParsableCommand {
             return try deleteOlder(than: age, store, context)
         }
         guard let session else { throw fail(t(.deleteWhich)) }
-        guard let session = resolveTalk(session, in: store) else { throw fail(t(.noTalksYet)) }
+        let session = try resolveTalk(session, in: store, t)
         let talk: Session
         do { talk = try store.load(id: session) } catch { throw fail(error.message(t)) }
         if !yes {
@@ -143,10 +147,27 @@ func ask(_ question: String) -> Bool {
 }
 
 /// `last` names the newest talk, as people expect of a command line; anything
-/// else is a talk id. Nil when there are no talks (the caller says so).
-func resolveTalk(_ reference: String, in store: SessionStore) -> String? {
+/// else is a talk id. Files that cannot be read are named first (the newest
+/// may be among them); with no talk to take, it fails with why.
+func resolveTalk(_ reference: String, in store: SessionStore, _ t: Localizer) throws -> String {
     guard reference.lowercased() == "last" else { return reference }
-    return store.list().summaries.first?.id
+    guard let newest = try newestTalk(in: store, t, where: { _ in true }) else { throw fail(t(.noTalksYet)) }
+    return newest
+}
+
+/// The newest talk that `matches`, after naming on stderr each file that
+/// could not be read. Nil when none matches; when there were files and none
+/// could be read, it fails and says so.
+func newestTalk(in store: SessionStore, _ t: Localizer, where matches: (SessionSummary) -> Bool) throws -> String? {
+    let listing = store.list()
+    for problem in listing.problems { printError(SafeText.line(problem.error.message(t))) }
+    if listing.summaries.isEmpty, !listing.problems.isEmpty { throw fail(noTalkReadable(listing.problems, t)) }
+    return listing.summaries.first(where: matches)?.id
+}
+
+/// "The one talk file here cannot be read (see above)."
+func noTalkReadable(_ problems: [StoreProblem], _ t: Localizer) -> String {
+    t.count(problems.count, one: .sessionsNoneReadableOne, many: .sessionsNoneReadableMany)
 }
 
 /// The help of a talk argument that also takes `last`.

@@ -174,13 +174,12 @@ struct ResumeSubcommand: ParsableCommand {
         let store = SessionStore(home: context.home)
         let id: String
         if let session {
-            guard let named = resolveTalk(session, in: store) else { throw fail(context.text(.noTalksYet)) }
-            id = named
+            id = try resolveTalk(session, in: store, context.text)
         } else {
-            guard let latest = store.list().summaries.first(where: { !$0.isFinished }) else {
+            guard let latest = try newestTalk(in: store, context.text, where: { !$0.isFinished }) else {
                 throw fail(context.text(.argNoUnfinishedTalk))
             }
-            id = latest.id
+            id = latest
         }
         if wantsPlainMode(plain, context) {
             throw ExitCode(try runPlain(context, catalog: context.loadCatalog(), room: roomArguments.settings) {
