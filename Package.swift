@@ -65,6 +65,8 @@ let package = Package(
         .testTarget(name: "TillitCoreTests", dependencies: ["TillitCore", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "TillitUITests", dependencies: ["TillitUI", "QRMatrix"]),
         .testTarget(name: "TillitTerminalTests", dependencies: ["TillitTerminal"]),
+        // What tillit takes from the room: its validator, without a room or a network.
+        .testTarget(name: "RoomProtocolTests", dependencies: ["RoomProtocol"]),
         .testTarget(
             name: "RoomServerTests",
             dependencies: ["RoomServer", .product(name: "HummingbirdTesting", package: "hummingbird")]

@@ -102,6 +102,9 @@ final class PlainRunner {
             case .ended(let reason):
                 roomAddress = nil
                 say(reason.map { t(.roomCouldNotOpen, $0) } ?? t(.roomEnded))
+            case .misbehaved(let problem):
+                roomAddress = nil
+                say(t(.roomMisbehaved, problem))
             }
         }
     }
