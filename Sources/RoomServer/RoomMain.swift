@@ -20,9 +20,10 @@ public enum RoomMain {
         } catch {
             fail(.failed(reason: error.description), error.description, status: 2)
         }
+        ConnectionLimits.raiseDescriptorLimit()
         let room = Room(language: options.language, report: EventOutput.write)
         readCommands(into: room)
-        let app = makeApplication(room: room, address: address.bind, port: options.port) { port in
+        let app = makeApplication(room: room, address: address.bind, port: options.port, limits: ConnectionLimits()) { port in
             let url = "http://\(RoomAddress.urlHost(address.shown)):\(port)/\(room.token)/"
             EventOutput.write(.ready(url: url, code: room.joinCode, qr: QRCode(url)?.rows ?? []))
         }
@@ -44,12 +45,14 @@ public enum RoomMain {
         }
     }
 
-    public static func makeApplication(room: Room, address: String, port: Int,
+    public static func makeApplication(room: Room, address: String, port: Int, limits: ConnectionLimits = ConnectionLimits(),
                                        onListening: @escaping @Sendable (Int) -> Void = { _ in }) -> some ApplicationProtocol {
         var logger = Logger(label: "tillit-room")
         logger.logLevel = .critical
+        let registry = ConnectionRegistry(limits: limits)
         return Application(
             responder: RoomResponder(room: room),
+            server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionGuard(registry: registry)])),
             configuration: .init(address: .hostname(address, port: port), serverName: nil),
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) },
             logger: logger
