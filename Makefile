@@ -1,7 +1,7 @@
 # tillit: build, test and install.
 #
 #   make run                      install what is missing, build, start tillit with the shipped decks
-#   make test                     install what the tests need, then every test (swift test)
+#   make test                     install what the tests need, then every test (the slow-room check, swift test)
 #   make                          release build
 #   make install PREFIX=/usr/local   tillit and tillit-room to PREFIX/bin, decks to PREFIX/share/tillit/Cards
 #   make uninstall PREFIX=/usr/local
@@ -65,7 +65,9 @@ run: setup-run
 	$(SWIFT) build --scratch-path $(SCRATCH) --product tillit-room
 	$(SWIFT) run --scratch-path $(SCRATCH) tillit
 
+# The slow-connection check runs first, so swift test's count is the last line.
 test: setup-test
+	SCRATCH=$(SCRATCH) scripts/check-room-slow
 	$(SWIFT) test --scratch-path $(SCRATCH)
 
 print-build-flags:

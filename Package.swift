@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         // Only the voting room (`tillit-room`) links the web server; `tillit` itself never does.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Already in the graph through Hummingbird; named for the room's connection guard (HTTP parts).
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.34.1"),
     ],
     targets: [
         .systemLibrary(
@@ -42,7 +44,8 @@ let package = Package(
         .target(name: "QRMatrix", dependencies: ["CQRencode"]),
         .target(
             name: "RoomServer",
-            dependencies: ["RoomProtocol", "QRMatrix", "TillitCore", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: ["RoomProtocol", "QRMatrix", "TillitCore", .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "NIOHTTPTypes", package: "swift-nio-extras")]
         ),
         .executableTarget(name: "tillit-room", dependencies: ["RoomServer", "TillitCore"]),
         .target(name: "TillitUI", dependencies: ["TillitCore"]),
@@ -67,6 +70,8 @@ let package = Package(
         .testTarget(name: "TillitCoreTests", dependencies: ["TillitCore", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "TillitUITests", dependencies: ["TillitUI", "QRMatrix"]),
         .testTarget(name: "TillitTerminalTests", dependencies: ["TillitTerminal"]),
+        // What tillit takes from the room: its validator, without a room or a network.
+        .testTarget(name: "RoomProtocolTests", dependencies: ["RoomProtocol"]),
         .testTarget(
             name: "RoomServerTests",
             dependencies: ["RoomServer", .product(name: "HummingbirdTesting", package: "hummingbird")]

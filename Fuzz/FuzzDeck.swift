@@ -18,6 +18,15 @@ public func fuzzDeck(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
                 _ = card.answer.scale.map { $0.min...$0.max }
             }
         }
+        // What `tillit print` and the phone page make of it: deck text never leaves the escaper as markup,
+        // whatever joins the characters around a `<` (issue 26).
+        _ = PrintableDeck.render(deck, language: .nb)
+        for card in deck.cards {
+            let escaped = HTMLText.escape(card.prompt.resolve(.nb))
+            if escaped.unicodeScalars.contains(where: { $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "'" }) {
+                fatalError("markup left in escaped deck text: \(escaped.debugDescription)")
+            }
+        }
         let setup = TalkSetup(kind: .oneOnOne, language: .nb,
                               participants: [Participant(id: "p1", name: "Kari", role: .leader)], deckIDs: [deck.id])
         _ = try? Session.start(setup, decks: [deck], id: "fuzz", now: Date(timeIntervalSince1970: 0))

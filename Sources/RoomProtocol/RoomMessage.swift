@@ -54,8 +54,20 @@ public enum RoomEvent: Codable, Hashable, Sendable {
     case count(card: String, votes: Int, counts: [String: Int])
     /// The counts per value once the card is revealed.
     case tally(card: String, counts: [String: Int])
-    /// The room cannot listen (no private address, port taken…); it exits after this.
+    /// The room cannot listen for a reason tillit says in the talk's words; it exits after this.
+    case cannotListen(RoomListenProblem)
+    /// The room cannot listen for another reason (in English, from the system); it exits after this.
     case failed(reason: String)
+}
+
+/// Why the room cannot listen, when the facilitator can do something about it.
+public enum RoomListenProblem: Codable, Hashable, Sendable {
+    /// Another program (or another room) has the port: `--room-port` picks another.
+    case portInUse(port: Int)
+    /// `--room-address` names an address this computer does not have.
+    case addressNotHere(address: String)
+    /// No address on a local network (not connected to Wi-Fi?): `--room-address` names one.
+    case noPrivateAddress
 }
 
 /// One JSON object a line, both ways.

@@ -67,6 +67,7 @@ struct PhonePage {
         <html lang="\(HTML.escape(language))">
         <head>
         <meta charset="utf-8">
+        \(HTML.policyMeta(RoomResponder.contentSecurityPolicy))
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="referrer" content="no-referrer">
         <title>\(HTML.escape(strings.title))</title>

@@ -1,6 +1,7 @@
 import Foundation
 import RoomProtocol
 import Synchronization
+import TillitCore
 
 /// One voting room: its secrets, the card on the phones and the rate limit,
 /// shared by every connection. Counts leave through `report`, nothing else does.
@@ -20,10 +21,16 @@ public final class Room: Sendable {
         state = Mutex((VotingRound(serial: RoomSecret.serial()), RateLimiter(limit: rateLimit)))
     }
 
-    /// Applies one line from tillit.
-    public func handle(_ command: RoomCommand) {
+    /// Applies one line from tillit; false (and nothing changes) for a card no talk has.
+    @discardableResult
+    public func handle(_ command: RoomCommand) -> Bool {
         switch command {
         case .show(let card):
+            // The page draws a button per value: a scale upside down, or one without end, is no card's.
+            if let scale = card.scale, !(Session.scaleBounds.contains(scale.min) && Session.scaleBounds.contains(scale.max) && scale.min <= scale.max) {
+                state.withLock { $0.round.close(serial: RoomSecret.serial()) }
+                return false
+            }
             state.withLock { $0.round.show(card, serial: RoomSecret.serial()) }
             report(.count(card: card.key, votes: 0, counts: [:]))
         case .reveal:
@@ -33,6 +40,7 @@ public final class Room: Sendable {
         case .close:
             state.withLock { $0.round.close(serial: RoomSecret.serial()) }
         }
+        return true
     }
 
     func allow(address: String) -> Bool {

@@ -1,4 +1,5 @@
 import Foundation
+import RoomProtocol
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -6,32 +7,14 @@ import Glibc
 /// Where the room listens: the meeting network's private address, never the
 /// internet's, unless the facilitator names an address outright.
 enum RoomAddress {
-    enum Kind: Equatable { case loopback, privateNetwork, linkLocal, uniqueLocal, unspecified, publicAddress }
+    typealias Kind = RoomAddressKind
 
-    static func kind(of address: String) -> Kind? {
-        if let octets = ipv4(address) {
-            switch (octets[0], octets[1]) {
-            case (127, _): return .loopback
-            case (10, _), (172, 16...31), (192, 168): return .privateNetwork
-            case (169, 254): return .linkLocal
-            case (0, _) where octets.allSatisfy({ $0 == 0 }): return .unspecified
-            default: return .publicAddress
-            }
-        }
-        if let bytes = ipv6(address) {
-            if bytes.allSatisfy({ $0 == 0 }) { return .unspecified }
-            if bytes.dropLast().allSatisfy({ $0 == 0 }) && bytes[15] == 1 { return .loopback }
-            if bytes[0] & 0xfe == 0xfc { return .uniqueLocal }
-            if bytes[0] == 0xfe && bytes[1] & 0xc0 == 0x80 { return .linkLocal }
-            return .publicAddress
-        }
-        return nil
-    }
+    static func kind(of address: String) -> Kind? { Kind(of: address) }
 
     /// The best private address of this machine: RFC 1918 first, then ULA, then
     /// IPv4 link-local. IPv6 link-local needs a zone a phone cannot type, so it is left out.
     static func pickPrivate(from addresses: [String]) -> String? {
-        let candidates = addresses.filter { ipv4($0) != nil || kind(of: $0) == .uniqueLocal }
+        let candidates = addresses.filter { Kind.isIPv4($0) || kind(of: $0) == .uniqueLocal }
         for wanted in [Kind.privateNetwork, .uniqueLocal, .linkLocal] {
             if let found = candidates.first(where: { kind(of: $0) == wanted }) { return found }
         }
@@ -60,17 +43,5 @@ enum RoomAddress {
     }
 
     /// `host` as it goes into a URL (IPv6 in brackets).
-    static func urlHost(_ address: String) -> String { ipv6(address) != nil ? "[\(address)]" : address }
-
-    private static func ipv4(_ text: String) -> [UInt8]? {
-        var address = in_addr()
-        guard inet_pton(AF_INET, text, &address) == 1 else { return nil }
-        return withUnsafeBytes(of: address) { Array($0) }
-    }
-
-    private static func ipv6(_ text: String) -> [UInt8]? {
-        var address = in6_addr()
-        guard inet_pton(AF_INET6, text, &address) == 1 else { return nil }
-        return withUnsafeBytes(of: address) { Array($0) }
-    }
+    static func urlHost(_ address: String) -> String { Kind.isIPv6(address) ? "[\(address)]" : address }
 }

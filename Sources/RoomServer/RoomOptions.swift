@@ -1,13 +1,18 @@
-/// `tillit-room [--room-address A] [--room-port N] [--language nb|en|da]`.
+import RoomProtocol
+
+/// `tillit-room [--room-address A] [--room-allow-public] [--room-port N] [--language nb|en|da]`.
 struct RoomOptions: Equatable {
     var address: String?
     var port = 0
     var language = "en"
+    /// The facilitator's word that a public or every-network address is meant.
+    var allowPublic = false
 
     static func parse(_ arguments: [String]) throws(RoomStartError) -> RoomOptions {
         var options = RoomOptions()
         var rest = arguments[...]
         while let flag = rest.popFirst() {
+            if flag == "--room-allow-public" { options.allowPublic = true; continue }
             guard let value = rest.popFirst() else { throw .usage("\(flag) needs a value") }
             switch flag {
             case "--room-address": options.address = value
@@ -21,18 +26,31 @@ struct RoomOptions: Equatable {
         return options
     }
 
-    /// The address to listen on: the one named, or this machine's private address.
-    func listenAddress(interfaces: () -> [String]) throws(RoomStartError) -> String {
-        if let address {
-            switch RoomAddress.kind(of: address) {
-            case nil: throw .usage("'\(address)' is not an IP address")
-            case .unspecified: throw .usage("name one address, not \(address) (every network)")
-            default: return address
-            }
+    /// Where to listen: the address named, or this machine's private address.
+    func listenAddress(interfaces: () -> [String]) throws(RoomStartError) -> ListenAddress {
+        guard let address else {
+            guard let found = RoomAddress.pickPrivate(from: interfaces()) else { throw .noPrivateAddress }
+            return ListenAddress(bind: found, shown: found)
         }
-        guard let found = RoomAddress.pickPrivate(from: interfaces()) else { throw .noPrivateAddress }
-        return found
+        return try listenAddress(of: address, interfaces: interfaces)
     }
+
+    func listenAddress(of address: String, interfaces: () -> [String]) throws(RoomStartError) -> ListenAddress {
+        guard let kind = RoomAddressKind(of: address) else { throw .usage("'\(address)' is not an IP address") }
+        if kind.needsPermission && !allowPublic {
+            throw .usage("\(address) can be reached from the internet or from every network; add --room-allow-public if that is meant")
+        }
+        guard kind == .unspecified else { return ListenAddress(bind: address, shown: address) }
+        // Every network: the phones still need one address to open.
+        guard let found = RoomAddress.pickPrivate(from: interfaces()) else { throw .noPrivateAddress }
+        return ListenAddress(bind: address, shown: found)
+    }
+}
+
+/// The address the room binds, and the one the phones are given (they differ for 0.0.0.0 and ::).
+struct ListenAddress: Equatable {
+    var bind: String
+    var shown: String
 }
 
 enum RoomStartError: Error, Equatable, CustomStringConvertible {

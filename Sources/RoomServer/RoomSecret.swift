@@ -1,11 +1,14 @@
 /// Random names the room hands out: never guessable, never reused.
 enum RoomSecret {
-    /// Lowercase letters and digits without look-alikes (no 0/o, 1/l/i), 5 bits each.
-    private static let alphabet = Array("abcdefghjkmnpqrstuvwxyz23456789".prefix(32))
+    /// Lowercase letters and digits without look-alikes (no 0/o, 1/l/i): 31 of them,
+    /// log2(31) ≈ 4.95 bits each.
+    private static let alphabet = Array("abcdefghjkmnpqrstuvwxyz23456789")
+    static var alphabetSize: Int { alphabet.count }
 
-    /// 13 characters = 65 random bits: the room's part of the URL. No longer, so
-    /// the whole address fits a QR code of 29 modules, big on a projector.
-    static func roomToken() -> String { random(count: 13) }
+    /// 17 characters = 84 random bits: the room's part of the URL, too many to
+    /// guess from the meeting's network. Short enough that the whole address still
+    /// fits a small QR code, big on a projector.
+    static func roomToken() -> String { random(count: 17) }
 
     /// 4 characters the shared screen and the phone page both show, so people can
     /// tell they are in this room and not the one next door.
@@ -21,7 +24,7 @@ enum RoomSecret {
         }.joined()
     }
 
-    /// 64 random bits: a card showing.
+    /// 13 characters, 64 random bits: a card showing.
     static func serial() -> String { random(count: 13) }
 
     static func isDeviceID(_ text: Substring) -> Bool {

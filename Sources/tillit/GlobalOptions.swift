@@ -76,10 +76,12 @@ struct AppContext {
 
 /// Prints one clear line on stderr and ends the command with `code`.
 func fail(_ message: String, code: Int32 = 1) -> ExitCode {
-    FileHandle.standardError.write(Data("tillit: \(message)\n".utf8))
+    printError("tillit: \(message)")
     return ExitCode(code)
 }
 
+/// A message on stderr. It may name a file or quote a deck, so it passes the
+/// deck text's sanitiser: nothing in it can act on the terminal.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data("\(message)\n".utf8))
+    FileHandle.standardError.write(Data("\(SafeText.clean(message))\n".utf8))
 }

@@ -282,6 +282,21 @@ struct CLITests {
         }
     }
 
+    /// Issue 26: deck file names are text from outside too. An OSC title and a
+    /// screen clear in a good deck's name, an OSC 52 clipboard write in a broken one's.
+    @Test func escapeSequencesInADeckFileNameNeverReachTheTerminal() throws {
+        let home = try TemporaryHome()
+        try home.write("decks/\u{1B}]0;owned\u{07}\u{1B}[2J.yaml", Self.ownDeck(id: "named", title: "Named"))
+        try home.write("decks/\u{1B}]52;c;ZXZpbA==\u{07}.yaml", "id: broken\ntitle: { nb: x\n")
+        let run = runTillit(["decks", "--lang", "en"], environment: home.environment())
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("named "), "\(run.stdout)")
+        #expect(!run.stderr.isEmpty, "the broken deck is reported")
+        for (stream, text) in [("stdout", run.stdout), ("stderr", run.stderr)] {
+            #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(stream): \(text.debugDescription)")
+        }
+    }
+
     @Test func noDecksAtAllIsAnError() throws {
         let home = try TemporaryHome()
         let empty = try home.write("empty/.keep", "")

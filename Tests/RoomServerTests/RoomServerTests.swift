@@ -37,12 +37,6 @@ import Testing
         #expect(totals == Array(1...400), "the last count tillit reads is the whole count")
     }
 
-    @Test func theTokenHasAtLeast64RandomBits() {
-        let token = RoomSecret.roomToken()
-        #expect(token.count * 5 >= 64)
-        #expect(Set((0..<50).map { _ in RoomSecret.roomToken() }).count == 50)
-    }
-
     @Test func pageIsSecuredAndNeverCached() async throws {
         let room = RoomUnderTest()
         room.show(Cards.safety)
@@ -220,8 +214,8 @@ import Testing
     }
 
     @Test func optionsNameAnAddressAndPortOrRefuseClearly() throws {
-        let named = try RoomOptions.parse(["--room-address", "8.8.8.8", "--room-port", "8080", "--language", "nb"])
-        #expect(try named.listenAddress { [] } == "8.8.8.8")
+        let named = try RoomOptions.parse(["--room-address", "192.168.7.7", "--room-port", "8080", "--language", "nb"])
+        #expect(try named.listenAddress { [] }.bind == "192.168.7.7")
         #expect(named.port == 8080 && named.language == "nb")
         #expect(throws: RoomStartError.noPrivateAddress) { try RoomOptions().listenAddress { ["127.0.0.1", "8.8.8.8"] } }
         #expect(throws: RoomStartError.self) { try RoomOptions.parse(["--room-port", "99999"]) }

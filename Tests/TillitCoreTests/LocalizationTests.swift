@@ -25,6 +25,14 @@ struct LocalizationTests {
         }
     }
 
+    /// A path, a room's address or an error from outside goes into a message as
+    /// an argument; it must not carry a terminal escape with it (issue 26).
+    @Test func argumentsAreCleanedOfControlCharacters() {
+        let text = Localizer(.en)(.sourceOwn, "decks/\u{1B}]0;owned\u{07}\u{1B}[2J\u{202E}x.yaml\u{9B}")
+        #expect(!text.unicodeScalars.contains { SafeText.isUnsafe($0) }, "\(text.debugDescription)")
+        #expect(text.contains("decks/]0;owned[2Jx.yaml"))
+    }
+
     /// Common Norwegian words that are not Danish: a Danish text holding one is
     /// Norwegian with Danish spelling, not Danish (`av` for `af`, `blir` for `bliver`…).
     static let norwegianOnlyWords: Set<String> = [

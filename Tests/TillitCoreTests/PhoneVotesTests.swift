@@ -45,4 +45,39 @@ struct PhoneVotesTests {
         #expect(read.cards[1].phoneVotes == [4: 2])
         #expect(read.schemaVersion == 1)
     }
+
+    // MARK: Counts that do not fit (issue 26)
+
+    /// A count of 2^63 - 1 once stopped tillit with an overflow, and 1,000,001 was saved
+    /// and then the talk would not open: the command refuses both and the talk stays as it was.
+    @Test(arguments: [Int.max, 1_000_001, -1, Int.min])
+    func aCountNoTalkFileCanHoldIsRefused(count: Int) throws {
+        var talk = try SessionFixture.team(anonymous: true)
+        try talk.run(.jump(to: 1), .addVote(value: 3, participant: nil), .setPhoneVotes(card: 1, counts: [3: 2]))
+        let before = talk
+        #expect(throws: TalkError.tooManyVotes(3)) { try talk.run(.setPhoneVotes(card: 1, counts: [3: count])) }
+        #expect(talk == before)
+        #expect(talk.implausibility == nil)
+    }
+
+    /// Typed and phone votes together stay within what a talk file may hold.
+    @Test func typedAndPhoneVotesTogetherStayWithinTheMaximum() throws {
+        var talk = try SessionFixture.team(anonymous: true)
+        try talk.run(.jump(to: 1), .setPhoneVotes(card: 1, counts: [3: Session.maximumVotes]))
+        #expect(throws: TalkError.tooManyVotes(3)) { try talk.run(.addVote(value: 3, participant: nil)) }
+        try talk.run(.setPhoneVotes(card: 1, counts: [3: Session.maximumVotes - 1]), .addVote(value: 3, participant: nil))
+        #expect(talk.cards[1].anonymousVotes == [3: Session.maximumVotes])
+        #expect(throws: TalkError.tooManyVotes(3)) { try talk.run(.setPhoneVotes(card: 1, counts: [3: Session.maximumVotes])) }
+        #expect(talk.implausibility == nil)
+    }
+
+    /// A hand-edited `phoneVotes` is refused when the file is read, not met by an overflow later.
+    @Test(arguments: [[3: Int.max], [3: -5], [3: 1_000_001], [5000: 1]])
+    func aDamagedPhoneVotesFieldMakesTheTalkImplausible(phoneVotes: [Int: Int]) throws {
+        var talk = try SessionFixture.team(anonymous: true)
+        try talk.run(.jump(to: 1), .addVote(value: 3, participant: nil))
+        talk.cards[1].phoneVotes = phoneVotes
+        let problem = try #require(talk.implausibility)
+        #expect(problem.contains("'cards[1].phoneVotes"), "\(problem)")
+    }
 }

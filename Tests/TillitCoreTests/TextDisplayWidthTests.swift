@@ -84,4 +84,11 @@ struct TextDisplayWidthTests {
         #expect(lines == ["ID    TITTEL  KORT", "blå   Æ         12", "漢字  x          3"])
         #expect(Set(lines.map(DisplayWidth.of)).count == 1)
     }
+
+    /// A talk's id or a deck's id comes from a file: a table cell cannot carry an escape to the terminal (issue 26).
+    @Test func tableCellsPassTheSanitiser() {
+        let table = TextTable.render([["ID", "TITLE"], ["a\u{1B}]0;owned\u{07}b", "x\u{1B}[2J\ny"]])
+        #expect(!table.unicodeScalars.contains { SafeText.isUnsafe($0) }, "\(table.debugDescription)")
+        #expect(table.components(separatedBy: "\n") == ["ID          TITLE", "a]0;ownedb  x[2J y"])
+    }
 }

@@ -110,6 +110,16 @@ struct RevealTests {
         return state
     }
 
+    /// A room that sent something tillit could not use is closed (by tillit) and said so in one line; its votes stay.
+    @Test func aMisbehavingRoomEndsWithOneLineAndKeepsItsVotes() {
+        var state = Self.withRoom([3: 2])
+        _ = update(&state, .roomMisbehaved(problem: "a count of 9223372036854775807"))
+        #expect(state.talk?.room?.phase == .ended)
+        #expect(state.flash == "Stemmerommet sendte noe tillit ikke kan bruke (a count of 9223372036854775807), så det ble stengt. "
+                + "Stemmene så langt er tatt vare på. Trykk v for å åpne et nytt.")
+        #expect(state.talk?.session.cards[0].phoneVotes == [3: 2])
+    }
+
     /// r with two phone votes says why nothing shows and leaves the phones voting;
     /// a third vote hides the count again until the next r, as a typed one does.
     @Test func phoneVotesAfterARevealBelowTheMinimumWaitForTheNextReveal() {

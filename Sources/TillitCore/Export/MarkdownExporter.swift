@@ -47,17 +47,18 @@ public enum MarkdownExporter {
     /// HTML (`<`, `&`, emphasis, links, code, tables, headings), and a line
     /// start that would make a list, a quote or a heading underline.
     static func escape(_ text: String, atLineStart: Bool = true) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 8)
-        var rest = text[...]
-        while let character = rest.popFirst() {
+        // By Unicode scalar, as HTMLText escapes: a joining mark before `<` must not hide it.
+        var scalars = String.UnicodeScalarView()
+        var rest = text.unicodeScalars[...]
+        while let scalar = rest.popFirst() {
             // `&` only where it could start an entity such as `&lt;`, so `Kari & Ola` stays readable.
-            if markupCharacters.contains(character)
-                || (character == "&" && rest.first.map { $0 == "#" || $0.isLetter } == true) {
-                result.append("\\")
+            if markupCharacters.contains(scalar)
+                || (scalar == "&" && rest.first.map { $0 == "#" || $0.properties.isAlphabetic } == true) {
+                scalars.append("\\")
             }
-            result.append(character)
+            scalars.append(scalar)
         }
+        var result = String(scalars)
         guard atLineStart else { return result }
         if let first = result.first, "-+=".contains(first) {
             result.insert("\\", at: result.startIndex)
@@ -68,7 +69,7 @@ public enum MarkdownExporter {
         return result
     }
 
-    private static let markupCharacters: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~"]
+    private static let markupCharacters: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~"]
 
     private static func orderedListMarker(in text: String) -> String.Index? {
         let digits = text.prefix { $0.isASCII && $0.isNumber }

@@ -19,6 +19,11 @@ public enum PrintableDeck {
     static let left = (pageWidth - Double(columns) * cardWidth) / 2
     static let top = (pageHeight - Double(rows) * cardHeight) / 2
 
+    /// Nothing runs and nothing loads: the inline style only (its `style` attributes
+    /// place the cards, so `'unsafe-inline'` for style; there is no script to allow).
+    static let contentSecurityPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'"
+
     public static func pageCount(cards: Int) -> Int { (cards + cardsPerPage - 1) / cardsPerPage }
 
     public static func render(_ deck: Deck, language: Language) -> String {
@@ -30,6 +35,7 @@ public enum PrintableDeck {
             <html lang="\(language.rawValue)">
             <head>
             <meta charset="utf-8">
+            \(HTMLText.policyMeta(contentSecurityPolicy))
             <title>\(escape(t(.printDocumentTitle, title)))</title>
             <style>
             \(style)

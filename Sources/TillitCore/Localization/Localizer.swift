@@ -16,9 +16,12 @@ public struct Localizer: Sendable {
         }
     }
 
-    /// The text for `key`, with `{0}`, `{1}`… replaced by `arguments`.
+    /// The text for `key`, with `{0}`, `{1}`… replaced by `arguments`. The
+    /// arguments are where paths, names and the room's words come in from
+    /// outside, so they pass the deck text's sanitiser: no escape sequence in a
+    /// file name reaches a terminal through a message.
     public func callAsFunction(_ key: UIString, _ arguments: CustomStringConvertible...) -> String {
-        Self.format(Self.text(for: key, in: language, tables: Self.table), arguments.map(\.description))
+        Self.format(Self.text(for: key, in: language, tables: Self.table), arguments.map { SafeText.clean($0.description) })
     }
 
     /// The text for `key` in `language`, else in its first fallback that has

@@ -427,11 +427,17 @@ public enum UIString: String, CaseIterable, Sendable {
     case roomVoteInOne
     case roomEnded
     case roomCouldNotOpen
+    case roomMisbehaved
+    case roomPortInUse
+    case roomAddressNotHere
+    case roomNoPrivateAddress
     case roomClosed
     case roomOnlyTeam
     case plainRoomOpen
     case plainRoomUsage
     case argRoomPort
+    case argRoomAddressMalformed
+    case argRoomAddressIsPublic
     case argRoomIsForTeams
     // Command line: usage errors and checks of arguments
     case argUnknownLanguage
@@ -505,6 +511,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case cliOptRoom
     case cliOptRoomAddress
     case cliOptRoomPort
+    case cliOptRoomAllowPublic
     case cliOptBell
     case cliResumeAbstract
     case cliArgResumeTalk

@@ -45,6 +45,8 @@ public enum TalkError: Error, Equatable, CustomStringConvertible {
     case duplicateAction(String)
     /// In an anonymous team talk ratings are counted without names: use `addVote`.
     case anonymousTalk
+    /// More votes for `value` than a talk file may hold (`Session.maximumVotes`), or fewer than none.
+    case tooManyVotes(Int)
 
     public var description: String {
         switch self {
@@ -58,6 +60,7 @@ public enum TalkError: Error, Equatable, CustomStringConvertible {
         case .emptyAction: return "an action needs some text"
         case .duplicateAction(let id): return "there is already an action '\(id)'"
         case .anonymousTalk: return "this talk is anonymous: ratings are counted without names"
+        case .tooManyVotes(let value): return "the votes for \(value) are not a count from 0 to \(Session.maximumVotes)"
         }
     }
 }
@@ -101,6 +104,7 @@ extension Session {
             if anonymous {
                 cards[currentIndex].anonymousVotes = (cards[currentIndex].anonymousVotes ?? [:])
                     .merging([value: 1], uniquingKeysWith: +)
+                try checkVoteCounts(of: currentIndex)
                 markAnswered()
             } else if let participantID {
                 guard participant(id: participantID) != nil else { throw TalkError.noSuchParticipant(participantID) }
@@ -109,6 +113,7 @@ extension Session {
                 // A named talk without a name for the vote: stored as an unnamed count.
                 cards[currentIndex].anonymousVotes = (cards[currentIndex].anonymousVotes ?? [:])
                     .merging([value: 1], uniquingKeysWith: +)
+                try checkVoteCounts(of: currentIndex)
                 markAnswered()
             }
         case .removeVote(let value):
@@ -129,7 +134,12 @@ extension Session {
             if let outside = counts.keys.sorted().first(where: { !range.contains($0) }) {
                 throw TalkError.ratingOutOfRange(outside, range)
             }
+            // Checked before any sum, so no count can overflow one; and never more than a talk file may hold.
+            if let wrong = counts.keys.sorted().first(where: { !(0...Self.maximumVotes).contains(counts[$0]!) }) {
+                throw TalkError.tooManyVotes(wrong)
+            }
             cards[index].replacePhoneVotes(with: counts.filter { $0.value > 0 })
+            try checkVoteCounts(of: index)
         case .revealVotes:
             guard currentCard?.isRating == true else { throw TalkError.notARatingCard }
             let votes = cards[currentIndex].votesAsRevealed
@@ -191,6 +201,15 @@ extension Session {
         // Whole milliseconds, so the file reads `12.345`, not `12.344999980926514`.
         guard elapsed > 0 else { return }
         cards[currentIndex].secondsSpent = ((cards[currentIndex].secondsSpent + elapsed) * 1000).rounded() / 1000
+    }
+
+    /// Typed and phone votes together: no more for one value than a talk file may hold,
+    /// or the talk would be saved and then not open again.
+    private func checkVoteCounts(of index: Int) throws {
+        if let (value, _) = (cards[index].anonymousVotes ?? [:]).sorted(by: { $0.key < $1.key })
+            .first(where: { $0.value > Self.maximumVotes }) {
+            throw TalkError.tooManyVotes(value)
+        }
     }
 
     private func checkRating(_ value: Int?) throws {

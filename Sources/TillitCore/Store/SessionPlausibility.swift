@@ -11,9 +11,9 @@ extension Session {
     /// Seconds on one card: ten years is more than any talk.
     static let maximumSeconds: Double = 315_360_000
     /// Scales in decks run 0–10; a talk file may widen that, but not without end.
-    static let scaleBounds = -1_000...1_000
+    public static let scaleBounds = -1_000...1_000
     /// Votes for one value on one card.
-    static let maximumVotes = 1_000_000
+    public static let maximumVotes = 1_000_000
     /// The timer per card: a day is the most `tillit start` allows; a year is plenty.
     static let maximumTimer = 31_536_000
 
@@ -38,12 +38,15 @@ extension Session {
                     return "\(place).responses[\(number)].rating' is \(rating), outside \(Self.scaleBounds.lowerBound)…\(Self.scaleBounds.upperBound)"
                 }
             }
-            for (value, count) in card.anonymousVotes ?? [:] {
-                if !Self.scaleBounds.contains(value) {
-                    return "\(place).anonymousVotes' counts votes for \(value), outside \(Self.scaleBounds.lowerBound)…\(Self.scaleBounds.upperBound)"
-                }
-                if !(0...Self.maximumVotes).contains(count) {
-                    return "\(place).anonymousVotes.\(value)' is \(count), not a number of votes"
+            // phoneVotes: the phones' share of those votes, taken away and added again when the room counts anew.
+            for (field, votes) in [("anonymousVotes", card.anonymousVotes), ("phoneVotes", card.phoneVotes)] {
+                for (value, count) in votes ?? [:] {
+                    if !Self.scaleBounds.contains(value) {
+                        return "\(place).\(field)' counts votes for \(value), outside \(Self.scaleBounds.lowerBound)…\(Self.scaleBounds.upperBound)"
+                    }
+                    if !(0...Self.maximumVotes).contains(count) {
+                        return "\(place).\(field).\(value)' is \(count), not a number of votes"
+                    }
                 }
             }
         }

@@ -92,7 +92,10 @@ public enum DisplayWidth {
 
 /// Aligned columns for command-line listings, measured by display width.
 public enum TextTable {
+    /// Cells come from files (talk ids, titles, paths): each passes the deck text's
+    /// sanitiser, on one line, before it is measured and printed.
     public static func render(_ rows: [[String]], rightAligned: Set<Int> = [], gap: Int = 2) -> String {
+        let rows = rows.map { $0.map(SafeText.line) }
         let columnCount = rows.map(\.count).max() ?? 0
         var widths = Array(repeating: 0, count: columnCount)
         for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) } }

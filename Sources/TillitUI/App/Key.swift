@@ -50,6 +50,8 @@ public enum Msg: Sendable {
     case roomVotes(card: Int, counts: [Int: Int])
     /// The voting room stopped, or could not start (`reason`).
     case roomEnded(reason: String?)
+    /// The voting room sent something tillit cannot use (`problem`) and was closed.
+    case roomMisbehaved(problem: String)
     /// The meeting before talk `talkID` with the same team (`Effect.loadPreviousMeeting`), or nil.
     case previousMeetingLoaded(Session?, talkID: String)
 }

@@ -97,6 +97,9 @@ private func route(_ msg: Msg, _ state: inout AppState) -> [Effect] {
     case .roomEnded(let reason):
         RoomMoves.ended(reason: reason, &state)
         return []
+    case .roomMisbehaved(let problem):
+        RoomMoves.misbehaved(problem: problem, &state)
+        return []
     case .previousMeetingLoaded(let previous, let talkID):
         if state.talk?.session.id == talkID { state.talk?.previousMeeting = previous.map { .loaded($0) } ?? .none }
         return []

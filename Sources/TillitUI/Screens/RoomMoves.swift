@@ -39,8 +39,17 @@ enum RoomMoves {
     }
 
     static func ended(reason: String?, _ state: inout AppState) {
+        end(saying: reason.map { state.text(.roomCouldNotOpen, $0) } ?? state.text(.roomEnded), &state)
+    }
+
+    /// The room sent something tillit could not use, and tillit closed it; the votes it took are kept.
+    static func misbehaved(problem: String, _ state: inout AppState) {
+        end(saying: state.text(.roomMisbehaved, problem), &state)
+    }
+
+    private static func end(saying text: String, _ state: inout AppState) {
         guard state.talk?.room != nil else { return }
         state.talk?.room?.phase = .ended
-        state.flash = reason.map { state.text(.roomCouldNotOpen, $0) } ?? state.text(.roomEnded)
+        state.flash = text
     }
 }

@@ -61,7 +61,8 @@ final class PlainRunner {
         return farewell()
     }
 
-    private func say(_ text: String) { write(text + "\n") }
+    /// Every line plain mode writes: the room's address and reasons come from another process.
+    private func say(_ text: String) { write(SafeText.clean(text) + "\n") }
 
     // MARK: The voting room
 
@@ -101,6 +102,9 @@ final class PlainRunner {
             case .ended(let reason):
                 roomAddress = nil
                 say(reason.map { t(.roomCouldNotOpen, $0) } ?? t(.roomEnded))
+            case .misbehaved(let problem):
+                roomAddress = nil
+                say(t(.roomMisbehaved, problem))
             }
         }
     }

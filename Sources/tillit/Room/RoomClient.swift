@@ -24,7 +24,7 @@ final class RoomClient {
     private let pid: pid_t
     private var input: Int32
     private let output: Int32
-    private var buffered = [UInt8]()
+    private var reader = RoomLineReader()
     private(set) var ended = false
 
     /// `tillit-room` in the folder of the running `tillit`.
@@ -95,26 +95,32 @@ final class RoomClient {
         }
     }
 
-    /// Whatever the room has said since the last call; never waits.
-    func receive() -> [RoomEvent] {
+    /// The lines the room has written since the last call, without their newlines; never waits.
+    /// At most `maximumReadPerCall` bytes a call, so a room that writes without pause cannot hold up the screen.
+    func receive() -> [String] {
         guard !ended else { return [] }
         var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
+        var lines: [String] = []
+        var taken = 0
+        while taken < Self.maximumReadPerCall, !reader.overflowed {
             let count = read(output, &chunk, chunk.count)
-            if count > 0 { buffered += chunk[0..<count]; continue }
+            if count > 0 {
+                taken += count
+                lines += reader.lines(adding: chunk[0..<count])
+                continue
+            }
             if count == 0 { ended = true }
             if count < 0, errno == EINTR { continue }
             break
         }
-        var events: [RoomEvent] = []
-        while let newline = buffered.firstIndex(of: 10) {
-            let line = String(decoding: buffered[..<newline], as: UTF8.self)
-            buffered.removeSubrange(...newline)
-            if let event = RoomLine.decode(RoomEvent.self, from: line) { events.append(event) }
-        }
         if ended { reap(wait: false) }
-        return events
+        return lines
     }
+
+    static let maximumReadPerCall = 256 * 1024
+
+    /// True once the room wrote a line longer than any it has reason to write.
+    var wroteTooLongALine: Bool { reader.overflowed }
 
     /// Closes the room: its stdin ends, so it stops listening and exits.
     func close() {

@@ -7,10 +7,12 @@ import TillitUI
 struct RoomSettings {
     var address: String?
     var port: Int?
+    /// `--room-allow-public`: a public or every-network address is meant.
+    var allowPublic = false
 
     func arguments(language: Language) -> [String] {
         ["--language", language.rawValue] + (address.map { ["--room-address", $0] } ?? [])
-            + (port.map { ["--room-port", String($0)] } ?? [])
+            + (port.map { ["--room-port", String($0)] } ?? []) + (allowPublic ? ["--room-allow-public"] : [])
     }
 }
 
@@ -54,7 +56,10 @@ final class RoomLink {
     enum News: Equatable {
         case opened(url: String, code: String, qr: [String])
         case votes(card: Int, counts: [Int: Int])
+        /// The room stopped (nil), or could not open for `reason` (in the talk's language).
         case ended(reason: String?)
+        /// The room sent something tillit cannot use and was closed (`RoomEventCheck`).
+        case misbehaved(problem: String)
     }
 
     /// One turn of the run loop: the room's news in, the card on screen out.
@@ -66,6 +71,7 @@ final class RoomLink {
             case .opened(let url, let code, let qr): return .roomOpened(url: url, code: code, qr: qr)
             case .votes(let card, let counts): return .roomVotes(card: card, counts: counts)
             case .ended(let reason): return .roomEnded(reason: reason)
+            case .misbehaved(let problem): return .roomMisbehaved(problem: problem)
             }
         }
     }
@@ -75,11 +81,21 @@ final class RoomLink {
     func exchange(_ session: Session, showing: Int?, decks: [Deck]) -> [News] {
         guard let client else { return [] }
         var news: [News] = []
-        for event in client.receive() {
-            switch event {
+        let scale = { [indexOfKey] (key: String) throws(RoomEventCheck.Problem) -> ClosedRange<Int>? in
+            guard let index = indexOfKey[key], session.cards.indices.contains(index) else { throw .unknownCard(key) }
+            return session.cards[index].scaleRange
+        }
+        for line in client.receive() {
+            let checked: (event: RoomEvent, counts: RoomEventCheck.Counts)
+            do throws(RoomEventCheck.Problem) {
+                checked = try RoomEventCheck.check(line: line, maximumVotes: Session.maximumVotes, scale: scale)
+            } catch {
+                return stop(news + [.misbehaved(problem: error.description)])
+            }
+            switch checked.event {
             case .ready(let url, let code, let qr):
                 news.append(.opened(url: url, code: code, qr: qr))
-            case .count(let key, _, let counts), .tally(let key, let counts):
+            case .count(let key, _, _), .tally(let key, _):
                 // Each showing of a card is a round of its own, and the room's counts are that
                 // round's. A card shown again (← back to it) starts a new round: its first vote
                 // *replaces* the earlier round's phone votes rather than adding to them, because
@@ -89,21 +105,31 @@ final class RoomLink {
                 // votes are never touched (`CardRecord.replacePhoneVotes`). A card revealed
                 // before stays closed to phones when shown again (`sync` reveals it at once).
                 // An empty count is a card just shown: it must not wipe votes from an earlier showing.
-                guard !counts.isEmpty, let index = indexOfKey[key] else { continue }
-                news.append(.votes(card: index, counts: Self.numbers(counts)))
+                guard !checked.counts.isEmpty, let index = indexOfKey[key] else { continue }
+                news.append(.votes(card: index, counts: checked.counts))
+            case .cannotListen(let problem):
+                return stop(news + [.ended(reason: Self.words(for: problem, Localizer(session.language)))])
             case .failed(let reason):
-                news.append(.ended(reason: reason))
-                close()
-                return news
+                return stop(news + [.ended(reason: reason)])
             }
         }
-        if client.ended {
-            news.append(.ended(reason: nil))
-            close()
-            return news
-        }
+        if client.wroteTooLongALine { return stop(news + [.misbehaved(problem: RoomEventCheck.Problem.lineTooLong.description)]) }
+        if client.ended { return stop(news + [.ended(reason: nil)]) }
         sync(session, showing: session.isFinished ? nil : showing, decks: decks, client)
         return news
+    }
+
+    private func stop(_ news: [News]) -> [News] {
+        close()
+        return news
+    }
+
+    static func words(for problem: RoomListenProblem, _ t: Localizer) -> String {
+        switch problem {
+        case .portInUse(let port): return t(.roomPortInUse, port)
+        case .addressNotHere(let address): return t(.roomAddressNotHere, address)
+        case .noPrivateAddress: return t(.roomNoPrivateAddress)
+        }
     }
 
     /// Waits (a few seconds at most) until the room listens or gives up: for plain mode, which has no loop to wait in.
@@ -148,11 +174,5 @@ final class RoomLink {
                               high: labels.map { SafeText.line($0.high.resolve(language)) } ?? "")
         }
         return RoomCard(key: record.key, prompt: SafeText.clean(record.prompt), scale: scale, language: language.rawValue)
-    }
-
-    private static func numbers(_ counts: [String: Int]) -> [Int: Int] {
-        var result: [Int: Int] = [:]
-        for (value, count) in counts { if let value = Int(value) { result[value] = count } }
-        return result
     }
 }

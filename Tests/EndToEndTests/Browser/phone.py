@@ -5,29 +5,14 @@ room's page, taps a value, waits for "Thank you", and saves a screenshot.
     phone.py URL VALUE SCREENSHOT.png
 Exit 0 when the vote was taken; 77 when Chromium or Selenium is not installed.
 """
-import shutil, sys
+import sys
 
-try:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
-except ImportError:
-    print("selenium is not installed", file=sys.stderr)
-    sys.exit(77)
+from headless import chromium
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 url, value, screenshot = sys.argv[1], sys.argv[2], sys.argv[3]
-chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-driver_path = shutil.which("chromedriver")
-if not chromium or not driver_path:
-    print("chromium or chromedriver is not installed", file=sys.stderr)
-    sys.exit(77)
-
-options = webdriver.ChromeOptions()
-options.binary_location = chromium
-for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=360,740"]:
-    options.add_argument(flag)
-browser = webdriver.Chrome(service=Service(driver_path), options=options)
+browser = chromium("--window-size=360,740")
 try:
     browser.set_window_size(360, 740)
     browser.get(url)

@@ -1,0 +1,130 @@
+/// What tillit takes from the room, and nothing else. The room is a process of
+/// its own that faces the network; a fault in it (or a binary put in its
+/// place) must not be able to crash the talk, fill its memory, stall its
+/// screen or save numbers the talk file cannot hold. Every line from the room
+/// goes through here before tillit uses it; a room that sends anything else is
+/// closed and reported in one line.
+public enum RoomEventCheck {
+    /// The longest line the room may send, in bytes. The largest line it has
+    /// reason to send is a version 40 QR code (177 × 177 modules, about 32 KB
+    /// as text); a line longer than this is never read to its end.
+    public static let maximumLineBytes = 40_000
+    /// QR codes end at version 40: 177 modules a side.
+    public static let maximumQRModules = 177
+    /// An address, a room code or a reason longer than this is not one.
+    public static let maximumTextBytes = 1_000
+
+    public enum Problem: Error, Equatable, CustomStringConvertible {
+        case lineTooLong
+        case notUnderstood
+        case unknownCard(String)
+        case valueOutsideScale(String, ClosedRange<Int>?)
+        case countOutOfRange(Int)
+        case badQRCode(modules: Int)
+        case badText
+        case portOutOfRange(Int)
+
+        /// Short and technical on purpose: it goes inside a sentence in the talk's language.
+        public var description: String {
+            switch self {
+            case .lineTooLong: return "a line over \(RoomEventCheck.maximumLineBytes) bytes"
+            case .notUnderstood: return "a line that is not a room message"
+            case .unknownCard: return "votes for a card that was not shown"
+            case .valueOutsideScale(let value, let scale?):
+                return "a vote for \(value.prefix(20)), not on the scale \(scale.lowerBound)–\(scale.upperBound)"
+            case .valueOutsideScale(let value, nil): return "a vote for \(value.prefix(20)) on a card without a scale"
+            case .countOutOfRange(let count): return "a count of \(count)"
+            case .badQRCode(let modules): return "a QR code of \(modules) modules"
+            case .badText: return "an address, code or reason that is not plain text"
+            case .portOutOfRange(let port): return "port \(port)"
+            }
+        }
+    }
+
+    /// Votes as tillit keeps them: value → count, every value on the card's scale.
+    public typealias Counts = [Int: Int]
+
+    /// `event` when tillit can use it, with its counts read as numbers; `scale`
+    /// gives the scale of a card the talk showed the room (by key), nil for a
+    /// card without one, and throws `unknownCard` for a key it never showed.
+    /// `maximumVotes` is the most a talk file may hold for one value (`Session.maximumVotes`).
+    public static func check(_ event: RoomEvent, maximumVotes: Int,
+                             scale: (String) throws(Problem) -> ClosedRange<Int>?) throws(Problem) -> (event: RoomEvent, counts: Counts) {
+        switch event {
+        case .ready(let url, let code, let qr):
+            guard isPlainText(url), isPlainText(code) else { throw .badText }
+            guard qr.count <= maximumQRModules,
+                  qr.allSatisfy({ row in row.utf8.count == qr.count && row.utf8.allSatisfy { $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: "1") } })
+            else { throw .badQRCode(modules: qr.count) }
+            return (event, [:])
+        case .count(let key, let votes, let counts):
+            guard (0...maximumVotes).contains(votes) else { throw .countOutOfRange(votes) }
+            return (event, try numbers(counts, on: try scale(key), maximumVotes: maximumVotes))
+        case .tally(let key, let counts):
+            return (event, try numbers(counts, on: try scale(key), maximumVotes: maximumVotes))
+        case .cannotListen(.portInUse(let port)):
+            guard (0...65535).contains(port) else { throw .portOutOfRange(port) }
+            return (event, [:])
+        case .cannotListen(.addressNotHere(let address)):
+            guard isPlainText(address) else { throw .badText }
+            return (event, [:])
+        case .cannotListen(.noPrivateAddress):
+            return (event, [:])
+        case .failed(let reason):
+            guard reason.utf8.count <= maximumTextBytes else { throw .badText }
+            return (event, [:])
+        }
+    }
+
+    /// A line as the room wrote it (without its newline), checked.
+    public static func check(line: String, maximumVotes: Int,
+                             scale: (String) throws(Problem) -> ClosedRange<Int>?) throws(Problem) -> (event: RoomEvent, counts: Counts) {
+        guard line.utf8.count <= maximumLineBytes else { throw .lineTooLong }
+        guard let event = RoomLine.decode(RoomEvent.self, from: line) else { throw .notUnderstood }
+        return try check(event, maximumVotes: maximumVotes, scale: scale)
+    }
+
+    private static func numbers(_ counts: [String: Int], on scale: ClosedRange<Int>?, maximumVotes: Int) throws(Problem) -> Counts {
+        var result: Counts = [:]
+        for (text, count) in counts {
+            guard let scale, let value = Int(text), scale.contains(value) else { throw .valueOutsideScale(text, scale) }
+            guard (0...maximumVotes).contains(count) else { throw .countOutOfRange(count) }
+            result[value] = count
+        }
+        return result
+    }
+
+    /// Printable ASCII only: the room's address and code are made of nothing else.
+    private static func isPlainText(_ text: String) -> Bool {
+        text.utf8.count <= maximumTextBytes && text.utf8.allSatisfy { (0x20...0x7E).contains($0) }
+    }
+}
+
+/// Splits what the room writes into lines, never holding more than one line's
+/// worth: a room that writes without a newline is cut off, not buffered without end.
+public struct RoomLineReader: Sendable {
+    private var pending: [UInt8] = []
+    /// Set once a line ran over `RoomEventCheck.maximumLineBytes`; nothing more is read.
+    public private(set) var overflowed = false
+
+    public init() {}
+
+    /// The whole lines completed by `bytes`.
+    public mutating func lines(adding bytes: some Collection<UInt8>) -> [String] {
+        guard !overflowed else { return [] }
+        var lines: [String] = []
+        for byte in bytes {
+            if byte == UInt8(ascii: "\n") {
+                lines.append(String(decoding: pending, as: UTF8.self))
+                pending.removeAll(keepingCapacity: true)
+            } else if pending.count >= RoomEventCheck.maximumLineBytes {
+                overflowed = true
+                pending = []
+                return lines
+            } else {
+                pending.append(byte)
+            }
+        }
+        return lines
+    }
+}
