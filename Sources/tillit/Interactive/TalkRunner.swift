@@ -122,7 +122,7 @@ final class TalkRunner {
         let t = state.text
         if let failure = state.saveFailure {
             FileHandle.standardError.write(Data((t(.saveFailed, failure) + "\n").utf8))
-            if let words = UnsavedWords.report(saved: savedSession, current: talk.session, t) {
+            if let words = UnsavedWords.report(saved: effects.saver.savedSession, current: talk.session, t) {
                 FileHandle.standardError.write(Data((words + "\n").utf8))
             }
         } else if talk.session.isFinished {

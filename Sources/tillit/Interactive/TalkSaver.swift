@@ -8,7 +8,7 @@ final class TalkSaver {
     private let store: SessionStore
     /// The talk as last written to disk, to tell whether it changed; nil before
     /// a new talk's first write (and while no talk is open for writing).
-    private var savedSession: Session?
+    private(set) var savedSession: Session?
     private var policy = SavePolicy()
 
     init(store: SessionStore) { self.store = store }

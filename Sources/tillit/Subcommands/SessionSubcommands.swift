@@ -83,18 +83,18 @@ struct DeleteSubcommand: ParsableCommand {
             return try deleteOlder(than: age, store, context)
         }
         guard let session else { throw fail(t(.deleteWhich)) }
-        let session = try resolveTalk(session, in: store, t)
+        let id = try resolveTalk(session, in: store, t)
         let talk: Session
-        do { talk = try store.load(id: session) } catch { throw fail(error.message(t)) }
+        do { talk = try store.load(id: id) } catch { throw fail(error.message(t)) }
         if !yes {
-            guard isatty(STDIN_FILENO) == 1 else { throw fail(t(.deleteNeedsYes, session)) }
-            guard ask(t(.deleteAsk, session, SafeText.line(talk.title))) else {
+            guard isatty(STDIN_FILENO) == 1 else { throw fail(t(.deleteNeedsYes, id)) }
+            guard ask(t(.deleteAsk, id, SafeText.line(talk.title))) else {
                 print(t(.deleteKept))
                 return
             }
         }
-        do { try store.delete(id: session) } catch { throw fail(error.message(t)) }
-        print(t(.deleteDone, session))
+        do { try store.delete(id: id) } catch { throw fail(error.message(t)) }
+        print(t(.deleteDone, id))
     }
 
     /// Lists what will go, asks once, then deletes each; a talk that cannot be deleted is named and the rest go on.
