@@ -535,7 +535,7 @@ struct CLITests {
          "tillit: --timer må være et antall sekunder mellom 1 og 86400 (se `tillit start --help`)"),
         (["trends", "--deck", "selvledelse", "--last", "-3"], "tillit: --last må være et helt tall, 1 eller mer (se `tillit trends --help`)"),
         (["decks", "--bogus"], "tillit: ukjent valg --bogus (se `tillit decks --help`)"),
-        (["delete"], "tillit: mangler <samtale> (se `tillit delete --help`)"),  // export without one takes the newest talk
+        (["delete"], "tillit: hvilken samtale? Oppgi én (eller «last»), eller bruk --older-than 24m (se `tillit delete --help`)"),  // export without one takes the newest talk
         (["export", "x", "--format", "pdf"],
          "tillit: «pdf» er ikke en gyldig verdi for --format <format>; bruk markdown, json (se `tillit export --help`)"),
         (["decks", "extra"], "tillit: uventet extra; kommandoen tar ikke flere argumenter (se `tillit decks --help`)"),

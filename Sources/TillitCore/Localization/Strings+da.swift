@@ -675,5 +675,10 @@ extension Strings {
         .settingsPrivateNotesSaved: "Ændret. Private noter {0}.",
         .settingsPrivateNotesInvalid: "»{0}« er ikke et antal dage: skriv et helt tal fra 0 til {1} (0 opbevarer private noter med samtalen); intet er ændret",
         .privateNotesExpired: "De private noter blev slettet {0}, som indstillingerne siger.",
+            .homeReviewOld: "Se {0} samtaler igennem, der er opbevaret længere end {1}",
+        .helpReviewOld: "samtalerne, der er opbevaret længere end opbevaringsperioden (når der er nogen)",
+        .keyDeleteAll: "slet alle",
+        .helpDeleteAllOld: "slet alle samtalerne på listen, efter ét spørgsmål",
+        .confirmDeleteAllOld: "Vil du slette disse {0} samtaler og deres referater for altid? j = ja, andre taster = nej",
     ]
 }

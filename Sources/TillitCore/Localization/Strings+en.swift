@@ -675,5 +675,10 @@ extension Strings {
         .settingsPrivateNotesSaved: "Changed. Private notes {0}.",
         .settingsPrivateNotesInvalid: "'{0}' is not a number of days: write a whole number from 0 to {1} (0 keeps private notes with the talk); nothing was changed",
         .privateNotesExpired: "The private notes were deleted on {0}, as the settings say.",
+            .homeReviewOld: "Review {0} talks kept longer than {1}",
+        .helpReviewOld: "the talks kept longer than the retention (when there are any)",
+        .keyDeleteAll: "delete all",
+        .helpDeleteAllOld: "delete every talk in this list, after one question",
+        .confirmDeleteAllOld: "Delete these {0} talks and their minutes for good? y = yes, any other key = no",
     ]
 }

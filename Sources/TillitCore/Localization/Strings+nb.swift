@@ -675,5 +675,10 @@ extension Strings {
         .settingsPrivateNotesSaved: "Endret. Private notater {0}.",
         .settingsPrivateNotesInvalid: "«{0}» er ikke et antall dager: skriv et helt tall fra 0 til {1} (0 oppbevarer private notater med samtalen); ingenting er endret",
         .privateNotesExpired: "De private notatene ble slettet {0}, slik innstillingene sier.",
+            .homeReviewOld: "Se over {0} samtaler som er oppbevart lenger enn {1}",
+        .helpReviewOld: "samtalene som er oppbevart lenger enn oppbevaringstiden (når det finnes noen)",
+        .keyDeleteAll: "slett alle",
+        .helpDeleteAllOld: "slett alle samtalene i listen, etter ett spørsmål",
+        .confirmDeleteAllOld: "Vil du slette disse {0} samtalene og referatene deres for godt? j = ja, andre taster = nei",
     ]
 }

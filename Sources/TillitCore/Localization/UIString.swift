@@ -637,4 +637,10 @@ public enum UIString: String, CaseIterable, Sendable {
     case settingsPrivateNotesSaved
     case settingsPrivateNotesInvalid
     case privateNotesExpired
+    // Reviewing old talks on the home screen
+    case homeReviewOld
+    case helpReviewOld
+    case keyDeleteAll
+    case helpDeleteAllOld
+    case confirmDeleteAllOld
 }

@@ -13,6 +13,8 @@ public struct AppConfig: Sendable {
     public var skippedDecks: [Diagnostic] = []
     /// Ring the terminal's bell once when a card's time runs out (`--bell`); silent otherwise.
     public var bell = false
+    /// How long talks are kept (`tillit settings retention`): the home screen offers to review older ones.
+    public var retention = RetentionPolicy(months: nil)
 
     public init(language: Language, colorEnabled: Bool, decks: [Deck], dataFolder: String, timeZone: TimeZone = .current) {
         self.language = language
@@ -109,6 +111,10 @@ public struct AppState: Sendable {
     /// Derived from `sessions` whenever they change, for the new talk's form.
     public private(set) var earlierNames = EarlierNames()
     public var historySelection = 0
+    /// The history shows only the talks kept longer than the retention (the home screen's review row).
+    public var historyShowsOnlyOld = false
+    /// "Delete all of these?" is on screen (the review of old talks).
+    public var confirmDeleteAll = false
     public var confirmDelete: String?
     public var deckSelection = 0
     public var scroll = 0
@@ -137,6 +143,16 @@ public struct AppState: Sendable {
 
     public var text: Localizer { Localizer(config.language) }
     public var latestUnfinished: TalkListItem? { sessions.items.first { !$0.finished } }
+
+    /// Talks held longer ago than the retention says, newest first; none when talks are kept until deleted.
+    public var oldTalks: [TalkListItem] {
+        guard let age = config.retention.age else { return [] }
+        let cutoff = age.cutoff(before: now)
+        return sessions.items.filter { $0.createdAt < cutoff }
+    }
+
+    /// The talks the history lists: all of them, or only the old ones while they are reviewed.
+    public var historyItems: [TalkListItem] { historyShowsOnlyOld ? oldTalks : sessions.items }
 
     /// Smallest screen the UI lays out; below it a "make the window larger" screen shows.
     public static let minimumSize = Size(width: 60, height: 16)

@@ -48,7 +48,7 @@ private func route(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         return ringIfTimeRanOut(&state)
     case .sessionsLoaded(let list):
         state.sessions = list
-        state.historySelection = min(state.historySelection, max(0, list.items.count - 1))
+        state.historySelection = min(state.historySelection, max(0, state.historyItems.count - 1))
         return []
     case .started(let onHome):
         state.hasHome = onHome

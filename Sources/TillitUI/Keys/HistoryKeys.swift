@@ -4,11 +4,11 @@ import TillitCore
 enum HistoryKeys {
     private typealias B = ScreenBinding
     private static func selected(_ state: AppState) -> TalkListItem? {
-        state.sessions.items.indices.contains(state.historySelection) ? state.sessions.items[state.historySelection] : nil
+        state.historyItems.indices.contains(state.historySelection) ? state.historyItems[state.historySelection] : nil
     }
 
     static let table = ScreenKeyTable([
-        ScreenKeys.choosing(\.historySelection) { $0.sessions.items.count },
+        ScreenKeys.choosing(\.historySelection) { $0.historyItems.count },
         ScreenKeys.back(bar: 60, help: 60) { _ in .home },
         B([.enter, .right], bar: .init(20, "Enter") { $0.text(.keyRead) }, help: .init(20, "Enter", .keyRead)) { _, state in
             selected(state).map { [.openTalk(id: $0.id, readOnly: true)] } ?? []
@@ -20,6 +20,11 @@ enum HistoryKeys {
         },
         B([.character("x"), .delete], bar: .init(40, "x") { $0.text(.keyDelete) }, help: .init(40, "x", .keyDelete)) { state in
             if let selected = selected(state) { state.confirmDelete = selected.id }
+        },
+        // Reviewing talks kept longer than the retention: all of them at once, after one question.
+        B([.character("D")], when: { $0.historyShowsOnlyOld && !$0.historyItems.isEmpty },
+          bar: .init(45, "D") { $0.text(.keyDeleteAll) }, help: .init(45, "D", .helpDeleteAllOld)) { state in
+            state.confirmDeleteAll = true
         },
         B([.character("t")], bar: .init(50, "t") { $0.text(.keyTrends) }, help: .init(50, "t", .helpTrends)) { _, state in
             guard let selected = selected(state) else { return [] }

@@ -16,6 +16,10 @@ enum HomeKeys {
             guard let id = state.latestUnfinished?.id else { return [] }
             return HomeScreen.choose(.continueTalk(id), &state)
         },
+        // Without talks older than the retention there is no row to review them: o then does nothing.
+        B([.character("o")], help: .init(55, "o", .helpReviewOld)) { _, state in
+            state.oldTalks.isEmpty ? [] : HomeScreen.choose(.reviewOld, &state)
+        },
         row("h", .homeHistory, help: 60, .history),
         row("d", .homeDecks, help: 70, .decks),
         row("l", .helpLanguage, help: 80, .language),

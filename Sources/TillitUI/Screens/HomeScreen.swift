@@ -3,12 +3,14 @@ import TillitCore
 
 enum HomeScreen {
     enum Item: Hashable {
-        case newOneOnOne, newTeam, continueTalk(String), history, decks, language, quit
+        case newOneOnOne, newTeam, continueTalk(String), reviewOld, history, decks, language, quit
     }
 
     static func items(_ state: AppState) -> [Item] {
         var items: [Item] = [.newOneOnOne, .newTeam]
         if let latest = state.latestUnfinished { items.append(.continueTalk(latest.id)) }
+        // Only when it is true: talks kept longer than the retention in force.
+        if !state.oldTalks.isEmpty { items.append(.reviewOld) }
         items += [.history, .decks, .language, .quit]
         return items
     }
@@ -27,7 +29,9 @@ enum HomeScreen {
             state.screen = .setup
         case .continueTalk(let id):
             return [.openTalk(id: id, readOnly: false)]
-        case .history:
+        case .history, .reviewOld:
+            state.historyShowsOnlyOld = chosen == .reviewOld
+            state.historySelection = 0
             state.screen = .history
             return [.loadSessions]
         case .decks:
@@ -130,12 +134,14 @@ enum SetupScreen {
 /// Keys of the history (`HistoryKeys`), after "delete it? j/y" is answered.
 enum HistoryScreen {
     static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
+        let yes = key == .character("y") || key == .character("j")
         if let pending = state.confirmDelete {
             state.confirmDelete = nil
-            if key == .character("y") || key == .character("j") {
-                return [.deleteTalk(id: pending), .loadSessions]
-            }
-            return []
+            return yes ? [.deleteTalk(id: pending), .loadSessions] : []
+        }
+        if state.confirmDeleteAll {
+            state.confirmDeleteAll = false
+            return yes ? state.historyItems.map { .deleteTalk(id: $0.id) } + [.loadSessions] : []
         }
         return HistoryKeys.table.handle(key, &state) ?? []
     }

@@ -14,6 +14,7 @@ enum HomeView {
             case .newOneOnOne: return ("n", ui(.homeNewOneOnOne))
             case .newTeam: return ("t", ui(.homeNewTeam))
             case .continueTalk: return ("c", state.latestUnfinished.map { continueLabel($0, state) } ?? "")
+            case .reviewOld: return ("o", reviewOldLabel(state))
             case .history: return ("h", ui(.homeHistory))
             case .decks: return ("d", ui(.homeDecks))
             case .language: return ("l", ui(.homeLanguage, state.config.language.ownName))
@@ -40,6 +41,13 @@ enum HomeView {
 extension HomeView {
     /// `Continue: Self-leadership · Kari and Ola · card 4 of 14`; a team meeting
     /// names its decks and the team: `Continue: Psychological safety · Solsiden · card 2 of 14`.
+    /// "Review 3 talks kept longer than 24 months".
+    static func reviewOldLabel(_ state: AppState) -> String {
+        let ui = state.text
+        let months = ui.count(state.config.retention.months, one: .retentionOneMonth, many: .retentionMonths)
+        return ui(.homeReviewOld, state.oldTalks.count, months)
+    }
+
     static func continueLabel(_ item: TalkListItem, _ state: AppState) -> String {
         let ui = state.text
         let title = SafeText.line(item.title)
@@ -146,8 +154,9 @@ enum SetupView {
 enum HistoryView {
     static func draw(_ state: AppState, _ grid: inout Grid) {
         let ui = state.text
-        Chrome.header("tillit · " + ui(.homeHistory), right: ui.count(state.sessions.items.count, one: .talkCountOne, many: .talkCount), &grid)
-        let items = state.sessions.items
+        let items = state.historyItems
+        let title = state.historyShowsOnlyOld ? HomeView.reviewOldLabel(state) : ui(.homeHistory)
+        Chrome.header("tillit · " + title, right: ui.count(items.count, one: .talkCountOne, many: .talkCount), &grid)
         if items.isEmpty {
             grid.put(ui(.noTalksYet), x: 3, y: 3, style: .muted)
         }
@@ -171,9 +180,11 @@ enum HistoryView {
         for (index, line) in problemLines.enumerated() {
             grid.put(line, x: 2, y: grid.height - 2 - problemLines.count + index, style: .warning)
         }
-        if let pending = state.confirmDelete {
+        let question = state.confirmDelete.map { ui(.confirmDelete, $0) }
+            ?? (state.confirmDeleteAll ? ui(.confirmDeleteAllOld, items.count) : nil)
+        if let question {
             grid.fill(Rect(x: 0, y: grid.height - 2, width: grid.width, height: 1))
-            grid.put(" " + ui(.confirmDelete, pending), x: 0, y: grid.height - 2, style: .warning, maxWidth: grid.width)
+            grid.put(" " + question, x: 0, y: grid.height - 2, style: .warning, maxWidth: grid.width)
         }
         Chrome.keyBar(ScreenKeys.bar(state), &grid, help: ui(.keyHelp))
     }

@@ -74,6 +74,11 @@ struct DeleteSubcommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(cli(.cliOptDeleteOlderThan), valueName: cli(.cliValueAge))) var olderThan: String?
     @Flag(name: .long, help: ArgumentHelp(cli(.cliOptYes))) var yes = false
 
+    /// Neither a talk nor an age: a usage error, with the usage line after it.
+    func validate() throws {
+        if session == nil && olderThan == nil { throw ValidationError(cli(.deleteWhich)) }
+    }
+
     func run() throws {
         let context = try global.context()
         let t = context.text
