@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 /// Issue 26, item 9: `tillit print` of `\u{0600}<img src=x onerror=…\u{0600}>` ran the script in a browser
-/// (the page title became "XSS"). The printed deck with the grapheme trick and the usual payloads, in Chromium.
-@Suite struct PrintInBrowserTests {
+/// (the page title became "XSS"), and a prompt put a raw <meta> and a working link on the phone page. The
+/// grapheme trick and the usual payloads in a deck, printed and on the phone page, in Chromium.
+@Suite(.serialized) struct PrintInBrowserTests {
     /// As YAML double-quoted text: `\u0600` is the prepended mark, `\"` a quote.
     static let payloads = [
         #"\u0600<img src=x onerror=document.title='XSS'\u0600>"#,
@@ -12,23 +13,46 @@ import Testing
         #"<script>document.title='XSS'</script>"#,
     ]
 
-    @Test func deckTextStaysTextInTheBrowser() throws {
-        let home = try TemporaryHome()
-        let cards = Self.payloads.enumerated().map { index, prompt in
+    /// The deck of the payloads, one rating card each, as a file for the decks folder.
+    static var hostileDeck: String {
+        let cards = payloads.enumerated().map { index, prompt in
             "  - id: card-\(index)\n    prompt: { nb: \"\(prompt)\", en: \"\(prompt)\" }\n"
+                + "    answer: { scale: { min: 1, max: 3, low: { nb: \"\(prompt)\", en: \"\(prompt)\" }, high: { nb: h, en: h } } }\n"
         }.joined()
-        try home.write("decks/hostile.yaml", "id: hostile\ntitle: { nb: \"Hostile\", en: \"Hostile\" }\ncards:\n" + cards)
+        return "id: hostile\ntitle: { nb: \"Hostile\", en: \"Hostile\" }\naudience: [team]\ncards:\n" + cards
+    }
+
+    /// Runs Browser/printed.py on `target` (a file or the room's address); false when no Chromium is here.
+    static func checkInChromium(_ target: String, home: String) -> Bool {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Browser/printed.py")
+        let run = runProgram("/usr/bin/env", ["python3", script.path, target, "onerror=document.title='XSS'"],
+                             environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin",
+                                           "HOME": home], timeout: 90)
+        if run.status == 77 {
+            print("SKIPPED: no headless Chromium here (\(run.stderr.trimmingCharacters(in: .whitespacesAndNewlines)))")
+            return false
+        }
+        #expect(run.status == 0, "\(target)\n\(run.stdout)\n\(run.stderr)")
+        return true
+    }
+
+    @Test func thePrintedDeckKeepsDeckTextAsText() throws {
+        let home = try TemporaryHome()
+        try home.write("decks/hostile.yaml", Self.hostileDeck)
         let output = home.path + "/cards.html"
         let printed = runTillit(["print", "hostile", "-o", output, "--lang", "en"], environment: home.environment())
         #expect(printed.status == 0, "\(printed.stderr)")
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Browser/printed.py")
-        let run = runProgram("/usr/bin/env", ["python3", script.path, output, "onerror=document.title='XSS'", "<script>"],
-                             environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin",
-                                           "HOME": home.path], timeout: 90)
-        if run.status == 77 {
-            print("SKIPPED: no headless Chromium here (\(run.stderr.trimmingCharacters(in: .whitespacesAndNewlines)))")
-            return
-        }
-        #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
+        _ = Self.checkInChromium(output, home: home.path)
+    }
+
+    @Test func thePhonePageKeepsDeckTextAsText() throws {
+        let tmux = try TmuxSession()
+        try FileManager.default.createDirectory(at: tmux.dataFolder.appendingPathComponent("decks"), withIntermediateDirectories: true)
+        try Self.hostileDeck.write(to: tmux.dataFolder.appendingPathComponent("decks/hostile.yaml"), atomically: true, encoding: .utf8)
+        try tmux.launch(["start", "--deck", "hostile", "--kind", "team", "--anonymous", "--lang", "en",
+                         "--room", "--room-address", "127.0.0.1"])
+        let room = try VotingRoomTests.roomAddress(on: try tmux.waitFor("Room code"))
+        _ = Self.checkInChromium(room.absoluteString, home: tmux.home.path)
+        try tmux.press("q")
     }
 }
