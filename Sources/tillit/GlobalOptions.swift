@@ -32,6 +32,8 @@ struct AppContext {
     var home: TillitHome
     var colorEnabled: Bool
     var environment: [String: String]
+    /// `settings.json` of the data folder, read once.
+    var settings: Settings
     /// Now; `TILLIT_NOW` (ISO 8601, `2028-12-01T10:00:00Z`) moves the clock for tests of what ages.
     var now: Date {
         guard let moved = environment["TILLIT_NOW"], !moved.isEmpty else { return Date() }
@@ -42,8 +44,8 @@ struct AppContext {
     init(lang: String?, home: String?, noColor: Bool) {
         environment = ProcessInfo.processInfo.environment
         self.home = TillitHome.resolve(explicit: home, environment: environment)
-        language = Language.detect(explicit: lang, remembered: Settings.load(from: self.home).language,
-                                   environment: environment)
+        settings = Settings.load(from: self.home)
+        language = Language.detect(explicit: lang, remembered: settings.language, environment: environment)
         colorEnabled = !noColor && (environment["NO_COLOR"] ?? "").isEmpty
     }
 
@@ -51,7 +53,7 @@ struct AppContext {
 
     /// Private notes set to delete themselves go when tillit starts after their time is up (off unless set).
     func expirePrivateNotes() {
-        let expiry = Settings.load(from: home).privateNotesExpiry
+        let expiry = settings.privateNotesExpiry
         guard expiry.isOn else { return }
         _ = SessionStore(home: home).expirePrivateNotes(expiry, now: now)
     }

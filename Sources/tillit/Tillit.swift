@@ -45,7 +45,11 @@ struct Tillit: ParsableCommand {
             Foundation.exit(ExitCode.validationFailure.rawValue)
         }
         do {
-            if arguments.isEmpty { return try runHome(AppContext(lang: nil, home: nil, noColor: false)) }
+            if arguments.isEmpty {
+                let context = AppContext(lang: nil, home: nil, noColor: false)
+                context.expirePrivateNotes()
+                return try runHome(context)
+            }
             if arguments == ["--version"] { return print(version) }
             var command = try commonForm(arguments) ?? parseAsRoot(arguments)
             try command.run()

@@ -25,7 +25,7 @@ final class TalkRunner {
                                decks: catalog.decks, dataFolder: context.home.path)
         config.skippedDecks = catalog.skippedFiles
         config.bell = bell
-        config.retention = Settings.load(from: context.home).retention
+        config.retention = context.settings.retention
         program = Program(AppState(config: config, size: Size(width: 80, height: 24), now: Date()), performer: effects)
     }
 
