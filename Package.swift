@@ -9,9 +9,9 @@ let staticPIE: [LinkerSetting] = ProcessInfo.processInfo.environment["TILLIT_STA
     ? [.unsafeFlags(["-use-ld=lld", "-Xclang-linker", "-static-pie", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"])]
     : []
 
+// Linux only: the terminal, the room's child process and the store call Glibc directly.
 let package = Package(
     name: "tillit",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "tillit", targets: ["tillit"]),
         .executable(name: "tillit-room", targets: ["tillit-room"]),

@@ -60,10 +60,13 @@ public enum ExportFormat {
 
     private static func day(_ c: DateComponents, _ language: Language) -> String {
         let (year, month, day) = (c.year ?? 0, c.month ?? 0, c.day ?? 0)
-        if language == .en {
-            let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-            return "\(day) \(months[max(0, min(11, month - 1))]) \(year)"
-        }
+        if language == .en { return "\(day) \(monthName(month)) \(year)" }
         return String(format: "%02d.%02d.%d", day, month, year)
+    }
+
+    /// An English month as dates are written here: `Nov`; `?` for no month.
+    static func monthName(_ month: Int) -> String {
+        let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return names.indices.contains(month - 1) ? names[month - 1] : "?"
     }
 }

@@ -319,7 +319,7 @@ extension Strings {
         .saveFailed: "Kunne ikke gemme: {0}",
         .farewellSaved: "Samtalen er gemt i {0}\nFortsæt med: tillit resume {1}",
         .farewellFinished: "Samtalen er afsluttet og gemt i {0}",
-        // Export, trends and history filters (issue 5)
+        // Export, trends and history filters
         .referatDate: "Dato",
         .referatTimeSpent: "Tidsforbrug",
         .referatParticipants: "Deltagere",
@@ -375,7 +375,7 @@ extension Strings {
         .exportNoFolder: "kan ikke skrive {0}: mappen {1} findes ikke",
         .exportFailed: "kunne ikke skrive {0}: {1}",
         .sessionsNoMatch: "Ingen samtaler passer til det, du bad om.",
-        // Plain line mode and printable decks (issue 7)
+        // Plain line mode and printable decks
         .plainWelcome: "tillit i linjetilstand: Skriv svaret, og tryk Enter. Kommandoer starter med kolon; :help viser dem alle.",
         .plainScaleRange: "Vurdering fra {0} til {1}.",
         .plainWrote: "{0} har skrevet:",

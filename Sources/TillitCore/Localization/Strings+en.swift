@@ -319,7 +319,7 @@ extension Strings {
         .saveFailed: "Could not save: {0}",
         .farewellSaved: "The talk is saved in {0}\nContinue it with: tillit resume {1}",
         .farewellFinished: "The talk is finished and saved in {0}",
-        // Export, trends and history filters (issue 5)
+        // Export, trends and history filters
         .referatDate: "Date",
         .referatTimeSpent: "Time spent",
         .referatParticipants: "Participants",
@@ -375,7 +375,7 @@ extension Strings {
         .exportNoFolder: "cannot write {0}: the folder {1} does not exist",
         .exportFailed: "could not write {0}: {1}",
         .sessionsNoMatch: "No talks match those filters.",
-        // Plain line mode and printable decks (issue 7)
+        // Plain line mode and printable decks
         .plainWelcome: "tillit in plain line mode: type an answer and press Enter. Commands start with a colon; :help lists them.",
         .plainScaleRange: "A rating from {0} to {1}.",
         .plainWrote: "{0} wrote:",

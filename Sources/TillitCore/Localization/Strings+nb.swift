@@ -319,7 +319,7 @@ extension Strings {
         .saveFailed: "Kunne ikke lagre: {0}",
         .farewellSaved: "Samtalen er lagret i {0}\nFortsett med: tillit resume {1}",
         .farewellFinished: "Samtalen er avsluttet og lagret i {0}",
-        // Export, trends and history filters (issue 5)
+        // Export, trends and history filters
         .referatDate: "Dato",
         .referatTimeSpent: "Tid brukt",
         .referatParticipants: "Deltakere",
@@ -375,7 +375,7 @@ extension Strings {
         .exportNoFolder: "kan ikke skrive {0}: mappen {1} finnes ikke",
         .exportFailed: "kunne ikke skrive {0}: {1}",
         .sessionsNoMatch: "Ingen samtaler passer til det du ba om.",
-        // Plain line mode and printable decks (issue 7)
+        // Plain line mode and printable decks
         .plainWelcome: "tillit i linjemodus: Skriv svaret og trykk Enter. Kommandoer begynner med kolon; :help viser alle.",
         .plainScaleRange: "Vurdering fra {0} til {1}.",
         .plainWrote: "{0} har skrevet:",

@@ -285,7 +285,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case saveFailed
     case farewellSaved
     case farewellFinished
-    // Export, trends and history filters (issue 5)
+    // Export, trends and history filters
     case referatDate
     case referatTimeSpent
     case referatParticipants
@@ -333,7 +333,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case exportNoFolder
     case exportFailed
     case sessionsNoMatch
-    // Plain line mode and printable decks (issue 7)
+    // Plain line mode and printable decks
     case plainWelcome
     case plainScaleRange
     case plainWrote

@@ -40,16 +40,11 @@ public enum DueDate {
         let thisYear = calendar.component(.year, from: today)
         switch language {
         case .en:
-            return parts[0] == thisYear ? "\(parts[2]) \(monthName(parts[1]))"
-                : "\(parts[2]) \(monthName(parts[1])) \(parts[0])"
+            return parts[0] == thisYear ? "\(parts[2]) \(ExportFormat.monthName(parts[1]))"
+                : "\(parts[2]) \(ExportFormat.monthName(parts[1])) \(parts[0])"
         case .nb, .da:
             return parts[0] == thisYear ? String(format: "%d.%d.", parts[2], parts[1])
                 : String(format: "%d.%d.%d", parts[2], parts[1], parts[0])
         }
-    }
-
-    private static func monthName(_ month: Int) -> String {
-        let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return names.indices.contains(month - 1) ? names[month - 1] : "?"
     }
 }

@@ -140,15 +140,5 @@ extension Localizer {
     }
 
     /// `23.11.2026 19:34` (or `23 Nov 2026 19:34` in English), in `timeZone`.
-    func date(_ date: Date, timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        let (year, month, day, hour, minute) = (c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
-        if language == .en {
-            let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-            return "\(day) \(months[max(0, min(11, month - 1))]) \(year) " + String(format: "%02d:%02d", hour, minute)
-        }
-        return String(format: "%02d.%02d.%d %02d:%02d", day, month, year, hour, minute)
-    }
+    func date(_ date: Date, timeZone: TimeZone) -> String { ExportFormat.dateTime(date, language, timeZone: timeZone) }
 }

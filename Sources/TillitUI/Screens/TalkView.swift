@@ -50,7 +50,6 @@ enum TalkView {
 
     static func drawCard(_ state: AppState, _ talk: TalkState, _ grid: inout Grid) {
         guard let record = talk.card else { return }
-        let t = Localizer(talk.session.language)
         let ui = state.text
         let (progressText, overTime) = progress(state, talk)
         var title = "tillit · " + deckTitle(talk, record)
@@ -106,7 +105,6 @@ enum TalkView {
         if actions.count > 2 { grid.put(ui(.moreActions, actions.count - 2), x: 11, y: actionY, style: .muted) }
 
         Chrome.keyBar(TalkScreen.keyBar(state, talk), &grid, help: talk.editor == nil ? ui(.keyHelp) : nil)
-        _ = t
     }
 
     /// An action as a list row: `✓` when done, else `•`, then its line.
