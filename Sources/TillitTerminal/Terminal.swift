@@ -8,13 +8,8 @@ public enum TerminalError: Error, CustomStringConvertible {
     case unknownTerminal(String)
     case dumbTerminal
 
-    public var description: String {
-        switch self {
-        case .notATerminal: return "tillit needs a terminal; stdin and stdout must not be redirected (for scripts and screen readers: `tillit start … --plain`)"
-        case .unknownTerminal(let name): return "unknown terminal type '\(name)'; try TERM=xterm-256color"
-        case .dumbTerminal: return "this terminal (TERM=dumb) cannot show tillit's screens; `tillit start --deck ID` and `tillit resume` run line by line here, or try TERM=xterm-256color"
-        }
-    }
+    /// The reason in English, from the same string table as `message`.
+    public var description: String { message(Localizer(.en)) }
 
     /// The reason in the user's language.
     public func message(_ t: Localizer) -> String {
