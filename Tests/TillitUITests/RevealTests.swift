@@ -110,6 +110,14 @@ struct RevealTests {
         return state
     }
 
+    /// While the room is open, a digit on the shared screen adds no vote: typed and phone votes never mix.
+    @Test func aDigitWhileTheRoomIsOpenAddsNoVote() {
+        var state = Self.withRoom([3: 2])
+        Fixtures.press([.character("4")], &state)
+        #expect(state.talk?.session.cards[0].ratingCount == 2)
+        #expect(state.flash == "Stemmene kommer fra mobilene mens rommet er åpent; tastede stemmer og mobilstemmer blandes aldri på et kort.")
+    }
+
     /// A room that sent something tillit could not use is closed (by tillit) and said so in one line; its votes stay.
     @Test func aMisbehavingRoomEndsWithOneLineAndKeepsItsVotes() {
         var state = Self.withRoom([3: 2])

@@ -680,5 +680,6 @@ extension Strings {
         .keyDeleteAll: "slet alle",
         .helpDeleteAllOld: "slet alle samtalerne på listen, efter ét spørgsmål",
         .confirmDeleteAllOld: "Vil du slette disse {0} samtaler og deres referater for altid? j = ja, andre taster = nej",
+            .votesComeFromPhones: "Stemmerne kommer fra telefonerne, mens rummet er åbent; indtastede stemmer og telefonstemmer blandes aldrig på et kort.",
     ]
 }

@@ -680,5 +680,6 @@ extension Strings {
         .keyDeleteAll: "delete all",
         .helpDeleteAllOld: "delete every talk in this list, after one question",
         .confirmDeleteAllOld: "Delete these {0} talks and their minutes for good? y = yes, any other key = no",
+            .votesComeFromPhones: "Votes come from the phones while the room is open; typed votes and phone votes never mix on a card.",
     ]
 }

@@ -680,5 +680,6 @@ extension Strings {
         .keyDeleteAll: "slett alle",
         .helpDeleteAllOld: "slett alle samtalene i listen, etter ett spørsmål",
         .confirmDeleteAllOld: "Vil du slette disse {0} samtalene og referatene deres for godt? j = ja, andre taster = nei",
+            .votesComeFromPhones: "Stemmene kommer fra mobilene mens rommet er åpent; tastede stemmer og mobilstemmer blandes aldri på et kort.",
     ]
 }

@@ -643,4 +643,6 @@ public enum UIString: String, CaseIterable, Sendable {
     case keyDeleteAll
     case helpDeleteAllOld
     case confirmDeleteAllOld
+    // The voting room: typed and phone votes never mix
+    case votesComeFromPhones
 }

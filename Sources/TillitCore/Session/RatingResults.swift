@@ -28,7 +28,7 @@ extension Session {
             }
         }
         guard let all = VoteTally(counts: counts) else { return nil }
-        let shown = kind == .team && role == nil ? VotePrivacy.teamResult(counts: counts, minimum: voteMinimum) : all
+        let shown = kind == .team && role == nil ? VotePrivacy.teamResult(counts: counts, minimum: voteMinimum, notTyped: record.votesNotTyped) : all
         return RatingResult(votes: all.total, tally: shown)
     }
 }
@@ -93,7 +93,7 @@ public struct TeamRating: Hashable, Sendable {
             // not), but anonymous votes not yet revealed stay a count.
             let revealed = !session.isAnonymousTeam || record.votesRevealed || session.isFinished
             let disclosure = VotePrivacy.disclosure(counts: record.ratingCounts, anonymous: true, revealed: revealed,
-                                                    minimum: session.voteMinimum)
+                                                    minimum: session.voteMinimum, notTyped: record.votesNotTyped)
             // Only a shown result is compared: a change would give away what is not shown.
             let change = disclosure.tally.flatMap { now in before[record.key].map { now.mean - $0 } }
             return TeamRating(cardIndex: index, prompt: record.prompt, scale: record.scaleRange,

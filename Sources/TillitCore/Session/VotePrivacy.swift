@@ -74,19 +74,26 @@ public enum VotePrivacy {
 
     /// What may be shown of `counts` (value → votes). `revealed` means the
     /// facilitator revealed exactly these votes (or voting is over).
+    /// `notTyped` is how many of them the facilitator did not type, when a
+    /// card has phone votes: the facilitator knows their own typed votes, so
+    /// only the others count towards the minimum (two phones and one typed
+    /// vote would otherwise show both phones' values).
     public static func disclosure(counts: [Int: Int], anonymous: Bool, revealed: Bool,
-                                  minimum: VoteMinimum = .standard) -> VoteDisclosure {
+                                  minimum: VoteMinimum = .standard, notTyped: Int? = nil) -> VoteDisclosure {
         guard let tally = VoteTally(counts: counts) else { return .noVotes }
         if !anonymous { return .shown(tally) }
         if !revealed { return .countOnly(votes: tally.total, hidden: .notRevealed) }
-        if tally.total < minimum.votes { return .countOnly(votes: tally.total, hidden: .tooFew(minimum: minimum.votes)) }
+        if min(notTyped ?? tally.total, tally.total) < minimum.votes {
+            return .countOnly(votes: tally.total, hidden: .tooFew(minimum: minimum.votes))
+        }
         return .shown(tally)
     }
 
     /// A team's result once voting on it is over (the summary, the referat,
-    /// the trends): shown from `minimum` votes, named or not. Nil below that.
-    public static func teamResult(counts: [Int: Int], minimum: VoteMinimum = .standard) -> VoteTally? {
-        disclosure(counts: counts, anonymous: true, revealed: true, minimum: minimum).tally
+    /// the trends): shown from `minimum` votes (not typed ones, where phones
+    /// voted too), named or not. Nil below that.
+    public static func teamResult(counts: [Int: Int], minimum: VoteMinimum = .standard, notTyped: Int? = nil) -> VoteTally? {
+        disclosure(counts: counts, anonymous: true, revealed: true, minimum: minimum, notTyped: notTyped).tally
     }
 
     /// True for one or two votes (below the minimum): show the count alone.
@@ -94,6 +101,14 @@ public enum VotePrivacy {
 }
 
 extension CardRecord {
+    /// Votes the facilitator did not type: the phones' votes, when any came;
+    /// nil when every vote was typed (or given by name).
+    public var votesNotTyped: Int? {
+        guard let phoneVotes else { return nil }
+        let phones = phoneVotes.values.reduce(0) { $0 + max(0, $1) }
+        return phones > 0 ? phones : nil
+    }
+
     /// The votes as they are now, in the form `revealedVotes` keeps them.
     var votesAsRevealed: [Int: Int] { ratingCounts.filter { $0.value > 0 } }
 
@@ -113,7 +128,7 @@ extension Session {
     /// revealed once the talk is finished: voting is over.
     public func voteDisclosure(of record: CardRecord) -> VoteDisclosure {
         VotePrivacy.disclosure(counts: record.ratingCounts, anonymous: isAnonymousTeam,
-                               revealed: record.votesRevealed || isFinished, minimum: voteMinimum)
+                               revealed: record.votesRevealed || isFinished, minimum: voteMinimum, notTyped: record.votesNotTyped)
     }
 }
 

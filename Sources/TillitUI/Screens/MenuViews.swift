@@ -237,7 +237,7 @@ enum TranscriptView {
             }
             if session.kind == .team, card.isRating, card.ratingCount > 0 {
                 let count = TalkText.voteCount(card.ratingCount, ui)
-                if let tally = VotePrivacy.teamResult(counts: card.ratingCounts, minimum: session.voteMinimum) {
+                if let tally = VotePrivacy.teamResult(counts: card.ratingCounts, minimum: session.voteMinimum, notTyped: card.votesNotTyped) {
                     let counts = tally.counts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "  ")
                     lines.append(("   " + count + " — " + counts, .plain))
                 } else {
