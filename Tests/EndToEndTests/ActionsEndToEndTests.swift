@@ -13,7 +13,8 @@ import TillitCore
         let tmux = try TmuxSession(width: 80, height: 24)
         try tmux.launch(oneOnOne, environment: ["LANG": "nb_NO.UTF-8"])
         try tmux.waitFor("1 / 14")
-        try tmux.press("a")
+        // Esc stops writing in the field the card opened with; then a is a command.
+        try tmux.press("Escape", "a")
         try tmux.waitFor("Ny avtale")
         try tmux.type(text)
         try tmux.press("Tab")
@@ -71,7 +72,7 @@ import TillitCore
         try tmux.launch(Self.oneOnOne, environment: ["LANG": "nb_NO.UTF-8"])
         try tmux.waitFor("1 / 14")
         for (text, owner) in [("Ola lager et utkast", "Ola"), ("Kari avklarer budsjettet", "Kari")] {
-            try tmux.press("a")
+            try tmux.press("Escape", "a")
             try tmux.waitFor("Ny avtale")
             try tmux.type(text)
             try tmux.press("Tab")
@@ -108,7 +109,7 @@ import TillitCore
         let tmux = try TmuxSession(width: 80, height: 24)
         try tmux.launch(Self.oneOnOne, environment: ["LANG": "nb_NO.UTF-8"])
         try tmux.waitFor("1 / 14")
-        try tmux.press("f")
+        try tmux.press("Escape", "f")
         try tmux.waitFor("Oppsummering")
         try tmux.press("n")
         try tmux.type("Neste samtale om tre uker")

@@ -92,13 +92,13 @@ struct RevealTests {
 
     @Test func aRevealedCardShowsItsResultWhenComeBackTo() {
         var state = Self.team(votes: "425")
-        Fixtures.press([.character("r"), .right, .left], &state)
+        Fixtures.press([.character("r"), .right, .escape, .left], &state)
         #expect(view(state).text.contains("3 stemmer · snitt 3,7"))
     }
 
     @Test func rOnATextCardSaysThereIsNothingToReveal() {
         var state = Self.team(votes: "")
-        Fixtures.press([.right, .character("r")], &state)
+        Fixtures.press([.right, .escape, .character("r")], &state)
         #expect(state.flash == "Dette kortet har ingen vurdering.")
     }
 

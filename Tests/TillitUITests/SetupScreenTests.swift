@@ -165,12 +165,12 @@ struct SetupLabelTests {
         let t = Localizer(language)
         #expect(setup.participants.map(\.name) == [t(.roleLeader), t(.roleEmployee)])
         let session = try Session.start(setup, decks: Fixtures.decks, id: "2026-11-19-0900-abcd", now: Fixtures.start)
-        let screen = view(Fixtures.talkState(session, language: language, size: Size(width: 100, height: 30))).text
+        let screen = view(Fixtures.browsingTalkState(session, language: language, size: Size(width: 100, height: 30))).text
         #expect(screen.contains("┌ \(t(.roleLeader)) ─"), "\(screen)")
         #expect(screen.contains("┌ \(t(.roleEmployee)) ─"), "\(screen)")
         #expect(!screen.contains("\(t(.roleLeader)) · \(t.role(.leader))"), "\(screen)")
         // A real name keeps its role beside it.
-        let named = view(Fixtures.talkState(Fixtures.oneOnOne(language), language: language, size: Size(width: 100, height: 30))).text
+        let named = view(Fixtures.browsingTalkState(Fixtures.oneOnOne(language), language: language, size: Size(width: 100, height: 30))).text
         #expect(named.contains("┌ Kari · \(t.role(.leader)) ─"), "\(named)")
     }
 

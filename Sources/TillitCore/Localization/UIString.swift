@@ -232,6 +232,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case helpPrevious
     case helpWrite
     case helpStopWriting
+    case helpTypeToWrite
     case helpRate
     case helpUnrate
     case helpAction

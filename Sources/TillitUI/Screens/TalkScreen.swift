@@ -22,6 +22,7 @@ enum TalkScreen {
             break
         }
         if let effects = TalkKeys.table(context.talk).handle(key, &context) { return effects }
+        if case .character = key, CardKeys.typingStartsWriting(context) { CardMoves.startWriting(&context) }
         if context.writing { typeInField(key, &context.talk, now: context.state.now) }
         return []
     }
