@@ -73,3 +73,94 @@ import TillitCore
     }
 }
 
+/// A name the form suggested is the name used (issue 25, item 2): a talk
+/// started after typing part of an earlier person's name continues that
+/// person's history, and a near twin is asked about before the talk starts.
+@Suite(.serialized) struct EarlierNameTests {
+    /// A first 1:1 with Kari Sæther, with an open action, left from the card.
+    static func earlierTalk(_ tmux: TmuxSession) throws {
+        try tmux.launch(["start", "--deck", "selvledelse", "--participant", "Åse Leder:leader", "--participant", "Kari Sæther:employee",
+                         "--lang", "nb"])
+        try tmux.waitFor("1 / 14")
+        try tmux.press("Escape", "a")
+        try tmux.waitFor("Ny avtale")
+        try tmux.type("Kari prøver ny turnus")
+        try tmux.press("Enter", "Enter", "Enter")
+        try tmux.waitFor("Avtalen er lagret")
+        try tmux.press("q")
+        try tmux.waitForExit()
+    }
+
+    /// From the home screen: a new 1:1 with `employee` typed in its field, then `keys`, then Start.
+    static func newTalk(_ tmux: TmuxSession, employee: String, then keys: [String]) throws {
+        try tmux.launch(["--lang", "nb"])
+        try tmux.waitFor("Ny medarbeidersamtale")
+        try tmux.press("n")
+        try tmux.waitFor("Leder")
+        try tmux.type("Åse Leder")
+        try tmux.press("Tab")
+        try tmux.type(employee)
+        for key in keys { try tmux.press(key) }
+    }
+
+    static func start(_ tmux: TmuxSession) throws {
+        for _ in 0..<14 { try tmux.press("Down") }
+        try tmux.press("Enter")
+    }
+
+    @Test func enterOnASuggestedNameContinuesThatPersonsHistory() throws {
+        let tmux = try TmuxSession(width: 80, height: 24)
+        try Self.earlierTalk(tmux)
+        try Self.newTalk(tmux, employee: "Kari", then: [])
+        try tmux.waitFor("Trykk Enter eller Tab for å bruke «Kari Sæther»")
+        try tmux.press("Enter")
+        try tmux.waitFor("Kari Sæther")
+        try Self.start(tmux)
+        try tmux.waitFor("Kari prøver ny turnus")
+        try tmux.press("q")
+        try tmux.waitFor("Ny medarbeidersamtale")
+        try tmux.press("q")
+        try tmux.waitForExit()
+
+        let talks = try tmux.sessions().sorted { $0.createdAt < $1.createdAt }
+        #expect(talks.count == 2)
+        let second = try #require(talks.last)
+        #expect(second.participants.map(\.name) == ["Åse Leder", "Kari Sæther"])
+        #expect(second.carriedOver.map(\.action.text) == ["Kari prøver ny turnus"])
+    }
+
+    @Test func aNearTwinIsAskedAboutBeforeTheTalkStarts() throws {
+        let tmux = try TmuxSession(width: 80, height: 24)
+        try Self.earlierTalk(tmux)
+        // One letter off: Start asks; Tab takes the earlier name; Start then starts.
+        try Self.newTalk(tmux, employee: "Kari Sæter", then: ["Enter"])
+        try Self.start(tmux)
+        try tmux.waitFor("Er «Kari Sæter» den samme som «Kari Sæther»?")
+        #expect(try tmux.sessions().count == 1, "nothing started yet")
+        try tmux.press("Tab")
+        try Self.start(tmux)
+        try tmux.waitFor("Kari prøver ny turnus")
+        try tmux.press("q")
+        try tmux.waitFor("Ny medarbeidersamtale")
+
+        // Kept as typed after asking, a new person starts on purpose.
+        try tmux.press("n")
+        try tmux.waitFor("Leder")
+        try tmux.type("Åse Leder")
+        try tmux.press("Tab")
+        try tmux.type("Kari Sæter")
+        try Self.start(tmux)
+        try tmux.waitFor("den samme som «Kari Sæther»?")
+        try Self.start(tmux)
+        try tmux.waitFor("1 / 14")
+        try tmux.press("Escape", "q")
+        try tmux.waitFor("Ny medarbeidersamtale")
+        try tmux.press("q")
+        try tmux.waitForExit()
+
+        let talks = try tmux.sessions().sorted { $0.createdAt < $1.createdAt }
+        #expect(talks.map { $0.participants.last?.name } == ["Kari Sæther", "Kari Sæther", "Kari Sæter"])
+        #expect(talks[1].carriedOver.count == 1)
+        #expect(talks[2].carriedOver.isEmpty)
+    }
+}

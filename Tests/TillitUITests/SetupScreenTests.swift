@@ -209,7 +209,8 @@ struct SetupNameSuggestionTests {
         let first = state.setup.focus
         Fixtures.type("ka", &state)
         var screen = view(state).text
-        #expect(screen.contains("Tab: «Kari Holm», som i en tidligere samtale") && screen.contains("Tab bruk navnet"), "\(screen)")
+        #expect(screen.contains("Trykk Enter eller Tab for å bruke «Kari Holm» fra en tidligere samtale") && screen.contains("Tab bruk navnet"),
+                "\(screen)")
         Fixtures.press([.tab], &state)
         #expect(state.setup.editor(for: first)?.text == "Kari Holm" && state.setup.focus == first)
         Fixtures.press([.tab], &state)
@@ -226,6 +227,46 @@ struct SetupNameSuggestionTests {
         #expect(view(state).text.contains("Mente du «Ola Nordmann»?"))
         Fixtures.press([.tab], &state)
         #expect(state.setup.editor(for: field)?.text == "Ola Nordmann")
+    }
+
+    /// Enter on a shown completion takes it, as Tab does, and moves on: never silently "Kari", a new person.
+    @Test func enterTakesAShownCompletionAndMovesOn() {
+        var state = Self.state()
+        let first = state.setup.focus
+        Fixtures.type("Kari", &state)
+        Fixtures.press([.enter], &state)
+        #expect(state.setup.editor(for: first)?.text == "Kari Holm")
+        #expect(state.setup.focus != first)
+        #expect(state.setup.talkSetup(language: .nb).participants.first?.name == "Kari Holm")
+    }
+
+    /// A near twin left as typed is asked about at Start, once, on its field; Start again keeps it.
+    @Test func startAsksAboutANearTwinOnceThenStartsAsTyped() {
+        var state = Self.state()
+        Fixtures.press([.tab], &state)
+        let field = state.setup.focus
+        Fixtures.type("Ola Nordmenn", &state)
+        state.setup.focus = .start
+        #expect(Fixtures.press([.enter], &state).isEmpty, "no talk yet")
+        #expect(state.setup.focus == field)
+        #expect(view(state).text.contains("Er «Ola Nordmenn» den samme som «Ola Nordmann»? Tab: ja · Start igjen: en ny person"))
+        state.setup.focus = .start
+        let effects = Fixtures.press([.enter], &state)
+        guard case .startTalk(let setup)? = effects.first else { Issue.record("no start: \(effects)"); return }
+        #expect(setup.participants.last?.name == "Ola Nordmenn")
+    }
+
+    /// Tab after the question takes the earlier name, and Start starts with it.
+    @Test func tabAfterTheQuestionTakesTheEarlierName() {
+        var state = Self.state()
+        Fixtures.type("Kari", &state)
+        state.setup.focus = .start
+        Fixtures.press([.enter, .tab], &state)
+        #expect(state.setup.error == nil)
+        state.setup.focus = .start
+        let effects = Fixtures.press([.enter], &state)
+        guard case .startTalk(let setup)? = effects.first else { Issue.record("no start: \(effects)"); return }
+        #expect(setup.participants.first?.name == "Kari Holm")
     }
 
     @Test func aTeamsTitleIsOfferedToo() {

@@ -32,7 +32,7 @@ enum SetupKeys {
         B([.enter, .character(" ")], when: onStart, bar: .init(30, "Enter") { $0.text(.startTalk) },
           help: .init(40, "Enter", .helpSetupEnter, when: always)) { _, state in SetupScreen.start(&state) },
         B([.enter], when: { $0.setup.focus != .start }, bar: .init(30, "Enter") { $0.text(.keyNextField) }) {
-            SetupScreen.focus(by: 1, wrapping: true, &$0)
+            SetupScreen.enterInField(&$0)
         },
         B([.character(" ")], when: ticks, bar: .init(20, "Space") { $0.text(.keyToggle) },
           help: .init(20, "Space", .helpToggle, when: always)) { SetupScreen.toggle(&$0.setup) },

@@ -58,8 +58,9 @@ enum SetupScreen {
     }
 
     /// A name or team title used in an earlier talk, for the field being written (`NameSuggestion`).
-    static func suggestion(_ state: AppState) -> NameSuggestion? {
-        let field = state.setup.focus
+    static func suggestion(_ state: AppState) -> NameSuggestion? { suggestion(for: state.setup.focus, state) }
+
+    static func suggestion(for field: SetupState.Field, _ state: AppState) -> NameSuggestion? {
         guard let editor = state.setup.editor(for: field) else { return nil }
         let earlier = state.earlierNames
         let known: [String]
@@ -77,6 +78,14 @@ enum SetupScreen {
     static func acceptSuggestion(_ state: inout AppState) {
         guard let suggestion = suggestion(state) else { return }
         state.setup.setEditor(TextEditor(suggestion.name, multiline: false), for: state.setup.focus)
+        state.setup.error = nil
+    }
+
+    /// Enter in a field: a completion shown under it is the name meant (as
+    /// Tab), so the talk continues that person's history; then the next field.
+    static func enterInField(_ state: inout AppState) {
+        if case .completion? = suggestion(state) { acceptSuggestion(&state) }
+        focus(by: 1, wrapping: true, &state)
     }
 
     /// Tab and Enter go round the form; ↑ ↓ stop at its ends.
@@ -94,7 +103,24 @@ enum SetupScreen {
             state.setup.error = state.text(.chooseADeck)
             return []
         }
+        if askAboutAnEarlierName(&state) { return [] }
         return [.startTalk(talk)]
+    }
+
+    /// Never silently a new person: a name like an earlier one (the start of
+    /// it, or one letter off) is asked about once, on its field, before the
+    /// talk starts. Tab takes the earlier name; Start again keeps it as typed.
+    private static func askAboutAnEarlierName(_ state: inout AppState) -> Bool {
+        for field in state.setup.fields {
+            guard let suggestion = suggestion(for: field, state) else { continue }
+            let typed = (state.setup.editor(for: field)?.text ?? "").trimmingCharacters(in: .whitespaces)
+            guard !state.setup.keptAsTyped.contains(typed) else { continue }
+            state.setup.keptAsTyped.insert(typed)
+            state.setup.focus = field
+            state.setup.error = state.text(.setupSameAsEarlier, SafeText.line(typed), SafeText.line(suggestion.name))
+            return true
+        }
+        return false
     }
 
     /// Space: ticks the focused deck or choice.

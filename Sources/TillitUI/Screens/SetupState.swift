@@ -25,6 +25,8 @@ public struct SetupState: Hashable, Sendable {
     public var votesFromPhones = false
     public var focus: Field = .leader
     public var error: String?
+    /// Names that Start asked about (like an earlier one) and that were kept as typed: a new person or team.
+    public var keptAsTyped: Set<String> = []
 
     public init(kind: TalkKind, decks: [Deck]) {
         self.kind = kind
