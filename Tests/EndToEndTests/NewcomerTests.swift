@@ -91,16 +91,21 @@ import TillitCore
         try tmux.waitForExit()
     }
 
-    /// From the home screen: a new 1:1 with `employee` typed in its field, then `keys`, then Start.
+    /// From the home screen: a new 1:1 with `employee` typed in its field, then `keys`.
     static func newTalk(_ tmux: TmuxSession, employee: String, then keys: [String]) throws {
         try tmux.launch(["--lang", "nb"])
         try tmux.waitFor("Ny medarbeidersamtale")
+        try fillForm(tmux, employee: employee)
+        for key in keys { try tmux.press(key) }
+    }
+
+    /// On the home screen: n, then the leader and `employee` in the form.
+    static func fillForm(_ tmux: TmuxSession, employee: String) throws {
         try tmux.press("n")
         try tmux.waitFor("Leder")
         try tmux.type("Åse Leder")
         try tmux.press("Tab")
         try tmux.type(employee)
-        for key in keys { try tmux.press(key) }
     }
 
     static func start(_ tmux: TmuxSession) throws {
@@ -144,11 +149,7 @@ import TillitCore
         try tmux.waitFor("Ny medarbeidersamtale")
 
         // Kept as typed after asking, a new person starts on purpose.
-        try tmux.press("n")
-        try tmux.waitFor("Leder")
-        try tmux.type("Åse Leder")
-        try tmux.press("Tab")
-        try tmux.type("Kari Sæter")
+        try Self.fillForm(tmux, employee: "Kari Sæter")
         try Self.start(tmux)
         try tmux.waitFor("den samme som «Kari Sæther»?")
         try Self.start(tmux)
@@ -162,5 +163,76 @@ import TillitCore
         #expect(talks.map { $0.participants.last?.name } == ["Kari Sæther", "Kari Sæther", "Kari Sæter"])
         #expect(talks[1].carriedOver.count == 1)
         #expect(talks[2].carriedOver.isEmpty)
+    }
+}
+
+/// Kept actions stay in the talk where they were kept (issue 25, item 3).
+@Suite(.serialized) struct KeptActionTests {
+    @Test func anActionKeptFromLastTimeIsInThisTalksListAndMinutesAndGoesOnUntilDone() throws {
+        let tmux = try TmuxSession(width: 80, height: 24)
+        try EarlierNameTests.earlierTalk(tmux)
+        // A second talk with the same people: "since last time" offers the open action; k keeps it.
+        try tmux.launch(["start", "--deck", "selvledelse", "--participant", "Åse Leder:leader", "--participant", "Kari Sæther:employee",
+                         "--lang", "nb"])
+        try tmux.waitFor("Kari prøver ny turnus")
+        try tmux.press("k", "Enter")
+        try tmux.waitFor("1 / 14")
+        try tmux.press("Escape", "f")
+        let summary = try tmux.waitFor("Oppsummering")
+        #expect(summary.contains("Kari prøver ny turnus"), "\(summary)")
+        #expect(!summary.contains("Ingen avtaler"), "\(summary)")
+        try tmux.press("e")
+        try tmux.waitFor("md")
+        try tmux.press("q")
+        try tmux.waitForExit()
+
+        let talks = try tmux.sessions().sorted { $0.createdAt < $1.createdAt }
+        let second = try #require(talks.last)
+        let kept = try #require(second.actions.first)
+        #expect(second.actions.map(\.text) == ["Kari prøver ny turnus"])
+        #expect(kept.carriedFrom == talks.first?.id && !kept.done)
+        #expect(second.carriedOver.map(\.outcome) == [.kept])
+        #expect(second.actionsToCarryOn.map(\.action.text) == ["Kari prøver ny turnus"], "once, not twice")
+        let minutes = try String(contentsOfFile: try #require(Self.minutes(in: tmux.dataFolder, id: second.id)), encoding: .utf8)
+        let actionsPart = try #require(minutes.components(separatedBy: "## Avtaler").last)
+        #expect(actionsPart.contains("Kari prøver ny turnus") && actionsPart.contains("fra en tidligere samtale"), "\(minutes)")
+        #expect(!minutes.contains("Ingen avtaler"), "\(minutes)")
+    }
+
+    /// The minutes `e` wrote for talk `id`, somewhere under `folder`.
+    static func minutes(in folder: URL, id: String) -> String? {
+        let files = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []
+        return files.first { $0.hasSuffix(".md") && $0.contains(id) }.map { folder.appendingPathComponent($0).path }
+    }
+}
+
+/// Finishing a talk with a parked card asks first (issue 25, item 3).
+@Suite(.serialized) struct FinishWithParkedTests {
+    @Test func fWithAParkedCardAsksAndEnterOpensItOrFAgainFinishes() throws {
+        let tmux = try TmuxSession(width: 80, height: 24)
+        try tmux.launch(NewcomerTests.oneOnOne + ["--lang", "en"])
+        try tmux.waitFor("1 / 14")
+        try tmux.press("Escape", "m")
+        try tmux.waitFor("2 / 14")
+        try tmux.press("Escape", "f")
+        try tmux.waitFor("Summary")
+        try tmux.press("f")
+        try tmux.waitFor("Parked cards not yet talked about: 1")
+        #expect(try tmux.sessions().first?.isFinished == false, "not finished by the first f")
+        try tmux.press("Enter")
+        try tmux.waitFor("1 / 14")
+        try tmux.type("Vi tok det opp likevel")
+        // m again takes the card out of the parked ones; then f finishes without a question.
+        try tmux.press("Escape", "m")
+        try tmux.waitFor("open again")
+        try tmux.press("f")
+        try tmux.waitFor("Summary")
+        try tmux.press("f")
+        try tmux.waitFor("The talk is finished")
+        try tmux.press("q")
+        try tmux.waitForExit()
+        let talk = try #require(try tmux.sessions().first)
+        #expect(talk.isFinished)
+        #expect(talk.cards[0].response(of: "p1")?.text == "Vi tok det opp likevel")
     }
 }

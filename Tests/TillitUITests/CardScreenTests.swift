@@ -223,7 +223,8 @@ struct CardScreenTests {
         try! session.apply(.next, now: Fixtures.start)
         try! session.apply(.park, now: Fixtures.start)
         var state = Fixtures.talkState(session, language: .en)
-        Fixtures.press([.escape, .character("f"), .character("f")], &state)
+        // f asks about the parked card first; f again finishes.
+        Fixtures.press([.escape, .character("f"), .character("f"), .character("f")], &state)
         #expect(state.talk?.session.isFinished == true && state.talk?.phase == .summary)
         let bar = String(view(state).text.split(separator: "\n", omittingEmptySubsequences: false)[23])
         #expect(!bar.contains("Enter") && bar.contains("f reopen"))

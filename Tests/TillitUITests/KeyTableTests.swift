@@ -43,7 +43,8 @@ struct KeyTableTests {
             ("summary", talk(oneOnOne, [esc, .character("f")])),
             ("summary with parked card", talk(oneOnOne, [esc, .character("m"), esc, .character("f")])),
             ("summary, action chosen", talk(withAction, [esc, .character("f")])),
-            ("summary finished", talk(oneOnOne, [esc, .character("m"), esc, .character("f"), .character("f")])),
+            ("summary asking about a parked card", talk(oneOnOne, [esc, .character("m"), esc, .character("f"), .character("f")])),
+            ("summary finished", talk(oneOnOne, [esc, .character("m"), esc, .character("f"), .character("f"), .character("f")])),
             ("summary finished, action chosen", talk(withAction, [esc, .character("f"), .character("f")])),
             ("since last time", talk(later)),
         ]

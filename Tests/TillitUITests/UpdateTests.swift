@@ -307,7 +307,10 @@ struct SummaryAndListKeyTests {
         #expect(state.talk?.phase == .summary)
         Fixtures.press([.enter], &state)
         #expect(state.talk?.phase == .cards && state.talk?.session.currentIndex == 1)
+        // The card is still parked: the first f asks, the second finishes anyway.
         Fixtures.press([.escape, .character("f"), .character("f")], &state)
+        #expect(state.talk?.session.isFinished == false && state.flash == state.text(.finishWithParkedCards, 1))
+        Fixtures.press([.character("f")], &state)
         #expect(state.talk?.session.isFinished == true)
         Fixtures.press([.left], &state)
         #expect(state.talk?.phase == .summary)

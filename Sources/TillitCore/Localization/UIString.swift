@@ -294,6 +294,9 @@ public enum UIString: String, CaseIterable, Sendable {
     case referatActionStatus
     case referatFromCard
     case referatActionOpen
+    case referatCarriedOver
+    case finishWithParkedCards
+    case actionCarriedMark
     case referatOutcome
     case referatNoActions
     case referatPrivateNotes

@@ -253,6 +253,9 @@ public struct TalkState: Sendable {
         return fields.isEmpty ? nil : fields[min(focus, fields.count - 1)]
     }
 
+    /// f in the summary asked about the parked cards; the question holds for the next key only.
+    public var askedToFinishWithParked = false
+
     /// The card whose running out of time has rung the bell, so it rings once a card.
     public var bellRangOnCard: Int?
 
