@@ -236,3 +236,33 @@ import TillitCore
         #expect(talk.cards[0].response(of: "p1")?.text == "Vi tok det opp likevel")
     }
 }
+
+/// Nothing thrown away without asking (issue 25, item 6).
+@Suite(.serialized) struct NothingThrownAwayTests {
+    @Test func escOnAFilledFormAsksAndEscOnTheHomeScreenDoesNotQuit() throws {
+        let tmux = try TmuxSession(width: 80, height: 24)
+        try tmux.launch(["--lang", "nb"])
+        try tmux.waitFor("Ny medarbeidersamtale")
+        try tmux.press("Escape")
+        try tmux.waitFor("Trykk q for å avslutte tillit.")
+        #expect(try tmux.isRunning(), "Esc on the home screen does not leave the program")
+        try tmux.press("n")
+        try tmux.waitFor("Leder")
+        try tmux.type("Kari Sæther")
+        try tmux.press("Escape")
+        try tmux.waitFor("Navnene du har skrevet, blir borte.")
+        // Any other key keeps the form as it is.
+        try tmux.press("Tab")
+        try tmux.type("Ola")
+        var screen = try tmux.waitFor("Ola")
+        #expect(screen.contains("Kari Sæther"), "\(screen)")
+        try tmux.press("Escape")
+        try tmux.waitFor("Navnene du har skrevet, blir borte.")
+        try tmux.press("Escape")
+        screen = try tmux.waitFor("Ny medarbeidersamtale")
+        #expect(!screen.contains("Kari Sæther"))
+        try tmux.press("q")
+        try tmux.waitForExit()
+        #expect(try tmux.sessions().isEmpty)
+    }
+}

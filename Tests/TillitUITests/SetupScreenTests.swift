@@ -174,6 +174,23 @@ struct SetupLabelTests {
         #expect(named.contains("┌ Kari · \(t.role(.leader)) ─"), "\(named)")
     }
 
+    /// Names typed in the form are not thrown away on one Esc (issue 25.6): it asks; Esc again leaves.
+    @Test func escOnAFilledFormAsksAndEscAgainLeaves() {
+        var state = Fixtures.state(.nb)
+        Fixtures.press([.character("n")], &state)
+        Fixtures.type("Kari", &state)
+        Fixtures.press([.escape], &state)
+        #expect(state.screen == .setup && state.setup.error == state.text(.setupDiscardAsk))
+        // Another key keeps the form; the next Esc asks again.
+        Fixtures.press([.tab, .escape], &state)
+        #expect(state.screen == .setup && state.setup.leader.text == "Kari")
+        Fixtures.press([.escape], &state)
+        #expect(state.screen == .home)
+        // An empty form has nothing to lose: Esc leaves at once.
+        Fixtures.press([.character("n"), .escape], &state)
+        #expect(state.screen == .home)
+    }
+
     @Test func theTeamsTitleIsItsNameAndSaysWhatItLinks() {
         var state = Fixtures.state(.en)
         Fixtures.press([.character("t")], &state)

@@ -89,6 +89,8 @@ extension Strings {
         .setupCompletion: "Tryk Enter eller Tab for at bruge »{0}« fra en tidligere samtale",
         .setupDidYouMean: "Mente du »{0}«? Tab bruger det navn, så »Siden sidst« finder jeres samtaler.",
         .setupSameAsEarlier: "Er »{0}« den samme som »{1}«? Tab: ja · Start igen: en ny person",
+        .setupDiscardAsk: "De navne, du har skrevet, forsvinder. Esc igen: kassér · en anden tast: fortsæt",
+        .homeEscapeHint: "Tryk q for at afslutte tillit.",
         .homeLanguage: "Sprog: {0}",
         .helpLanguage: "skift sprog: norsk bokmål, English, dansk (huskes til næste gang)",
         .languageNotSaved: "Kunne ikke huske sproget: {0}",

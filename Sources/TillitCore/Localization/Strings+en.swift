@@ -89,6 +89,8 @@ extension Strings {
         .setupCompletion: "Press Enter or Tab to use {0}, as in an earlier talk",
         .setupDidYouMean: "Did you mean {0}? Tab uses that name, so “Since last time” finds your talks.",
         .setupSameAsEarlier: "Is “{0}” the same as “{1}”? Tab: yes · Start again: a new person",
+        .setupDiscardAsk: "The names you typed will be lost. Esc again: discard · any other key: go on",
+        .homeEscapeHint: "Press q to leave tillit.",
         .homeLanguage: "Language: {0}",
         .helpLanguage: "switch language: norsk bokmål, English, dansk (remembered for next time)",
         .languageNotSaved: "Could not remember the language: {0}",

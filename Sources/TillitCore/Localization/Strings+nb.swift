@@ -89,6 +89,8 @@ extension Strings {
         .setupCompletion: "Trykk Enter eller Tab for å bruke «{0}» fra en tidligere samtale",
         .setupDidYouMean: "Mente du «{0}»? Tab bruker det navnet, så «Siden sist» finner samtalene deres.",
         .setupSameAsEarlier: "Er «{0}» den samme som «{1}»? Tab: ja · Start igjen: en ny person",
+        .setupDiscardAsk: "Navnene du har skrevet, blir borte. Esc igjen: forkast · en annen tast: fortsett",
+        .homeEscapeHint: "Trykk q for å avslutte tillit.",
         .homeLanguage: "Språk: {0}",
         .helpLanguage: "bytt språk: norsk bokmål, English, dansk (huskes til neste gang)",
         .languageNotSaved: "Kunne ikke huske språket: {0}",

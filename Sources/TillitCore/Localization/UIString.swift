@@ -70,7 +70,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case homeHistory
     case homeDecks
     case homeQuit
-    case keyUseName, helpUseName, setupCompletion, setupDidYouMean, setupSameAsEarlier
+    case keyUseName, helpUseName, setupCompletion, setupDidYouMean, setupSameAsEarlier, setupDiscardAsk, homeEscapeHint
     case homeLanguage, helpLanguage, languageNotSaved
     case dataFolder
     case unreadableFiles

@@ -47,6 +47,10 @@ enum HomeScreen {
 /// Keys of the new talk's form (`SetupKeys`), and what they do.
 enum SetupScreen {
     static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
+        // The question about discarding the form holds for the next key only.
+        let asked = state.setup.askedToDiscard
+        state.setup.askedToDiscard = false
+        if asked && key == .escape { state.screen = .home; return [] }
         if let effects = SetupKeys.table.handle(key, &state) { return effects }
         // Every other key in a text field is text.
         let field = state.setup.focus
@@ -86,6 +90,14 @@ enum SetupScreen {
     static func enterInField(_ state: inout AppState) {
         if case .completion? = suggestion(state) { acceptSuggestion(&state) }
         focus(by: 1, wrapping: true, &state)
+    }
+
+    /// Esc (or q outside a field): back to the home screen. Names typed in the
+    /// form would be lost, so that asks first; Esc again leaves.
+    static func leave(_ state: inout AppState) {
+        guard state.setup.hasTypedText else { state.screen = .home; return }
+        state.setup.askedToDiscard = true
+        state.setup.error = state.text(.setupDiscardAsk)
     }
 
     /// Tab and Enter go round the form; ↑ ↓ stop at its ends.

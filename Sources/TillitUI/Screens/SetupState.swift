@@ -27,6 +27,13 @@ public struct SetupState: Hashable, Sendable {
     public var error: String?
     /// Names that Start asked about (like an earlier one) and that were kept as typed: a new person or team.
     public var keptAsTyped: Set<String> = []
+    /// Esc asked whether to throw away what the form holds; Esc again does.
+    public var askedToDiscard = false
+
+    /// Whether anything is typed in the form's text fields, which leaving would lose.
+    public var hasTypedText: Bool {
+        [title, leader, employee, facilitator, members].contains { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+    }
 
     public init(kind: TalkKind, decks: [Deck]) {
         self.kind = kind
