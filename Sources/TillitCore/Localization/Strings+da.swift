@@ -294,7 +294,7 @@ extension Strings {
         .sessionsHeaderParticipants: "DELTAGERE",
         .sessionsHeaderProgress: "KORT",
         .sessionsHeaderStatus: "STATUS",
-        .deleteAsk: "Vil du slette samtalen {0} ({1}) for altid? [j/N] ",
+        .deleteAsk: "Vil du slette samtalen med {0} ({1}, {2}, {3}) for altid? [j/N] ",
         .deleteNeedsYes: "sletter ikke {0}: der er ingen terminal at spørge i; tilføj --yes for at slette den",
         .deleteDone: "Samtalen {0} er slettet.",
         .deleteKept: "Der er ikke slettet noget.",

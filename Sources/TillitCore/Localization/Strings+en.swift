@@ -294,7 +294,7 @@ extension Strings {
         .sessionsHeaderParticipants: "PARTICIPANTS",
         .sessionsHeaderProgress: "CARDS",
         .sessionsHeaderStatus: "STATUS",
-        .deleteAsk: "Delete talk {0} ({1}) for good? [y/N] ",
+        .deleteAsk: "Delete the talk with {0} ({1}, {2}, {3}) for good? [y/N] ",
         .deleteNeedsYes: "not deleting {0}: there is no terminal to ask on; add --yes to delete it",
         .deleteDone: "Deleted talk {0}.",
         .deleteKept: "Nothing was deleted.",

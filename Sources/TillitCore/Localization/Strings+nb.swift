@@ -294,7 +294,7 @@ extension Strings {
         .sessionsHeaderParticipants: "DELTAKERE",
         .sessionsHeaderProgress: "KORT",
         .sessionsHeaderStatus: "STATUS",
-        .deleteAsk: "Vil du slette samtalen {0} ({1}) for godt? [j/N] ",
+        .deleteAsk: "Vil du slette samtalen med {0} ({1}, {2}, {3}) for godt? [j/N] ",
         .deleteNeedsYes: "sletter ikke {0}: det er ingen terminal å spørre i; legg til --yes for å slette den",
         .deleteDone: "Samtalen {0} er slettet.",
         .deleteKept: "Ingenting er slettet.",

@@ -72,7 +72,7 @@ struct DeleteSubcommand: ParsableCommand {
         do { talk = try store.load(id: session) } catch { throw fail(error.message(t)) }
         if !yes {
             guard isatty(STDIN_FILENO) == 1 else { throw fail(t(.deleteNeedsYes, session)) }
-            FileHandle.standardOutput.write(Data(t(.deleteAsk, session, SafeText.line(talk.title)).utf8))
+            FileHandle.standardOutput.write(Data(Self.question(talk, t).utf8))
             let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
             guard ["y", "yes", "j", "ja"].contains(answer) else {
                 print(t(.deleteKept))
@@ -81,6 +81,20 @@ struct DeleteSubcommand: ParsableCommand {
         }
         do { try store.delete(id: session) } catch { throw fail(error.message(t)) }
         print(t(.deleteDone, session))
+    }
+
+    /// "delete 2026-12-06-2303-a91f?" says too little to be sure: the question
+    /// names the people (or the team), the decks and the day, then the id.
+    static func question(_ talk: Session, _ t: Localizer) -> String {
+        let names = talk.participants.map { SafeText.line($0.name) }
+        let who: String
+        if talk.kind == .team || names.isEmpty {
+            who = SafeText.line(talk.title)
+        } else {
+            who = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " " + t(.and) + " " + names[names.count - 1]
+        }
+        let decks = talk.decks.map { SafeText.line($0.title) }.joined(separator: ", ")
+        return t(.deleteAsk, who, decks, ExportFormat.dateTime(talk.createdAt, t.language, timeZone: .current), talk.id)
     }
 }
 
