@@ -118,7 +118,7 @@ import TillitCore
         try tmux.type("Ola virker sliten")
         try tmux.waitFor("Ola virker sliten")
         try tmux.press("Escape")
-        try tmux.waitFor("Private notater lagret")
+        try tmux.waitFor("Lederens private notater er lagret")
         #expect(!(try tmux.screen()).contains("Ola virker sliten"))
         try tmux.press("q")
         try tmux.waitForExit()

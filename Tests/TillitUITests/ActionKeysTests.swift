@@ -194,7 +194,7 @@ struct ActionKeysTests {
         #expect(state.talk?.session.privateNotes == "Ola virker sliten")
         let summary = view(state).text
         #expect(!summary.contains("Ola virker sliten"), "the summary says they are there, not what they say")
-        #expect(summary.contains("Private notater lagret"))
+        #expect(summary.contains("Lederens private notater er lagret"))
         // Writing the shared notes again does not put the private ones on screen.
         Fixtures.press([.character("n")], &state)
         #expect(!view(state).text.contains("Ola virker sliten"))

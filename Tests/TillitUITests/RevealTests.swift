@@ -41,7 +41,7 @@ struct RevealTests {
     @Test func belowThreeVotesTheRevealSaysWhy() {
         var state = Self.team(votes: "42")
         Fixtures.press([.character("r")], &state)
-        #expect(state.flash == "Resultatet vises fra 3 stemmer, så ingen enkeltstemme kan leses av")
+        #expect(state.flash == "Resultatet vises fra 3 stemmer, så ingen kan se hva den enkelte stemte")
         let screen = view(state).text
         #expect(screen.contains("2 stemmer · vises fra 3 stemmer") && !screen.contains("snitt"), "\(screen)")
         #expect(Self.barRows(state).isEmpty)
