@@ -271,3 +271,26 @@ import TillitCore
     }
 }
 
+/// Time (issue 25, item 7): the form offers 1 and 2 minutes a card.
+@Suite(.serialized) struct TimerChoiceTests {
+    @Test func aTeamMeetingCanHaveOneMinuteACard() throws {
+        let tmux = try TmuxSession(width: 80, height: 24)
+        try tmux.launch(["--lang", "nb"])
+        try tmux.waitFor("Nytt teammøte")
+        try tmux.press("t")
+        try tmux.type("Solsiden")
+        // From the team's name down to the timer: facilitator, members, the four shipped decks, shuffle.
+        for _ in 0..<8 { try tmux.press("Down") }
+        try tmux.press("Right")
+        try tmux.waitFor("‹ 1 min ›")
+        for _ in 0..<6 { try tmux.press("Down") }
+        try tmux.press("Enter")
+        try tmux.waitFor("1 / 14")
+        try tmux.press("Escape", "q")
+        try tmux.waitFor("Nytt teammøte")
+        try tmux.press("q")
+        try tmux.waitForExit()
+        let talk = try #require(try tmux.sessions().first)
+        #expect(talk.timerSeconds == 60 && talk.title == "Solsiden")
+    }
+}

@@ -79,9 +79,9 @@ struct HomeAndSetupKeyTests {
         #expect(state.setup.selectedDecks.isEmpty)
         while state.setup.focus != .timer { Fixtures.press([.tab], &state) }
         Fixtures.press([.right, .right], &state)
-        #expect(state.setup.timerMinutes == 5)
+        #expect(state.setup.timerMinutes == 2)
         Fixtures.press([.left], &state)
-        #expect(state.setup.timerMinutes == 3)
+        #expect(state.setup.timerMinutes == 1)
         Fixtures.press([.tab], &state)
         #expect(state.setup.focus == .anonymous)
         Fixtures.press([.character(" ")], &state)

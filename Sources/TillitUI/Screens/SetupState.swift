@@ -7,7 +7,8 @@ public struct SetupState: Hashable, Sendable {
         case kind, deck(String), title, leader, employee, facilitator, members, shuffle, timer, anonymous, votesFromPhones, start
     }
 
-    public static let timerChoices = [0, 3, 5, 8, 10, 15]
+    /// Minutes per card; 1 and 2 for a quick round of many cards.
+    public static let timerChoices = [0, 1, 2, 3, 5, 8, 10, 15]
 
     public var kind: TalkKind
     public var deckIDs: [String]
