@@ -294,3 +294,28 @@ import TillitCore
         #expect(talk.timerSeconds == 60 && talk.title == "Solsiden")
     }
 }
+
+/// Every line says whose it is (issue 25, item 4): the summary lists the leader before the employee, as the cards do.
+@Suite(.serialized) struct WhoseLineTests {
+    @Test func theSummaryShowsTheLeadersRatingFirst() throws {
+        let tmux = try TmuxSession(width: 80, height: 24)
+        try tmux.launch(NewcomerTests.oneOnOne + ["--lang", "nb"])
+        try tmux.waitFor("1 / 14")
+        try tmux.press("PageDown", "PageDown", "PageDown")
+        try tmux.waitFor("4 / 14")
+        // Tab past both texts to the rating rows: Kari (leader) 4, Ola (employee) 2.
+        try tmux.press("Tab", "Tab", "4", "Tab", "2")
+        try tmux.waitFor("[2]")
+        try tmux.press("f")
+        let screen = try tmux.waitFor("Oppsummering")
+        let header = try #require(screen.split(separator: "\n").first { $0.contains("Kari") && $0.contains("Ola") && !$0.contains("tillit") },
+                                  "\(screen)")
+        #expect(header.range(of: "Kari")!.lowerBound < header.range(of: "Ola")!.lowerBound, "\(header)")
+        let row = try #require(screen.split(separator: "\n").first { $0.contains("4. ") }, "\(screen)")
+        #expect(row.contains(/4\s+2/), "\(row)")
+        try tmux.press("q")
+        try tmux.waitForExit()
+        let talk = try #require(try tmux.sessions().first)
+        #expect(talk.cards[3].response(of: "p1")?.rating == 4 && talk.cards[3].response(of: "p2")?.rating == 2)
+    }
+}

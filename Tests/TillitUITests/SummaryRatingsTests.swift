@@ -35,7 +35,7 @@ struct SummaryRatingsTests {
         var state = Fixtures.talkState(session, size: size)
         Fixtures.press([.escape, .character("f")], &state)
         let screen = view(state).text
-        #expect(screen.contains(shown + "  Kari"), "\(screen)")
+        #expect(screen.contains("Kari  " + shown), "the leader first, as on the cards: \(screen)")
     }
 
     @Test func aOneOnOneHasNoMeetingBeforeToAskFor() {
@@ -82,7 +82,7 @@ struct SummaryRatingsTests {
         var screen = view(state).text
         #expect(screen.contains("◆ verdt å snakke om"), "\(screen)")
         let row = try #require(screen.split(separator: "\n").first { $0.contains("2. Hvor mye energi") })
-        #expect(row.contains(/2\s+4/), "Ola's 2 and Kari's 4 side by side: \(row)")
+        #expect(row.contains(/4\s+2/), "Kari's 4 and Ola's 2 side by side, the leader first: \(row)")
         Fixtures.press([.left], &state)
         try state.talk!.session.apply(.setRating(participant: "p1", rating: 3), now: Fixtures.start)
         Fixtures.press([.escape, .character("f")], &state)
