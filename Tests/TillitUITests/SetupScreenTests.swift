@@ -266,7 +266,7 @@ struct SetupNameSuggestionTests {
         state.setup.focus = .start
         #expect(Fixtures.press([.enter], &state).isEmpty, "no talk yet")
         #expect(state.setup.focus == field)
-        #expect(view(state).text.contains("Er «Ola Nordmenn» den samme som «Ola Nordmann»? Tab: ja · Start igjen: en ny person"))
+        #expect(view(state).text.contains("Mente du «Ola Nordmann»? Tab: ja · Start igjen: nei, en ny person"))
         state.setup.focus = .start
         let effects = Fixtures.press([.enter], &state)
         guard case .startTalk(let setup)? = effects.first else { Issue.record("no start: \(effects)"); return }

@@ -129,7 +129,7 @@ enum SetupScreen {
             guard !state.setup.keptAsTyped.contains(typed) else { continue }
             state.setup.keptAsTyped.insert(typed)
             state.setup.focus = field
-            state.setup.error = state.text(.setupSameAsEarlier, SafeText.line(typed), SafeText.line(suggestion.name))
+            state.setup.error = state.text(.setupSameAsEarlier, SafeText.line(suggestion.name))
             return true
         }
         return false
