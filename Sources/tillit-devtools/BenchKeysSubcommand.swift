@@ -42,6 +42,8 @@ struct BenchKeysSubcommand: ParsableCommand {
         var state = AppState(config: config, size: Size(width: 80, height: 24), now: Date())
         _ = update(&state, .talkOpened(session, path: options.tillitHome.path + "/sessions/bench-keys.json"))
 
+        // A card with text opens ready to write; both scripts begin where letters are commands.
+        _ = update(&state, .key(.escape))
         if presenting { _ = update(&state, .key(.character("p"))) }
         let script = presenting ? Self.presentingScript : Self.script
         var figures = Figures()
@@ -105,10 +107,10 @@ struct BenchKeysSubcommand: ParsableCommand {
         keys.append(.enter); type(second); erase(second); keys.append(.escape)
         keys.append(.backTab)
         keys.append(.enter); erase(first); keys.append(.escape)
-        keys += [.right, .right, .right]          // card 4 of 14: a rating card
+        keys += [.pageDown, .pageDown, .pageDown, .escape]  // card 4 of 14: a rating card, opened ready to write
         keys += [.character("4"), .tab, .character("3"), .tab, .tab, .backTab, .character("3"), .backTab, .character("4")]
         keys += [.character("h"), .character("h")]
-        keys += [.left, .left, .left]
+        keys += [.pageUp, .pageUp, .pageUp, .escape]
         return keys
     }()
 
