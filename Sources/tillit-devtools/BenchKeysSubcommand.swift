@@ -43,6 +43,8 @@ struct BenchKeysSubcommand: ParsableCommand {
         let program = Program(AppState(config: config, size: Size(width: 80, height: 24), now: Date()), performer: effects)
         program.send(.talkOpened(session, path: options.tillitHome.path + "/sessions/bench-keys.json"))
 
+        // A card with text opens ready to write; both scripts begin where letters are commands.
+        program.send(.key(.escape))
         if presenting { program.send(.key(.character("p"))) }
         let script = presenting ? Self.presentingScript : Self.script
         var figures = Figures()
@@ -106,10 +108,10 @@ struct BenchKeysSubcommand: ParsableCommand {
         keys.append(.enter); type(second); erase(second); keys.append(.escape)
         keys.append(.backTab)
         keys.append(.enter); erase(first); keys.append(.escape)
-        keys += [.right, .right, .right]          // card 4 of 14: a rating card
+        keys += [.pageDown, .pageDown, .pageDown, .escape]  // card 4 of 14: a rating card, opened ready to write
         keys += [.character("4"), .tab, .character("3"), .tab, .tab, .backTab, .character("3"), .backTab, .character("4")]
         keys += [.character("h"), .character("h")]
-        keys += [.left, .left, .left]
+        keys += [.pageUp, .pageUp, .pageUp, .escape]
         return keys
     }()
 

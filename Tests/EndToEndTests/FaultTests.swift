@@ -41,15 +41,15 @@ struct FaultTests {
             try tmux.launch(round == 1 ? Self.startArguments : ["resume", "--lang", "nb"])
             let screen = try tmux.waitFor("/ 14", timeout: 20)
             var card = try #require(Self.cardNumber(screen), context) - 1
-            // Move now and then, staying off the last card (→ there opens the summary).
+            // Move now and then, staying off the last card (PgDn there opens the summary).
+            // Every card of the deck takes text, so it opens ready to write.
             if Bool.random(using: &random) {
                 let forward = card < 12 && (card == 0 || Bool.random(using: &random))
-                try tmux.press(forward ? "Right" : "Left")
+                try tmux.press(forward ? "PageDown" : "PageUp")
                 card += forward ? 1 : -1
                 try tmux.waitFor("\(card + 1) / 14")
             }
             let word = "L\(lane)R\(round)æø"
-            try tmux.press("Enter")
             try tmux.type(" " + word)
             if Bool.random(using: &random) { try tmux.press("Escape") }
             let pid = try tmux.pid()
@@ -123,7 +123,6 @@ struct FaultTests {
         // Only the soft limit, which the process may raise again (as freed space would).
         try tmux.launchWith(["resume", "--lang", "nb"], shell: "ulimit -S -f 8;")
         try tmux.waitFor("1 / 14")
-        try tmux.press("Enter")
         let words = "Disken er full, men ordene står på skjermen"
         try tmux.type(words)
         // The message and its reason are one frame, which may reach the pane in more than one write.
@@ -159,7 +158,6 @@ struct FaultTests {
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         try tmux.launchWith(["resume", "--lang", "en"], shell: "ulimit -S -f 8;")
         try tmux.waitFor("1 / 14")
-        try tmux.press("Enter")
         try tmux.type("lost to a full disk")
         try tmux.waitFor("Could not save")
         try tmux.press("Escape", "q")
@@ -231,7 +229,6 @@ struct FaultTests {
         let id = try #require(store.list().summaries.first?.id)
         let sessions = tmux.dataFolder.appendingPathComponent("sessions").path
         chmod(sessions, 0o500)
-        try tmux.press("Enter")
         try tmux.type("written while read-only")
         let screen = try tmux.waitFor("Could not save")
         #expect(screen.contains("Permission denied"), "\(screen)")
@@ -256,7 +253,6 @@ struct FaultTests {
         let tmux = try TmuxSession(width: 100, height: 30)
         try tmux.launchWith(Self.startArguments, environment: ["TILLIT_HOME": home])
         try tmux.waitFor("1 / 14")
-        try tmux.press("Enter")
         try tmux.type("Blåbærsyltetøy på Ørland")
         try tmux.press("Escape", "q")
         let farewell = try tmux.waitFor("tillit resume")
@@ -275,7 +271,7 @@ struct FaultTests {
         #expect(listed.status == 0 && listed.stdout.contains(talk.id), "\(listed)")
         try tmux.launch(["resume", "--lang", "nb"], environment: ["TILLIT_HOME": home])
         try tmux.waitFor("Blåbærsyltetøy på Ørland")
-        try tmux.press("q")
+        try tmux.press("Escape", "q")
         try tmux.waitForExit()
         let exported = runTillit(["export", talk.id, "--format", "markdown"], environment: ["TILLIT_HOME": home, "LANG": "C.UTF-8"])
         if !exported.stderr.contains("Unexpected argument") && !exported.stderr.contains("unknown") {
@@ -300,7 +296,6 @@ struct FaultTests {
         let tmux = try TmuxSession(width: 100, height: 30)
         try tmux.launch(Self.startArguments)
         try tmux.waitFor("1 / 14")
-        try tmux.press("Enter")
         let words = "Forbindelsen ble brutt midt i en setning på hytta"
         try tmux.type(words)
         try tmux.waitFor("hytta")
@@ -358,7 +353,6 @@ struct FaultTests {
         try second.waitForExit()
         #expect(try second.screen().contains("open in another tillit (process \(try first.pid()))"))
         #expect(try second.exitStatus() == 1, "\((try? second.screen()) ?? "")")
-        try first.press("Enter")
         try first.type("still mine")
         try first.press("Escape", "q")
         try first.waitForExit()
@@ -426,7 +420,7 @@ struct FaultTests {
         try tmux.tmux(["pipe-pane", "-o", "-t", "main:0", "cat >> " + TmuxSession.quote(raw.path)])
         let screen = try tmux.waitFor("1 / 1")
         #expect(screen.contains("[2Jetter") && screen.contains("klokkeslag") && screen.contains("52;c;aGFjaw=="), "shown as text:\n\(screen)")
-        try tmux.press("h")
+        try tmux.press("Escape", "h")
         try tmux.waitFor("blink")
         // Pasted text with escapes (bracketed paste, as a terminal sends it).
         try tmux.press("Enter")
@@ -447,7 +441,7 @@ struct FaultTests {
         try tmux.tmux(["pipe-pane", "-o", "-t", "main:0", "cat >> " + TmuxSession.quote(raw.path)])
         let talkScreen = try tmux.waitFor("svar før")
         #expect(talkScreen.contains("[2Jetter"), "\(talkScreen)")
-        try tmux.press("f")
+        try tmux.press("Escape", "f")
         try tmux.waitFor("gjøre før")
         try tmux.press("q")
         try tmux.waitForExit()
@@ -480,7 +474,7 @@ struct FaultTests {
     static func savedTalk(in tmux: TmuxSession) throws -> (SessionStore, String, String) {
         try tmux.launch(startArguments)
         try tmux.waitFor("1 / 14")
-        try tmux.press("q")
+        try tmux.press("Escape", "q")
         try tmux.waitForExit()
         let store = SessionStore(home: TillitHome(path: tmux.dataFolder.path))
         let id = try #require(store.list().summaries.first?.id)

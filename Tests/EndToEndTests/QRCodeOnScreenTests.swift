@@ -55,7 +55,7 @@ import Testing
         let text = try tmux.waitFor("Room code")
         let url = try VotingRoomTests.roomAddress(on: text).absoluteString
         let cells = Self.cells(try tmux.screen(escapes: true, trailingSpaces: true))
-        try tmux.press("q")
+        try tmux.press("Escape", "q")
         try tmux.waitForExit()
         return (url, try Self.picture(cells, theme: theme))
     }

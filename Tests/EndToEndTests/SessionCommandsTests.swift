@@ -124,7 +124,9 @@ struct SessionCommandsTests {
             return String(decoding: data, as: UTF8.self)
         }
         let no = try answer("n\n")
-        #expect(no.contains("Vil du slette samtalen \(id) (Selvledelse) for godt? [j/N] "))
+        // The question names the people, the deck and the day, not only the id (issue 25.6).
+        #expect(no.contains("Vil du slette samtalen med Kari og Ola (Selvledelse, "), "\(no)")
+        #expect(no.contains(", \(id)) for godt? [j/N] "), "\(no)")
         #expect(no.contains("Ingenting er slettet."))
         #expect(try store.load(id: id).id == id)
         let yes = try answer("j\n")

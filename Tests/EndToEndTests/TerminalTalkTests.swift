@@ -9,15 +9,15 @@ import TillitCore
         try tmux.launch(["start", "--deck", "selvledelse", "--participant", "Kari:leader", "--participant", "Ola Ødegård:employee"],
                         environment: ["LANG": "nb_NO.UTF-8"])
         try tmux.waitFor("1 / 14")
-        try tmux.press("Enter")
+        // The card opens ready to write in the leader's field; Tab goes on to the employee's.
         try tmux.type("Vi må snakke om turnusen – æøå")
-        try tmux.press("Escape", "Tab", "Enter")
+        try tmux.press("Tab")
         try tmux.type("Jeg ønsker meg mer tid med brukerne 🙂")
-        try tmux.press("Escape")
         try tmux.waitFor("mer tid med brukerne")
-        try tmux.press("Right", "Right", "Right")
+        try tmux.press("PageDown", "PageDown", "PageDown")
         try tmux.waitFor("4 / 14")
-        try tmux.press("4", "Tab", "3")
+        // After Esc a number rates the person whose field has the focus.
+        try tmux.press("Escape", "4", "Tab", "3")
         try tmux.waitFor("[3]")
         try tmux.press("a")
         try tmux.waitFor("Ny avtale")
@@ -51,7 +51,7 @@ import TillitCore
         try tmux.launch(["start", "--deck", "psykologisk-trygghet", "--title", "Avdeling Solsiden", "--anonymous",
                          "--timer", "2", "--lang", "en"])
         try tmux.waitFor("1 / 14")
-        try tmux.press("Right")
+        try tmux.press("PageDown")
         try tmux.waitFor("Anonymous ratings")
         try tmux.press("4", "4", "2", "5")
         try tmux.waitFor("4 votes · r shows the result")
@@ -73,7 +73,7 @@ import TillitCore
         let tmux = try TmuxSession(width: 160, height: 45)
         try tmux.launch(["start", "--deck", "psykologisk-trygghet", "--title", "Avdeling Solsiden", "--anonymous", "--lang", "en"])
         try tmux.waitFor("1 / 14")
-        try tmux.press("Right")
+        try tmux.press("PageDown")
         try tmux.waitFor("Anonymous ratings")
         try tmux.press("4", "2", "r")
         try tmux.waitFor("The result shows from 3 votes, so no single vote can be read off")
@@ -107,7 +107,7 @@ import TillitCore
         for (meeting, votes) in [["2", "3", "3"], ["4", "4", "5"]].enumerated() {
             try tmux.launch(["start", "--deck", "psykologisk-trygghet", "--title", "Avdeling Solsiden", "--anonymous", "--lang", "en"])
             try tmux.waitFor("1 / 14")
-            try tmux.press("Right")
+            try tmux.press("PageDown")
             try tmux.waitFor("Anonymous ratings")
             for vote in votes { try tmux.press(vote) }
             try tmux.press("r")
@@ -134,7 +134,7 @@ import TillitCore
         Thread.sleep(forTimeInterval: 0.5)
         let flag = try tmux.tmux(["display-message", "-p", "-t", "main:0", "#{window_bell_flag}"])
         #expect(flag.trimmingCharacters(in: .whitespacesAndNewlines) == (bell ? "1" : "0"))
-        try tmux.press("q")
+        try tmux.press("Escape", "q")
         try tmux.waitForExit()
     }
 
@@ -144,7 +144,7 @@ import TillitCore
         let tmux = try TmuxSession()
         try tmux.launch(["start", "--deck", "selvledelse", "--lang", "en"])
         try tmux.waitFor("1 / 14")
-        try tmux.press("Enter")
+        // The card opens ready to write.
         try tmux.waitFor("writing")
         try tmux.tmux(["set-buffer", "Copied \u{1B}[31mred\u{1B}[0m and \u{1B}s2q more"])
         try tmux.tmux(["paste-buffer", "-t", "main:0"])
@@ -165,9 +165,8 @@ import TillitCore
         let tmux = try TmuxSession()
         try tmux.launch(["start", "--deck", "selvledelse", "--lang", "nb"])
         try tmux.waitFor("1 / 14")
-        try tmux.press("Right")
+        try tmux.press("PageDown")
         try tmux.waitFor("2 / 14")
-        try tmux.press("Enter")
         try tmux.type("Dette må ikke forsvinne, selv om strømmen går")
         try tmux.waitFor("forsvinne")
         // The save is at most half a second behind the keys.
@@ -178,7 +177,7 @@ import TillitCore
         try tmux.launch(["resume", "--lang", "nb"])
         let screen = try tmux.waitFor("2 / 14")
         #expect(screen.contains("Dette må ikke forsvinne, selv om strømmen"))
-        try tmux.press("q")
+        try tmux.press("Escape", "q")
         try tmux.waitForExit()
         let talk = try #require(try tmux.sessions().first)
         #expect(talk.cards[1].response(of: "p1")?.text == "Dette må ikke forsvinne, selv om strømmen går")
@@ -188,7 +187,6 @@ import TillitCore
         let tmux = try TmuxSession()
         try tmux.launch(["start", "--deck", "selvledelse", "--lang", "nb"])
         try tmux.waitFor("1 / 14")
-        try tmux.press("Enter")
         // paste-buffer -p wraps the text in bracketed-paste markers, as a terminal does.
         try tmux.tmux(["set-buffer", "-b", "p", "Første linje: æøå\nAndre linje q?\nTredje 👍"])
         try tmux.tmux(["paste-buffer", "-p", "-b", "p", "-t", "main:0"])
@@ -206,7 +204,6 @@ import TillitCore
         try tmux.waitFor("too small")
         try tmux.resize(width: 100, height: 30)
         try tmux.waitFor("1 / 14")
-        try tmux.press("Enter")
         try tmux.type("still here")
         try tmux.press("Escape", "C-c")
         try tmux.waitForExit()
@@ -233,7 +230,6 @@ import TillitCore
             let tmux = try TmuxSession()
             try tmux.launch(["start", "--deck", "selvledelse", "--lang", "en"])
             try tmux.waitFor("1 / 14")
-            try tmux.press("Enter")
             try tmux.type("signal \(signal)")
             try tmux.waitFor("signal \(signal)")
             kill(try tmux.pid(), signal)
@@ -269,7 +265,6 @@ import TillitCore
         let tmux = try TmuxSession()
         try tmux.launch(["start", "--deck", "selvledelse", "--lang", "nb"], term: term)
         try tmux.waitFor("1 / 14")
-        try tmux.press("Enter")
         try tmux.type("æøå")
         try tmux.waitFor("æøå")
         try tmux.press("Escape", "q")

@@ -46,7 +46,8 @@ import TillitCore
     }
 
     static func toTheFirstRatingCard(_ tmux: TmuxSession) throws {
-        for _ in 0..<14 where !(try tmux.screen().contains("1 = ")) { try tmux.press("Right"); Thread.sleep(forTimeInterval: 0.2) }
+        // PgDn: a card with text opens ready to write, where → moves the cursor.
+        for _ in 0..<14 where !(try tmux.screen().contains("1 = ")) { try tmux.press("PageDown"); Thread.sleep(forTimeInterval: 0.2) }
         _ = try tmux.waitFor("votes in from phones")
     }
 
@@ -365,12 +366,12 @@ final class NoRedirects: NSObject, URLSessionTaskDelegate, Sendable {
     }
 
     @Test func aOneOnOneTalkMakesNoNetworkCall() throws {
-        let calls = try Self.networkCalls(["start", "--deck", "selvledelse", "--lang", "en"], keys: ["Right", "3", "Right"])
+        let calls = try Self.networkCalls(["start", "--deck", "selvledelse", "--lang", "en"], keys: ["PageDown", "3", "PageDown", "Escape"])
         #expect(calls.isEmpty, "\(calls)")
     }
 
     @Test func aTeamTalkWithoutARoomMakesNoNetworkCall() throws {
-        let calls = try Self.networkCalls(VotingRoomTests.team, keys: ["Right", "Right", "4", "4", "p", "Right"])
+        let calls = try Self.networkCalls(VotingRoomTests.team, keys: ["PageDown", "PageDown", "4", "4", "p", "Right"])
         #expect(calls.isEmpty, "\(calls)")
     }
 
@@ -381,7 +382,7 @@ final class NoRedirects: NSObject, URLSessionTaskDelegate, Sendable {
         try tmux.launch(VotingRoomTests.team + ["--room", "--room-address", "127.0.0.1"],
                         wrapper: [strace, "-f", "-qq", "-e", "trace=network,execve,clone,clone3,fork,vfork", "-o", log])
         _ = try tmux.waitFor("Room code", timeout: 30)
-        try tmux.press("q")
+        try tmux.press("Escape", "q")
         try tmux.waitForExit()
         let lines = ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
         func pid(execing binary: String) -> Substring? {

@@ -26,6 +26,24 @@ struct SessionCarryOverTests {
         #expect(second.actions.isEmpty, "carried actions are not this talk's own")
     }
 
+    /// Kept, an action is on this talk's list (marked with the talk it came
+    /// from) and open until done; marked otherwise again, it leaves the list.
+    @Test func aKeptActionIsOnThisTalksListOnceAndLeavesItWhenMarkedOtherwise() throws {
+        let first = try firstTalk()
+        var second = try SessionFixture.oneOnOne(id: "2026-11-01-0900-0002", now: SessionFixture.t0 + day, previous: first)
+        try second.run(.resolveCarried(id: "t1-a1", outcome: .kept))
+        #expect(second.actions.map(\.id) == ["t1-a1"])
+        #expect(second.actions.first?.carriedFrom == first.id && second.actions.first?.done == false)
+        #expect(second.actionsToCarryOn.map(\.action.id) == ["t1-a2", "t1-a1"], "pending and kept, each once")
+        #expect(second.actionsToCarryOn.last?.fromSession == first.id)
+        try second.run(.resolveCarried(id: "t1-a1", outcome: .kept))
+        #expect(second.actions.count == 1, "kept twice is listed once")
+        try second.run(.setActionDone(id: "t1-a1", done: true))
+        #expect(!second.actionsToCarryOn.contains { $0.action.id == "t1-a1" }, "done in this talk, it stops")
+        try second.run(.resolveCarried(id: "t1-a1", outcome: .dropped))
+        #expect(second.actions.isEmpty)
+    }
+
     @Test func keptActionsTravelOnAndDoneOrDroppedOnesStop() throws {
         let first = try firstTalk()
         var second = try SessionFixture.oneOnOne(id: "2026-11-01-0900-0002", now: SessionFixture.t0 + day, previous: first)

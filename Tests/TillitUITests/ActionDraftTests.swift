@@ -12,7 +12,7 @@ struct ActionDraftTests {
 
     @Test func aNewActionIsInTheTalkFromItsFirstWordAndEnterKeepsOne() {
         var state = Fixtures.talkState(Fixtures.oneOnOne())
-        Fixtures.press([.character("a")], &state)
+        Fixtures.press([.escape, .character("a")], &state)
         #expect(state.talk?.session.actions.isEmpty == true, "an empty form adds nothing")
         Self.typing("Ola lager", &state)
         #expect(state.talk?.session.actions.map(\.text) == ["Ola lager"])
@@ -30,7 +30,7 @@ struct ActionDraftTests {
 
     @Test func escTakesANewActionAwayAgain() {
         var state = Fixtures.talkState(Fixtures.oneOnOne())
-        Fixtures.press([.character("a")], &state)
+        Fixtures.press([.escape, .character("a")], &state)
         Self.typing("Feil tanke", &state)
         #expect(state.talk?.session.actions.count == 1)
         Fixtures.press([.escape], &state)

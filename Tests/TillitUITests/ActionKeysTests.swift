@@ -52,7 +52,7 @@ struct ActionKeysTests {
 
     @Test func anOwnerInTheTalkIsSpelledAsTheTalkSpellsThemAndAnyoneElseAsTyped() {
         var state = Fixtures.talkState(Fixtures.oneOnOne())
-        Fixtures.press([.character("a")], &state)
+        Fixtures.press([.escape, .character("a")], &state)
         Fixtures.type("Ny ukeplan", &state)
         Fixtures.press([.tab], &state)
         Fixtures.type("ola", &state)
@@ -127,7 +127,7 @@ struct ActionKeysTests {
         var state = Self.withTwoActions()
         try! state.talk!.session.apply(.next, now: Fixtures.start)
         try! state.talk!.session.apply(.park, now: Fixtures.start)
-        Fixtures.press([.character("f")], &state)
+        Fixtures.press([.escape, .character("f")], &state)
         #expect(state.talk?.chosenAction == nil, "the parked card comes first")
         Fixtures.press([.down], &state)
         #expect(state.talk?.chosenAction?.id == "a1")
@@ -165,7 +165,7 @@ struct ActionKeysTests {
 
     @Test func helpListsTheActionKeys() {
         var state = Self.withTwoActions()
-        Fixtures.press([.character("?")], &state)
+        Fixtures.press([.escape, .character("?")], &state)
         let card = view(state).text
         #expect(card.contains("på en avtale (Tab dit): endre den"))
         #expect(card.contains("på en avtale: gjort (igjen: åpen) · fjern"))
@@ -181,7 +181,7 @@ struct ActionKeysTests {
 
     @Test func theLeaderWritesPrivateNotesBesideTheSharedOnes() {
         var state = Self.withTwoActions()
-        Fixtures.press([.character("f"), .character("n")], &state)
+        Fixtures.press([.escape, .character("f"), .character("n")], &state)
         Fixtures.type("Godt møte", &state)
         #expect(view(state).text.contains("Private notater (bare for lederen; ikke i referatet)"))
         Fixtures.press([.tab], &state)
@@ -194,7 +194,7 @@ struct ActionKeysTests {
         #expect(state.talk?.session.privateNotes == "Ola virker sliten")
         let summary = view(state).text
         #expect(!summary.contains("Ola virker sliten"), "the summary says they are there, not what they say")
-        #expect(summary.contains("Private notater lagret"))
+        #expect(summary.contains("Lederens private notater er lagret"))
         // Writing the shared notes again does not put the private ones on screen.
         Fixtures.press([.character("n")], &state)
         #expect(!view(state).text.contains("Ola virker sliten"))
@@ -206,7 +206,7 @@ struct ActionKeysTests {
     @Test func theLongLabelSaysHowToIncludeThemWhenThereIsRoom() {
         var state = Self.withTwoActions()
         state.size = Size(width: 200, height: 60)
-        Fixtures.press([.character("f"), .character("n"), .tab], &state)
+        Fixtures.press([.escape, .character("f"), .character("n"), .tab], &state)
         #expect(view(state).text.contains("Private notater (bare for lederen; holdes utenfor referatet uten --include-private)"))
     }
 
@@ -221,7 +221,7 @@ struct ActionKeysTests {
 
         var state = Self.withTwoActions()
         try! state.talk!.session.apply(.setPrivateNotes("Hemmelig"), now: Fixtures.start)
-        Fixtures.press([.character("p")], &state)
+        Fixtures.press([.escape, .character("p")], &state)
         #expect(state.talk?.presenting == true)
         #expect(!view(state).text.contains("Hemmelig"))
     }
@@ -230,7 +230,7 @@ struct ActionKeysTests {
 
     @Test func anOpenNewActionFormIsSavedWhenTheProgramLeaves() {
         var state = Fixtures.talkState(Fixtures.oneOnOne())
-        Fixtures.press([.character("a")], &state)
+        Fixtures.press([.escape, .character("a")], &state)
         Fixtures.type("Kari booker nytt møte", &state)
         Fixtures.press([.tab], &state)
         Fixtures.type("Kari", &state)
@@ -248,7 +248,7 @@ struct ActionKeysTests {
 
     @Test func aDraftWithADateThatCannotBeReadKeepsTheDateInItsText() {
         var state = Fixtures.talkState(Fixtures.oneOnOne())
-        Fixtures.press([.character("a")], &state)
+        Fixtures.press([.escape, .character("a")], &state)
         Fixtures.type("Kari booker nytt møte", &state)
         Fixtures.press([.tab, .tab], &state)
         Fixtures.type("1.13", &state)
@@ -275,7 +275,7 @@ struct ActionKeysTests {
 
     @Test func anEmptyFormHasNothingToKeep() {
         var state = Fixtures.talkState(Fixtures.oneOnOne())
-        Fixtures.press([.character("a"), .tab], &state)
+        Fixtures.press([.escape, .character("a"), .tab], &state)
         Fixtures.type("Ola", &state)
         #expect(state.keepDrafts() == nil)
         #expect(state.talk?.session.actions.isEmpty == true)

@@ -8,7 +8,8 @@ struct CardScreenTests {
     // Enter on a person's rating row writes in that person's field.
     @Test func enterOnARatingRowWritesInThatPersonsField() {
         var state = Fixtures.talkState(Fixtures.oneOnOne())
-        Fixtures.press([.right], &state)  // energi: text + scale
+        // energi: text + scale, ready to write in the leader's text; Tab past both texts reaches the ratings.
+        Fixtures.press([.pageDown, .tab, .tab], &state)
         #expect(state.talk?.focusedField == .rating(participant: "p1"))
         Fixtures.press([.down], &state)
         #expect(state.talk?.focusedField == .rating(participant: "p2"))
@@ -167,12 +168,12 @@ struct CardScreenTests {
     func skipAndParkFlashAMessage(language: Language) {
         var state = Fixtures.talkState(Fixtures.oneOnOne(language), language: language)
         let t = state.text
-        Fixtures.press([.character("s")], &state)
+        Fixtures.press([.escape, .character("s")], &state)
         #expect(state.flash == t(.cardSkipped) && state.talk?.session.currentIndex == 1)
         #expect(view(state).text.contains(String(t(.cardSkipped).prefix(20))))
-        Fixtures.press([.character("m")], &state)
+        Fixtures.press([.escape, .character("m")], &state)
         #expect(state.flash == t(.cardParked) && state.talk?.session.currentIndex == 2)
-        Fixtures.press([.left, .character("m")], &state)
+        Fixtures.press([.escape, .left, .escape, .character("m")], &state)
         #expect(state.flash == t(.cardOpenAgain) && state.talk?.session.cards[1].status == .open)
         #expect(Set([t(.cardSkipped), t(.cardParked), t(.cardOpenAgain)]).count == 3)
         #expect(!t(.cardParked).contains("cardParked"))
@@ -182,6 +183,9 @@ struct CardScreenTests {
     @Test func keyBarOffersNoHelpWhileWriting() {
         var state = Fixtures.talkState(Fixtures.oneOnOne(.en), language: .en)
         func bar() -> String { String(view(state).text.split(separator: "\n", omittingEmptySubsequences: false)[23]) }
+        // The card opens ready to write; after Esc, help is offered, and Enter writes again.
+        #expect(!bar().contains("? help") && bar().contains("Esc done"))
+        Fixtures.press([.escape], &state)
         #expect(bar().contains("? help"))
         Fixtures.press([.enter], &state)
         #expect(!bar().contains("? help") && bar().contains("Esc done"))
@@ -197,7 +201,7 @@ struct CardScreenTests {
     // Without parked cards the summary offers no ↑↓ and no Enter.
     @Test func summaryOffersOnlyKeysThatWork() {
         var state = Fixtures.talkState(Fixtures.oneOnOne(.en), language: .en)
-        Fixtures.press([.character("f")], &state)
+        Fixtures.press([.escape, .character("f")], &state)
         #expect(state.talk?.phase == .summary)
         #expect(!view(state).text.contains("Enter go to card"))
         Fixtures.press([.character("?")], &state)
@@ -206,7 +210,7 @@ struct CardScreenTests {
         #expect(help.contains("finish the talk"))
         Fixtures.press([.escape], &state)
         // With a parked card, both are offered.
-        Fixtures.press([.left, .character("m"), .character("f")], &state)
+        Fixtures.press([.left, .escape, .character("m"), .escape, .character("f")], &state)
         #expect(view(state).text.contains("Enter go to card"))
         Fixtures.press([.character("?")], &state)
         help = view(state).text
@@ -219,7 +223,8 @@ struct CardScreenTests {
         try! session.apply(.next, now: Fixtures.start)
         try! session.apply(.park, now: Fixtures.start)
         var state = Fixtures.talkState(session, language: .en)
-        Fixtures.press([.character("f"), .character("f")], &state)
+        // f asks about the parked card first; f again finishes.
+        Fixtures.press([.escape, .character("f"), .character("f"), .character("f")], &state)
         #expect(state.talk?.session.isFinished == true && state.talk?.phase == .summary)
         let bar = String(view(state).text.split(separator: "\n", omittingEmptySubsequences: false)[23])
         #expect(!bar.contains("Enter") && bar.contains("f reopen"))
@@ -279,15 +284,15 @@ struct CardScreenTests {
 
     @Test func backspaceOnARatingRowSaysTheRatingIsRemoved() {
         var state = Fixtures.talkState(Fixtures.oneOnOne(.en), language: .en)
-        Fixtures.press([.right, .character("4"), .backspace], &state)
+        Fixtures.press([.pageDown, .tab, .tab, .character("4"), .backspace], &state)
         #expect(state.talk?.card?.response(of: "p1")?.rating == nil)
         #expect(state.flash == state.text(.ratingRemoved, "Kari"))
     }
 
     // Keys typed while the window is too small wait, and take effect once it is large enough.
     @Test func keysWaitWhileTheWindowIsTooSmall() {
+        // The card opens ready to write.
         var state = Fixtures.talkState(Fixtures.oneOnOne(.en), language: .en, size: Size(width: 80, height: 24))
-        Fixtures.press([.enter], &state)
         _ = update(&state, .resize(Size(width: 50, height: 12)))
         #expect(view(state).text.contains("The keys you press now take effect"))
         Fixtures.type("hei q?", &state)
@@ -311,7 +316,7 @@ struct CardScreenTests {
     @Test(arguments: [Size(width: 60, height: 16), Size(width: 80, height: 24)])
     func helpWrapsAndScrollsAtSmallSizes(size: Size) {
         var state = Fixtures.talkState(Fixtures.oneOnOne(.nb), language: .nb, size: size)
-        Fixtures.press([.character("?")], &state)
+        Fixtures.press([.escape, .character("?")], &state)
         let t = state.text
         let entries = HelpView.entries(state)
         var seen = Self.words(view(state))

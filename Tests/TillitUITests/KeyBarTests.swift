@@ -12,7 +12,7 @@ struct KeyBarTests {
 
     @Test(arguments: [Language.nb, .en, .da], [60, 80, 100])
     func aNarrowBarKeepsQuitAndHelp(language: Language, width: Int) {
-        let state = Fixtures.talkState(Fixtures.oneOnOne(language), language: language, size: Size(width: width, height: 24))
+        let state = Fixtures.browsingTalkState(Fixtures.oneOnOne(language), language: language, size: Size(width: width, height: 24))
         let bar = Self.keyBar(state)
         let t = Localizer(language)
         #expect(bar.contains("q " + t(.keyQuit)), "\(bar)")
@@ -21,7 +21,7 @@ struct KeyBarTests {
     }
 
     @Test func qSaysBackWhenTheTalkWasOpenedFromTheHomeScreen() {
-        var state = Fixtures.talkState(Fixtures.oneOnOne(.nb), language: .nb, size: Size(width: 120, height: 30))
+        var state = Fixtures.browsingTalkState(Fixtures.oneOnOne(.nb), language: .nb, size: Size(width: 120, height: 30))
         #expect(Self.keyBar(state).contains("q avslutt"))
         state.hasHome = true
         #expect(Self.keyBar(state).contains("q tilbake"))

@@ -24,22 +24,28 @@ struct KeyTableTests {
         let later = try! Session.start(setup, decks: Fixtures.decks, id: "2026-12-10-0900-cafe", now: Fixtures.start, previous: earlier)
         let oneOnOne = Fixtures.oneOnOne(.en)
         let team = Fixtures.team(.en)
-        let toActionOnCard: [Key] = [.tab, .tab, .tab, .tab]
+        // From the leader's text, where a card opens: the other text, then the action.
+        let toActionOnCard: [Key] = [.tab, .tab]
+        let esc = Key.escape
         return [
-            ("card", talk(oneOnOne)),
-            ("card from home", talk(oneOnOne, home: true)),
-            ("card, text only", talk(oneOnOne, [.right, .right])),
+            ("card", talk(oneOnOne, [esc])),
+            ("card from home", talk(oneOnOne, [esc], home: true)),
+            ("card, text only", talk(oneOnOne, [.pageDown, .pageDown, esc])),
+            ("card, rating and text", talk(oneOnOne, [.pageDown, esc])),
             ("card, action focused", talk(withAction, toActionOnCard)),
-            ("writing", talk(oneOnOne, [.tab, .tab, .enter])),
+            ("writing, as a card opens", talk(oneOnOne)),
+            ("writing after Enter", talk(oneOnOne, [esc, .tab, .enter])),
             ("team card", talk(team)),
-            ("presenting 1:1", talk(oneOnOne, [.character("p")])),
+            ("team writing", talk(team, [.right])),
+            ("presenting 1:1", talk(oneOnOne, [esc, .character("p")])),
             ("presenting team", talk(team, [.character("p")])),
             ("presenting from home", talk(team, [.character("p")], home: true)),
-            ("summary", talk(oneOnOne, [.character("f")])),
-            ("summary with parked card", talk(oneOnOne, [.character("m"), .character("f")])),
-            ("summary, action chosen", talk(withAction, [.character("f")])),
-            ("summary finished", talk(oneOnOne, [.character("m"), .character("f"), .character("f")])),
-            ("summary finished, action chosen", talk(withAction, [.character("f"), .character("f")])),
+            ("summary", talk(oneOnOne, [esc, .character("f")])),
+            ("summary with parked card", talk(oneOnOne, [esc, .character("m"), esc, .character("f")])),
+            ("summary, action chosen", talk(withAction, [esc, .character("f")])),
+            ("summary asking about a parked card", talk(oneOnOne, [esc, .character("m"), esc, .character("f"), .character("f")])),
+            ("summary finished", talk(oneOnOne, [esc, .character("m"), esc, .character("f"), .character("f"), .character("f")])),
+            ("summary finished, action chosen", talk(withAction, [esc, .character("f"), .character("f")])),
             ("since last time", talk(later)),
         ]
     }()

@@ -12,7 +12,6 @@ struct LeaveToHomeTests {
 
     @Test func qInATalkOpenedFromHomeAsksToCloseItNotToQuit() {
         var state = Self.fromHome(Fixtures.oneOnOne(.en))
-        Fixtures.press([.enter], &state)
         Fixtures.type("saved first", &state)
         Fixtures.press([.escape], &state)
         #expect(Fixtures.press([.character("q")], &state) == [.closeTalk])
@@ -26,7 +25,7 @@ struct LeaveToHomeTests {
 
     @Test func qOnTheSummaryAndSinceLastTimeGoesHomeToo() {
         var state = Self.fromHome(Fixtures.oneOnOne(.en))
-        Fixtures.press([.character("f")], &state)
+        Fixtures.press([.escape, .character("f")], &state)
         #expect(state.talk?.phase == .summary)
         #expect(Fixtures.press([.character("q")], &state) == [.closeTalk])
         state = Self.fromHome(Fixtures.oneOnOne(.en))
@@ -39,17 +38,17 @@ struct LeaveToHomeTests {
         #expect(Fixtures.press([.control("c")], &state) == [.quit])
         // `tillit start` / `tillit resume`: no home screen to go back to.
         var started = Fixtures.talkState(Fixtures.oneOnOne(.en), language: .en)
-        #expect(Fixtures.press([.character("q")], &started) == [.quit])
+        #expect(Fixtures.press([.escape, .character("q")], &started) == [.quit])
     }
 
     @Test func helpSaysWhereQGoes() {
         var state = Self.fromHome(Fixtures.oneOnOne(.en))
         state.size = Size(width: 100, height: 40)
-        Fixtures.press([.character("?")], &state)
+        Fixtures.press([.escape, .character("?")], &state)
         let screen = view(state).text
         #expect(screen.contains("back to the home screen"), "\(screen)")
         var started = Fixtures.talkState(Fixtures.oneOnOne(.en), language: .en, size: Size(width: 100, height: 40))
-        Fixtures.press([.character("?")], &started)
+        Fixtures.press([.escape, .character("?")], &started)
         #expect(!view(started).text.contains("back to the home screen"))
     }
 }

@@ -6,7 +6,7 @@ import TillitCore
 struct PresentationKeysTests {
     @Test func digitsAndBackspaceInAOneOnOnePresentationChangeNothingAndSaySo() {
         var state = Fixtures.talkState(Fixtures.oneOnOne(.en), language: .en)
-        Fixtures.press([.right], &state)  // energi: text + scale
+        Fixtures.press([.pageDown, .escape], &state)  // energi: text + scale
         Fixtures.press([.character("4")], &state)
         #expect(state.talk?.card?.response(of: "p1")?.rating == 4)
         Fixtures.press([.character("p"), .character("2")], &state)
@@ -17,15 +17,15 @@ struct PresentationKeysTests {
         Fixtures.press([.backspace], &state)
         #expect(state.talk?.card?.response(of: "p1")?.rating == 4)
         #expect(state.flash?.contains("Press p to go back") == true)
-        // Back on the card, digits rate again.
-        Fixtures.press([.character("p"), .character("2")], &state)
+        // Back on the card, ready to write; after Esc digits rate again.
+        Fixtures.press([.character("p"), .escape, .character("2")], &state)
         #expect(state.talk?.card?.response(of: "p1")?.rating == 2)
     }
 
     @Test func aInPresentationOpensNoFormOverTheSharedScreen() {
         for session in [Fixtures.oneOnOne(.en), Fixtures.team(.en)] {
             var state = Fixtures.talkState(session, language: .en)
-            Fixtures.press([.character("p"), .character("a")], &state)
+            Fixtures.press([.escape, .character("p"), .character("a")], &state)
             #expect(state.talk?.actionForm == nil)
             #expect(state.talk?.presenting == true)
             #expect(state.flash?.contains("Press p to go back") == true)
@@ -41,7 +41,7 @@ struct PresentationKeysTests {
 
     @Test func thePresentationsKeysNameOnlyWhatActs() {
         var state = Fixtures.talkState(Fixtures.oneOnOne(.en), language: .en, size: Size(width: 120, height: 40))
-        Fixtures.press([.right, .character("p")], &state)
+        Fixtures.press([.pageDown, .escape, .character("p")], &state)
         #expect(!KeyBarTests.keyBar(state).contains("1–5"))
         Fixtures.press([.character("?")], &state)
         let help = view(state).text

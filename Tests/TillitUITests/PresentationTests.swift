@@ -23,7 +23,7 @@ struct PresentationTests {
     static func sixtyCharacterPrompt(_ language: Language, size: Size) -> AppState {
         var state = Fixtures.talkState(Fixtures.team(language), language: language, size: size)
         state.talk!.session.cards[1].prompt = sixty.resolve(language)
-        Fixtures.press([.right, .character("p")], &state)
+        Fixtures.press([.right, .escape, .character("p")], &state)
         return state
     }
 

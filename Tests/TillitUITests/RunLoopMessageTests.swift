@@ -14,7 +14,7 @@ struct RunLoopMessageTests {
         var talk = Fixtures.talkState(Fixtures.oneOnOne())
         #expect(update(&talk, .started(onHome: false)).isEmpty)
         #expect(!talk.hasHome)
-        #expect(Fixtures.press([.character("q")], &talk) == [.quit], "after tillit start, q leaves the program")
+        #expect(Fixtures.press([.escape, .character("q")], &talk) == [.quit], "after tillit start, q leaves the program")
     }
 
     @Test func aTalkOpensToReadOnlyWhenTheMessageSaysSo() {
@@ -63,7 +63,7 @@ struct RunLoopMessageTests {
 
     @Test func leavingKeepsAnOpenActionFormsWordsAndTheLineToSay() {
         var state = Fixtures.talkState(Fixtures.oneOnOne())
-        Fixtures.press([.character("a")], &state)
+        Fixtures.press([.escape, .character("a")], &state)
         Fixtures.type("Kari booker nytt møte", &state)
         let later = Fixtures.start.addingTimeInterval(600)
         _ = update(&state, .leaving(now: later))

@@ -48,7 +48,7 @@ struct SetupKeyTests {
         Fixtures.press([.character(" ")], &state)
         #expect(state.setup.timerMinutes == 0)
         Fixtures.press([.right], &state)
-        #expect(state.setup.timerMinutes == 3)
+        #expect(state.setup.timerMinutes == 1, "1 and 2 minutes a card are offered too (issue 25.7)")
     }
 
     @Test func downStopsOnStartInsteadOfWrappingToTheKind() {
@@ -165,13 +165,30 @@ struct SetupLabelTests {
         let t = Localizer(language)
         #expect(setup.participants.map(\.name) == [t(.roleLeader), t(.roleEmployee)])
         let session = try Session.start(setup, decks: Fixtures.decks, id: "2026-11-19-0900-abcd", now: Fixtures.start)
-        let screen = view(Fixtures.talkState(session, language: language, size: Size(width: 100, height: 30))).text
+        let screen = view(Fixtures.browsingTalkState(session, language: language, size: Size(width: 100, height: 30))).text
         #expect(screen.contains("┌ \(t(.roleLeader)) ─"), "\(screen)")
         #expect(screen.contains("┌ \(t(.roleEmployee)) ─"), "\(screen)")
         #expect(!screen.contains("\(t(.roleLeader)) · \(t.role(.leader))"), "\(screen)")
         // A real name keeps its role beside it.
-        let named = view(Fixtures.talkState(Fixtures.oneOnOne(language), language: language, size: Size(width: 100, height: 30))).text
+        let named = view(Fixtures.browsingTalkState(Fixtures.oneOnOne(language), language: language, size: Size(width: 100, height: 30))).text
         #expect(named.contains("┌ Kari · \(t.role(.leader)) ─"), "\(named)")
+    }
+
+    /// Names typed in the form are not thrown away on one Esc (issue 25.6): it asks; Esc again leaves.
+    @Test func escOnAFilledFormAsksAndEscAgainLeaves() {
+        var state = Fixtures.state(.nb)
+        Fixtures.press([.character("n")], &state)
+        Fixtures.type("Kari", &state)
+        Fixtures.press([.escape], &state)
+        #expect(state.screen == .setup && state.setup.error == state.text(.setupDiscardAsk))
+        // Another key keeps the form; the next Esc asks again.
+        Fixtures.press([.tab, .escape], &state)
+        #expect(state.screen == .setup && state.setup.leader.text == "Kari")
+        Fixtures.press([.escape], &state)
+        #expect(state.screen == .home)
+        // An empty form has nothing to lose: Esc leaves at once.
+        Fixtures.press([.character("n"), .escape], &state)
+        #expect(state.screen == .home)
     }
 
     @Test func theTeamsTitleIsItsNameAndSaysWhatItLinks() {
@@ -209,7 +226,8 @@ struct SetupNameSuggestionTests {
         let first = state.setup.focus
         Fixtures.type("ka", &state)
         var screen = view(state).text
-        #expect(screen.contains("Tab: «Kari Holm», som i en tidligere samtale") && screen.contains("Tab bruk navnet"), "\(screen)")
+        #expect(screen.contains("Trykk Enter eller Tab for å bruke «Kari Holm» fra en tidligere samtale") && screen.contains("Tab bruk navnet"),
+                "\(screen)")
         Fixtures.press([.tab], &state)
         #expect(state.setup.editor(for: first)?.text == "Kari Holm" && state.setup.focus == first)
         Fixtures.press([.tab], &state)
@@ -226,6 +244,46 @@ struct SetupNameSuggestionTests {
         #expect(view(state).text.contains("Mente du «Ola Nordmann»?"))
         Fixtures.press([.tab], &state)
         #expect(state.setup.editor(for: field)?.text == "Ola Nordmann")
+    }
+
+    /// Enter on a shown completion takes it, as Tab does, and moves on: never silently "Kari", a new person.
+    @Test func enterTakesAShownCompletionAndMovesOn() {
+        var state = Self.state()
+        let first = state.setup.focus
+        Fixtures.type("Kari", &state)
+        Fixtures.press([.enter], &state)
+        #expect(state.setup.editor(for: first)?.text == "Kari Holm")
+        #expect(state.setup.focus != first)
+        #expect(state.setup.talkSetup(language: .nb).participants.first?.name == "Kari Holm")
+    }
+
+    /// A near twin left as typed is asked about at Start, once, on its field; Start again keeps it.
+    @Test func startAsksAboutANearTwinOnceThenStartsAsTyped() {
+        var state = Self.state()
+        Fixtures.press([.tab], &state)
+        let field = state.setup.focus
+        Fixtures.type("Ola Nordmenn", &state)
+        state.setup.focus = .start
+        #expect(Fixtures.press([.enter], &state).isEmpty, "no talk yet")
+        #expect(state.setup.focus == field)
+        #expect(view(state).text.contains("Mente du «Ola Nordmann»? Tab: ja · Start igjen: nei, en ny person"))
+        state.setup.focus = .start
+        let effects = Fixtures.press([.enter], &state)
+        guard case .startTalk(let setup)? = effects.first else { Issue.record("no start: \(effects)"); return }
+        #expect(setup.participants.last?.name == "Ola Nordmenn")
+    }
+
+    /// Tab after the question takes the earlier name, and Start starts with it.
+    @Test func tabAfterTheQuestionTakesTheEarlierName() {
+        var state = Self.state()
+        Fixtures.type("Kari", &state)
+        state.setup.focus = .start
+        Fixtures.press([.enter, .tab], &state)
+        #expect(state.setup.error == nil)
+        state.setup.focus = .start
+        let effects = Fixtures.press([.enter], &state)
+        guard case .startTalk(let setup)? = effects.first else { Issue.record("no start: \(effects)"); return }
+        #expect(setup.participants.first?.name == "Kari Holm")
     }
 
     @Test func aTeamsTitleIsOfferedToo() {

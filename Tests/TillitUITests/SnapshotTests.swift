@@ -42,14 +42,15 @@ struct SnapshotTests {
             return state
         }),
         ("card-1on1-writing", { language, size in
+            // The card opens ready to write: no Enter first.
             var state = Fixtures.talkState(Fixtures.oneOnOne(language), language: language, size: size)
-            Fixtures.press([.enter], &state)
             Fixtures.type("Æ, ø og å – og 日本 👍", &state)
             return state
         }),
         ("card-1on1-rating-hint", { language, size in
             var state = Fixtures.talkState(Fixtures.oneOnOne(language), language: language, size: size)
-            Fixtures.press([.right, .character("4"), .tab, .character("2"), .character("h")], &state)
+            // Tab past the two texts, ready to write on arrival, to the rating rows.
+            Fixtures.press([.pageDown, .tab, .tab, .character("4"), .tab, .character("2"), .character("h")], &state)
             return state
         }),
         ("card-team-votes", { language, size in
@@ -68,7 +69,7 @@ struct SnapshotTests {
         }),
         ("action-form", { language, size in
             var state = Fixtures.talkState(Fixtures.oneOnOne(language), language: language, size: size)
-            Fixtures.press([.character("a")], &state)
+            Fixtures.press([.escape, .character("a")], &state)
             Fixtures.type("Sette opp møte med økonomi", &state)
             Fixtures.press([.tab], &state)
             Fixtures.type("Kari", &state)
@@ -83,7 +84,7 @@ struct SnapshotTests {
             try! session.apply(.skip, now: Fixtures.start.addingTimeInterval(760))
             try! session.apply(.addAction(id: "a1", text: "Ola lager et utkast til ny ukeplan", owner: "Ola", due: "2026-12-15", onCurrentCard: false), now: Fixtures.start)
             var state = Fixtures.talkState(session, language: language, size: size)
-            Fixtures.press([.character("f")], &state)
+            Fixtures.press([.escape, .character("f")], &state)
             return state
         }),
         ("summary-ratings-1on1", { language, size in
@@ -92,7 +93,7 @@ struct SnapshotTests {
             try! session.apply(.setRating(participant: "p2", rating: 2), now: Fixtures.start.addingTimeInterval(400))
             try! session.apply(.setRating(participant: "p1", rating: 4), now: Fixtures.start.addingTimeInterval(420))
             var state = Fixtures.talkState(session, language: language, size: size)
-            Fixtures.press([.character("f")], &state)
+            Fixtures.press([.escape, .character("f")], &state)
             return state
         }),
         ("summary-ratings-team", { language, size in
@@ -123,12 +124,12 @@ struct SnapshotTests {
             try! session.apply(.setActionDone(id: "a1", done: true), now: Fixtures.start)
             try! session.apply(.setPrivateNotes("Ola virker sliten"), now: Fixtures.start)
             var state = Fixtures.talkState(session, language: language, size: size)
-            Fixtures.press([.character("f"), .down], &state)
+            Fixtures.press([.escape, .character("f"), .down], &state)
             return state
         }),
         ("notes-private", { language, size in
             var state = Fixtures.talkState(Fixtures.oneOnOne(language), language: language, size: size)
-            Fixtures.press([.character("f"), .character("n")], &state)
+            Fixtures.press([.escape, .character("f"), .character("n")], &state)
             Fixtures.type("Neste samtale om tre uker.", &state)
             Fixtures.press([.tab], &state)
             Fixtures.type("Ola virker sliten; spør om turnusen.", &state)
@@ -169,7 +170,7 @@ struct SnapshotTests {
         ("deck-preview", { language, size in Fixtures.state(language, size: size, screen: .deckPreview) }),
         ("help-card", { language, size in
             var state = Fixtures.talkState(Fixtures.oneOnOne(language), language: language, size: size)
-            Fixtures.press([.character("?")], &state)
+            Fixtures.press([.escape, .character("?")], &state)
             return state
         }),
     ]

@@ -74,7 +74,7 @@ struct TrendsScreenTests {
 
     @Test func tInAOneOnOneSummaryFollowsTheEmployee() {
         var state = Fixtures.talkState(Fixtures.oneOnOne(.nb))
-        Fixtures.press([.character("f")], &state)
+        Fixtures.press([.escape, .character("f")], &state)
         #expect(Fixtures.press([.character("t")], &state) == [.loadTrends(deckID: "samtale", team: nil, participant: "Ola")])
     }
 

@@ -229,7 +229,7 @@ private struct Referat {
                   [MarkdownExporter.cell(action.text), MarkdownExporter.cell(action.owner),
                    MarkdownExporter.cell(action.due.map { ExportFormat.due($0, language) } ?? ""),
                    action.done ? t(.outcomeDone) : t(.referatActionOpen),
-                   MarkdownExporter.cell(fromCard(action.fromCard))]
+                   action.carriedFrom == nil ? MarkdownExporter.cell(fromCard(action.fromCard)) : t(.referatCarriedOver)]
               })
     }
 

@@ -70,7 +70,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case homeHistory
     case homeDecks
     case homeQuit
-    case keyUseName, helpUseName, setupCompletion, setupDidYouMean
+    case keyUseName, helpUseName, setupCompletion, setupDidYouMean, setupSameAsEarlier, setupDiscardAsk, homeEscapeHint
     case homeLanguage, helpLanguage, languageNotSaved
     case dataFolder
     case unreadableFiles
@@ -232,6 +232,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case helpPrevious
     case helpWrite
     case helpStopWriting
+    case helpTypeToWrite
     case helpRate
     case helpUnrate
     case helpAction
@@ -300,6 +301,9 @@ public enum UIString: String, CaseIterable, Sendable {
     case referatActionStatus
     case referatFromCard
     case referatActionOpen
+    case referatCarriedOver
+    case finishWithParkedCards
+    case actionCarriedMark
     case referatOutcome
     case referatNoActions
     case referatPrivateNotes

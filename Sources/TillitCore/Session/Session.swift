@@ -144,9 +144,12 @@ public struct Action: Codable, Hashable, Sendable, Identifiable {
     /// `deck/card` of the card it was agreed on, if any.
     public var fromCard: String?
     public var createdAt: Date
+    /// The talk it was agreed in, when this talk kept it from an earlier one
+    /// (`resolveCarried` `.kept`): it is on this talk's list, marked so.
+    public var carriedFrom: String?
 
     public init(id: String, text: String, owner: String, due: String? = nil, done: Bool = false,
-                fromCard: String? = nil, createdAt: Date) {
+                fromCard: String? = nil, createdAt: Date, carriedFrom: String? = nil) {
         self.id = id
         self.text = text
         self.owner = owner
@@ -154,6 +157,7 @@ public struct Action: Codable, Hashable, Sendable, Identifiable {
         self.done = done
         self.fromCard = fromCard
         self.createdAt = createdAt
+        self.carriedFrom = carriedFrom
     }
 }
 
@@ -274,10 +278,17 @@ public struct Session: Codable, Hashable, Sendable, Identifiable {
     public var openActions: [Action] { actions.filter { !$0.done } }
 
     /// Actions still open when this talk ended, including earlier ones it kept:
-    /// what the next talk with the same people brings in first.
+    /// what the next talk with the same people brings in first. A kept action
+    /// is on this talk's list (older files have it only among `carriedOver`).
     public var actionsToCarryOn: [(action: Action, fromSession: String)] {
-        carriedOver.filter { $0.outcome == .kept || $0.outcome == .pending }.map { ($0.action, $0.fromSession) }
-            + openActions.map { ($0, id) }
+        let listed = Set(actions.map(\.id))
+        return carriedOver.filter { $0.outcome == .pending || ($0.outcome == .kept && !listed.contains($0.action.id)) }
+            .map { ($0.action, $0.fromSession) }
+            + openActions.map { action in
+                var carried = action
+                carried.carriedFrom = nil
+                return (carried, action.carriedFrom ?? id)
+            }
     }
 
     /// Who a talk is "the same people" as: for a 1:1 the names, for a team the title.

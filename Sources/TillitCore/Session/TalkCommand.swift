@@ -174,6 +174,14 @@ extension Session {
             guard let index = carriedOver.firstIndex(where: { $0.id == id }) else { throw TalkError.noSuchAction(id) }
             carriedOver[index].outcome = outcome
             carriedOver[index].action.done = outcome == .done
+            // Kept, it is on this talk's list and in its minutes, open until done
+            // or removed; marked otherwise again, it leaves the list.
+            actions.removeAll { $0.id == id && $0.carriedFrom != nil }
+            if outcome == .kept {
+                var kept = carriedOver[index].action
+                kept.carriedFrom = carriedOver[index].fromSession
+                actions.append(kept)
+            }
         case .setNotes(let text):
             notes = text
         case .setPrivateNotes(let text):

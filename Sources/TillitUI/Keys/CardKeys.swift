@@ -2,6 +2,8 @@ import TillitCore
 
 /// Every key on a card (not on the shared screen: see `PresentingKeys`):
 /// browsing the card, an action focused on it, and writing in a field.
+/// A card that takes text opens with writing on (`TalkState.openReadyToWrite`),
+/// so letters are commands only after Esc.
 /// Handling, the key bar and the `?` help are all read off this table.
 /// Bar ranks give the order on the bottom row, help ranks the order in `?`.
 enum CardKeys {
@@ -11,21 +13,33 @@ enum CardKeys {
     private static func onAction(_ c: TalkContext) -> Bool { !c.writing && c.chosenAction != nil }
     private static func writing(_ c: TalkContext) -> Bool { c.writing }
     private static let digits: [Key] = (0...9).map { .character(Character(String($0))) }
+    /// After Esc, a key that is no command (an upper-case letter, say) starts
+    /// writing with it, where the card takes text (`TalkScreen.handle`).
+    static func typingStartsWriting(_ c: TalkContext) -> Bool {
+        browsing(c) && c.talk.phase == .cards && !c.talk.presenting && c.talk.firstTextField != nil
+    }
+    /// Digits rate where the card has a rating; on a card with text alone they are text ("3 ganger i uka").
+    private static func digitsRate(_ c: TalkContext) -> Bool {
+        browsing(c) && (c.talk.card?.scaleRange != nil || c.talk.firstTextField == nil)
+    }
     /// Anonymous votes on this card wait for the facilitator to show them.
     static func revealsVotes(_ c: TalkContext) -> Bool { c.talk.session.isAnonymousTeam && c.talk.card?.isRating == true }
 
     static let table = TalkKeyTable([
-        B([.right, .pageDown], when: browsing, bar: .init(20, "→") { $0.ui(.keyNext) },
-          help: .init(10, "→ PgDn", .helpNext)) { CardMoves.advance(&$0) },
-        B([.left, .pageUp], when: browsing, bar: .init(10, "←") { $0.ui(.keyPrevious) },
-          help: .init(20, "← PgUp", .helpPrevious)) { CardMoves.previous(&$0) },
+        // PgDn and PgUp move between cards while writing too; → and ← then move the cursor.
+        B([.pageDown], bar: .init(rank: 20, keys: { $0.writing ? "PgDn" : "→" }, label: { $0.ui(.keyNext) }, when: { _ in true }),
+          help: .init(10, "→ PgDn", .helpNext, when: browsing)) { CardMoves.advance(&$0) },
+        B([.right], when: browsing) { CardMoves.advance(&$0) },
+        B([.pageUp], bar: .init(rank: 10, keys: { $0.writing ? "PgUp" : "←" }, label: { $0.ui(.keyPrevious) }, when: { _ in true }),
+          help: .init(20, "← PgUp", .helpPrevious, when: browsing)) { CardMoves.previous(&$0) },
+        B([.left], when: browsing) { CardMoves.previous(&$0) },
         B([.enter], when: onCard, bar: .init(30, "Enter", when: { $0.talk.card?.answer.takesText ?? false }) { $0.ui(.keyWrite) },
           help: .init(30, "Enter", .helpWrite, when: browsing)) { CardMoves.startWriting(&$0) },
         B([.tab, .down], when: browsing,
           bar: .init(50, "Tab", when: { $0.chosenAction != nil || $0.talk.fields.count > 1 }) { $0.ui(.keyField) },
           help: .init(50, "Tab ↑ ↓", .helpNextField)) { CardMoves.focus(by: 1, &$0) },
         B([.backTab, .up], when: browsing) { CardMoves.focus(by: -1, &$0) },
-        B(digits, when: browsing,
+        B(digits, when: digitsRate,
           bar: .init(rank: 40, keys: { RatingKeys.label(for: $0.talk.card?.scaleRange ?? 1...5) }, label: { $0.ui(.keyRate) },
                      when: { $0.chosenAction == nil && $0.talk.card?.scaleRange != nil }),
           help: .init(60, "1–9", .helpRate)) { key, c in CardMoves.rate(key, &c); return [] },
@@ -61,9 +75,10 @@ enum CardKeys {
     ] + TalkKeys.quit(bar: 120, help: 170).map(whileBrowsing) + [
 
         // Writing in a field: every other key is text (`TextEditor`).
-        B([.escape], when: writing, bar: .init(10, "Esc") { $0.ui(.keyStopWriting) },
+        B([.escape], when: writing, bar: .init(5, "Esc") { $0.ui(.keyStopWriting) },
           help: .init(40, "Esc", .helpStopWriting, when: browsing)) { $0.talk.editor = nil },
-        B([], when: writing, bar: .init(20, "Enter") { $0.ui(.keyNewLine) }) { _ in },
+        B([], when: typingStartsWriting, help: .init(42, "A–Å", .helpTypeToWrite)) { _ in },
+        B([], when: writing, bar: .init(35, "Enter") { $0.ui(.keyNewLine) }) { _ in },
         B([.tab, .backTab], when: writing, bar: .init(30, "Tab") { $0.ui(.keyNextField) }) { key, c in
             CardMoves.writeInNextField(by: key == .backTab ? -1 : 1, &c); return []
         },

@@ -23,9 +23,11 @@ enum HomeKeys {
         row("h", .homeHistory, help: 60, .history),
         row("d", .homeDecks, help: 70, .decks),
         row("l", .helpLanguage, help: 80, .language),
-        B([.character("q"), .escape], bar: .init(30, "q") { $0.text(.keyQuit) }, help: .init(90, "q", .homeQuit)) { _, state in
+        B([.character("q")], bar: .init(30, "q") { $0.text(.keyQuit) }, help: .init(90, "q", .homeQuit)) { _, state in
             HomeScreen.choose(.quit, &state)
         },
+        // Esc goes back a step elsewhere; here there is none, and leaving the program is q's alone.
+        B([.escape]) { $0.flash = $0.text(.homeEscapeHint) },
     ])
 
     private static func row(_ letter: Character, _ help: UIString, help rank: Int, _ item: HomeScreen.Item) -> ScreenBinding {

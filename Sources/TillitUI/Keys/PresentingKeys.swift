@@ -35,7 +35,7 @@ enum PresentingKeys {
         B([.character("s")], help: .init(60, "s", .helpSkip)) { CardMoves.skipOrReopen(&$0) },
         B([.character("m")], help: .init(70, "m", .helpPark)) { CardMoves.parkOrReopen(&$0) },
         B([.character("p"), .escape], bar: .init(30, "p") { $0.ui(.keyEndPresentation) },
-          help: .init(80, "p Esc", .keyEndPresentation)) { $0.talk.presenting = false },
+          help: .init(80, "p Esc", .keyEndPresentation)) { $0.talk.backToCards() },
         B([.character("v")], when: votes, bar: .init(55, "v") { $0.ui(.keyRoom) },
           help: .init(75, "v", .helpRoom)) { _, c in RoomMoves.toggle(&c) },
         B([.home]) { CardMoves.jumpToFirst(&$0) },

@@ -28,11 +28,11 @@ enum SetupKeys {
           help: .init(15, "Tab", .helpUseName, when: always)) { SetupScreen.acceptSuggestion(&$0) },
         B([.tab]) { SetupScreen.focus(by: 1, wrapping: true, &$0) },
         B([.backTab]) { SetupScreen.focus(by: -1, wrapping: true, &$0) },
-        B([.escape], bar: .init(40, "Esc") { $0.text(.keyBack) }, help: .init(50, "Esc", .keyBack)) { $0.screen = .home },
+        B([.escape], bar: .init(40, "Esc") { $0.text(.keyBack) }, help: .init(50, "Esc", .keyBack)) { SetupScreen.leave(&$0) },
         B([.enter, .character(" ")], when: onStart, bar: .init(30, "Enter") { $0.text(.startTalk) },
           help: .init(40, "Enter", .helpSetupEnter, when: always)) { _, state in SetupScreen.start(&state) },
         B([.enter], when: { $0.setup.focus != .start }, bar: .init(30, "Enter") { $0.text(.keyNextField) }) {
-            SetupScreen.focus(by: 1, wrapping: true, &$0)
+            SetupScreen.enterInField(&$0)
         },
         B([.character(" ")], when: ticks, bar: .init(20, "Space") { $0.text(.keyToggle) },
           help: .init(20, "Space", .helpToggle, when: always)) { SetupScreen.toggle(&$0.setup) },
@@ -40,7 +40,7 @@ enum SetupKeys {
           bar: .init(21, "←→", when: changes) { $0.text(.keyChange) }, help: .init(30, "← →", .helpChange, when: always)) { key, state in
             SetupScreen.change(by: key == .left ? -1 : 1, &state); return []
         },
-        B([.character("q")], when: { !editing($0) }) { $0.screen = .home },
+        B([.character("q")], when: { !editing($0) }) { SetupScreen.leave(&$0) },
     ])
 }
 

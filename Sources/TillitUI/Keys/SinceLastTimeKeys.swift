@@ -14,7 +14,7 @@ enum SinceLastTimeKeys {
         B([.character("k")], bar: .init(30, "k") { $0.ui(.keyKeep) }, help: .init(30, "k", .keyKeep)) { resolve(.kept, &$0) },
         B([.character("x")], bar: .init(40, "x") { $0.ui(.keyDrop) }, help: .init(40, "x", .keyDrop)) { resolve(.dropped, &$0) },
         B([.enter, .right, .tab], bar: .init(50, "Enter") { $0.ui(.keyToCards) },
-          help: .init(50, "Enter", .keyToCards)) { $0.talk.phase = .cards },
+          help: .init(50, "Enter", .keyToCards)) { $0.talk.backToCards() },
         B([.character("q")]) { _, c in TalkScreen.leave(c.state) },
     ])
 

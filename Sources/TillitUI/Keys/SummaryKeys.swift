@@ -37,9 +37,16 @@ enum SummaryKeys {
             CardMoves.cardChanged(&c.talk)
         },
         B([.left, .pageUp, .escape], when: open, bar: .init(10, "←") { $0.ui(.keyBackToCards) },
-          help: .init(50, "←", .keyBackToCards)) { $0.talk.phase = .cards },
+          help: .init(50, "←", .keyBackToCards)) { $0.talk.backToCards() },
         B([.character("f")], bar: .init(50, "f") { $0.finished ? $0.ui(.keyReopen) : $0.ui(.keyFinish) },
           help: .init(60, "f", .helpFinish), do: { c in
+            // A parked card was meant to be come back to: finishing asks first (f again finishes).
+            if !c.finished, !parked(c).isEmpty, !c.talk.askedToFinishWithParked {
+                c.talk.askedToFinishWithParked = true
+                c.talk.listSelection = 0
+                c.state.flash = c.ui(.finishWithParkedCards, parked(c).count)
+                return
+            }
             try? c.talk.session.apply(c.finished ? .reopen : .finish, now: c.state.now)
             c.flash(c.finished ? .talkFinished : .talkReopened)
         }),

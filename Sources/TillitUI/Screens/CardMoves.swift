@@ -34,11 +34,15 @@ enum CardMoves {
         c.talk.listSelection = 0
     }
 
+    /// A new card is on screen: writing in the last one stops (its text is
+    /// saved already), and starts again in this one if it takes text.
     static func cardChanged(_ talk: inout TalkState) {
+        talk.editor = nil
         talk.focus = 0
         talk.hintVisible = false
         talk.recentVotes = []
         talk.choosingVoteToRemove = false
+        talk.openReadyToWrite()
     }
 
     static func focus(by step: Int, _ c: inout TalkContext) {
@@ -68,13 +72,15 @@ enum CardMoves {
 
     /// Enter: writes in the focused text field; on a person's rating row, in
     /// that person's field; else in the card's first field.
+    /// In a finished talk nothing typed could be saved: it says how to reopen it instead.
     static func startWriting(_ c: inout TalkContext) {
+        guard !c.finished else { c.flash(.talkIsFinished); return }
         var talk = c.talk
         if case .text = talk.focusedField {
         } else if case .rating(let participant) = talk.focusedField,
                   let index = talk.fields.firstIndex(of: .text(participant: participant)) {
             talk.focus = index
-        } else if let index = talk.fields.firstIndex(where: { if case .text = $0 { return true } else { return false } }) {
+        } else if let index = talk.firstTextField {
             talk.focus = index
         } else {
             return
@@ -103,9 +109,10 @@ enum CardMoves {
             c.state.flash = c.ui(.ratingRange, range.lowerBound, range.upperBound)
             return
         }
-        // With an action focused, the number goes to the first rating (or the
-        // team's votes), which takes the focus, rather than nowhere.
-        if case .action? = c.talk.focusedField, let index = c.talk.fields.firstIndex(where: {
+        // With an action focused, or a text field that has no rating of its own
+        // (the team's), the number goes to the first rating (or the team's
+        // votes), which takes the focus, rather than nowhere.
+        if !c.talk.focusedFieldHasRating, let index = c.talk.fields.firstIndex(where: {
             if case .text = $0 { return false }
             if case .action = $0 { return false }
             return true

@@ -51,6 +51,10 @@ enum HomeScreen {
 /// Keys of the new talk's form (`SetupKeys`), and what they do.
 enum SetupScreen {
     static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
+        // The question about discarding the form holds for the next key only.
+        let asked = state.setup.askedToDiscard
+        state.setup.askedToDiscard = false
+        if asked && key == .escape { state.screen = .home; return [] }
         if let effects = SetupKeys.table.handle(key, &state) { return effects }
         // Every other key in a text field is text.
         let field = state.setup.focus
@@ -62,8 +66,9 @@ enum SetupScreen {
     }
 
     /// A name or team title used in an earlier talk, for the field being written (`NameSuggestion`).
-    static func suggestion(_ state: AppState) -> NameSuggestion? {
-        let field = state.setup.focus
+    static func suggestion(_ state: AppState) -> NameSuggestion? { suggestion(for: state.setup.focus, state) }
+
+    static func suggestion(for field: SetupState.Field, _ state: AppState) -> NameSuggestion? {
         guard let editor = state.setup.editor(for: field) else { return nil }
         let earlier = state.earlierNames
         let known: [String]
@@ -81,6 +86,22 @@ enum SetupScreen {
     static func acceptSuggestion(_ state: inout AppState) {
         guard let suggestion = suggestion(state) else { return }
         state.setup.setEditor(TextEditor(suggestion.name, multiline: false), for: state.setup.focus)
+        state.setup.error = nil
+    }
+
+    /// Enter in a field: a completion shown under it is the name meant (as
+    /// Tab), so the talk continues that person's history; then the next field.
+    static func enterInField(_ state: inout AppState) {
+        if case .completion? = suggestion(state) { acceptSuggestion(&state) }
+        focus(by: 1, wrapping: true, &state)
+    }
+
+    /// Esc (or q outside a field): back to the home screen. Names typed in the
+    /// form would be lost, so that asks first; Esc again leaves.
+    static func leave(_ state: inout AppState) {
+        guard state.setup.hasTypedText else { state.screen = .home; return }
+        state.setup.askedToDiscard = true
+        state.setup.error = state.text(.setupDiscardAsk)
     }
 
     /// Tab and Enter go round the form; ↑ ↓ stop at its ends.
@@ -98,7 +119,24 @@ enum SetupScreen {
             state.setup.error = state.text(.chooseADeck)
             return []
         }
+        if askAboutAnEarlierName(&state) { return [] }
         return [.startTalk(talk)]
+    }
+
+    /// Never silently a new person: a name like an earlier one (the start of
+    /// it, or one letter off) is asked about once, on its field, before the
+    /// talk starts. Tab takes the earlier name; Start again keeps it as typed.
+    private static func askAboutAnEarlierName(_ state: inout AppState) -> Bool {
+        for field in state.setup.fields {
+            guard let suggestion = suggestion(for: field, state) else { continue }
+            let typed = (state.setup.editor(for: field)?.text ?? "").trimmingCharacters(in: .whitespaces)
+            guard !state.setup.keptAsTyped.contains(typed) else { continue }
+            state.setup.keptAsTyped.insert(typed)
+            state.setup.focus = field
+            state.setup.error = state.text(.setupSameAsEarlier, SafeText.line(suggestion.name))
+            return true
+        }
+        return false
     }
 
     /// Space: ticks the focused deck or choice.

@@ -7,7 +7,8 @@ public struct SetupState: Hashable, Sendable {
         case kind, deck(String), title, leader, employee, facilitator, members, shuffle, timer, anonymous, votesFromPhones, start
     }
 
-    public static let timerChoices = [0, 3, 5, 8, 10, 15]
+    /// Minutes per card; 1 and 2 for a quick round of many cards.
+    public static let timerChoices = [0, 1, 2, 3, 5, 8, 10, 15]
 
     public var kind: TalkKind
     public var deckIDs: [String]
@@ -25,6 +26,15 @@ public struct SetupState: Hashable, Sendable {
     public var votesFromPhones = false
     public var focus: Field = .leader
     public var error: String?
+    /// Names that Start asked about (like an earlier one) and that were kept as typed: a new person or team.
+    public var keptAsTyped: Set<String> = []
+    /// Esc asked whether to throw away what the form holds; Esc again does.
+    public var askedToDiscard = false
+
+    /// Whether anything is typed in the form's text fields, which leaving would lose.
+    public var hasTypedText: Bool {
+        [title, leader, employee, facilitator, members].contains { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+    }
 
     public init(kind: TalkKind, decks: [Deck]) {
         self.kind = kind

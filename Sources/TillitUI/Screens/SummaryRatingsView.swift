@@ -30,7 +30,8 @@ enum SummaryRatingsView {
             let person = session.participants.first { $0.role == role }
             return DisplayWidth.truncate(SafeText.line(person?.name ?? ui.role(role)), to: nameWidth)
         }
-        let names = [name(.employee), name(.leader)]
+        // The leader first, as on the cards.
+        let names = [name(.leader), name(.employee)]
         let columns = names.map { max(3, DisplayWidth.of($0)) }
         let marker = "◆ " + ui(.worthTalkingAbout)
         let markerWidth = rows.contains(where: \.worthTalkingAbout) ? DisplayWidth.of(marker) + 2 : 0
@@ -48,7 +49,7 @@ enum SummaryRatingsView {
         for row in rows.prefix(shown) {
             grid.put(prompt(row.cardIndex, row.prompt, width: promptWidth), x: x + 2, y: line)
             var column = x + 2 + promptWidth
-            for (index, value) in [row.employee, row.leader].enumerated() {
+            for (index, value) in [row.leader, row.employee].enumerated() {
                 let text = value.map(String.init) ?? "–"
                 grid.put(DisplayWidth.pad(text, to: columns[index], alignRight: true), x: column + 2, y: line,
                          style: value == nil ? .muted : .bold)

@@ -21,7 +21,9 @@ enum TalkScreen {
         case .browsing, .writing:
             break
         }
+        if key != .character("f") { context.talk.askedToFinishWithParked = false }
         if let effects = TalkKeys.table(context.talk).handle(key, &context) { return effects }
+        if case .character = key, CardKeys.typingStartsWriting(context) { CardMoves.startWriting(&context) }
         if context.writing { typeInField(key, &context.talk, now: context.state.now) }
         return []
     }

@@ -158,7 +158,31 @@ public struct TalkState: Sendable {
         self.readOnly = readOnly
         let pending = session.carriedOver.contains { $0.outcome == .pending }
         phase = readOnly ? .summary : (pending ? .sinceLastTime : (session.isFinished ? .summary : .cards))
+        openReadyToWrite()
     }
+
+    /// People type before they read a key bar: a card that takes text opens
+    /// with writing on in its first field (the first person's in a 1:1, the
+    /// group's in a team), so what is typed lands there and no letter is taken
+    /// as a command. Not on the shared screen, nor where nothing can be saved.
+    public mutating func openReadyToWrite() {
+        guard phase == .cards, !presenting, mode == .browsing, canWriteOnCard, let index = firstTextField else { return }
+        focus = index
+        editor = TextEditor(TalkScreen.currentText(self) ?? "")
+    }
+
+    /// To the cards (from "since last time", the summary or the shared screen), ready to write as on arriving.
+    public mutating func backToCards() {
+        phase = .cards
+        presenting = false
+        openReadyToWrite()
+    }
+
+    /// Whether the card has a field to write in, and writing there could be saved.
+    public var canWriteOnCard: Bool { !readOnly && !session.isFinished && firstTextField != nil }
+
+    /// Where the card's first text field is in `fields`.
+    var firstTextField: Int? { fields.firstIndex { if case .text = $0 { return true } else { return false } } }
 
     public var card: CardRecord? { session.currentCard }
 
@@ -214,10 +238,23 @@ public struct TalkState: Sendable {
     /// Private notes belong to the leader of a 1:1.
     public var hasPrivateNotes: Bool { session.kind == .oneOnOne }
 
+    /// Whether a number given now rates the focused field: a rating, the
+    /// votes, or a person's text beside that person's rating.
+    var focusedFieldHasRating: Bool {
+        switch focusedField {
+        case .rating?, .votes?: return true
+        case .text(let participant)?: return fields.contains(.rating(participant: participant))
+        case .action?, nil: return false
+        }
+    }
+
     public var focusedField: Field? {
         let fields = fields
         return fields.isEmpty ? nil : fields[min(focus, fields.count - 1)]
     }
+
+    /// f in the summary asked about the parked cards; the question holds for the next key only.
+    public var askedToFinishWithParked = false
 
     /// The card whose running out of time has rung the bell, so it rings once a card.
     public var bellRangOnCard: Int?

@@ -107,9 +107,11 @@ enum TalkView {
         Chrome.keyBar(TalkScreen.keyBar(state, talk), &grid, help: talk.editor == nil ? ui(.keyHelp) : nil)
     }
 
-    /// An action as a list row: `✓` when done, else `•`, then its line.
+    /// An action as a list row: `✓` when done, else `•`, then its line; one
+    /// kept from an earlier talk says so.
     static func actionRow(_ action: Action, _ t: Localizer, now: Date) -> String {
         (action.done ? "✓ " : "• ") + TalkText.actionLine(action, t, now: now, markDone: false)
+            + (action.carriedFrom == nil ? "" : " (" + t(.actionCarriedMark) + ")")
     }
 
     // MARK: Answers

@@ -93,7 +93,7 @@ struct DeleteSubcommand: ParsableCommand {
         do { talk = try store.load(id: id) } catch { throw fail(error.message(t)) }
         if !yes {
             guard isatty(STDIN_FILENO) == 1 else { throw fail(t(.deleteNeedsYes, id)) }
-            guard ask(t(.deleteAsk, id, SafeText.line(talk.title))) else {
+            guard ask(Self.question(talk, t)) else {
                 print(t(.deleteKept))
                 return
             }
@@ -130,6 +130,20 @@ struct DeleteSubcommand: ParsableCommand {
         }
         print(t(.deleteOlderDone, older.count - failures))
         if failures > 0 { throw ExitCode.failure }
+    }
+
+    /// "delete 2026-12-06-2303-a91f?" says too little to be sure: the question
+    /// names the people (or the team), the decks and the day, then the id.
+    static func question(_ talk: Session, _ t: Localizer) -> String {
+        let names = talk.participants.map { SafeText.line($0.name) }
+        let who: String
+        if talk.kind == .team || names.isEmpty {
+            who = SafeText.line(talk.title)
+        } else {
+            who = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " " + t(.and) + " " + names[names.count - 1]
+        }
+        let decks = talk.decks.map { SafeText.line($0.title) }.joined(separator: ", ")
+        return t(.deleteAsk, who, decks, ExportFormat.dateTime(talk.createdAt, t.language, timeZone: .current), talk.id)
     }
 }
 

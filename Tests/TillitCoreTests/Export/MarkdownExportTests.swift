@@ -50,7 +50,9 @@ struct MarkdownExportTests {
 
         let actions = try #require(document.section("Avtaler").tableValue)
         #expect(actions.header == ["Hva", "Hvem", "Frist", "Status", "Fra kort"])
+        // The kept one from last time is on the list too, marked so (issue 25.3).
         #expect(actions.rows == [
+            ["Kari | sjekker budsjett for kurs", "Kari", "–", "åpen", "fra en tidligere samtale"],
             ["Ola lager et utkast til ny ukeplan", "Ola Hansen", "15.12.2026", "åpen", "1. Hvor stort handlingsrom har du i hverdagen?"],
             ["Kari sender kursoversikt (før jul)", "Kari", "–", "gjort", "–"],
         ])

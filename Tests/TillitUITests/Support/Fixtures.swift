@@ -65,6 +65,13 @@ enum Fixtures {
         return state
     }
 
+    /// `talkState` after Esc: writing has stopped, so letters on the card are commands.
+    static func browsingTalkState(_ session: Session, language: Language = .nb, size: Size = Size(width: 80, height: 24)) -> AppState {
+        var state = talkState(session, language: language, size: size)
+        press([.escape], &state)
+        return state
+    }
+
     /// Sends each key through `update`, returning every effect asked for.
     @discardableResult
     static func press(_ keys: [Key], _ state: inout AppState) -> [Effect] {
