@@ -44,7 +44,7 @@ struct Tillit: ParsableCommand {
             Foundation.exit(ExitCode.validationFailure.rawValue)
         }
         do {
-            if arguments.isEmpty { return try runHome(AppContext(lang: nil, home: nil, noColor: false)) }
+            if arguments.isEmpty { return try runHome(AppContext.checked(lang: nil, home: nil, noColor: false)) }
             if arguments == ["--version"] { return print(version) }
             var command = try commonForm(arguments) ?? parseAsRoot(arguments)
             try command.run()

@@ -266,6 +266,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case storeTooLarge
     case storeNotUTF8, storeNestedTooDeeply, storeDuplicateKey, storeNumberTooLarge
     case storeReadOnly
+    case storeHomeNotAFolder, storeFolderNotOwned, storeFolderOpenToOthers
     case sessionsNoneReadableOne, sessionsNoneReadableMany
     case unsavedWordsHeader, unsavedAnswer, unsavedAction, unsavedNotes, unsavedPrivateNotes
     case sessionsHeaderID
