@@ -99,7 +99,7 @@ struct StoreForeignFileTests {
 /// What `work` returns, run on a thread of its own, if it ends within
 /// `seconds`; else nil. A reader stuck on the named pipe `pipe` is then let
 /// go: a writer that opens and closes it gives it end of file.
-private func resultWithin<Value: Sendable>(seconds: TimeInterval, unblocking pipe: String,
+func resultWithin<Value: Sendable>(seconds: TimeInterval, unblocking pipe: String,
                                            _ work: @escaping @Sendable () -> Value) -> Value? {
     let outcome = Outcome<Value>()
     Thread.detachNewThread { outcome.set(work()) }

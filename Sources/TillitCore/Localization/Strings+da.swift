@@ -18,6 +18,7 @@ extension Strings {
         // Problems in deck files (`tillit lint`, skipped decks)
         .deckNoSuchFile: "filen findes ikke",
         .deckIsFolder: "er en mappe, ikke en kortspilsfil",
+        .deckNotAFile: "er {0}, ikke en kortspilsfil",
         .deckFileTooBig: "filen fylder {0}; en kortspilsfil må højst fylde {1}",
         .deckUnreadable: "kan ikke læses (tjek filens rettigheder)",
         .deckNotUTF8: "er ikke UTF-8-tekst; gem kortspillet som UTF-8",

@@ -18,6 +18,7 @@ extension Strings {
         // Problems in deck files (`tillit lint`, skipped decks)
         .deckNoSuchFile: "no such file",
         .deckIsFolder: "is a folder, not a deck file",
+        .deckNotAFile: "is {0}, not a deck file",
         .deckFileTooBig: "the file is {0}; a deck file may be at most {1}",
         .deckUnreadable: "cannot be read (check its permissions)",
         .deckNotUTF8: "is not UTF-8 text; save the deck as UTF-8",

@@ -18,6 +18,7 @@ extension Strings {
         // Problems in deck files (`tillit lint`, skipped decks)
         .deckNoSuchFile: "filen finnes ikke",
         .deckIsFolder: "er en mappe, ikke en kortstokkfil",
+        .deckNotAFile: "er {0}, ikke en kortstokkfil",
         .deckFileTooBig: "filen er på {0}; en kortstokkfil kan være på høyst {1}",
         .deckUnreadable: "kan ikke leses (sjekk tilgangene til filen)",
         .deckNotUTF8: "er ikke UTF-8-tekst; lagre kortstokken som UTF-8",

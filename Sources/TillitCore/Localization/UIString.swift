@@ -11,6 +11,7 @@ public enum UIString: String, CaseIterable, Sendable {
     // Problems in deck files.
     case deckNoSuchFile
     case deckIsFolder
+    case deckNotAFile
     case deckFileTooBig
     case deckUnreadable
     case deckNotUTF8
