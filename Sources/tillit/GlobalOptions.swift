@@ -20,7 +20,7 @@ struct GlobalOptions: ParsableArguments {
     }
 
     func context() throws -> AppContext {
-        let context = AppContext(lang: lang, home: home, noColor: noColor)
+        let context = try AppContext.checked(lang: lang, home: home, noColor: noColor)
         context.expirePrivateNotes()
         return context
     }
@@ -47,6 +47,14 @@ struct AppContext {
         settings = Settings.load(from: self.home)
         language = Language.detect(explicit: lang, remembered: settings.language, environment: environment)
         colorEnabled = !noColor && (environment["NO_COLOR"] ?? "").isEmpty
+    }
+
+    /// The context, once its data folder is known to be a folder of the
+    /// user's own that no one else can write to (see `TillitHome.checkPrivate`).
+    static func checked(lang: String?, home: String?, noColor: Bool) throws -> AppContext {
+        let context = AppContext(lang: lang, home: home, noColor: noColor)
+        do { try context.home.checkPrivate() } catch { throw fail(error.message(context.text)) }
+        return context
     }
 
     var text: Localizer { Localizer(language) }

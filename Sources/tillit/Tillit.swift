@@ -46,7 +46,7 @@ struct Tillit: ParsableCommand {
         }
         do {
             if arguments.isEmpty {
-                let context = AppContext(lang: nil, home: nil, noColor: false)
+                let context = try AppContext.checked(lang: nil, home: nil, noColor: false)
                 context.expirePrivateNotes()
                 return try runHome(context)
             }

@@ -67,6 +67,47 @@ struct DataFolderTests {
         #expect(!export.stderr.contains("No talks yet"), "\(export.stderr)")
     }
 
+    // MARK: The data folder itself
+
+    /// Before, tillit used a data folder anyone could write to without a word.
+    @Test func aDataFolderOthersCanWriteToIsRefusedWithHowToFixIt() throws {
+        let home = try TemporaryHome()
+        _ = try oneTalk(home)
+        #expect(chmod(home.path, 0o777) == 0)
+        let run = runTillit(["sessions"], environment: home.environment())
+        #expect(run.status == 1 && run.stdout.isEmpty)
+        #expect(run.stderr == "tillit: other users can write to \(home.path) (mode 0777) and could plant files among the talks; make it private with: chmod 700 \(home.path)\n")
+
+        #expect(chmod(home.path, 0o700) == 0 && chmod(sessionsFolder(home), 0o775) == 0)
+        let start = PlainModeTests.plainTalk(home, lang: "nb_NO.UTF-8", ":quit\n")
+        #expect(start.status == 1)
+        #expect(start.stderr.contains("gjør mappen privat med: chmod 700 \(sessionsFolder(home))"), "\(start.stderr)")
+        var info = stat()
+        #expect(stat(sessionsFolder(home), &info) == 0 && info.st_mode & 0o777 == 0o775, "left for the user to change")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sessionsFolder(home)).count == 1, "no talk started")
+    }
+
+    @Test(.enabled(if: geteuid() == 0, "only root can give a folder to another user"))
+    func aDataFolderOfAnotherUserIsRefused() throws {
+        let home = try TemporaryHome()
+        #expect(chown(home.path, 65534, 65534) == 0)
+        let run = runTillit(["sessions"], environment: home.environment())
+        #expect(run.status == 1)
+        #expect(run.stderr == "tillit: \(home.path) belongs to another user, so tillit keeps no talks there; choose a folder of your own with --home\n")
+    }
+
+    /// Before, `--home` naming a file listed no talks and exited 0.
+    @Test func aHomeThatIsAFileIsRefused() throws {
+        let home = try TemporaryHome()
+        let file = try home.write("notes.txt", "mine\n")
+        for command in [["sessions"], ["export", "last"], PlainModeTests.oneOnOne + ["--plain"]] {
+            let run = runTillit(command + ["--home", file], environment: home.environment(), stdin: ":quit\n")
+            #expect(run.status == 1, "\(command): \(run.stderr)")
+            #expect(run.stderr == "tillit: \(file) is not a folder; tillit keeps talks in a folder (name one with --home or TILLIT_HOME)\n", "\(command)")
+        }
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "mine\n")
+    }
+
     // MARK: A full disk
 
     /// Before, each try on a full disk left an empty `<id>.lock` behind. A file

@@ -56,16 +56,8 @@ struct StoreForeignFileTests {
         try fixture.store.save(try SessionFixture.oneOnOne(id: id))
         let pipe = (fixture.store.folder as NSString).appendingPathComponent("x.json")
         #expect(mkfifo(pipe, 0o600) == 0)
-        let listing = Listing()
         let store = fixture.store
-        Thread.detachNewThread { listing.finish(store.list()) }
-        let result = listing.wait(seconds: 5)
-        if result == nil {
-            // Let the stuck reader go: a writer that opens and closes gives it end of file.
-            let writer = open(pipe, O_WRONLY | O_NONBLOCK)
-            if writer >= 0 { close(writer) }
-            _ = listing.wait(seconds: 5)
-        }
+        let result = resultWithin(seconds: 5, unblocking: pipe) { store.list() }
         #expect(result != nil, "listing waited on the pipe")
         #expect(result?.summaries.map(\.id) == [id])
         #expect(result?.problems == [StoreProblem(path: pipe, error: .notAFile(path: pipe, kind: .pipe))])
@@ -99,38 +91,44 @@ struct StoreForeignFileTests {
         #expect(Settings.load(from: home).language == nil, "the link is not followed")
         try FileManager.default.removeItem(atPath: Settings.path(in: home))
         #expect(mkfifo(Settings.path(in: home), 0o600) == 0)
-        let loaded = Listing()
-        Thread.detachNewThread { loaded.finish(SessionListing(summaries: [], problems: []), Settings.load(from: home)) }
-        let settings = loaded.waitForSettings(seconds: 5)
-        if settings == nil, case let writer = open(Settings.path(in: home), O_WRONLY | O_NONBLOCK), writer >= 0 { close(writer) }
+        let settings = resultWithin(seconds: 5, unblocking: Settings.path(in: home)) { Settings.load(from: home) }
         #expect(settings == Settings(), "read without waiting on the pipe")
     }
 }
 
-/// The result of a listing run on another thread, or nil while it runs.
-private final class Listing: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var result: SessionListing?
-    private var settings: Settings?
+/// What `work` returns, run on a thread of its own, if it ends within
+/// `seconds`; else nil. A reader stuck on the named pipe `pipe` is then let
+/// go: a writer that opens and closes it gives it end of file.
+func resultWithin<Value: Sendable>(seconds: TimeInterval, unblocking pipe: String,
+                                           _ work: @escaping @Sendable () -> Value) -> Value? {
+    let outcome = Outcome<Value>()
+    Thread.detachNewThread { outcome.set(work()) }
+    let value = outcome.wait(seconds: seconds)
+    if value == nil {
+        let writer = open(pipe, O_WRONLY | O_NONBLOCK)
+        if writer >= 0 { close(writer) }
+        _ = outcome.wait(seconds: seconds)
+    }
+    return value
+}
 
-    func finish(_ listing: SessionListing, _ settings: Settings? = nil) {
+/// A value set once by another thread.
+private final class Outcome<Value>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var value: Value?
+
+    func set(_ value: Value) {
         condition.withLock {
-            result = listing
-            self.settings = settings
+            self.value = value
             condition.broadcast()
         }
     }
 
-    func waitForSettings(seconds: TimeInterval) -> Settings? {
-        _ = wait(seconds: seconds)
-        return condition.withLock { settings }
-    }
-
-    func wait(seconds: TimeInterval) -> SessionListing? {
+    func wait(seconds: TimeInterval) -> Value? {
         let deadline = Date() + seconds
         return condition.withLock {
-            while result == nil, condition.wait(until: deadline) {}
-            return result
+            while value == nil, condition.wait(until: deadline) {}
+            return value
         }
     }
 }

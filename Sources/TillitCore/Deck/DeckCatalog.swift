@@ -82,10 +82,10 @@ public struct DeckCatalog: Sendable {
     /// backslash that joins two lines. A file that is too large or cannot be read
     /// is left to the parser to report.
     static func mayDefine(anyOf ids: Set<String>, fileAt path: String) -> Bool {
-        var info = stat()
-        guard stat(path, &info) == 0, Int(info.st_size) <= DeckParser.maximumFileSize,
-              let data = FileManager.default.contents(atPath: path) else { return true }
-        return data.withUnsafeBytes { bytes in
+        var buffer: [UInt8] = []
+        guard let count = try? POSIXFile.readAll(path, limit: DeckParser.maximumFileSize, followingLinks: true, into: &buffer)
+        else { return true }
+        return buffer[..<count].withUnsafeBytes { bytes in
             guard let start = bytes.baseAddress else { return false }
             let escapes: [UInt8] = Array("xuU\n\r".utf8)
             var offset = 0

@@ -58,26 +58,22 @@ public struct DeckParser {
     // MARK: - Reading
 
     private mutating func readText() -> String? {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            error(.deckNoSuchFile)
+        // Opened as the store opens its files, so a named pipe among the decks
+        // is named instead of waited on; a link to a deck elsewhere is followed.
+        var buffer: [UInt8] = []
+        let count: Int
+        do { count = try POSIXFile.readAll(path, limit: Self.maximumFileSize, followingLinks: true, into: &buffer) } catch {
+            switch error {
+            case .system(let failure) where failure.code == ENOENT: self.error(.deckNoSuchFile)
+            case .notAFile(.folder): self.error(.deckIsFolder)
+            case .notAFile(let kind): self.error(.deckNotAFile, .phrase(kind.name))
+            case .tooLarge(let size):
+                self.error(.deckFileTooBig, .text(Self.sizeText(size)), .text(Self.sizeText(Self.maximumFileSize)))
+            case .system: self.error(.deckUnreadable)
+            }
             return nil
         }
-        if isFolder.boolValue {
-            error(.deckIsFolder)
-            return nil
-        }
-        // stat, not FileManager's attributes, which look up the owner's name in /etc/passwd.
-        var info = stat()
-        let size = stat(path, &info) == 0 ? Int(info.st_size) : 0
-        if size > Self.maximumFileSize {
-            error(.deckFileTooBig, .text(Self.sizeText(size)), .text(Self.sizeText(Self.maximumFileSize)))
-            return nil
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            error(.deckUnreadable)
-            return nil
-        }
+        let data = Data(buffer[..<count])
         guard let text = String(data: data, encoding: .utf8) else {
             error(.deckNotUTF8)
             return nil

@@ -18,6 +18,7 @@ extension Strings {
         // Problems in deck files (`tillit lint`, skipped decks)
         .deckNoSuchFile: "no such file",
         .deckIsFolder: "is a folder, not a deck file",
+        .deckNotAFile: "is {0}, not a deck file",
         .deckFileTooBig: "the file is {0}; a deck file may be at most {1}",
         .deckUnreadable: "cannot be read (check its permissions)",
         .deckNotUTF8: "is not UTF-8 text; save the deck as UTF-8",
@@ -299,6 +300,9 @@ extension Strings {
         .storeDuplicateKey: "{0} gives '{1}' twice in one place (line {2}), so it is not clear which is meant. tillit leaves it as it is",
         .storeNumberTooLarge: "{0} holds the number {1} (line {2}), larger than any number in a talk. tillit leaves it as it is",
         .storeReadOnly: "it is read-only (someone took away its write permission). To let tillit save it again: chmod 600 {0}",
+        .storeHomeNotAFolder: "{0} is not a folder; tillit keeps talks in a folder (name one with --home or TILLIT_HOME)",
+        .storeFolderNotOwned: "{0} belongs to another user, so tillit keeps no talks there; choose a folder of your own with --home",
+        .storeFolderOpenToOthers: "other users can write to {0} (mode {1}) and could plant files among the talks; make it private with: chmod 700 {0}",
         .sessionsNoneReadableOne: "The one talk file here cannot be read (see above).",
         .sessionsNoneReadableMany: "None of the {0} talk files here can be read (see above).",
         .unsavedWordsHeader: "These words are not saved. Copy them somewhere before you close this window:",

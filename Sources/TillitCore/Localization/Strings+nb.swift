@@ -18,6 +18,7 @@ extension Strings {
         // Problems in deck files (`tillit lint`, skipped decks)
         .deckNoSuchFile: "filen finnes ikke",
         .deckIsFolder: "er en mappe, ikke en kortstokkfil",
+        .deckNotAFile: "er {0}, ikke en kortstokkfil",
         .deckFileTooBig: "filen er på {0}; en kortstokkfil kan være på høyst {1}",
         .deckUnreadable: "kan ikke leses (sjekk tilgangene til filen)",
         .deckNotUTF8: "er ikke UTF-8-tekst; lagre kortstokken som UTF-8",
@@ -299,6 +300,9 @@ extension Strings {
         .storeDuplicateKey: "{0} oppgir «{1}» to ganger på samme sted (linje {2}), så det er uklart hvilken som gjelder. tillit lar filen være som den er",
         .storeNumberTooLarge: "{0} har tallet {1} (linje {2}), større enn noe tall i en samtale. tillit lar filen være som den er",
         .storeReadOnly: "den er skrivebeskyttet (noen har tatt bort skrivetillatelsen). For å la tillit lagre den igjen: chmod 600 {0}",
+        .storeHomeNotAFolder: "{0} er ikke en mappe; tillit lagrer samtalene i en mappe (oppgi en med --home eller TILLIT_HOME)",
+        .storeFolderNotOwned: "{0} tilhører en annen bruker, så tillit lagrer ingen samtaler der; velg en mappe som er din, med --home",
+        .storeFolderOpenToOthers: "andre brukere kan skrive i {0} (rettigheter {1}) og kunne lagt filer inn blant samtalene; gjør mappen privat med: chmod 700 {0}",
         .sessionsNoneReadableOne: "Den eneste samtalefilen her kan ikke leses (se over).",
         .sessionsNoneReadableMany: "Ingen av de {0} samtalefilene her kan leses (se over).",
         .unsavedWordsHeader: "Disse ordene er ikke lagret. Kopier dem et annet sted før du lukker vinduet:",

@@ -11,6 +11,7 @@ public enum UIString: String, CaseIterable, Sendable {
     // Problems in deck files.
     case deckNoSuchFile
     case deckIsFolder
+    case deckNotAFile
     case deckFileTooBig
     case deckUnreadable
     case deckNotUTF8
@@ -267,6 +268,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case storeTooLarge
     case storeNotUTF8, storeNestedTooDeeply, storeDuplicateKey, storeNumberTooLarge
     case storeReadOnly
+    case storeHomeNotAFolder, storeFolderNotOwned, storeFolderOpenToOthers
     case sessionsNoneReadableOne, sessionsNoneReadableMany
     case unsavedWordsHeader, unsavedAnswer, unsavedAction, unsavedNotes, unsavedPrivateNotes
     case sessionsHeaderID

@@ -43,8 +43,10 @@ enum POSIXFile {
     /// regular file ignores), and only if the descriptor it got is a regular
     /// file (`fstat` on it, so nothing can be swapped in between a look and
     /// the open). Anything else is closed again and named in the error.
-    static func openFile(_ path: String, _ flags: Int32, mode: mode_t = fileMode) throws(DataFileError) -> (fd: Int32, info: stat) {
-        let fd = open(path, flags | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, mode)
+    /// `followingLinks` is for own deck files only, which a user may link in on purpose.
+    static func openFile(_ path: String, _ flags: Int32, mode: mode_t = fileMode,
+                         followingLinks: Bool = false) throws(DataFileError) -> (fd: Int32, info: stat) {
+        let fd = open(path, flags | (followingLinks ? 0 : O_NOFOLLOW) | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, mode)
         if fd < 0 {
             let failure = SystemCallError()
             // ELOOP (a link), ENXIO (a pipe opened for writing), EISDIR…: say what is there instead.
@@ -68,8 +70,9 @@ enum POSIXFile {
     /// Reads the whole file into `buffer` (which grows as needed and serves
     /// again for the next file) and returns its length, or says why it could
     /// not. A file larger than `limit` is reported, not read.
-    static func readAll(_ path: String, limit: Int, into buffer: inout [UInt8]) throws(DataFileError) -> Int {
-        let (fd, info) = try openFile(path, O_RDONLY)
+    static func readAll(_ path: String, limit: Int, followingLinks: Bool = false,
+                        into buffer: inout [UInt8]) throws(DataFileError) -> Int {
+        let (fd, info) = try openFile(path, O_RDONLY, followingLinks: followingLinks)
         defer { close(fd) }
         if Int(info.st_size) > limit { throw .tooLarge(size: Int(info.st_size)) }
         // The size is a hint: the file may grow or shrink while it is read.

@@ -32,6 +32,12 @@ public indirect enum StoreError: Error, Hashable, Sendable, CustomStringConverti
     case malformed(path: String, problem: JSONShapeProblem)
     /// Its owner took away the write permission: tillit does not save over it.
     case readOnly(path: String)
+    /// `--home` (or TILLIT_HOME) names a file, not a folder.
+    case homeNotAFolder(path: String)
+    /// The data folder or `sessions/` belongs to another user.
+    case folderNotOwned(path: String)
+    /// Others may write to the data folder or `sessions/`.
+    case folderOpenToOthers(path: String, mode: mode_t)
 
     /// The message in the user's language.
     public func message(_ t: Localizer) -> String {
@@ -59,6 +65,9 @@ public indirect enum StoreError: Error, Hashable, Sendable, CustomStringConverti
         case .malformed(let path, .duplicateKey(let key, let line)): return t(.storeDuplicateKey, path, SafeText.line(key), line)
         case .malformed(let path, .numberTooLarge(let number, let line)): return t(.storeNumberTooLarge, path, number, line)
         case .readOnly(let path): return t(.storeReadOnly, path)
+        case .homeNotAFolder(let path): return t(.storeHomeNotAFolder, path)
+        case .folderNotOwned(let path): return t(.storeFolderNotOwned, path)
+        case .folderOpenToOthers(let path, let mode): return t(.storeFolderOpenToOthers, path, "0" + String(mode, radix: 8))
         }
     }
 

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
 /// The folder where tillit keeps a user's talks and own decks.
@@ -27,4 +32,23 @@ public struct TillitHome: Hashable, Sendable {
 
     public var sessionsFolder: String { (path as NSString).appendingPathComponent("sessions") }
     public var decksFolder: String { (path as NSString).appendingPathComponent("decks") }
+}
+
+extension TillitHome {
+    /// The data folder, and its `sessions/` where there is one, must be
+    /// folders of the user's own that no one else may write to: another user
+    /// who could would plant links or files among the talks. tillit makes
+    /// them so (0700); one that is not is refused, with how to fix it, and
+    /// never changed behind the user's back. Run once at start.
+    public func checkPrivate() throws(StoreError) {
+        for folder in [path, sessionsFolder] {
+            var info = stat()
+            // A folder not made yet is made private when it is first needed.
+            guard stat(folder, &info) == 0 else { continue }
+            guard info.st_mode & S_IFMT == S_IFDIR else { throw .homeNotAFolder(path: folder) }
+            guard info.st_uid == geteuid() else { throw .folderNotOwned(path: folder) }
+            let mode = info.st_mode & 0o7777
+            if mode & (S_IWGRP | S_IWOTH) != 0 { throw .folderOpenToOthers(path: folder, mode: mode) }
+        }
+    }
 }
