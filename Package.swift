@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         // Only the voting room (`tillit-room`) links the web server; `tillit` itself never does.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // SHA-256 for the fingerprint of confirmed minutes (Hummingbird already builds it for the room).
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -44,12 +46,14 @@ let package = Package(
         ),
         .executableTarget(name: "tillit-room", dependencies: ["RoomServer"]),
         .target(name: "TillitUI", dependencies: ["TillitCore"]),
+        // The minutes' fingerprint (SHA-256). Crypto only, no networking; TillitCore stays without it.
+        .target(name: "MinutesSeal", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "TillitTerminal", dependencies: ["CNCurses", "TillitUI"]),
         .executableTarget(name: "tillit-bench", dependencies: ["TillitCore"], path: "Benchmarks/StoreBench"),
         .executableTarget(
             name: "tillit",
             dependencies: [
-                "TillitCore", "TillitUI", "TillitTerminal", "RoomProtocol",
+                "TillitCore", "TillitUI", "TillitTerminal", "RoomProtocol", "MinutesSeal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: staticPIE
@@ -62,7 +66,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "TillitCoreTests", dependencies: ["TillitCore", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "TillitCoreTests", dependencies: ["TillitCore", "MinutesSeal",
+                                                            .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "TillitUITests", dependencies: ["TillitUI", "QRMatrix"]),
         .testTarget(name: "TillitTerminalTests", dependencies: ["TillitTerminal"]),
         .testTarget(

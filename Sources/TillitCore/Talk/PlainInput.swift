@@ -21,6 +21,8 @@ public enum PlainInput: Hashable, Sendable {
     case setActionDone(Bool, String)
     case removeAction(String)
     case privateNote(String)
+    /// `:keep-out` (true) and `:keep-in`: the current person's answer on this card stays out of the minutes, or is in again.
+    case keepOut(Bool)
     /// `:room` opens the voting room (or says its address again); `:room close` closes it.
     case room(String)
     case unknown(String)
@@ -64,6 +66,8 @@ public enum PlainInput: Hashable, Sendable {
         case "reopen-action": self = .setActionDone(false, argument)
         case "remove": self = .removeAction(argument)
         case "private": self = .privateNote(argument)
+        case "keep-out": self = .keepOut(true)
+        case "keep-in": self = .keepOut(false)
         case "room": self = .room(argument)
         default: self = .unknown(":" + String(word))
         }

@@ -94,8 +94,8 @@ public struct PlainTalk: Sendable {
                     say("  " + line)
                 }
             }
-            if let rating = response.rating, session.kind == .oneOnOne { say(t(.plainRated, name, rating)) }
         }
+        if session.kind == .oneOnOne, let ratings = TalkText.ratingsLine(session, record, t) { say(ratings) }
         if session.kind == .team, record.isRating, record.ratingCount > 0 { say(votesText(record)) }
         for (index, action) in session.actions.enumerated() where action.fromCard == record.key {
             say(t(.actionsLabel) + ": \(index + 1). " + numberedText(action))
@@ -204,6 +204,13 @@ public struct PlainTalk: Sendable {
             guard session.kind == .oneOnOne else { say(t(.plainPrivateOneOnOne)); break }
             guard let notes = Self.appending(text, to: session.privateNotes) else { say(t(.plainPrivateUsage)); break }
             if apply(.setPrivateNotes(notes)) { say(t(.plainPrivateAdded)) }
+        case .keepOut(let keptOut):
+            // As u on the screens: the answer of whoever writes now, in a 1:1.
+            guard session.kind == .oneOnOne, !session.participants.isEmpty else { say(t(.plainKeepOutOneOnOne)); break }
+            let person = currentWriter
+            if apply(.keepOut(participant: person.id, keptOut: keptOut)) {
+                say(t(keptOut ? .plainKeptOut : .plainKeptIn, SafeText.line(person.name)))
+            }
         case .status:
             showStatus()
         case .help:
@@ -314,8 +321,16 @@ public struct PlainTalk: Sendable {
             say(t(.plainVoteAdded, value, votesText(card)))
         } else {
             let rater = person ?? currentWriter
-            guard apply(.setRating(participant: rater.id, rating: value)) else { return }
-            say(t(.plainRated, SafeText.line(rater.name), value))
+            let wasHidden = session.ratingsHidden(on: record)
+            guard apply(.setRating(participant: rater.id, rating: value)), let card = session.currentCard else { return }
+            if session.ratingsHidden(on: card) {
+                // The same words whatever the value: nothing said depends on a hidden rating.
+                say(t(.ratingGivenHidden, SafeText.line(rater.name)))
+            } else if wasHidden, let ratings = TalkText.ratingsLine(session, card, t) {
+                say(ratings)
+            } else {
+                say(t(.plainRated, SafeText.line(rater.name), value))
+            }
         }
     }
 

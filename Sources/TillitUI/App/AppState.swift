@@ -89,6 +89,8 @@ public enum Effect: Hashable, Sendable {
     case bell
     /// Read the team's meeting before `talk` (then `Msg.previousMeetingLoaded`).
     case loadPreviousMeeting(of: Session)
+    /// The SHA-256 of the minutes `text` (then `Msg.minutesFingerprinted`), made outside TillitUI.
+    case fingerprintMinutes(String)
     case quit
 }
 

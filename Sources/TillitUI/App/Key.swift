@@ -50,6 +50,8 @@ public enum Msg: Sendable {
     case roomEnded(reason: String?)
     /// The meeting before talk `talkID` with the same team (`Effect.loadPreviousMeeting`), or nil.
     case previousMeetingLoaded(Session?, talkID: String)
+    /// The SHA-256 of minutes `text` (`Effect.fingerprintMinutes`).
+    case minutesFingerprinted(String, text: String)
 }
 
 import Foundation

@@ -10,7 +10,7 @@ enum SetupKeys {
     private static func ticks(_ state: AppState) -> Bool {
         guard !editing(state) else { return false }
         switch state.setup.focus {
-        case .deck, .shuffle, .anonymous, .votesFromPhones: return true
+        case .deck, .shuffle, .anonymous, .votesFromPhones, .ratingsTogether: return true
         default: return false
         }
     }

@@ -39,10 +39,10 @@ enum SummaryKeys {
         B([.left, .pageUp, .escape], when: open, bar: .init(10, "←") { $0.ui(.keyBackToCards) },
           help: .init(50, "←", .keyBackToCards)) { $0.talk.phase = .cards },
         B([.character("f")], bar: .init(50, "f") { $0.finished ? $0.ui(.keyReopen) : $0.ui(.keyFinish) },
-          help: .init(60, "f", .helpFinish), do: { c in
-            try? c.talk.session.apply(c.finished ? .reopen : .finish, now: c.state.now)
-            c.flash(c.finished ? .talkFinished : .talkReopened)
-        }),
+          help: .init(60, "f", .helpFinish)) { MinutesReviewMoves.finishOrReopen(&$0) },
+        B([.character("b")], when: { $0.finished && $0.talk.session.nextMinutesConfirmer != nil },
+          bar: .init(55, "b") { $0.ui(.keyConfirmMinutes) },
+          help: .init(65, "b", .helpConfirmMinutes, when: { $0.finished })) { _, c in MinutesReviewMoves.open(&c) },
         B([.character("e")], bar: .init(60, "e") { $0.ui(.keyExport) }, help: .init(70, "e", .helpExport),
           key: { _, c in [.exportTalk(id: c.talk.session.id)] }),
         B([.character("n")], when: open, bar: .init(70, "n") { $0.ui(.notes).lowercased() },

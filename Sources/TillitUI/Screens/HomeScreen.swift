@@ -106,6 +106,7 @@ enum SetupScreen {
         case .shuffle: setup.shuffle.toggle()
         case .anonymous: setup.anonymous.toggle()
         case .votesFromPhones: setup.votesFromPhones.toggle()
+        case .ratingsTogether: setup.ratingsTogether.toggle()
         default: break
         }
     }

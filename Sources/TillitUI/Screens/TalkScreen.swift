@@ -18,7 +18,7 @@ enum TalkScreen {
                 return []
             }
             // Any other key keeps the votes and does what it always does.
-        case .browsing, .writing:
+        case .browsing, .writing, .reviewingMinutes:
             break
         }
         if let effects = TalkKeys.table(context.talk).handle(key, &context) { return effects }

@@ -1,4 +1,5 @@
 import Foundation
+import MinutesSeal
 import TillitCore
 import TillitTerminal
 import TillitUI
@@ -230,6 +231,8 @@ final class TalkRunner {
             do { try settings.save(to: context.home) } catch {
                 _ = update(&state, .failed(state.text(.languageNotSaved, error.reason)))
             }
+        case .fingerprintMinutes(let text):
+            _ = update(&state, .minutesFingerprinted(MinutesFingerprint.sha256(text), text: text))
         case .quit, .bell:
             // Both need the terminal: the loop in `run` handles them.
             break
@@ -253,7 +256,7 @@ final class TalkRunner {
 
     private func exportMarkdown(id: String) throws -> String {
         let session = try store.load(id: id)
-        let markdown = MarkdownExporter.render(session, includePrivate: false)
+        let markdown = MinutesFile.markdown(session, includePrivate: false)
         let path = try store.referatPath(for: id)
         try PrivateFile.write(markdown, to: path, overwrite: true)
         return path
