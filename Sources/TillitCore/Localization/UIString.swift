@@ -143,6 +143,8 @@ public enum UIString: String, CaseIterable, Sendable {
     case minutesConfirmedFlash, minutesAllConfirmedFlash, minutesConfirmedNote, minutesConfirmedRefusal, talkNotFinishedRefusal
     case reopenClearsConfirmations, verifyMatches, verifyDiffers, verifyNotConfirmed, verifyUnreadable, verifyTalkDiffers, verifyMatchesFingerprint
     case cliVerifyAbstract, cliArgVerifyFile
+    // The gap over time in a 1:1's trends (`TrendsGap`).
+    case trendsGap, trendsGapLatest, trendsGapHeading
     case noRatingOnCard
     case ratingRange
     case actionNeedsText
