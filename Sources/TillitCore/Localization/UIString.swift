@@ -145,6 +145,10 @@ public enum UIString: String, CaseIterable, Sendable {
     case cliVerifyAbstract, cliArgVerifyFile
     // The gap over time in a 1:1's trends (`TrendsGap`).
     case trendsGap, trendsGapLatest, trendsGapHeading
+    // A sheet to prepare the next 1:1 (`tillit prepare`).
+    case prepareTitle, prepareIntro, prepareSinceLast, prepareOpenActions, prepareNoOpenActions, prepareRatings
+    case prepareNoEarlierTalk, prepareQuestions, prepareNotes, prepareWritten, cliPrepareAbstract, cliOptPrepareParticipant
+    case cliOptPrepareFormat, cliOptPrepareOutput, argPrepareNeedsParticipant
     case noRatingOnCard
     case ratingRange
     case actionNeedsText
