@@ -79,6 +79,9 @@ struct PlainKeepOutTests {
         #expect(talk.handle(PlainInput(line: ":keep-out"), now: SessionFixture.t0).lines == [t(.plainKeptOut, "Ola")])
         #expect(talk.session.cards[0].response(of: "p2")?.keptOut == true)
         #expect(talk.session.cards[0].response(of: "p1") == nil, "Kari's answer is not touched")
+        _ = talk.handle(PlainInput(line: ":next"), now: SessionFixture.t0)
+        #expect(talk.handle(PlainInput(line: ":back"), now: SessionFixture.t0).lines.contains("Ola (ikke i referatet) har skrevet:"))
+        _ = talk.handle(PlainInput(line: ":next-person"), now: SessionFixture.t0)  // a new card starts with the first person
         #expect(talk.handle(PlainInput(line: ":keep-in"), now: SessionFixture.t0).lines == [t(.plainKeptIn, "Ola")])
         #expect(talk.session.cards[0].response(of: "p2")?.keptOut == false)
         var team = PlainTalkTests.talk(try SessionFixture.team(anonymous: false))

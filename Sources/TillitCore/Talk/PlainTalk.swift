@@ -89,7 +89,8 @@ public struct PlainTalk: Sendable {
         for response in record.responses {
             let name = SafeText.line(session.participant(id: response.participant)?.name ?? response.participant)
             if !response.text.isEmpty {
-                say(t(.plainWrote, name))
+                // Kept out of the minutes (`:keep-out`): said with the name, as the screens say it on the border.
+                say(t(.plainWrote, response.keptOut ? name + " (" + t(.keptOutMark) + ")" : name))
                 for line in SafeText.clean(response.text).split(separator: "\n", omittingEmptySubsequences: false) {
                     say("  " + line)
                 }
