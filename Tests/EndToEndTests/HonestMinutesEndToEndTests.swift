@@ -110,4 +110,27 @@ import TillitCore
         let after = runTillit(["verify", referat.path], environment: environment)
         #expect(after.status != 0 && after.stderr.contains("has not confirmed these minutes"))
     }
+
+    /// Plain mode (screen readers, scripts): `:minutes` reads them out, `:confirm` confirms for each in turn.
+    @Test func plainModeConfirmsTheMinutesAndVerifyAcceptsThem() throws {
+        let home = try TemporaryHome()
+        let environment = home.environment(["LANG": "nb_NO.UTF-8"])
+        let held = runTillit(Self.oneOnOne + ["--plain"], environment: environment, stdin: "Vi ble enige om turnusen.\n:finish\n")
+        #expect(held.status == 0, "\(held.stderr)")
+        let run = runTillit(["resume", "last", "--plain", "--lang", "nb"], environment: environment,
+                            stdin: ":minutes\n:confirm\n:confirm\n:confirm\n:quit\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("- **Kari Ødegård** (leader): Vi ble enige om turnusen."), "the minutes, in the talk's language: \(run.stdout)")
+        #expect(run.stdout.contains("Kari Ødegård har bekreftet referatet.\nNeste som bekrefter referatet: Øyvind Å (:confirm)."))
+        #expect(run.stdout.contains("Øyvind Å har bekreftet referatet.\nReferatet er bekreftet av Kari Ødegård, Øyvind Å."))
+        #expect(run.stdout.components(separatedBy: "Referatet er bekreftet av Kari Ødegård, Øyvind Å.").count == 3,
+                "a third :confirm has no one left to confirm, and says who did")
+        let store = SessionStore(home: TillitHome(path: home.path))
+        let talk = try store.load(id: try #require(store.list().summaries.first).id)
+        #expect(talk.minutesConfirmations.map(\.name) == ["Kari Ødegård", "Øyvind Å"])
+        let file = (home.path as NSString).appendingPathComponent("referat.md")
+        #expect(runTillit(["export", talk.id, "-o", file], environment: environment).status == 0)
+        let verified = runTillit(["verify", file], environment: environment)
+        #expect(verified.status == 0, "\(verified.stderr)")
+    }
 }

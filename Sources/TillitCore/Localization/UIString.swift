@@ -137,7 +137,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case cliOptOpenRatings, argOpenRatingsIsForOneOnOne
     // An answer its writer keeps out of the minutes (`u`, `Response.keptOut`).
     case referatKeptOutOne, referatKeptOut, keptOutMark, keyKeepOut, keyKeepIn, helpKeepOut, keptOutFlash, keptInFlash
-    case plainKeptOut, plainKeptIn, plainKeepOutOneOnOne
+    case plainKeptOut, plainKeptIn, plainKeepOutOneOnOne, plainConfirmNext
     // Minutes both confirm (`b`, `tillit verify`).
     case minutesConfirmedBy, minutesFingerprint, keyConfirmMinutes, helpConfirmMinutes, confirmMinutesTitle, confirmMinutesAsk
     case minutesConfirmedFlash, minutesAllConfirmedFlash, minutesConfirmedNote, minutesConfirmedRefusal, talkNotFinishedRefusal

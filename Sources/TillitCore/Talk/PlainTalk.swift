@@ -13,6 +13,8 @@ public struct PlainTalk: Sendable {
         public var ends = false
         /// `:room` and its argument: the runner opens, names or closes the voting room.
         public var room: String?
+        /// `:confirm`: the minutes to fingerprint; the runner hands the SHA-256 to `confirmMinutes`.
+        public var minutesToConfirm: String?
     }
 
     /// The talk; the runner also puts the voting room's votes in.
@@ -212,6 +214,17 @@ public struct PlainTalk: Sendable {
             if apply(.keepOut(participant: person.id, keptOut: keptOut)) {
                 say(t(keptOut ? .plainKeptOut : .plainKeptIn, SafeText.line(person.name)))
             }
+        case .minutes:
+            guard session.isFinished else { say(t(.talkNotFinishedRefusal)); break }
+            MarkdownExporter.render(session, includePrivate: false).split(separator: "\n", omittingEmptySubsequences: false)
+                .forEach { say(String($0)) }
+        case .confirmMinutes:
+            guard session.isFinished else { say(t(.talkNotFinishedRefusal)); break }
+            guard session.nextMinutesConfirmer != nil else {
+                say(t(.minutesConfirmedNote, session.minutesConfirmations.map { SafeText.line($0.name) }.joined(separator: ", ")))
+                break
+            }
+            reply.minutesToConfirm = MarkdownExporter.render(session, includePrivate: false)
         case .status:
             showStatus()
         case .help:
@@ -229,6 +242,21 @@ public struct PlainTalk: Sendable {
             say(t(.plainUnknownCommand, SafeText.line(word)))
         }
         return true
+    }
+
+    /// `:confirm`, once the runner has the minutes' fingerprint: the next person
+    /// confirms under their own name, as with Enter after `b` on the screens.
+    public mutating func confirmMinutes(fingerprint: String, now: Date) -> [String] {
+        self.now = now
+        guard let person = session.nextMinutesConfirmer else { return [] }
+        guard apply(.confirmMinutes(participant: person.id, fingerprint: fingerprint)) else { return take().lines }
+        say(t(.minutesConfirmedFlash, SafeText.line(person.name)))
+        if let next = session.nextMinutesConfirmer {
+            say(t(.plainConfirmNext, SafeText.line(next.name)))
+        } else {
+            say(t(.minutesConfirmedNote, session.minutesConfirmations.map { SafeText.line($0.name) }.joined(separator: ", ")))
+        }
+        return take().lines
     }
 
     /// Applies a command now; says why when the engine refuses it.
