@@ -52,6 +52,15 @@ public struct PreparationSheet: Sendable {
         } ?? []
     }
 
+    /// `forberedelse-2026-12-07-bjorn-aesoy.md`: ASCII letters and digits of the name, the day in UTC.
+    public static func fileName(person: String, now: Date) -> String {
+        let ascii = person.lowercased().replacingOccurrences(of: "æ", with: "ae").replacingOccurrences(of: "ø", with: "o")
+            .folding(options: .diacriticInsensitive, locale: nil)
+        let slug = ascii.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? String($0) : "-" }.joined()
+            .split(separator: "-").joined(separator: "-")
+        return "forberedelse-" + ExportFormat.isoDay(now, timeZone: .gmt) + (slug.isEmpty ? "" : "-" + slug) + ".md"
+    }
+
     public func markdown(timeZone: TimeZone = .current) -> String {
         let t = Localizer(language)
         var out = ["# " + MarkdownExporter.inline(t(.prepareTitle, title, person)), "", MarkdownExporter.inline(t(.prepareIntro)), ""]

@@ -201,6 +201,8 @@ extension Strings {
         .prepareNoEarlierTalk: "I har ikke haft en samtale i tillit før.",
         .prepareQuestions: "Spørgsmålene",
         .prepareNotes: "Mine stikord:",
+        .setupPrepare: "Skriv forberedelsesark til medarbejderen",
+        .helpSetupPrepare: "skriv et ark, medarbejderen kan forberede sig med (kortspillet og sidste samtale)",
         .prepareWritten: "Forberedelsesarket er skrevet til {0}",
         .cliPrepareAbstract: "Skriv et ark at forberede sig med før næste 1:1-samtale med en person.",
         .cliOptPrepareParticipant: "Personen, samtalen er med (navn, eller et eller flere hele ord af det).",

@@ -201,6 +201,8 @@ extension Strings {
         .prepareNoEarlierTalk: "You have not had a talk in tillit before.",
         .prepareQuestions: "The questions",
         .prepareNotes: "My notes:",
+        .setupPrepare: "Write a preparation sheet for the employee",
+        .helpSetupPrepare: "write a sheet the employee can prepare with (the deck and your last talk)",
         .prepareWritten: "Preparation sheet written to {0}",
         .cliPrepareAbstract: "Write a sheet to prepare with before the next 1:1 with someone.",
         .cliOptPrepareParticipant: "The person the talk is with (their name, or one or more whole words of it).",

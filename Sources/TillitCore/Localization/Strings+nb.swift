@@ -201,6 +201,8 @@ extension Strings {
         .prepareNoEarlierTalk: "Dere har ikke hatt en samtale i tillit før.",
         .prepareQuestions: "Spørsmålene",
         .prepareNotes: "Mine stikkord:",
+        .setupPrepare: "Skriv forberedelsesark til medarbeideren",
+        .helpSetupPrepare: "skriv et ark medarbeideren kan forberede seg med (kortstokken og forrige samtale)",
         .prepareWritten: "Forberedelsesarket er skrevet til {0}",
         .cliPrepareAbstract: "Skriv et ark å forberede seg med før neste 1:1-samtale med en person.",
         .cliOptPrepareParticipant: "Personen samtalen er med (navn, eller ett eller flere hele ord av det).",

@@ -148,7 +148,7 @@ public enum UIString: String, CaseIterable, Sendable {
     // A sheet to prepare the next 1:1 (`tillit prepare`).
     case prepareTitle, prepareIntro, prepareSinceLast, prepareOpenActions, prepareNoOpenActions, prepareRatings
     case prepareNoEarlierTalk, prepareQuestions, prepareNotes, prepareWritten, cliPrepareAbstract, cliOptPrepareParticipant
-    case cliOptPrepareFormat, cliOptPrepareOutput, argPrepareNeedsParticipant
+    case cliOptPrepareFormat, cliOptPrepareOutput, argPrepareNeedsParticipant, setupPrepare, helpSetupPrepare
     case noRatingOnCard
     case ratingRange
     case actionNeedsText

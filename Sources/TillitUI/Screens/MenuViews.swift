@@ -92,6 +92,7 @@ enum SetupView {
             case .ratingsTogether:
                 // "Ratings  [x] shown when both have rated": the rule in the words the card uses.
                 rows.append((field, ui(.setupRatingsTogether), (setup.ratingsTogether ? "[x] " : "[ ] ") + ui(.ratingsShownTogether)))
+            case .prepare: rows.append((field, "", "[ " + ui(.setupPrepare) + " ]"))
             case .start: rows.append((field, "", "[ " + ui(.startTalk) + " ]"))
             }
         }

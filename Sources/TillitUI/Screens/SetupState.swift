@@ -5,7 +5,7 @@ import TillitCore
 public struct SetupState: Hashable, Sendable {
     public enum Field: Hashable, Sendable {
         case kind, deck(String), title, leader, employee, facilitator, members, shuffle, timer, anonymous, votesFromPhones,
-             ratingsTogether, start
+             ratingsTogether, prepare, start
     }
 
     public static let timerChoices = [0, 3, 5, 8, 10, 15]
@@ -50,7 +50,8 @@ public struct SetupState: Hashable, Sendable {
         fields += deckIDs.map(Field.deck)
         if kind == .oneOnOne { fields.append(.title) }
         fields += [.shuffle, .timer]
-        fields += kind == .team ? [.anonymous, .votesFromPhones] : [.ratingsTogether]
+        // A 1:1 can write the employee a sheet to prepare with (`tillit prepare`) before it starts.
+        fields += kind == .team ? [.anonymous, .votesFromPhones] : [.ratingsTogether, .prepare]
         fields.append(.start)
         return fields
     }

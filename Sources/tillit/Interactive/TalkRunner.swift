@@ -231,6 +231,16 @@ final class TalkRunner {
             do { try settings.save(to: context.home) } catch {
                 _ = update(&state, .failed(state.text(.languageNotSaved, error.reason)))
             }
+        case .writePreparation(let deckID, let person):
+            guard let deck = state.config.decks.first(where: { $0.id == deckID }) else { return }
+            let sheet = PreparationSheet(deck: deck, person: person, language: state.config.language, talks: store.loadAll().sessions)
+            let path = (context.home.path as NSString).appendingPathComponent(PreparationSheet.fileName(person: sheet.person, now: Date()))
+            do {
+                try PrivateFile.write(sheet.markdown(), to: path, overwrite: true)
+                state.flash = state.text(.prepareWritten, path)
+            } catch {
+                _ = update(&state, .failed(describe(error)))
+            }
         case .fingerprintMinutes(let text):
             _ = update(&state, .minutesFingerprinted(MinutesFingerprint.sha256(text), text: text))
         case .quit, .bell:

@@ -35,3 +35,11 @@ struct PreparationSheetTests {
         #expect(PreparationSheet(deck: deck, person: "Per", language: .nb, talks: [try F.oneOnOne(.nb)]).lastTalk == nil)
     }
 }
+
+struct PreparationFileNameTests {
+    @Test func theFileIsNamedForThePersonInPlainLetters() {
+        let day = Date(timeIntervalSince1970: 1_796_601_600)  // 2026-12-07 UTC
+        #expect(PreparationSheet.fileName(person: "Bjørn Æsøy-Ågren", now: day) == "forberedelse-2026-12-07-bjorn-aesoy-agren.md")
+        #expect(PreparationSheet.fileName(person: "../../etc", now: day) == "forberedelse-2026-12-07-etc.md", "no path in a name")
+    }
+}
