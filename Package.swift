@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         // Already in the graph through Hummingbird; named for the room's connection guard (HTTP parts).
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.34.1"),
+        // SHA-256 for the fingerprint of confirmed minutes (Hummingbird already builds it for the room).
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -49,12 +51,14 @@ let package = Package(
         ),
         .executableTarget(name: "tillit-room", dependencies: ["RoomServer", "TillitCore"]),
         .target(name: "TillitUI", dependencies: ["TillitCore"]),
+        // The minutes' fingerprint (SHA-256). Crypto only, no networking; TillitCore stays without it.
+        .target(name: "MinutesSeal", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "TillitTerminal", dependencies: ["CNCurses", "TillitUI"]),
         .executableTarget(name: "tillit-bench", dependencies: ["TillitCore"], path: "Benchmarks/StoreBench"),
         .executableTarget(
             name: "tillit",
             dependencies: [
-                "TillitCore", "TillitUI", "TillitTerminal", "RoomProtocol",
+                "TillitCore", "TillitUI", "TillitTerminal", "RoomProtocol", "MinutesSeal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: staticPIE
@@ -67,7 +71,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "TillitCoreTests", dependencies: ["TillitCore", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "TillitCoreTests", dependencies: ["TillitCore", "MinutesSeal",
+                                                            .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "TillitUITests", dependencies: ["TillitUI", "QRMatrix"]),
         .testTarget(name: "TillitTerminalTests", dependencies: ["TillitTerminal"]),
         // What tillit takes from the room: its validator, without a room or a network.

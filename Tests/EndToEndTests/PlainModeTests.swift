@@ -77,7 +77,10 @@ struct PlainModeTests {
         #expect(run.stdout.contains("Kort 1 av 14 · Selvledelse"))
         #expect(run.stdout.contains("Skala 1–5: 1 = Må spørre om lov til det meste, 5 = Kan selv avgjøre det som hører jobben til"))
         #expect(run.stdout.contains("Nå skriver Ola."))
-        #expect(run.stdout.contains("Ola har gitt vurderingen 2."))
+        // Ratings shown together: Kari's 4 is not said until Ola has rated, then both at once.
+        #expect(run.stdout.contains("Kari har vurdert. Tallene vises når begge har vurdert."))
+        #expect(!run.stdout.contains("Kari har gitt vurderingen 4"))
+        #expect(run.stdout.contains("Kari 4 · Ola 2 · 2 fra hverandre — verdt å snakke om"))
         #expect(run.stdout.contains("Avtale lagt til: Lage utkast til ny ukeplan — Ola, 15.12.2030"))
         #expect(run.stdout.contains("tillit resume \(talk.id)"))
         #expect(!run.stdout.contains("\u{1B}"), "no escape sequences: no colours, no cursor movement")

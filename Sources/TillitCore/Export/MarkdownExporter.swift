@@ -5,8 +5,10 @@ import Foundation
 /// file is escaped so it shows as written and never turns into markup or HTML.
 public enum MarkdownExporter {
     public static func render(_ session: Session, includePrivate: Bool, timeZone: TimeZone = .current) -> String {
-        var referat = Referat(session: session, t: Localizer(session.language), timeZone: timeZone)
-        referat.header()
+        // Only what may leave the talk (`forMinutes`): whatever the flags, a kept-out answer stays out.
+        let (minutes, keptOut) = session.forMinutes(includePrivate: includePrivate)
+        var referat = Referat(session: minutes, t: Localizer(session.language), timeZone: timeZone)
+        referat.header(keptOut: keptOut)
         referat.carriedOver()
         referat.cards()
         referat.notAnswered()
@@ -128,7 +130,7 @@ private struct Referat {
 
     // MARK: Sections
 
-    mutating func header() {
+    mutating func header(keptOut: Int) {
         let title = MarkdownExporter.inline(session.title)
         heading(1, title.isEmpty ? MarkdownExporter.inline(session.decks.map(\.title).joined(separator: " + ")) : title)
         let seconds = session.cards.reduce(0) { $0 + $1.secondsSpent }
@@ -143,6 +145,7 @@ private struct Referat {
             "- **\(t(.referatStatus)):** " + (session.isFinished ? t(.finished) : t(.unfinished)),
             "")
         if session.isAnonymousTeam { add(t(.referatAnonymous), "") }
+        if keptOut > 0 { add(t.count(keptOut, one: .referatKeptOutOne, many: .referatKeptOut), "") }
     }
 
     /// Open actions from the last talk, and what this talk decided about each.
@@ -198,8 +201,10 @@ private struct Referat {
             label = "**\(name(of: response.participant))**"
             if let person, !person.nameIsRole(t) { label += " (\(t.role(person.role)))" }
         }
-        if let rating = response.rating {
-            label += ", " + (card.scaleMax.map { t(.referatRating, rating, $0) } ?? String(rating))
+        switch session.ratingDisclosure(of: response.participant, on: card) {
+        case .shown(let rating): label += ", " + (card.scaleMax.map { t(.referatRating, rating, $0) } ?? String(rating))
+        case .hidden: label += ", ✓ (" + t(.ratingsShownTogether) + ")"
+        case .notRated: break
         }
         let text = MarkdownExporter.lines(response.text, indent: "  ")
         return "- " + label + (text.isEmpty ? "" : ": " + text)

@@ -1,11 +1,14 @@
 import Foundation
 
 extension Session {
-    /// The talk as JSON in the format of its file. The leader's private notes
-    /// are left out unless `includePrivate`. Invisible controls are escaped (`JSONEscaping`).
+    /// The talk as JSON in the format of its file, as the minutes may tell it
+    /// (`forMinutes`: no answer kept out, no rating not yet shown, the leader's
+    /// private notes only with `includePrivate`), with `keptOutOfMinutes`
+    /// saying how many answers were kept out, when any were. Invisible controls are escaped (`JSONEscaping`).
     public func exportJSON(includePrivate: Bool) throws -> String {
-        var copy = self
-        if !includePrivate { copy.privateNotes = "" }
+        let minutes = forMinutes(includePrivate: includePrivate)
+        var copy = minutes.session
+        copy.keptOutOfMinutes = minutes.keptOut > 0 ? minutes.keptOut : nil
         let data = try SessionStore.encoder().encode(copy)
         return JSONEscaping.escapingInvisibles(String(decoding: data, as: UTF8.self)) + "\n"
     }

@@ -31,7 +31,10 @@ extension TrendsReport {
         let table = TextTable.render(rows, rightAligned: [4, 5]).split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.replacingOccurrences(of: #" +$"#, with: "", options: .regularExpression) }
         let footnote = cards.contains { !$0.actions.isEmpty } ? "\n" + t(.trendsActionMarkCount) + "\n" : ""
-        return title + "\n\n" + table.joined(separator: "\n") + "\n" + footnote
+        // In a 1:1, how far apart the two lay, talk by talk (`TrendsGap`).
+        let gap = gapLines(t)
+        let gapText = gap.isEmpty ? "" : "\n" + gap.joined(separator: "\n") + "\n"
+        return title + "\n\n" + table.joined(separator: "\n") + "\n" + gapText + footnote
     }
 
     /// The latest average, `too few`, or `–` when the card got no votes.

@@ -133,6 +133,23 @@ public enum UIString: String, CaseIterable, Sendable {
     case votesFromMinimumShort
     // The summary's ratings.
     case worthTalkingAbout, summaryVotesColumn, summaryMeanColumn, summaryChangeColumn, summaryNotRevealed
+    // A 1:1's ratings shown together (`RatingsRule`).
+    case ratingsShownTogether, ratingsSame, ratingsApart, ratingGivenHidden, setupRatingsTogether
+    case cliOptOpenRatings, argOpenRatingsIsForOneOnOne
+    // An answer its writer keeps out of the minutes (`u`, `Response.keptOut`).
+    case referatKeptOutOne, referatKeptOut, keptOutMark, keyKeepOut, keyKeepIn, helpKeepOut, keptOutFlash, keptInFlash
+    case plainKeptOut, plainKeptIn, plainKeepOutOneOnOne, plainConfirmNext
+    // Minutes both confirm (`b`, `tillit verify`).
+    case minutesConfirmedBy, minutesFingerprint, keyConfirmMinutes, helpConfirmMinutes, confirmMinutesTitle, confirmMinutesAsk
+    case minutesConfirmedFlash, minutesAllConfirmedFlash, minutesConfirmedNote, minutesConfirmedRefusal, talkNotFinishedRefusal
+    case reopenClearsConfirmations, verifyMatches, verifyDiffers, verifyNotConfirmed, verifyUnreadable, verifyTalkDiffers, verifyMatchesFingerprint
+    case cliVerifyAbstract, cliArgVerifyFile
+    // The gap over time in a 1:1's trends (`TrendsGap`).
+    case trendsGap, trendsGapLatest, trendsGapHeading
+    // A sheet to prepare the next 1:1 (`tillit prepare`).
+    case prepareTitle, prepareIntro, prepareSinceLast, prepareOpenActions, prepareNoOpenActions, prepareRatings
+    case prepareNoEarlierTalk, prepareQuestions, prepareNotes, prepareWritten, cliPrepareAbstract, cliOptPrepareParticipant
+    case cliOptPrepareFormat, cliOptPrepareOutput, argPrepareNeedsParticipant, setupPrepare, helpSetupPrepare
     case noRatingOnCard
     case ratingRange
     case actionNeedsText

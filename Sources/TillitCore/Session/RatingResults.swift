@@ -18,8 +18,10 @@ extension Session {
     /// The result of `record` once voting on it is over. A team's is shown
     /// from the minimum number of votes (`VotePrivacy.teamResult`); in a 1:1,
     /// `role` picks whose rating it is (given by name, so shown as it is).
-    /// Nil when no one rated the card.
+    /// Nil when no one rated the card, or while a 1:1's ratings on it wait to
+    /// be shown together (`ratingsHidden`).
     public func result(of record: CardRecord, by role: Role? = nil) -> RatingResult? {
+        guard !ratingsHidden(on: record) else { return nil }
         var counts = record.ratingCounts
         if let role {
             counts = [:]
@@ -43,6 +45,10 @@ public struct OneOnOneRating: Hashable, Sendable {
     public var scale: ClosedRange<Int>?
     public var employee: Int?
     public var leader: Int?
+    /// Who has rated while the values wait to be shown together: the
+    /// summary marks them (`✓`) with `employee` and `leader` still nil.
+    public var employeeRated = false
+    public var leaderRated = false
 
     /// Both rated, and the ratings lie `worthTalkingAboutGap` or more apart.
     public var worthTalkingAbout: Bool {
@@ -57,9 +63,13 @@ public struct OneOnOneRating: Hashable, Sendable {
             guard record.isRating else { return nil }
             let employee = session.result(of: record, by: .employee)?.tally?.counts.keys.first
             let leader = session.result(of: record, by: .leader)?.tally?.counts.keys.first
-            guard employee != nil || leader != nil else { return nil }
+            func rated(_ role: Role) -> Bool {
+                session.participants.contains { $0.role == role && session.ratingDisclosure(of: $0.id, on: record).hasRated }
+            }
+            guard rated(.employee) || rated(.leader) else { return nil }
             return OneOnOneRating(cardIndex: index, prompt: record.prompt, scale: record.scaleRange,
-                                  employee: employee, leader: leader)
+                                  employee: employee, leader: leader,
+                                  employeeRated: rated(.employee), leaderRated: rated(.leader))
         }
     }
 }

@@ -50,15 +50,40 @@ public struct Response: Codable, Hashable, Sendable {
     public var text: String
     public var rating: Int?
     public var updatedAt: Date
+    /// The person keeps this answer out of the minutes (`u`): it stays in the
+    /// talk and on screen for the two of them, and leaves in no export
+    /// (`Session.forMinutes`). In the file only when set (`"keptOut": true`).
+    public var keptOut: Bool
 
-    public init(participant: String, text: String = "", rating: Int? = nil, updatedAt: Date) {
+    public init(participant: String, text: String = "", rating: Int? = nil, updatedAt: Date, keptOut: Bool = false) {
         self.participant = participant
         self.text = text
         self.rating = rating
         self.updatedAt = updatedAt
+        self.keptOut = keptOut
     }
 
     public var isEmpty: Bool { text.isEmpty && rating == nil }
+
+    enum CodingKeys: String, CodingKey { case participant, text, rating, updatedAt, keptOut }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        participant = try c.decode(String.self, forKey: .participant)
+        text = try c.decode(String.self, forKey: .text)
+        rating = try c.decodeIfPresent(Int.self, forKey: .rating)
+        updatedAt = try c.decode(Date.self, forKey: .updatedAt)
+        keptOut = try c.decodeIfPresent(Bool.self, forKey: .keptOut) ?? false
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(participant, forKey: .participant)
+        try c.encode(text, forKey: .text)
+        try c.encodeIfPresent(rating, forKey: .rating)
+        try c.encode(updatedAt, forKey: .updatedAt)
+        if keptOut { try c.encode(true, forKey: .keptOut) }
+    }
 }
 
 /// A card as it was dealt in this talk. The prompt and scale are copied in so
@@ -198,6 +223,9 @@ public struct Session: Codable, Hashable, Sendable, Identifiable {
     public var decks: [DeckReference]
     public var shuffleSeed: UInt64?
     public var anonymous: Bool
+    /// How a 1:1 shows its ratings (`RatingsRule`); nil in team talks and in
+    /// files from before the rule, which read as `.open`, as they were recorded.
+    public var ratings: RatingsRule?
     public var timerSeconds: Int?
     public var cards: [CardRecord]
     public var currentIndex: Int
@@ -208,6 +236,13 @@ public struct Session: Codable, Hashable, Sendable, Identifiable {
     public var privateNotes: String
     /// When the private notes were deleted because their time was up (`PrivateNotesExpiry`), so the talk can say so.
     public var privateNotesExpiredAt: Date?
+    /// How many answers an export left out because their writers kept them out
+    /// of the minutes (`forMinutes`); set in `tillit export --format json` only, never in the talk's file.
+    public var keptOutOfMinutes: Int?
+    /// Who confirmed the minutes, and when (`MinutesConfirmation`); nil until someone has.
+    public var confirmations: [MinutesConfirmation]?
+    /// SHA-256 (hex) of the minutes' exact text as they were confirmed.
+    public var minutesFingerprint: String?
     public var createdAt: Date
     public var updatedAt: Date
     public var finishedAt: Date?
@@ -217,9 +252,9 @@ public struct Session: Codable, Hashable, Sendable, Identifiable {
     public var timingSince: Date?
 
     enum CodingKeys: String, CodingKey {
-        case schemaVersion, id, kind, title, language, participants, decks, shuffleSeed, anonymous,
-             timerSeconds, cards, currentIndex, actions, carriedOver, notes, privateNotes, privateNotesExpiredAt,
-             createdAt, updatedAt, finishedAt
+        case schemaVersion, id, kind, title, language, participants, decks, shuffleSeed, anonymous, ratings,
+             timerSeconds, cards, currentIndex, actions, carriedOver, notes, privateNotes, privateNotesExpiredAt, keptOutOfMinutes,
+             confirmations, minutesFingerprint, createdAt, updatedAt, finishedAt
     }
 
     public init(id: String, kind: TalkKind, title: String, language: Language, participants: [Participant],
@@ -234,6 +269,7 @@ public struct Session: Codable, Hashable, Sendable, Identifiable {
         self.decks = decks
         self.shuffleSeed = shuffleSeed
         self.anonymous = anonymous
+        self.ratings = nil
         self.timerSeconds = timerSeconds
         self.cards = cards
         self.currentIndex = 0
@@ -241,6 +277,9 @@ public struct Session: Codable, Hashable, Sendable, Identifiable {
         self.carriedOver = []
         self.notes = ""
         self.privateNotes = ""
+        self.keptOutOfMinutes = nil
+        self.confirmations = nil
+        self.minutesFingerprint = nil
         self.createdAt = createdAt
         self.updatedAt = createdAt
         self.finishedAt = nil
@@ -327,12 +366,17 @@ extension Session {
         shuffleSeed = try c.decodeIfPresent(UInt64.self, forKey: .shuffleSeed)
         timerSeconds = try c.decodeIfPresent(Int.self, forKey: .timerSeconds)
         anonymous = try c.decodeIfPresent(Bool.self, forKey: .anonymous) ?? false
+        // A rule this tillit does not know (a file edited by hand) reads as the fairer one.
+        ratings = try c.decodeIfPresent(String.self, forKey: .ratings).map { RatingsRule(rawValue: $0) ?? .together }
         currentIndex = try c.decodeIfPresent(Int.self, forKey: .currentIndex) ?? 0
         actions = try c.decodeIfPresent([Action].self, forKey: .actions) ?? []
         carriedOver = try c.decodeIfPresent([CarriedAction].self, forKey: .carriedOver) ?? []
         notes = try c.decodeIfPresent(String.self, forKey: .notes) ?? ""
         privateNotes = try c.decodeIfPresent(String.self, forKey: .privateNotes) ?? ""
         privateNotesExpiredAt = try c.decodeIfPresent(Date.self, forKey: .privateNotesExpiredAt)
+        keptOutOfMinutes = try c.decodeIfPresent(Int.self, forKey: .keptOutOfMinutes)
+        confirmations = try c.decodeIfPresent([MinutesConfirmation].self, forKey: .confirmations)
+        minutesFingerprint = try c.decodeIfPresent(String.self, forKey: .minutesFingerprint)
         timingSince = nil
     }
 }

@@ -8,6 +8,9 @@ public enum TalkCommand: Hashable, Sendable {
     case jump(to: Int)
     case setText(participant: String, text: String)
     case setRating(participant: String, rating: Int?)
+    /// The person keeps their answer on the current card out of the minutes
+    /// (`true`), or lets it in again: see `Response.keptOut`.
+    case keepOut(participant: String, keptOut: Bool)
     /// A team vote; named when `participant` is given and the talk is not anonymous.
     case addVote(value: Int, participant: String?)
     case removeVote(value: Int)
@@ -28,6 +31,11 @@ public enum TalkCommand: Hashable, Sendable {
     case setNotes(String)
     case setPrivateNotes(String)
     case finish
+    /// `participant` confirms the finished talk's minutes, whose exact text has
+    /// `fingerprint` (SHA-256, hex). Other minutes than the ones confirmed so
+    /// far start the confirmations over.
+    case confirmMinutes(participant: String, fingerprint: String)
+    /// Opens a finished talk again; its minutes' confirmations are cleared.
     case reopen
     /// Counts the time on the current card so far, without changing anything else.
     case checkpoint
@@ -47,6 +55,10 @@ public enum TalkError: Error, Equatable, CustomStringConvertible {
     case anonymousTalk
     /// More votes for `value` than a talk file may hold (`Session.maximumVotes`), or fewer than none.
     case tooManyVotes(Int)
+    /// Minutes are confirmed once the talk is finished.
+    case notFinished
+    /// The minutes are confirmed: nothing may change them until the talk is reopened.
+    case minutesConfirmed
 
     public var description: String {
         switch self {
@@ -61,6 +73,8 @@ public enum TalkError: Error, Equatable, CustomStringConvertible {
         case .duplicateAction(let id): return "there is already an action '\(id)'"
         case .anonymousTalk: return "this talk is anonymous: ratings are counted without names"
         case .tooManyVotes(let value): return "the votes for \(value) are not a count from 0 to \(Session.maximumVotes)"
+        case .notFinished: return "the talk is not finished yet"
+        case .minutesConfirmed: return "the minutes are confirmed; reopen the talk to change them"
         }
     }
 }
@@ -78,6 +92,8 @@ extension Session {
 
     private mutating func perform(_ command: TalkCommand, now: Date) throws {
         if isFinished, !command.isAllowedWhenFinished { throw TalkError.finished }
+        // Confirmed minutes stay as confirmed: only moving about, more confirming and reopening.
+        if minutesConfirmed, command.changesMinutes { throw TalkError.minutesConfirmed }
         // A file edited by hand may point past its cards; nothing may touch a card that is not there.
         if command.touchesCurrentCard, currentCard == nil { throw TalkError.noSuchCard(currentIndex) }
         switch command {
@@ -99,6 +115,9 @@ extension Session {
             guard !anonymous else { throw TalkError.anonymousTalk }
             try checkRating(rating)
             updateResponse(of: participantID, now: now) { $0.rating = rating }
+        case .keepOut(let participantID, let keptOut):
+            guard participant(id: participantID) != nil else { throw TalkError.noSuchParticipant(participantID) }
+            updateResponse(of: participantID, now: now) { $0.keptOut = keptOut }
         case .addVote(let value, let participantID):
             try checkRating(value)
             if anonymous {
@@ -188,8 +207,20 @@ extension Session {
             privateNotes = text
         case .finish:
             if !isFinished { finishedAt = now }
+        case .confirmMinutes(let participantID, let fingerprint):
+            guard isFinished else { throw TalkError.notFinished }
+            guard let person = minutesConfirmers.first(where: { $0.id == participantID }) else {
+                throw TalkError.noSuchParticipant(participantID)
+            }
+            if minutesFingerprint != fingerprint { confirmations = nil }
+            minutesFingerprint = fingerprint
+            var given = (confirmations ?? []).filter { $0.participant != participantID }
+            given.append(MinutesConfirmation(participant: person.id, name: person.name, confirmedAt: now))
+            confirmations = given
         case .reopen:
             finishedAt = nil
+            confirmations = nil
+            minutesFingerprint = nil
         case .checkpoint:
             break
         }
@@ -233,7 +264,8 @@ extension Session {
         guard response != before else { return }
         response.updatedAt = now
         record.responses.removeAll { $0.participant == participantID }
-        if !response.isEmpty {
+        // A mark to keep out of the minutes stays on an empty field, for the words still to come.
+        if !response.isEmpty || response.keptOut {
             // Keep responses in participant order so the file reads the same way every time.
             let order = participants.map(\.id)
             record.responses.append(response)
@@ -262,14 +294,22 @@ extension Session {
 extension TalkCommand {
     var isAllowedWhenFinished: Bool {
         switch self {
-        case .next, .previous, .jump, .reopen, .finish, .checkpoint, .setActionDone: return true
+        case .next, .previous, .jump, .reopen, .finish, .checkpoint, .setActionDone, .confirmMinutes: return true
         default: return false
+        }
+    }
+
+    /// What could change the minutes of a finished talk.
+    var changesMinutes: Bool {
+        switch self {
+        case .next, .previous, .jump, .reopen, .finish, .checkpoint, .confirmMinutes: return false
+        default: return true
         }
     }
 
     var touchesCurrentCard: Bool {
         switch self {
-        case .setText, .setRating, .addVote, .removeVote, .revealVotes, .skip, .park, .reopenCard: return true
+        case .setText, .setRating, .keepOut, .addVote, .removeVote, .revealVotes, .skip, .park, .reopenCard: return true
         default: return false
         }
     }

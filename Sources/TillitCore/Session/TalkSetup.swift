@@ -19,10 +19,13 @@ public struct TalkSetup: Hashable, Sendable {
     /// "Votes from phones", `tillit start --room`). Not part of the talk's file:
     /// a resumed talk opens its room with `v`.
     public var votesFromPhones: Bool
+    /// A 1:1's ratings are shown together (`RatingsRule.together`), unless turned
+    /// off (`--open-ratings`, the form's row). Recorded in the talk's file.
+    public var ratingsTogether: Bool
 
     public init(kind: TalkKind, title: String = "", language: Language, participants: [Participant] = [],
                 deckIDs: [String], shuffle: Bool = false, seed: UInt64? = nil, anonymous: Bool = false,
-                timerSeconds: Int? = nil, votesFromPhones: Bool = false) {
+                timerSeconds: Int? = nil, votesFromPhones: Bool = false, ratingsTogether: Bool = true) {
         self.kind = kind
         self.title = title
         self.language = language
@@ -33,6 +36,7 @@ public struct TalkSetup: Hashable, Sendable {
         self.anonymous = anonymous
         self.timerSeconds = timerSeconds
         self.votesFromPhones = votesFromPhones
+        self.ratingsTogether = ratingsTogether
     }
 }
 
@@ -80,6 +84,7 @@ extension Session {
             language: setup.language, participants: setup.participants, decks: references,
             shuffleSeed: seed, anonymous: setup.kind == .team && setup.anonymous,
             timerSeconds: setup.timerSeconds.flatMap { $0 > 0 ? $0 : nil }, cards: records, createdAt: now)
+        if setup.kind == .oneOnOne { session.ratings = setup.ratingsTogether ? .together : .open }
         if let previous {
             session.carriedOver = previous.actionsToCarryOn.map { CarriedAction(action: $0.action, fromSession: $0.fromSession) }
         }

@@ -21,6 +21,10 @@ public enum PlainInput: Hashable, Sendable {
     case setActionDone(Bool, String)
     case removeAction(String)
     case privateNote(String)
+    /// `:keep-out` (true) and `:keep-in`: the current person's answer on this card stays out of the minutes, or is in again.
+    case keepOut(Bool)
+    /// `:minutes` says the minutes as they will read; `:confirm` lets the next person confirm them.
+    case minutes, confirmMinutes
     /// `:room` opens the voting room (or says its address again); `:room close` closes it.
     case room(String)
     case unknown(String)
@@ -64,6 +68,10 @@ public enum PlainInput: Hashable, Sendable {
         case "reopen-action": self = .setActionDone(false, argument)
         case "remove": self = .removeAction(argument)
         case "private": self = .privateNote(argument)
+        case "keep-out": self = .keepOut(true)
+        case "keep-in": self = .keepOut(false)
+        case "minutes": self = .minutes
+        case "confirm": self = .confirmMinutes
         case "room": self = .room(argument)
         default: self = .unknown(":" + String(word))
         }

@@ -13,6 +13,8 @@ public struct PlainTalk: Sendable {
         public var ends = false
         /// `:room` and its argument: the runner opens, names or closes the voting room.
         public var room: String?
+        /// `:confirm`: the minutes to fingerprint; the runner hands the SHA-256 to `confirmMinutes`.
+        public var minutesToConfirm: String?
     }
 
     /// The talk; the runner also puts the voting room's votes in.
@@ -89,13 +91,14 @@ public struct PlainTalk: Sendable {
         for response in record.responses {
             let name = SafeText.line(session.participant(id: response.participant)?.name ?? response.participant)
             if !response.text.isEmpty {
-                say(t(.plainWrote, name))
+                // Kept out of the minutes (`:keep-out`): said with the name, as the screens say it on the border.
+                say(t(.plainWrote, response.keptOut ? name + " (" + t(.keptOutMark) + ")" : name))
                 for line in SafeText.clean(response.text).split(separator: "\n", omittingEmptySubsequences: false) {
                     say("  " + line)
                 }
             }
-            if let rating = response.rating, session.kind == .oneOnOne { say(t(.plainRated, name, rating)) }
         }
+        if session.kind == .oneOnOne, let ratings = TalkText.ratingsLine(session, record, t) { say(ratings) }
         if session.kind == .team, record.isRating, record.ratingCount > 0 { say(votesText(record)) }
         for (index, action) in session.actions.enumerated() where action.fromCard == record.key {
             say(t(.actionsLabel) + ": \(index + 1). " + numberedText(action))
@@ -204,6 +207,24 @@ public struct PlainTalk: Sendable {
             guard session.kind == .oneOnOne else { say(t(.plainPrivateOneOnOne)); break }
             guard let notes = Self.appending(text, to: session.privateNotes) else { say(t(.plainPrivateUsage)); break }
             if apply(.setPrivateNotes(notes)) { say(t(.plainPrivateAdded)) }
+        case .keepOut(let keptOut):
+            // As u on the screens: the answer of whoever writes now, in a 1:1.
+            guard session.kind == .oneOnOne, !session.participants.isEmpty else { say(t(.plainKeepOutOneOnOne)); break }
+            let person = currentWriter
+            if apply(.keepOut(participant: person.id, keptOut: keptOut)) {
+                say(t(keptOut ? .plainKeptOut : .plainKeptIn, SafeText.line(person.name)))
+            }
+        case .minutes:
+            guard session.isFinished else { say(t(.talkNotFinishedRefusal)); break }
+            MarkdownExporter.render(session, includePrivate: false).split(separator: "\n", omittingEmptySubsequences: false)
+                .forEach { say(String($0)) }
+        case .confirmMinutes:
+            guard session.isFinished else { say(t(.talkNotFinishedRefusal)); break }
+            guard session.nextMinutesConfirmer != nil else {
+                say(t(.minutesConfirmedNote, session.minutesConfirmations.map { SafeText.line($0.name) }.joined(separator: ", ")))
+                break
+            }
+            reply.minutesToConfirm = MarkdownExporter.render(session, includePrivate: false)
         case .status:
             showStatus()
         case .help:
@@ -221,6 +242,21 @@ public struct PlainTalk: Sendable {
             say(t(.plainUnknownCommand, SafeText.line(word)))
         }
         return true
+    }
+
+    /// `:confirm`, once the runner has the minutes' fingerprint: the next person
+    /// confirms under their own name, as with Enter after `b` on the screens.
+    public mutating func confirmMinutes(fingerprint: String, now: Date) -> [String] {
+        self.now = now
+        guard let person = session.nextMinutesConfirmer else { return [] }
+        guard apply(.confirmMinutes(participant: person.id, fingerprint: fingerprint)) else { return take().lines }
+        say(t(.minutesConfirmedFlash, SafeText.line(person.name)))
+        if let next = session.nextMinutesConfirmer {
+            say(t(.plainConfirmNext, SafeText.line(next.name)))
+        } else {
+            say(t(.minutesConfirmedNote, session.minutesConfirmations.map { SafeText.line($0.name) }.joined(separator: ", ")))
+        }
+        return take().lines
     }
 
     /// Applies a command now; says why when the engine refuses it.
@@ -314,8 +350,16 @@ public struct PlainTalk: Sendable {
             say(t(.plainVoteAdded, value, votesText(card)))
         } else {
             let rater = person ?? currentWriter
-            guard apply(.setRating(participant: rater.id, rating: value)) else { return }
-            say(t(.plainRated, SafeText.line(rater.name), value))
+            let wasHidden = session.ratingsHidden(on: record)
+            guard apply(.setRating(participant: rater.id, rating: value)), let card = session.currentCard else { return }
+            if session.ratingsHidden(on: card) {
+                // The same words whatever the value: nothing said depends on a hidden rating.
+                say(t(.ratingGivenHidden, SafeText.line(rater.name)))
+            } else if wasHidden, let ratings = TalkText.ratingsLine(session, card, t) {
+                say(ratings)
+            } else {
+                say(t(.plainRated, SafeText.line(rater.name), value))
+            }
         }
     }
 

@@ -81,6 +81,8 @@ public enum TalkText {
         case .notARatingCard?: return t(.noRatingOnCard)
         case .emptyAction?: return t(lines ? .plainActionUsage : .actionNeedsText)
         case .finished?: return t(lines ? .plainIsFinished : .talkIsFinished)
+        case .minutesConfirmed?: return t(.minutesConfirmedRefusal)
+        case .notFinished?: return t(.talkNotFinishedRefusal)
         case .noTextOnCard? where lines:
             let range = card?.scaleRange ?? 1...5
             return t(.plainScaleOnly, range.lowerBound, range.upperBound)

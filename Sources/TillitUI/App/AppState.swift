@@ -91,6 +91,10 @@ public enum Effect: Hashable, Sendable {
     case bell
     /// Read the team's meeting before `talk` (then `Msg.previousMeetingLoaded`).
     case loadPreviousMeeting(of: Session)
+    /// The SHA-256 of the minutes `text` (then `Msg.minutesFingerprinted`), made outside TillitUI.
+    case fingerprintMinutes(String)
+    /// Write a sheet to prepare the next 1:1 with `person` on deck `deckID` (`PreparationSheet`) into the data folder.
+    case writePreparation(deckID: String, person: String)
     case quit
 }
 

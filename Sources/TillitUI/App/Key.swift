@@ -54,6 +54,10 @@ public enum Msg: Sendable {
     case roomMisbehaved(problem: String)
     /// The meeting before talk `talkID` with the same team (`Effect.loadPreviousMeeting`), or nil.
     case previousMeetingLoaded(Session?, talkID: String)
+    /// The SHA-256 of minutes `text` (`Effect.fingerprintMinutes`).
+    case minutesFingerprinted(String, text: String)
+    /// The preparation sheet (`Effect.writePreparation`) is written to `path`.
+    case preparationWritten(path: String)
 }
 
 import Foundation

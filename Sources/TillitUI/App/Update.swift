@@ -103,6 +103,13 @@ private func route(_ msg: Msg, _ state: inout AppState) -> [Effect] {
     case .previousMeetingLoaded(let previous, let talkID):
         if state.talk?.session.id == talkID { state.talk?.previousMeeting = previous.map { .loaded($0) } ?? .none }
         return []
+    case .minutesFingerprinted(let fingerprint, let text):
+        // For the minutes still on screen only: the review may have been left, or the talk changed.
+        if var review = state.talk?.minutesReview, review.text == text {
+            review.fingerprint = fingerprint
+            state.talk?.minutesReview = review
+        }
+        return []
     case .trendsLoaded(let report):
         TrendsScreen.loaded(report, &state)
         return []
@@ -112,6 +119,9 @@ private func route(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         // The form for a new talk offers the decks; it is made anew, so it
         // holds the same defaults as one made with every deck from the start.
         state.setup = SetupState(kind: state.setup.kind, decks: decks)
+        return []
+    case .preparationWritten(let path):
+        state.flash = state.text(.prepareWritten, path)
         return []
     case .exported(let path):
         state.flash = state.text(.exportedTo, path)

@@ -24,6 +24,8 @@ enum CardKeys {
     }
     /// Anonymous votes on this card wait for the facilitator to show them.
     static func revealsVotes(_ c: TalkContext) -> Bool { c.talk.session.isAnonymousTeam && c.talk.card?.isRating == true }
+    /// In a 1:1, a person's answer (their field or rating row chosen) can be kept out of the minutes.
+    private static func keepsOut(_ c: TalkContext) -> Bool { onCard(c) && CardMoves.personChosen(c.talk) != nil }
 
     static let table = TalkKeyTable([
         // PgDn and PgUp move between cards while writing too; → and ← then move the cursor.
@@ -69,6 +71,11 @@ enum CardKeys {
           help: .init(140, "p", .helpPresent)) { $0.talk.presenting = true },
         B([.character("v")], when: browsing, bar: .init(105, "v", when: { onCard($0) && $0.talk.session.kind == .team }) { $0.ui(.keyRoom) },
           help: .init(145, "v", .helpRoom, when: { browsing($0) && $0.talk.session.kind == .team })) { _, c in RoomMoves.toggle(&c) },
+        B([.character("u")], when: keepsOut,
+          bar: .init(115, "u") { CardMoves.chosenAnswerKeptOut($0.talk) ? $0.ui(.keyKeepIn) : $0.ui(.keyKeepOut) },
+          help: .init(195, "u", .helpKeepOut, when: { browsing($0) && $0.talk.session.kind == .oneOnOne })) {
+            CardMoves.toggleKeptOut(&$0)
+        },
         B([.home], when: browsing, help: .init(150, "Home", .helpFirstCard)) { CardMoves.jumpToFirst(&$0) },
         B([.character("f"), .end], when: browsing, bar: .init(110, "f") { $0.ui(.keySummary) },
           help: .init(160, "f", .helpSummary)) { CardMoves.toSummary(&$0) },

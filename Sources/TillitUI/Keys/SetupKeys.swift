@@ -10,7 +10,7 @@ enum SetupKeys {
     private static func ticks(_ state: AppState) -> Bool {
         guard !editing(state) else { return false }
         switch state.setup.focus {
-        case .deck, .shuffle, .anonymous, .votesFromPhones: return true
+        case .deck, .shuffle, .anonymous, .votesFromPhones, .ratingsTogether: return true
         default: return false
         }
     }
@@ -29,9 +29,11 @@ enum SetupKeys {
         B([.tab]) { SetupScreen.focus(by: 1, wrapping: true, &$0) },
         B([.backTab]) { SetupScreen.focus(by: -1, wrapping: true, &$0) },
         B([.escape], bar: .init(40, "Esc") { $0.text(.keyBack) }, help: .init(50, "Esc", .keyBack)) { SetupScreen.leave(&$0) },
+        B([.enter, .character(" ")], when: { !editing($0) && $0.setup.focus == .prepare }, bar: .init(30, "Enter") { $0.text(.setupPrepare) },
+          help: .init(45, "Enter", .helpSetupPrepare, when: { $0.setup.kind == .oneOnOne })) { _, state in SetupScreen.prepare(&state) },
         B([.enter, .character(" ")], when: onStart, bar: .init(30, "Enter") { $0.text(.startTalk) },
           help: .init(40, "Enter", .helpSetupEnter, when: always)) { _, state in SetupScreen.start(&state) },
-        B([.enter], when: { $0.setup.focus != .start }, bar: .init(30, "Enter") { $0.text(.keyNextField) }) {
+        B([.enter], when: { $0.setup.focus != .start && $0.setup.focus != .prepare }, bar: .init(30, "Enter") { $0.text(.keyNextField) }) {
             SetupScreen.enterInField(&$0)
         },
         B([.character(" ")], when: ticks, bar: .init(20, "Space") { $0.text(.keyToggle) },

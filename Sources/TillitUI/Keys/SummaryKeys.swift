@@ -47,9 +47,11 @@ enum SummaryKeys {
                 c.state.flash = c.ui(.finishWithParkedCards, parked(c).count)
                 return
             }
-            try? c.talk.session.apply(c.finished ? .reopen : .finish, now: c.state.now)
-            c.flash(c.finished ? .talkFinished : .talkReopened)
+            MinutesReviewMoves.finishOrReopen(&c)
         }),
+        B([.character("b")], when: { $0.finished && $0.talk.session.nextMinutesConfirmer != nil },
+          bar: .init(55, "b") { $0.ui(.keyConfirmMinutes) },
+          help: .init(65, "b", .helpConfirmMinutes, when: { $0.finished })) { _, c in MinutesReviewMoves.open(&c) },
         B([.character("e")], bar: .init(60, "e") { $0.ui(.keyExport) }, help: .init(70, "e", .helpExport),
           key: { _, c in [.exportTalk(id: c.talk.session.id)] }),
         B([.character("n")], when: open, bar: .init(70, "n") { $0.ui(.notes).lowercased() },

@@ -40,7 +40,7 @@ enum TalkKeys {
     static func table(_ talk: TalkState) -> TalkKeyTable {
         switch talk.phase {
         case .sinceLastTime: return SinceLastTimeKeys.table
-        case .summary: return SummaryKeys.table
+        case .summary: return talk.minutesReview == nil ? SummaryKeys.table : MinutesReviewKeys.table
         case .cards: return talk.presenting ? PresentingKeys.table : CardKeys.table
         }
     }

@@ -127,8 +127,15 @@ enum CardMoves {
                 try c.talk.session.apply(.addVote(value: value, participant: nil), now: c.state.now)
                 c.talk.recentVotes.append(value)
             case .rating(let participant), .text(let participant):
+                // The same digit again takes a shown rating back; a hidden one it sets
+                // again, so no key can tell what the hidden value is (⌫ takes it back).
                 let current = c.talk.card?.response(of: participant)?.rating
-                try c.talk.session.apply(.setRating(participant: participant, rating: current == value ? nil : value), now: c.state.now)
+                let hidden = c.talk.card.map { c.talk.session.ratingsHidden(on: $0) } ?? false
+                try c.talk.session.apply(.setRating(participant: participant, rating: current == value && !hidden ? nil : value),
+                                         now: c.state.now)
+                if let card = c.talk.card, c.talk.session.ratingsHidden(on: card) {
+                    c.state.flash = c.ui(.ratingGivenHidden, c.talk.session.participant(id: participant)?.name ?? participant)
+                }
             case .action?, nil:
                 break
             }
@@ -203,6 +210,31 @@ enum CardMoves {
         } catch {
             c.refused(error)
         }
+    }
+
+    // MARK: Kept out of the minutes
+
+    /// In a 1:1, whose answer the chosen field or rating row is.
+    static func personChosen(_ talk: TalkState) -> String? {
+        guard talk.session.kind == .oneOnOne else { return nil }
+        switch talk.focusedField {
+        case .text(let participant)?, .rating(let participant)?: return participant
+        default: return nil
+        }
+    }
+
+    static func chosenAnswerKeptOut(_ talk: TalkState) -> Bool {
+        personChosen(talk).flatMap { talk.card?.response(of: $0)?.keptOut } ?? false
+    }
+
+    /// u: the chosen person's answer on this card stays out of the minutes and
+    /// every export (`Response.keptOut`); again, it is in them again.
+    static func toggleKeptOut(_ c: inout TalkContext) {
+        guard let participant = personChosen(c.talk) else { return }
+        let keptOut = !chosenAnswerKeptOut(c.talk)
+        apply(.keepOut(participant: participant, keptOut: keptOut), &c)
+        guard c.state.flash == nil else { return }
+        c.state.flash = c.ui(keptOut ? .keptOutFlash : .keptInFlash, c.talk.session.participant(id: participant)?.name ?? participant)
     }
 
     // MARK: Actions

@@ -112,6 +112,17 @@ enum SetupScreen {
             : fields[min(max(index + step, 0), fields.count - 1)]
     }
 
+    /// The 1:1 form's "write a sheet to prepare": for the employee named, on the first deck chosen (`tillit prepare`).
+    static func prepare(_ state: inout AppState) -> [Effect] {
+        let talk = state.setup.talkSetup(language: state.config.language)
+        guard let deck = talk.deckIDs.first else {
+            state.setup.error = state.text(.chooseADeck)
+            return []
+        }
+        let employee = talk.participants.first { $0.role == .employee }?.name ?? state.text(.roleEmployee)
+        return [.writePreparation(deckID: deck, person: employee)]
+    }
+
     /// Start (Enter or Space on it): the talk as the form says, if a deck is chosen.
     static func start(_ state: inout AppState) -> [Effect] {
         let talk = state.setup.talkSetup(language: state.config.language)
@@ -148,6 +159,7 @@ enum SetupScreen {
         case .shuffle: setup.shuffle.toggle()
         case .anonymous: setup.anonymous.toggle()
         case .votesFromPhones: setup.votesFromPhones.toggle()
+        case .ratingsTogether: setup.ratingsTogether.toggle()
         default: break
         }
     }

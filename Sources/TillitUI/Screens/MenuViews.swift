@@ -97,6 +97,10 @@ enum SetupView {
             case .anonymous: rows.append((field, ui(.setupAnonymous), setup.anonymous ? "[x] " + ui(.yes) : "[ ] " + ui(.no)))
             case .votesFromPhones:
                 rows.append((field, ui(.setupVotesFromPhones), setup.votesFromPhones ? "[x] " + ui(.yes) : "[ ] " + ui(.no)))
+            case .ratingsTogether:
+                // "Ratings  [x] shown when both have rated": the rule in the words the card uses.
+                rows.append((field, ui(.setupRatingsTogether), (setup.ratingsTogether ? "[x] " : "[ ] ") + ui(.ratingsShownTogether)))
+            case .prepare: rows.append((field, "", "[ " + ui(.setupPrepare) + " ]"))
             case .start: rows.append((field, "", "[ " + ui(.startTalk) + " ]"))
             }
         }
@@ -248,7 +252,11 @@ enum TranscriptView {
             for response in card.responses {
                 let who = session.participant(id: response.participant)?.name ?? response.participant
                 var head = "   " + who
-                if let rating = response.rating { head += " (\(rating))" }
+                switch session.ratingDisclosure(of: response.participant, on: card) {
+                case .shown(let rating): head += " (\(rating))"
+                case .hidden: head += " (✓)"
+                case .notRated: break
+                }
                 guard !response.text.isEmpty else { lines.append((head, .plain)); continue }
                 // The first line has the room beside the name; the rest hang under the answer's start,
                 // or under the name when the name takes most of the line.

@@ -128,6 +128,9 @@ enum PresentationView {
                 var below = notes.map { part -> Part in if case .gap = part { return .gap(attempt.gap) } else { return part } }
                 if talk.showsVotesWhenPresenting && record.isRating {
                     below += [.gap(attempt.gap)] + Self.votes(talk.session, record, ui, bigNumbers: attempt.bigVotes, width: blockWidth)
+                } else if let ratings = TalkText.ratingsLine(talk.session, record, ui) {
+                    // A 1:1's ratings by the same rule as the card: who has rated, then both at once.
+                    below += [.gap(attempt.gap), .lines(TextWrap.lines(ratings, width: blockWidth), spacing: 1, style: .bold)]
                 }
                 var timerRows = 0
                 bigTimer = nil

@@ -4,7 +4,8 @@ import TillitCore
 /// The form for a new talk.
 public struct SetupState: Hashable, Sendable {
     public enum Field: Hashable, Sendable {
-        case kind, deck(String), title, leader, employee, facilitator, members, shuffle, timer, anonymous, votesFromPhones, start
+        case kind, deck(String), title, leader, employee, facilitator, members, shuffle, timer, anonymous, votesFromPhones,
+             ratingsTogether, prepare, start
     }
 
     /// Minutes per card; 1 and 2 for a quick round of many cards.
@@ -24,6 +25,8 @@ public struct SetupState: Hashable, Sendable {
     /// Team talks only: the voting room opens with the first card, as with `tillit start --room`.
     /// Off unless ticked: it is the one thing that opens a network port.
     public var votesFromPhones = false
+    /// 1:1 only: a rating is not shown until both have rated (`RatingsRule.together`).
+    public var ratingsTogether = true
     public var focus: Field = .leader
     public var error: String?
     /// Names that Start asked about (like an earlier one) and that were kept as typed: a new person or team.
@@ -57,7 +60,8 @@ public struct SetupState: Hashable, Sendable {
         fields += deckIDs.map(Field.deck)
         if kind == .oneOnOne { fields.append(.title) }
         fields += [.shuffle, .timer]
-        if kind == .team { fields += [.anonymous, .votesFromPhones] }
+        // A 1:1 can write the employee a sheet to prepare with (`tillit prepare`) before it starts.
+        fields += kind == .team ? [.anonymous, .votesFromPhones] : [.ratingsTogether, .prepare]
         fields.append(.start)
         return fields
     }
@@ -110,6 +114,7 @@ public struct SetupState: Hashable, Sendable {
                          deckIDs: deckIDs.filter(selectedDecks.contains), shuffle: shuffle,
                          anonymous: kind == .team && anonymous,
                          timerSeconds: timerMinutes > 0 ? timerMinutes * 60 : nil,
-                         votesFromPhones: kind == .team && votesFromPhones)
+                         votesFromPhones: kind == .team && votesFromPhones,
+                         ratingsTogether: kind == .team || ratingsTogether)
     }
 }

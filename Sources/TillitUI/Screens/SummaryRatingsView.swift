@@ -49,8 +49,10 @@ enum SummaryRatingsView {
         for row in rows.prefix(shown) {
             grid.put(prompt(row.cardIndex, row.prompt, width: promptWidth), x: x + 2, y: line)
             var column = x + 2 + promptWidth
+            // `✓`: rated, the value waits until both have (`ratingsHidden`).
+            let rated = [row.leaderRated, row.employeeRated]
             for (index, value) in [row.leader, row.employee].enumerated() {
-                let text = value.map(String.init) ?? "–"
+                let text = value.map(String.init) ?? (rated[index] ? "✓" : "–")
                 grid.put(DisplayWidth.pad(text, to: columns[index], alignRight: true), x: column + 2, y: line,
                          style: value == nil ? .muted : .bold)
                 column += columns[index] + 2

@@ -84,6 +84,11 @@ enum SummaryView {
             let day = ExportFormat.date(expired, state.config.language, timeZone: .current)
             grid.put(ui(.privateNotesExpired, day), x: x, y: y, style: .muted, maxWidth: width); y += 1
         }
+        // Who has confirmed the minutes (`b`), while the talk stays finished.
+        let confirmed = session.minutesConfirmations.map { SafeText.line($0.name) }
+        if session.isFinished, !confirmed.isEmpty, y < grid.height - 5 {
+            grid.put(ui(.minutesConfirmedNote, confirmed.joined(separator: ", ")), x: x, y: y, style: .muted, maxWidth: width); y += 1
+        }
         let closing = TextWrap.lines(session.isFinished ? ui(.finishedHint) : ui(.notFinishedHint), width: width).prefix(2)
         let savedY = grid.height - 3 - closing.count
         grid.put(DisplayWidth.truncate(ui(.savedIn, talk.path), to: width), x: x, y: savedY, style: .muted)

@@ -18,7 +18,7 @@ enum TalkScreen {
                 return []
             }
             // Any other key keeps the votes and does what it always does.
-        case .browsing, .writing:
+        case .browsing, .writing, .reviewingMinutes:
             break
         }
         if key != .character("f") { context.talk.askedToFinishWithParked = false }

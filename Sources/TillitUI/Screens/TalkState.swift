@@ -85,6 +85,18 @@ public struct TalkState: Sendable {
         /// Backspace found votes whose order is not known (given before a resume):
         /// the next digit names the value to take away.
         case choosingVoteToRemove
+        /// The summary's `b`: the minutes as they will read, for each person to confirm in turn.
+        case reviewingMinutes(MinutesReview)
+    }
+
+    /// The minutes shown for confirming, and their fingerprint once the
+    /// program has made it (`Effect.fingerprintMinutes`); Enter waits for it.
+    public struct MinutesReview: Hashable, Sendable {
+        public var text: String
+        public var fingerprint: String?
+        public var scroll = 0
+
+        public init(text: String) { self.text = text }
     }
 
     public var session: Session
@@ -102,6 +114,8 @@ public struct TalkState: Sendable {
     /// The team votes given on this card since it was opened, newest last, so
     /// Backspace can take them back in order.
     public var recentVotes: [Int] = []
+    /// `f` on a talk whose minutes were confirmed has said once that reopening clears the confirmations.
+    public var reopenWarned = false
     /// In a 1:1, whether the notes editor holds the leader's private notes (Tab switches).
     public var notesArePrivate = false
     /// The team's meeting before this one, for the summary's change since last
@@ -141,6 +155,11 @@ public struct TalkState: Sendable {
     public var confirmRemove: String? {
         get { if case .confirmRemove(let id) = mode { return id } else { return nil } }
         set { set(newValue.map { Mode.confirmRemove(actionID: $0) }, leaving: confirmRemove != nil) }
+    }
+
+    public var minutesReview: MinutesReview? {
+        get { if case .reviewingMinutes(let review) = mode { return review } else { return nil } }
+        set { set(newValue.map(Mode.reviewingMinutes), leaving: minutesReview != nil) }
     }
 
     public var choosingVoteToRemove: Bool {
@@ -186,7 +205,8 @@ public struct TalkState: Sendable {
 
     public var card: CardRecord? { session.currentCard }
 
-    /// The presentation view shows a team's votes (a count, or the spread); a 1:1's ratings it does not show.
+    /// The presentation view shows a team's votes (a count, or the spread); of a
+    /// 1:1's ratings it shows the line plain mode says (`TalkText.ratingsLine`).
     public var showsVotesWhenPresenting: Bool { session.kind == .team }
 
     /// The fields of the current card, in Tab order: ratings first (a number is

@@ -9,7 +9,8 @@ enum TalkView {
         guard let talk = state.talk else { return }
         switch talk.phase {
         case .sinceLastTime: SinceLastTimeView.draw(state, talk, &grid)
-        case .summary: SummaryView.draw(state, talk, &grid)
+        case .summary:
+            if let review = talk.minutesReview { MinutesReviewView.draw(state, talk, review, &grid) } else { SummaryView.draw(state, talk, &grid) }
         case .cards:
             if talk.presenting { PresentationView.draw(state, talk, &grid) } else { drawCard(state, talk, &grid) }
         }
@@ -138,8 +139,9 @@ enum TalkView {
                 switch field {
                 case .rating(let participant):
                     let name = talk.session.participant(id: participant)?.name ?? participant
-                    drawRatingRow(name: name, value: record.response(of: participant)?.rating, range: range,
-                                  focused: field == focused && talk.editor == nil, x: area.x + 2, y: y, &grid)
+                    drawRatingRow(name: name, rating: talk.session.ratingDisclosure(of: participant, on: record), range: range,
+                                  focused: field == focused && talk.editor == nil, x: area.x + 2, y: y, &grid,
+                                  note: record.response(of: participant)?.keptOut == true ? ui(.keptOutMark) : nil)
                     y += 1
                 case .votes:
                     y = drawVotes(talk.session, record, range: range, focused: field == focused,
@@ -150,6 +152,10 @@ enum TalkView {
             }
             if talk.session.kind == .team, fields.contains(where: { if case .rating = $0 { return true } else { return false } }) {
                 grid.put(voteSummary(talk.session, record, ui), x: area.x + 2, y: y, style: .muted, maxWidth: area.width - 4)
+                y += 1
+            } else if talk.session.kind == .oneOnOne, let note = TalkText.ratingsNote(talk.session, record, ui) {
+                // While the ratings wait, who has rated and no number; then how far apart they are.
+                grid.put(note, x: area.x + 2, y: y, style: .muted, maxWidth: area.width - 4)
                 y += 1
             }
             y += 1
@@ -175,10 +181,12 @@ enum TalkView {
             }
             let field = TalkState.Field.text(participant: participantID)
             let participant = talk.session.participant(id: participantID)
-            let label: String
+            var label: String
             if talk.session.kind == .team { label = ui(.teamNotesLabel) }
             else if let participant, participant.nameIsRole(ui) { label = participant.name }
             else { label = "\(participant?.name ?? participantID) · \(ui.role(participant?.role ?? .member))" }
+            // Kept out of the minutes (`u`): said on the field's border, for the two of them to see.
+            if record.response(of: participantID)?.keptOut == true { label += " · " + ui(.keptOutMark) }
             let isFocused = field == focused
             let editing = isFocused ? talk.editor : nil
             let text = editing?.text ?? record.response(of: participantID)?.text ?? ""
@@ -200,17 +208,25 @@ enum TalkView {
         }
     }
 
-    static func drawRatingRow(name: String, value: Int?, range: ClosedRange<Int>, focused: Bool, x: Int, y: Int, _ grid: inout Grid) {
+    /// A person's rating row: their value marked, or while it waits to be
+    /// shown together (`RatingDisclosure.hidden`) only `✓`, the same whatever the value.
+    static func drawRatingRow(name: String, rating: RatingDisclosure, range: ClosedRange<Int>, focused: Bool, x: Int, y: Int,
+                              _ grid: inout Grid, note: String? = nil) {
         var column = x
         column += grid.put(DisplayWidth.pad(name, to: 14), x: column, y: y, style: focused ? Style(bold: true, reverse: true) : .bold)
         column += 2
         for option in range {
-            let chosen = option == value
+            let chosen = option == rating.value
             let label = chosen ? "[\(option)]" : " \(option) "
             column += grid.put(label, x: column, y: y, style: chosen ? Style(color: .accent, bold: true, reverse: true) : .plain)
             column += 1
         }
-        if value == nil { grid.put("–", x: column + 1, y: y, style: .muted) }
+        switch rating {
+        case .notRated: grid.put("–", x: column + 1, y: y, style: .muted)
+        case .hidden: grid.put("✓", x: column + 1, y: y, style: .bold)
+        case .shown: break
+        }
+        if let note { grid.put("· " + note, x: column + 3, y: y, style: .muted, maxWidth: max(0, grid.width - column - 4)) }
     }
 
     /// The team's votes as the rule allows (`VotePrivacy`): anonymous ones as

@@ -85,6 +85,15 @@ enum TrendsView {
                                            : ui.count(card.voteCount, one: .voteCountOne, many: .voteCount))
             grid.put(facts.joined(separator: " · "), x: rect.x, y: y, maxWidth: rect.width); y += 1
         }
+        // In a 1:1, how far apart the two ratings lay in each talk: a line that sinks as you come to see it alike.
+        if let latestGap = report.latestGapText(of: card, ui), room() {
+            let gapLabel = DisplayWidth.pad(ui(.trendsGap), to: labelWidth - 2) + "  "
+            grid.put(gapLabel, x: rect.x, y: y, style: .muted)
+            grid.put(report.gapSparkline(of: card, last: width), x: rect.x + DisplayWidth.of(gapLabel), y: y, style: .bold)
+            grid.put(latestGap, x: rect.x + DisplayWidth.of(gapLabel) + width + 2, y: y, style: .muted,
+                     maxWidth: max(0, rect.maxX - (rect.x + DisplayWidth.of(gapLabel) + width + 2)))
+            y += 1
+        }
         y += 1
         if let latest = card.latest, room() {
             if latest.tooFew {

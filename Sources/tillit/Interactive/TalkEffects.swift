@@ -1,4 +1,5 @@
 import Foundation
+import MinutesSeal
 import TillitCore
 import TillitUI
 
@@ -66,6 +67,10 @@ final class TalkEffects: EffectPerformer {
             loader.loadPreviousMeeting(of: talk, program)
         case .rememberLanguage(let language):
             loader.rememberLanguage(language, program)
+        case .writePreparation(let deckID, let person):
+            loader.writePreparation(deckID: deckID, person: person, program)
+        case .fingerprintMinutes(let text):
+            program.send(.minutesFingerprinted(MinutesFingerprint.sha256(text), text: text))
         case .bell:
             bellRequested = true
         case .quit:

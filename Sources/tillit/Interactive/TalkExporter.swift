@@ -9,7 +9,7 @@ struct TalkExporter {
     func export(id: String, _ program: Program) {
         do {
             let session = try store.load(id: id)
-            let markdown = MarkdownExporter.render(session, includePrivate: false)
+            let markdown = MinutesFile.markdown(session, includePrivate: false)
             let path = try store.referatPath(for: id)
             try PrivateFile.write(markdown, to: path, overwrite: true)
             program.send(.exported(path: path))

@@ -85,6 +85,20 @@ final class TalkLoader {
         }
     }
 
+    /// The sheet to prepare the next 1:1 with `person` (`PreparationSheet`), into the data folder.
+    func writePreparation(deckID: String, person: String, _ program: Program) {
+        let state = program.state
+        guard let deck = state.config.decks.first(where: { $0.id == deckID }) else { return }
+        let sheet = PreparationSheet(deck: deck, person: person, language: state.config.language, talks: store.loadAll().sessions)
+        let path = (context.home.path as NSString).appendingPathComponent(PreparationSheet.fileName(person: sheet.person, now: Date()))
+        do {
+            try PrivateFile.write(sheet.markdown(), to: path, overwrite: true)
+            program.send(.preparationWritten(path: path))
+        } catch {
+            program.send(.failed(describe(error, state.text)))
+        }
+    }
+
     private func sessionList() -> SessionList {
         let listing = store.list()
         let items = listing.summaries.map { summary in

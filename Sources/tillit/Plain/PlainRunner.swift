@@ -1,4 +1,5 @@
 import Foundation
+import MinutesSeal
 import TillitCore
 
 /// Plain line mode on stdin and stdout: reads a line, hands it to the talk's
@@ -50,6 +51,9 @@ final class PlainRunner {
             let reply = talk.handle(PlainInput(line: line), now: Date())
             reply.lines.forEach(say)
             if let argument = reply.room { roomCommand(argument) }
+            if let minutes = reply.minutesToConfirm {
+                talk.confirmMinutes(fingerprint: MinutesFingerprint.sha256(minutes), now: Date()).forEach(say)
+            }
             hearFromRoom()
             save()
             if reply.ends { break }

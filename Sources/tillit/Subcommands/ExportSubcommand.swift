@@ -39,7 +39,7 @@ struct ExportSubcommand: ParsableCommand {
         let text: String
         switch format {
         case .markdown:
-            text = MarkdownExporter.render(talk, includePrivate: includePrivate)
+            text = MinutesFile.markdown(talk, includePrivate: includePrivate)
         case .json:
             do { text = try talk.exportJSON(includePrivate: includePrivate) } catch {
                 throw fail(String(describing: error))

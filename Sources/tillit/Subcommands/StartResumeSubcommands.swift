@@ -37,6 +37,9 @@ struct StartSubcommand: ParsableCommand {
     @Flag(name: .long, help: ArgumentHelp(cli(.cliOptAnonymous)))
     var anonymous = false
 
+    @Flag(name: .long, help: ArgumentHelp(cli(.cliOptOpenRatings)))
+    var openRatings = false
+
     @Flag(name: .long, help: ArgumentHelp(cli(.cliOptPlainStart)))
     var plain = false
 
@@ -118,6 +121,7 @@ struct StartSubcommand: ParsableCommand {
         let firstDeck = catalog.deck(id: deck[0])!
         let talkKind = kind.flatMap(TalkKind.init(rawValue:)) ?? (firstDeck.audience.first == .team ? .team : .oneOnOne)
         var people = try participants(kind: talkKind, language: context.language)
+        if talkKind == .team, openRatings { throw fail(t(.argOpenRatingsIsForOneOnOne)) }
         if talkKind == .oneOnOne {
             if anonymous { throw fail(t(.argAnonymousIsForTeams)) }
             if room { throw fail(t(.argRoomIsForTeams)) }
@@ -144,7 +148,8 @@ struct StartSubcommand: ParsableCommand {
         }
         let setup = TalkSetup(kind: talkKind, title: title.map(SafeText.line) ?? "", language: context.language,
                               participants: people, deckIDs: deck, shuffle: shuffle, seed: seed,
-                              anonymous: anonymous, timerSeconds: timer, votesFromPhones: room)
+                              anonymous: anonymous, timerSeconds: timer, votesFromPhones: room,
+                              ratingsTogether: !openRatings)
         let roomSettings = roomArguments.settings
         if plainMode { throw ExitCode(try runPlain(context, catalog: catalog, room: roomSettings, openRoom: setup.votesFromPhones) { try $0.start(setup) }) }
         let runner = TalkRunner(context: context, catalog: catalog, store: SessionStore(home: context.home),

@@ -101,7 +101,7 @@ struct TrendsTests {
         try F.apply(&first, at: F.start, [.next, .setRating(participant: "p1", rating: 3), .setRating(participant: "p2", rating: 4)])
         var second = try Session.start(TalkSetup(kind: .oneOnOne, language: .nb, participants: [F.kari, F.ola], deckIDs: ["selvledelse"]),
                                        decks: F.decks, id: "2026-02-05-0900-0001", now: F.start.addingTimeInterval(86_400))
-        try F.apply(&second, at: F.start, [.next, .setRating(participant: "p2", rating: 2)])
+        try F.apply(&second, at: F.start, [.next, .setRating(participant: "p2", rating: 2), .finish])
         let report = TrendsReport(sessions: [first, second], deckID: "selvledelse", participant: "Ola")
         #expect(report.isOneOnOne && report.employeeCount == 1)
         #expect(report.cards.map(\.card) == ["energi", "energi"])
@@ -127,6 +127,8 @@ struct TrendsTests {
         var talk = try Session.start(TalkSetup(kind: .oneOnOne, language: .nb, participants: [F.kari, F.ola], deckIDs: ["selvledelse"]),
                                      decks: F.decks, id: "2026-01-05-0900-0001", now: F.start)
         try F.apply(&talk, at: F.start, [.next, .setRating(participant: "p2", rating: 4)])
+        #expect(TrendsReport(sessions: [talk], deckID: "selvledelse").cards.isEmpty, "Ola's rating still waits for Kari's")
+        try F.apply(&talk, at: F.start, [.finish])
         let report = TrendsReport(sessions: [talk], deckID: "selvledelse")
         #expect(report.cards.map(\.role) == [.employee])
     }

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Minutes with their confirmations: the Markdown minutes, then a blank line
+/// and a block that names who confirmed when and carries the fingerprint of
+/// the text above it. The block's first line is a comment a reader does not
+/// see and `tillit verify` reads: `<!-- tillit-minutes sha256=… talk=… -->`.
+public enum ConfirmedMinutes {
+    static let marker = "<!-- tillit-minutes sha256="
+
+    /// `minutes` with the confirmation block when `session`'s confirmations are
+    /// for exactly this text (`fingerprint` is its SHA-256); else `minutes` as it is.
+    public static func text(_ minutes: String, fingerprint: String, of session: Session,
+                            timeZone: TimeZone = .current) -> String {
+        guard session.minutesConfirmed(as: fingerprint) else { return minutes }
+        let t = Localizer(session.language)
+        let names = session.minutesConfirmations.map { confirmation -> String in
+            let person = session.participant(id: confirmation.participant)
+            var name = MarkdownExporter.inline(confirmation.name)
+            if let person, !person.nameIsRole(t) { name += " (\(t.role(person.role)))" }
+            return name + ", " + ExportFormat.dateTime(confirmation.confirmedAt, session.language, timeZone: timeZone)
+        }
+        return minutes + "\n" + marker + fingerprint + " talk=" + session.id + " -->\n\n---\n\n"
+            + "**\(t(.minutesConfirmedBy)):** " + names.joined(separator: "; ") + "\\\n"
+            + "**\(t(.minutesFingerprint)):** `\(fingerprint)`\n"
+    }
+
+    /// A minutes file taken apart: the text that was fingerprinted, the
+    /// fingerprint the block states and the talk it names. Nil when the file
+    /// has no confirmation block.
+    public static func parse(_ file: String) -> (minutes: String, fingerprint: String, talkID: String)? {
+        guard let start = file.range(of: "\n" + marker, options: .backwards) else { return nil }
+        let line = file[start.upperBound...].prefix { $0 != "\n" }
+        let fields = line.split(separator: " ")
+        guard let fingerprint = fields.first.map(String.init), fingerprint.count == 64,
+              fingerprint.allSatisfy(\.isHexDigit),
+              let talk = fields.first(where: { $0.hasPrefix("talk=") })?.dropFirst(5) else { return nil }
+        return (String(file[..<start.lowerBound]), fingerprint, String(talk))
+    }
+}
