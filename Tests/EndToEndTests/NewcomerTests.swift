@@ -56,9 +56,11 @@ import TillitCore
         try tmux.waitFor("4 / 14")
         try tmux.press("Escape")
         try tmux.type("4")
-        try tmux.waitFor("[4]")
+        // Ratings are shown together in a 1:1: the first one only as rated, both once the second comes.
+        try tmux.waitFor("Kari has rated")
         try tmux.press("Tab", "3")
         try tmux.waitFor("[3]")
+        try tmux.waitFor("[4]")
         try tmux.type("q")
         try tmux.waitForExit()
 

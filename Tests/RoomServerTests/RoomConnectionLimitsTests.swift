@@ -40,7 +40,7 @@ import Glibc
             let phone = try #require(RawConnection(port: port))
             for _ in 0..<3 {
                 phone.send("GET \(room.base)state HTTP/1.1\r\nHost: x\r\n\r\n")
-                #expect((await phone.readResponse(within: 2))?.hasPrefix("HTTP/1.1 200") == true)
+                #expect((await phone.readResponse(within: 10))?.hasPrefix("HTTP/1.1 200") == true)
                 try await Task.sleep(for: .milliseconds(100))
             }
             #expect((await phone.waitForClose(within: 3)))
@@ -58,7 +58,7 @@ import Glibc
             // Another address is let in.
             let other = try #require(RawConnection(port: port, from: "127.0.0.2"))
             other.send("GET \(room.base)state HTTP/1.1\r\nHost: x\r\n\r\n")
-            #expect((await other.readResponse(within: 2))?.hasPrefix("HTTP/1.1 200") == true)
+            #expect((await other.readResponse(within: 10))?.hasPrefix("HTTP/1.1 200") == true)
         }
     }
 
@@ -74,7 +74,7 @@ import Glibc
             }
             let phone = try #require(RawConnection(port: port, from: "127.0.0.20"))
             phone.send("GET \(room.base)state HTTP/1.1\r\nHost: x\r\n\r\n")
-            #expect((await phone.readResponse(within: 2))?.hasPrefix("HTTP/1.1 200") == true, "the phone is answered")
+            #expect((await phone.readResponse(within: 10))?.hasPrefix("HTTP/1.1 200") == true, "the phone is answered")
             // The oldest made way (the test client's own idle connection may have gone first).
             let oldestClosed = await slow[0].waitForClose(within: 1)
             let nextClosed = await slow[1].waitForClose(within: 0.1)

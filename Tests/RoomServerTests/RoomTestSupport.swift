@@ -22,7 +22,10 @@ final class RoomUnderTest: Sendable {
     func show(_ card: RoomCard) { room.handle(.show(card: card)) }
 
     func run<Value: Sendable>(_ test: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
-        try await RoomMain.makeApplication(room: room, address: "127.0.0.1", port: 0).test(.live, test)
+        // A long request deadline: the test client keeps its connection alive between requests, and a
+        // test slowed down by a busy machine must not find it closed (RoomConnectionLimitsTests test the deadline).
+        try await RoomMain.makeApplication(room: room, address: "127.0.0.1", port: 0,
+                                           limits: ConnectionLimits(requestDeadline: .seconds(300))).test(.live, test)
     }
 
     /// The hidden card field of the page, as a phone would send it back.

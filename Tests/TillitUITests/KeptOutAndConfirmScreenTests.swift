@@ -7,7 +7,7 @@ import TillitCore
 struct KeptOutScreenTests {
     @Test func uMarksTheChosenPersonsAnswerOnItsBorderAndAgainTakesItBack() {
         var state = Fixtures.talkState(Fixtures.oneOnOne(.en), language: .en, size: Size(width: 200, height: 50))
-        Fixtures.press([.tab], &state)
+        Fixtures.press([.escape, .tab], &state)
         #expect(state.talk?.focusedField == .text(participant: "p2"))
         Fixtures.press([.character("u")], &state)
         #expect(state.talk?.card?.response(of: "p2")?.keptOut == true)

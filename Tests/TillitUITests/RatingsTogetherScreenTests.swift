@@ -15,7 +15,9 @@ struct RatingsTogetherScreenTests {
                               deckIDs: ["samtale"], ratingsTogether: together)
         let session = try! Session.start(setup, decks: Fixtures.decks, id: "2026-11-19-0900-abcd", now: Fixtures.start)
         var state = Fixtures.talkState(session, language: language, size: size)
-        Fixtures.press([.right], &state)
+        // A card that takes text opens ready to write: Esc makes keys commands, there and on the rating card.
+        Fixtures.press([.escape, .right], &state)
+        if state.talk?.editor != nil { Fixtures.press([.escape], &state) }
         return state
     }
 
@@ -68,7 +70,8 @@ struct RatingsTogetherScreenTests {
         var state = Self.onRatingCard(.en, size: Size(width: 120, height: 40))
         Fixtures.press([.character("4"), .character("f")], &state)
         let row = view(state).text.split(separator: "\n").first { $0.contains("2. How much energy") }.map(String.init) ?? ""
-        #expect(row.hasSuffix("✓"), "the leader's column (the last) marks a rating: \(row)")
+        // The leader's column comes first, as on the cards: a mark, then the employee's dash.
+        #expect(row.split(separator: " ").suffix(2) == ["✓", "–"], "the leader's column marks a rating: \(row)")
         #expect(!row.contains("4"))
     }
 

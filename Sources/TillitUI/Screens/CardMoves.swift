@@ -165,11 +165,20 @@ enum CardMoves {
     static func unrate(_ c: inout TalkContext) {
         if c.talk.focusedField == .votes {
             takeBackVote(&c)
-        } else if case .rating(let participant) = c.talk.focusedField, c.talk.card?.response(of: participant)?.rating != nil {
+        } else if let participant = ratedPerson(c.talk.focusedField), c.talk.card?.response(of: participant)?.rating != nil {
             apply(.setRating(participant: participant, rating: nil), &c)
             if c.state.flash == nil {
                 c.state.flash = c.ui(.ratingRemoved, c.talk.session.participant(id: participant)?.name ?? participant)
             }
+        }
+    }
+
+    /// Whose rating ⌫ takes back: the chosen rating row's, or (as a digit rates
+    /// the person whose field is chosen) the chosen answer field's.
+    private static func ratedPerson(_ field: TalkState.Field?) -> String? {
+        switch field {
+        case .rating(let participant)?, .text(let participant)?: return participant
+        default: return nil
         }
     }
 
