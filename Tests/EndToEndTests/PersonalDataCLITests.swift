@@ -21,11 +21,17 @@ import TillitCore
                                                    participants: [kari, Participant(id: "p2", name: name, role: .employee)],
                                                    deckIDs: [deck.id]), decks: [deck], id: id, now: day + days * 86_400)
             try talk.apply(.setText(participant: "p2", text: words), now: day)
+            try talk.apply(.setText(participant: "p1", text: "Kari holder dette for seg selv"), now: day)
+            try talk.apply(.keepOut(participant: "p1", keptOut: true), now: day)
             talk.privateNotes = "Privat om \(name)"
             try store.save(talk)
         }
         try oneOnOne("2026-11-01-1000-0001", with: "Øyvind Ås", days: 0, words: "Jeg trives")
         try oneOnOne("2026-11-02-1000-0002", with: "øyvind ås ", days: 1, words: "Mer tid til brukerne")
+        // Øyvind keeps one answer out of the minutes: it is his, so his access export holds it.
+        var kept = try store.load(id: "2026-11-02-1000-0002")
+        try kept.apply(.keepOut(participant: "p2", keptOut: true), now: day)
+        try store.save(kept)
         try oneOnOne("2026-11-03-1000-0003", with: "Berit", days: 2, words: "Bra team")
         func team(_ id: String, members: [String], days: Double) throws {
             let people = [Participant(id: "p1", name: "Kari", role: .facilitator)]
@@ -71,7 +77,11 @@ import TillitCore
         let everything = try allText(under: folder)
         #expect(!everything.contains("Bra team") && !everything.contains("2026-11-05"), "nothing from talks without them")
         #expect(!everything.contains("Privat om"), "private notes only with the flag")
-        #expect(everything.contains("Mer tid til brukerne"))
+        let json = try String(contentsOfFile: (folder as NSString).appendingPathComponent("2026-11-02-1000-0002.json"), encoding: .utf8)
+        let minutes = try String(contentsOfFile: (folder as NSString).appendingPathComponent("2026-11-02-1000-0002.md"), encoding: .utf8)
+        #expect(json.contains("Mer tid til brukerne") && !minutes.contains("Mer tid til brukerne"),
+                "his own answer kept out of the minutes is in his record, not in the minutes")
+        #expect(!everything.contains("Kari holder dette for seg selv"), "what the leader kept out stays out")
         let mode = try FileManager.default.attributesOfItem(atPath: folder)[.posixPermissions] as? Int
         #expect(mode == 0o700)
 

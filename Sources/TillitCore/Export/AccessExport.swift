@@ -23,6 +23,21 @@ public struct AccessExport: Sendable {
         sessions.filter(person.isNamed).sorted { $0.createdAt < $1.createdAt }
     }
 
+    /// The talk as this person may see it: as the minutes tell it, and with
+    /// their own answers that they kept out of the minutes (those are theirs;
+    /// what the other person kept out stays out). As JSON, in the file's format.
+    func record(of talk: Session) throws -> String {
+        var shown = talk.forMinutes(includePrivate: includePrivate).session
+        let own = Set(talk.participants.filter { person.matches($0.name) }.map(\.id))
+        for index in talk.cards.indices where shown.cards.indices.contains(index) {
+            let keptOut = talk.cards[index].responses.filter { $0.keptOut && own.contains($0.participant) }
+            shown.cards[index].responses.removeAll { own.contains($0.participant) && keptOut.map(\.participant).contains($0.participant) }
+            shown.cards[index].responses += keptOut
+        }
+        let data = try SessionStore.encoder().encode(shown)
+        return JSONEscaping.escapingInvisibles(String(decoding: data, as: UTF8.self)) + "\n"
+    }
+
     /// The folder's files: per talk `<id>.md` and `<id>.json`, then `README.md`.
     public func files(for sessions: [Session], _ t: Localizer, generatedAt: Date,
                       timeZone: TimeZone = .current) throws -> [File] {
@@ -35,7 +50,7 @@ public struct AccessExport: Sendable {
         for talk in chosen {
             let markdown = MarkdownExporter.render(talk, includePrivate: includePrivate)
             files.append(File(name: talk.id + ".md", text: markdown))
-            files.append(File(name: talk.id + ".json", text: try talk.exportJSON(includePrivate: includePrivate)))
+            files.append(File(name: talk.id + ".json", text: try record(of: talk)))
             let who = talk.kind == .team ? talk.title : talk.participants.map(\.name).joined(separator: ", ")
             let kind = talk.kind == .team ? t(.audienceTeam) : t(.audienceOneOnOne)
             lines.append("- " + [ExportFormat.date(talk.createdAt, t.language, timeZone: timeZone), kind,
