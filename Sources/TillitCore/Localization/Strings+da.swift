@@ -751,5 +751,9 @@ extension Strings {
         .helpDeleteAllOld: "slet alle samtalerne på listen, efter ét spørgsmål",
         .confirmDeleteAllOld: "Vil du slette disse {0} samtaler og deres referater for altid? j = ja, andre taster = nej",
             .votesComeFromPhones: "Stemmerne kommer fra telefonerne, mens rummet er åbent; indtastede stemmer og telefonstemmer blandes aldrig på et kort.",
+            .setupPrivateNotes: "Private noter",
+        .setupPrivateNotesKept: "beholdes med samtalen",
+        .setupPrivateNotesDays: "slettes efter {0} dage",
+        .settingNotSaved: "Kunne ikke huske indstillingen: {0}",
     ]
 }

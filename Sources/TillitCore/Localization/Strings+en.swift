@@ -751,5 +751,9 @@ extension Strings {
         .helpDeleteAllOld: "delete every talk in this list, after one question",
         .confirmDeleteAllOld: "Delete these {0} talks and their minutes for good? y = yes, any other key = no",
             .votesComeFromPhones: "Votes come from the phones while the room is open; typed votes and phone votes never mix on a card.",
+            .setupPrivateNotes: "Private notes",
+        .setupPrivateNotesKept: "kept with the talk",
+        .setupPrivateNotesDays: "deleted after {0} days",
+        .settingNotSaved: "Could not remember the setting: {0}",
     ]
 }

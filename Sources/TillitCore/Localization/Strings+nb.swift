@@ -751,5 +751,9 @@ extension Strings {
         .helpDeleteAllOld: "slett alle samtalene i listen, etter ett spørsmål",
         .confirmDeleteAllOld: "Vil du slette disse {0} samtalene og referatene deres for godt? j = ja, andre taster = nei",
             .votesComeFromPhones: "Stemmene kommer fra mobilene mens rommet er åpent; tastede stemmer og mobilstemmer blandes aldri på et kort.",
+            .setupPrivateNotes: "Private notater",
+        .setupPrivateNotesKept: "beholdes med samtalen",
+        .setupPrivateNotesDays: "slettes etter {0} dager",
+        .settingNotSaved: "Kunne ikke huske innstillingen: {0}",
     ]
 }

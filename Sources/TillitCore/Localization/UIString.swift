@@ -668,4 +668,9 @@ public enum UIString: String, CaseIterable, Sendable {
     case confirmDeleteAllOld
     // The voting room: typed and phone votes never mix
     case votesComeFromPhones
+    // The 1:1 form: private notes that delete themselves
+    case setupPrivateNotes
+    case setupPrivateNotesKept
+    case setupPrivateNotesDays
+    case settingNotSaved
 }

@@ -15,6 +15,8 @@ public struct AppConfig: Sendable {
     public var bell = false
     /// How long talks are kept (`tillit settings retention`): the home screen offers to review older ones.
     public var retention = RetentionPolicy(months: nil)
+    /// Days after a talk that the leader's private notes delete themselves (0: never), from the settings.
+    public var privateNotesDays = 0
 
     public init(language: Language, colorEnabled: Bool, decks: [Deck], dataFolder: String, timeZone: TimeZone = .current) {
         self.language = language
@@ -87,6 +89,8 @@ public enum Effect: Hashable, Sendable {
     case closeRoom
     /// Keep the language chosen on the home screen for the next start (settings.json).
     case rememberLanguage(Language)
+    /// Keep the days after which private notes delete themselves (settings.json), chosen on the 1:1 form.
+    case rememberPrivateNotesDays(Int)
     /// Ring the terminal's bell: a card's time ran out and `--bell` asked for it.
     case bell
     /// Read the team's meeting before `talk` (then `Msg.previousMeetingLoaded`).

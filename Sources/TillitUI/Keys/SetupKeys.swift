@@ -14,7 +14,9 @@ enum SetupKeys {
         default: return false
         }
     }
-    private static func changes(_ state: AppState) -> Bool { state.setup.focus == .kind || state.setup.focus == .timer }
+    private static func changes(_ state: AppState) -> Bool {
+        [.kind, .timer, .privateNotesExpiry].contains(state.setup.focus)
+    }
     private static func always(_ state: AppState) -> Bool { true }
 
     static let table = ScreenKeyTable([

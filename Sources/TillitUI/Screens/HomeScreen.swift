@@ -131,6 +131,11 @@ enum SetupScreen {
             return []
         }
         if askAboutAnEarlierName(&state) { return [] }
+        // The private notes' days are a setting: one chosen here holds for this talk and the next.
+        if talk.kind == .oneOnOne, let days = state.setup.privateNotesDays, days != state.config.privateNotesDays {
+            state.config.privateNotesDays = days
+            return [.rememberPrivateNotesDays(days), .startTalk(talk)]
+        }
         return [.startTalk(talk)]
     }
 
@@ -171,6 +176,11 @@ enum SetupScreen {
             // The names typed so far stay in the form, to be there again when the kind is switched back.
             state.setup.kind = state.setup.kind == .oneOnOne ? .team : .oneOnOne
             state.setup.selectDefaultDeck(from: state.config.decks)
+        case .privateNotesExpiry:
+            let choices = SetupState.privateNotesChoices
+            let current = state.setup.privateNotesDays ?? state.config.privateNotesDays
+            let index = choices.firstIndex(of: current) ?? choices.firstIndex { $0 > current } ?? 0
+            state.setup.privateNotesDays = choices[(index + step + choices.count) % choices.count]
         case .timer:
             let choices = SetupState.timerChoices
             let index = choices.firstIndex(of: state.setup.timerMinutes) ?? 0

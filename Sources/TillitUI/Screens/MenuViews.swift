@@ -100,6 +100,9 @@ enum SetupView {
             case .ratingsTogether:
                 // "Ratings  [x] shown when both have rated": the rule in the words the card uses.
                 rows.append((field, ui(.setupRatingsTogether), (setup.ratingsTogether ? "[x] " : "[ ] ") + ui(.ratingsShownTogether)))
+            case .privateNotesExpiry:
+                let days = setup.privateNotesDays ?? state.config.privateNotesDays
+                rows.append((field, ui(.setupPrivateNotes), "‹ " + (days == 0 ? ui(.setupPrivateNotesKept) : ui(.setupPrivateNotesDays, days)) + " ›"))
             case .prepare: rows.append((field, "", "[ " + ui(.setupPrepare) + " ]"))
             case .start: rows.append((field, "", "[ " + ui(.startTalk) + " ]"))
             }

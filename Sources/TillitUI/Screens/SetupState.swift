@@ -5,11 +5,13 @@ import TillitCore
 public struct SetupState: Hashable, Sendable {
     public enum Field: Hashable, Sendable {
         case kind, deck(String), title, leader, employee, facilitator, members, shuffle, timer, anonymous, votesFromPhones,
-             ratingsTogether, prepare, start
+             ratingsTogether, privateNotesExpiry, prepare, start
     }
 
     /// Minutes per card; 1 and 2 for a quick round of many cards.
     public static let timerChoices = [0, 1, 2, 3, 5, 8, 10, 15]
+    /// Days after which the leader's private notes delete themselves; 0: never.
+    public static let privateNotesChoices = [0, 7, 30, 90, 365]
 
     public var kind: TalkKind
     public var deckIDs: [String]
@@ -27,6 +29,8 @@ public struct SetupState: Hashable, Sendable {
     public var votesFromPhones = false
     /// 1:1 only: a rating is not shown until both have rated (`RatingsRule.together`).
     public var ratingsTogether = true
+    /// 1:1 only: the days chosen on the form after which private notes delete themselves; nil: as the settings say.
+    public var privateNotesDays: Int?
     public var focus: Field = .leader
     public var error: String?
     /// Names that Start asked about (like an earlier one) and that were kept as typed: a new person or team.
@@ -61,7 +65,7 @@ public struct SetupState: Hashable, Sendable {
         if kind == .oneOnOne { fields.append(.title) }
         fields += [.shuffle, .timer]
         // A 1:1 can write the employee a sheet to prepare with (`tillit prepare`) before it starts.
-        fields += kind == .team ? [.anonymous, .votesFromPhones] : [.ratingsTogether, .prepare]
+        fields += kind == .team ? [.anonymous, .votesFromPhones] : [.ratingsTogether, .privateNotesExpiry, .prepare]
         fields.append(.start)
         return fields
     }

@@ -67,6 +67,8 @@ final class TalkEffects: EffectPerformer {
             loader.loadPreviousMeeting(of: talk, program)
         case .rememberLanguage(let language):
             loader.rememberLanguage(language, program)
+        case .rememberPrivateNotesDays(let days):
+            loader.rememberPrivateNotesDays(days, program)
         case .writePreparation(let deckID, let person):
             loader.writePreparation(deckID: deckID, person: person, program)
         case .fingerprintMinutes(let text):

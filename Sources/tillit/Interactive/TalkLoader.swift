@@ -78,10 +78,19 @@ final class TalkLoader {
     }
 
     func rememberLanguage(_ language: Language, _ program: Program) {
+        remember(program, failure: .languageNotSaved) { $0.language = language }
+    }
+
+    func rememberPrivateNotesDays(_ days: Int, _ program: Program) {
+        remember(program, failure: .settingNotSaved) { $0.privateNotesDays = days }
+    }
+
+    /// Changes one thing in settings.json; a failure is said, the choice still holds for this run.
+    private func remember(_ program: Program, failure: UIString, _ change: (inout Settings) -> Void) {
         var settings = Settings.load(from: context.home)
-        settings.language = language
+        change(&settings)
         do { try settings.save(to: context.home) } catch {
-            program.send(.failed(program.state.text(.languageNotSaved, error.reason)))
+            program.send(.failed(program.state.text(failure, error.reason)))
         }
     }
 

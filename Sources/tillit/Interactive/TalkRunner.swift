@@ -26,6 +26,7 @@ final class TalkRunner {
         config.skippedDecks = catalog.skippedFiles
         config.bell = bell
         config.retention = context.settings.retention
+        config.privateNotesDays = context.settings.privateNotesExpiry.days
         program = Program(AppState(config: config, size: Size(width: 80, height: 24), now: Date()), performer: effects)
     }
 
