@@ -29,6 +29,22 @@ enum TalkView {
         state.config.decks.first { $0.id == record.deck }?.card(id: record.card)
     }
 
+    /// The card's header: the deck and who is talking. In a 1:1 that does not
+    /// fit, names are shortened before roles (who leads matters more than a
+    /// surname): first names with roles, then first names alone, then cut.
+    static func headerTitle(_ talk: TalkState, _ record: CardRecord, _ ui: Localizer, width: Int) -> String {
+        let start = "tillit · " + deckTitle(talk, record) + " · "
+        guard talk.session.kind == .oneOnOne else { return start + talk.session.title }
+        let people = talk.session.participants
+        let firstNames = people.map { person -> Participant in
+            var short = person
+            short.name = person.name.split(separator: " ").first.map(String.init) ?? person.name
+            return short
+        }
+        let candidates = [names(people, ui), names(firstNames, ui), ui.list(firstNames.map(\.name))]
+        return candidates.map { start + $0 }.first { DisplayWidth.of($0) <= width } ?? start + candidates[1]
+    }
+
     static func deckTitle(_ talk: TalkState, _ record: CardRecord) -> String {
         talk.session.decks.first { $0.id == record.deck }?.title ?? record.deck
     }
@@ -53,9 +69,7 @@ enum TalkView {
         guard let record = talk.card else { return }
         let ui = state.text
         let (progressText, overTime) = progress(state, talk)
-        var title = "tillit · " + deckTitle(talk, record)
-        if talk.session.kind == .oneOnOne { title += " · " + names(talk.session.participants, ui) }
-        else { title += " · " + talk.session.title }
+        let title = headerTitle(talk, record, ui, width: grid.width - DisplayWidth.of(progressText) - 4)
         Chrome.header(title, right: progressText, &grid)
         // Time that is up shows in reverse, calm and plain, so it reads without colour too, and stays.
         if overTime { grid.restyle(x: grid.width - DisplayWidth.of(progressText) - 1, y: 0, width: DisplayWidth.of(progressText),
