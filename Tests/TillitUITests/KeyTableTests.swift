@@ -59,7 +59,7 @@ struct KeyTableTests {
         let state = try #require(Self.modes.first { $0.0 == mode }?.1)
         let talk = try #require(state.talk)
         let table = TalkKeys.table(talk)
-        let context = TalkContext(talk: talk, state: state)
+        let context = TalkContext(state: state)
         let bar = Self.keyBar(state)
         var helpState = state
         helpState.helpVisible = true
@@ -119,7 +119,7 @@ struct KeyTableTests {
     func everyActiveKeyDoesSomething(mode: String) throws {
         let state = try #require(Self.modes.first { $0.0 == mode }?.1)
         let talk = try #require(state.talk)
-        let context = TalkContext(talk: talk, state: state)
+        let context = TalkContext(state: state)
         for binding in TalkKeys.table(talk).bindings where binding.when(context) {
             for key in binding.keys {
                 var after = state

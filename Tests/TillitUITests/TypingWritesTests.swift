@@ -127,7 +127,7 @@ struct TypingWritesTests {
     func whileWritingNoCharacterIsACommand(mode: String) throws {
         let state = try #require(KeyTableTests.modes.first { $0.0 == mode }?.1)
         let talk = try #require(state.talk)
-        let context = TalkContext(talk: talk, state: state)
+        let context = TalkContext(state: state)
         for binding in TalkKeys.table(talk).bindings where binding.when(context) {
             #expect(!binding.keys.contains { if case .character = $0 { return true } else { return false } }, "\(mode): \(binding.keys)")
         }

@@ -1,9 +1,20 @@
 import TillitCore
 
-/// What a talk's key bindings read and change: the open talk and the app around it.
+/// What a talk's key bindings read and change: the app, and in it the open
+/// talk. One copy: `talk` is `state.talk` itself, so a binding that writes
+/// either is never undone by the other. Made only while a talk is open.
 struct TalkContext {
-    var talk: TalkState
     var state: AppState
+
+    init(state: AppState) {
+        precondition(state.talk != nil, "a talk's keys without an open talk")
+        self.state = state
+    }
+
+    var talk: TalkState {
+        get { state.talk! }
+        _modify { yield &state.talk! }
+    }
 
     var ui: Localizer { state.text }
     var finished: Bool { talk.session.isFinished }

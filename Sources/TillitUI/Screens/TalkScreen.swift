@@ -5,12 +5,13 @@ import TillitCore
 enum TalkScreen {
     static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         guard let talk = state.talk else { state.screen = .home; return [] }
-        var context = TalkContext(talk: talk, state: state)
-        defer { state = context.state; state.talk = context.talk }
-        switch context.talk.mode {
-        case .actionForm: return handleActionForm(key, &context.talk, state: &context.state)
-        case .confirmRemove: confirmRemoval(key, &context.talk, state: &context.state); return []
-        case .notes: handleNotes(key, &context.talk, now: context.state.now); return []
+        var context = TalkContext(state: state)
+        defer { state = context.state }
+        let now = state.now
+        switch talk.mode {
+        case .actionForm: return handleActionForm(key, &context)
+        case .confirmRemove: confirmRemoval(key, &context); return []
+        case .notes: handleNotes(key, &context.talk, now: now); return []
         case .choosingVoteToRemove:
             context.talk.choosingVoteToRemove = false
             if case .character(let c) = key, c.isASCII, c.isNumber {
@@ -24,18 +25,18 @@ enum TalkScreen {
         if key != .character("f") { context.talk.askedToFinishWithParked = false }
         if let effects = TalkKeys.table(context.talk).handle(key, &context) { return effects }
         if case .character = key, CardKeys.typingStartsWriting(context) { CardMoves.startWriting(&context) }
-        if context.writing { typeInField(key, &context.talk, now: context.state.now) }
+        if context.writing { typeInField(key, &context.talk, now: now) }
         return []
     }
 
     /// The key bar of the current card or summary, read off its key table.
     static func keyBar(_ state: AppState, _ talk: TalkState) -> [(String, String)] {
-        TalkKeys.table(talk).bar(TalkContext(talk: talk, state: state))
+        TalkKeys.table(talk).bar(TalkContext(state: state))
     }
 
     /// The `?` help of the current card or summary, read off its key table.
     static func help(_ state: AppState, _ talk: TalkState) -> [(String, UIString)] {
-        TalkKeys.table(talk).help(TalkContext(talk: talk, state: state))
+        TalkKeys.table(talk).help(TalkContext(state: state))
     }
 
     // MARK: Writing
@@ -62,18 +63,18 @@ enum TalkScreen {
 
     // MARK: Actions
 
-    private static func handleActionForm(_ key: Key, _ talk: inout TalkState, state: inout AppState) -> [Effect] {
-        guard var form = talk.actionForm else { return [] }
+    private static func handleActionForm(_ key: Key, _ c: inout TalkContext) -> [Effect] {
+        guard var form = c.talk.actionForm else { return [] }
         switch key {
         case .escape:
             // Nothing typed in a cancelled form stays: a new action goes, a changed one is as it was.
             if form.createdByTyping, let id = form.editing {
-                try? talk.session.apply(.removeAction(id: id), now: state.now)
-            } else if let original = form.original, talk.action(id: original.id) != nil {
-                try? talk.session.apply(.editAction(id: original.id, text: original.text, owner: original.owner, due: original.due),
-                                        now: state.now)
+                try? c.talk.session.apply(.removeAction(id: id), now: c.state.now)
+            } else if let original = form.original, c.talk.action(id: original.id) != nil {
+                try? c.talk.session.apply(.editAction(id: original.id, text: original.text, owner: original.owner, due: original.due),
+                                        now: c.state.now)
             }
-            talk.actionForm = nil
+            c.talk.actionForm = nil
             return []
         case .tab, .down:
             form.focus = TalkState.ActionForm.Field(rawValue: (form.focus.rawValue + 1) % 3)!
@@ -84,19 +85,19 @@ enum TalkScreen {
                 form.focus = TalkState.ActionForm.Field(rawValue: form.focus.rawValue + 1)!
                 break
             }
-            let typed = DueDate.Typed(form.due.text, today: state.now)
+            let typed = DueDate.Typed(form.due.text, today: c.state.now)
             guard typed.unreadable == nil else {
-                form.error = state.text(.badDueDate)
-                talk.actionForm = form
+                form.error = c.state.text(.badDueDate)
+                c.talk.actionForm = form
                 return []
             }
             do {
-                try talk.session.apply(talk.saving(form, text: form.text.text, due: typed.due(keeping: nil)), now: state.now)
-                state.flash = state.text(form.isNew ? .actionAdded : .actionChanged)
-                talk.actionForm = nil
+                try c.talk.session.apply(c.talk.saving(form, text: form.text.text, due: typed.due(keeping: nil)), now: c.state.now)
+                c.state.flash = c.state.text(form.isNew ? .actionAdded : .actionChanged)
+                c.talk.actionForm = nil
                 return []
             } catch {
-                form.error = TalkText.refusal(error, state.text, card: talk.card)
+                form.error = TalkText.refusal(error, c.state.text, card: c.talk.card)
                 form.focus = .text
             }
         default:
@@ -104,9 +105,10 @@ enum TalkScreen {
             editor.handle(key)
             form.editor = editor
             form.error = nil
-            followTyping(&form, &talk, now: state.now)
+            let now = c.state.now
+            followTyping(&form, &c.talk, now: now)
         }
-        talk.actionForm = form
+        c.talk.actionForm = form
         return []
     }
 
@@ -124,23 +126,23 @@ enum TalkScreen {
     }
 
     /// The answer to "remove the action?": j or y removes it, any other key keeps it.
-    private static func confirmRemoval(_ key: Key, _ talk: inout TalkState, state: inout AppState) {
-        guard let id = talk.confirmRemove else { return }
-        talk.confirmRemove = nil
+    private static func confirmRemoval(_ key: Key, _ c: inout TalkContext) {
+        guard let id = c.talk.confirmRemove else { return }
+        c.talk.confirmRemove = nil
         guard key == .character("j") || key == .character("y") || key == .character("J") || key == .character("Y") else {
-            state.flash = state.text(.actionKept)
+            c.state.flash = c.state.text(.actionKept)
             return
         }
         do {
-            try talk.session.apply(.removeAction(id: id), now: state.now)
-            state.flash = state.text(.actionRemoved)
+            try c.talk.session.apply(.removeAction(id: id), now: c.state.now)
+            c.state.flash = c.state.text(.actionRemoved)
         } catch {
-            state.flash = TalkText.refusal(error, state.text, card: talk.card)
+            c.state.flash = TalkText.refusal(error, c.state.text, card: c.talk.card)
         }
         // Keep the focus (card) or the selection (summary) on something that is still there.
-        talk.focus = min(talk.focus, max(0, talk.fields.count - 1))
-        let summaryCount = parkedIndices(talk.session).count + talk.session.actions.count
-        talk.listSelection = min(talk.listSelection, max(0, summaryCount - 1))
+        c.talk.focus = min(c.talk.focus, max(0, c.talk.fields.count - 1))
+        let summaryCount = parkedIndices(c.talk.session).count + c.talk.session.actions.count
+        c.talk.listSelection = min(c.talk.listSelection, max(0, summaryCount - 1))
     }
 
     // MARK: Summary
