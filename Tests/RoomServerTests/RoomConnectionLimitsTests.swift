@@ -28,10 +28,11 @@ import Glibc
             slow.send("GET /abc")
             let silent = try #require(RawConnection(port: port))
             let started = Date()
-            #expect((await slow.waitForClose(within: 3)), "half a request line is not held for ever")
-            #expect((await silent.waitForClose(within: 3)), "nor is a connection that says nothing")
+            #expect((await slow.waitForClose(within: 5)), "half a request line is not held for ever")
+            #expect((await silent.waitForClose(within: 5)), "nor is a connection that says nothing")
+            // Not before the deadline; the upper bound only says "not held": a busy machine is slow to say so.
             let waited = Date().timeIntervalSince(started)
-            #expect(waited >= 0.2 && waited < 2, "\(waited)")
+            #expect(waited >= 0.2 && waited < 10, "\(waited)")
         }
     }
 
