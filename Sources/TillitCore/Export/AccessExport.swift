@@ -30,9 +30,8 @@ public struct AccessExport: Sendable {
         var shown = talk.forMinutes(includePrivate: includePrivate).session
         let own = Set(talk.participants.filter { person.matches($0.name) }.map(\.id))
         for index in talk.cards.indices where shown.cards.indices.contains(index) {
-            let keptOut = talk.cards[index].responses.filter { $0.keptOut && own.contains($0.participant) }
-            shown.cards[index].responses.removeAll { own.contains($0.participant) && keptOut.map(\.participant).contains($0.participant) }
-            shown.cards[index].responses += keptOut
+            // `forMinutes` left every kept-out answer out; the person's own come back.
+            shown.cards[index].responses += talk.cards[index].responses.filter { $0.keptOut && own.contains($0.participant) }
         }
         let data = try SessionStore.encoder().encode(shown)
         return JSONEscaping.escapingInvisibles(String(decoding: data, as: UTF8.self)) + "\n"

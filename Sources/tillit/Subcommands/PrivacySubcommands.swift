@@ -17,7 +17,7 @@ struct SettingsSubcommand: ParsableCommand {
     func run() throws {
         let context = try global.context()
         let t = context.text
-        var settings = Settings.load(from: context.home)
+        var settings = context.settings
         guard let name else {
             print(t(.settingsLanguageLine, context.language.ownName))
             print(t(.settingsRetentionLine, retentionText(settings.retention, t)))
@@ -94,7 +94,7 @@ struct PrivacySubcommand: ParsableCommand {
     func run() throws {
         let context = try global.context()
         let t = context.text
-        let retention = Settings.load(from: context.home).retention
+        let retention = context.settings.retention
         let sheet = PrivacySheet(dataFolder: context.home.path, retention: retention)
         let text = employee ? sheet.forEmployee(t) : sheet.forDataProtectionOfficer(t)
         guard let output else {
