@@ -54,13 +54,16 @@ struct CoreDumpTests {
         #expect(cores.isEmpty, "core files written: \(cores)")
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    // No time limit trait: on a two-core machine the trait's clock runs while
+    // the test waits for a thread behind the terminal tests (CI saw 60 s go by
+    // that way). runProgram's own 30 s deadline starts when the work does.
+    @Test
     func tillitWritesNoCoreWhenItCrashes() throws {
         try expectNoCore(tillitBinaryURL.path,
                          ["start", "--deck", "psykologisk-trygghet", "--title", "Krasj", "--anonymous", "--plain"])
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test
     func theVotingRoomWritesNoCoreWhenItCrashes() throws {
         let room = tillitBinaryURL.deletingLastPathComponent().appendingPathComponent("tillit-room").path
         try expectNoCore(room, ["--room-address", "127.0.0.1"])
