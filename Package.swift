@@ -40,7 +40,13 @@ let package = Package(
         ),
         // prctl(PR_SET_DUMPABLE), which Swift cannot call directly (it is variadic in C).
         .systemLibrary(name: "CProcessPrivacy"),
-        .target(name: "TillitCore", dependencies: ["CProcessPrivacy", .product(name: "Yams", package: "Yams")]),
+        // The talk as values: sessions, the engine, decks, export and trends as functions, the words.
+        // No files, no system calls, no queues: what reads and writes lives in TillitStore.
+        .target(name: "TillitCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Every file tillit touches: talks, locks, settings, deck files, exports (0600, no links followed).
+        .target(name: "TillitStore", dependencies: ["TillitCore"]),
+        // Core size 0 and not dumpable, for both executables (the room must not depend on the store).
+        .target(name: "ProcessPrivacy", dependencies: ["CProcessPrivacy"]),
         // The JSON lines tillit and tillit-room speak over a pipe; Foundation only, no networking.
         .target(name: "RoomProtocol"),
         .target(name: "QRMatrix", dependencies: ["CQRencode"]),
@@ -49,16 +55,19 @@ let package = Package(
             dependencies: ["RoomProtocol", "QRMatrix", "TillitCore", .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "NIOHTTPTypes", package: "swift-nio-extras")]
         ),
-        .executableTarget(name: "tillit-room", dependencies: ["RoomServer", "TillitCore"]),
+        .executableTarget(name: "tillit-room", dependencies: ["RoomServer", "ProcessPrivacy"]),
+        // The two front ends, side by side: the screen (TillitUI) and plain lines (TillitPlain).
         .target(name: "TillitUI", dependencies: ["TillitCore"]),
+        .target(name: "TillitPlain", dependencies: ["TillitCore"]),
         // The minutes' fingerprint (SHA-256). Crypto only, no networking; TillitCore stays without it.
         .target(name: "MinutesSeal", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "TillitTerminal", dependencies: ["CNCurses", "TillitUI"]),
-        .executableTarget(name: "tillit-bench", dependencies: ["TillitCore"], path: "Benchmarks/StoreBench"),
+        .executableTarget(name: "tillit-bench", dependencies: ["TillitCore", "TillitStore"], path: "Benchmarks/StoreBench"),
         .executableTarget(
             name: "tillit",
             dependencies: [
-                "TillitCore", "TillitUI", "TillitTerminal", "RoomProtocol", "MinutesSeal",
+                "TillitCore", "TillitStore", "TillitUI", "TillitPlain", "TillitTerminal", "RoomProtocol", "MinutesSeal",
+                "ProcessPrivacy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: staticPIE
@@ -67,11 +76,12 @@ let package = Package(
         .executableTarget(
             name: "tillit-devtools",
             dependencies: [
-                "TillitCore", "TillitUI", "TillitTerminal",
+                "TillitCore", "TillitStore", "TillitUI", "TillitTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "TillitCoreTests", dependencies: ["TillitCore", "MinutesSeal",
+        // The model and, beside it, the store and plain mode that sit on it (they share fixtures).
+        .testTarget(name: "TillitCoreTests", dependencies: ["TillitCore", "MinutesSeal", "TillitStore", "TillitPlain",
                                                             .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "TillitUITests", dependencies: ["TillitUI", "QRMatrix"]),
         .testTarget(name: "TillitTerminalTests", dependencies: ["TillitTerminal"]),
@@ -82,6 +92,6 @@ let package = Package(
             dependencies: ["RoomServer", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         // Depends on the executables so `swift test` builds the binaries the tests drive.
-        .testTarget(name: "EndToEndTests", dependencies: ["tillit", "tillit-devtools", "tillit-room", "TillitCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["tillit", "tillit-devtools", "tillit-room", "TillitCore", "TillitStore"]),
     ]
 )

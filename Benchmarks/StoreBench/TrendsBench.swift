@@ -3,6 +3,7 @@
 
 import Foundation
 import TillitCore
+import TillitStore
 
 /// Writes `count` anonymous team meetings of a 14-card deck (7 rating cards,
 /// 8 votes each, what the team said on the others, an action every third

@@ -9,6 +9,7 @@
 
 import Foundation
 import TillitCore
+import TillitStore
 
 /// Progress goes to stderr, so stdout holds only the table.
 func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }

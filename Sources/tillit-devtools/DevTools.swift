@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TillitCore
+import TillitStore
 
 /// Drills and measurements for tillit's tests and `scripts/bench`, kept out of
 /// the `tillit` that users get: a crash on purpose, a writer that saves until

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TillitCore
+import TillitStore
 
 /// A writer for the store's fault tests: it opens (or starts) a talk, then
 /// writes an answer and saves, over and over, printing `saved N` after each

@@ -1,5 +1,5 @@
 import RoomServer
-import TillitCore
+import ProcessPrivacy
 
 CoreDumps.forbid()
 await RoomMain.run(arguments: Array(CommandLine.arguments.dropFirst()))

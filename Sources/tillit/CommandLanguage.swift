@@ -1,5 +1,6 @@
 import Foundation
 import TillitCore
+import TillitStore
 
 /// The language of everything tillit writes on the command line, known before
 /// swift-argument-parser runs: usage errors, `validate()` messages and help

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TillitCore
+import TillitStore
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import TillitCore
+import TillitStore
+import ProcessPrivacy
 
 @main
 struct Tillit: ParsableCommand {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TillitCore
+@testable import TillitStore
 
 /// Agreed actions changed, ticked off and removed during a talk, the leader's
 /// private notes, and an action form that is never lost on leaving: the real

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TillitCore
+@testable import TillitStore
 
 /// The command line of the built binary: output, errors and exit codes.
 @Suite("CLI")

@@ -29,7 +29,7 @@ struct DataFolderTests {
     }
 
     /// Before, /dev/zero aborted `sessions` (it tried to read it whole) and a pipe hung it.
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(5)))
     func sessionsAndExportSkipAPipeAndALinkToDevZeroWithALineEach() throws {
         let home = try TemporaryHome()
         let id = try oneTalk(home)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TillitCore
+@testable import TillitStore
 
 /// `tillit export`, `tillit trends` and the filters of `tillit sessions`, on the built binary.
 @Suite("tillit export, trends and sessions filters")

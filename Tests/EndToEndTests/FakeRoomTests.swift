@@ -4,6 +4,7 @@ import Glibc
 #endif
 import Testing
 import TillitCore
+@testable import TillitStore
 
 /// Issue 26: tillit trusts nothing the room says. A stand-in for `tillit-room`
 /// (a short Python script beside a copy of tillit) waits for the card, then says

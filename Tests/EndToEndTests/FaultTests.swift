@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TillitCore
+@testable import TillitStore
 
 /// The real terminal program under faults: `kill -9` at random moments of a
 /// talk, a full disk, a read-only home, a home whose path has spaces and
@@ -113,7 +114,7 @@ struct FaultTests {
     /// the running process, as freeing disk space would): the save fails with a
     /// clear line on screen, the file on disk stays as it was, the talk goes
     /// on, and once there is room every word is written.
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(5)))
     func aFullDiskIsShownAndNothingIsLostWhenThereIsRoomAgain() throws {
         let tmux = try TmuxSession(width: 100, height: 30)
         let (store, id, path) = try Self.savedTalk(in: tmux)
@@ -151,7 +152,7 @@ struct FaultTests {
 
     /// A limit that is never lifted: leaving says on stderr that the last
     /// changes could not be saved, with a non-zero exit, and the file is intact.
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(5)))
     func leavingWhileTheDiskIsFullSaysSoAndKeepsTheOldFile() throws {
         let tmux = try TmuxSession(width: 100, height: 30)
         let (store, id, path) = try Self.savedTalk(in: tmux)
@@ -189,7 +190,7 @@ struct FaultTests {
         _ = run("/bin/chown", ["-R", "65534:65534", path])
     }
 
-    @Test(.timeLimit(.minutes(2)), .enabled(if: geteuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
+    @Test(.timeLimit(.minutes(5)), .enabled(if: geteuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
     func aReadOnlyHomeIsOneClearLineAndLeavesNothingBehind() throws {
         let tmux = try TmuxSession(width: 100, height: 30)
         try FileManager.default.createDirectory(at: tmux.dataFolder.appendingPathComponent("sessions"), withIntermediateDirectories: true)
@@ -214,7 +215,7 @@ struct FaultTests {
 
     /// The folder turns read-only during a talk: the failed save is shown, the
     /// words stay on screen, and they are saved once the folder can be written again.
-    @Test(.timeLimit(.minutes(2)), .enabled(if: geteuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
+    @Test(.timeLimit(.minutes(5)), .enabled(if: geteuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
     func aHomeThatTurnsReadOnlyDuringATalkKeepsTheWordsUntilItCanSave() throws {
         let tmux = try TmuxSession(width: 100, height: 30)
         try FileManager.default.createDirectory(at: tmux.dataFolder, withIntermediateDirectories: true)
@@ -245,7 +246,7 @@ struct FaultTests {
 
     // MARK: A path with spaces and Norwegian letters
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(5)))
     func aHomeWithSpacesAndNorwegianLettersWorksEverywhere() throws {
         let parent = "/tmp/tillit test \(UUID().uuidString.prefix(6))"
         defer { try? FileManager.default.removeItem(atPath: parent) }
@@ -291,7 +292,7 @@ struct FaultTests {
 
     /// A hang-up while someone is writing, well inside the half second that
     /// typing saves wait: the words are saved before tillit goes.
-    @Test(.timeLimit(.minutes(2)), arguments: HangUp.allCases)
+    @Test(.timeLimit(.minutes(5)), arguments: HangUp.allCases)
     func aHangUpWhileWritingSavesTheText(_ hangUp: HangUp) throws {
         let tmux = try TmuxSession(width: 100, height: 30)
         try tmux.launch(Self.startArguments)
@@ -311,7 +312,7 @@ struct FaultTests {
 
     // MARK: A file broken by hand
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(5)))
     func aTalkFileEditedIntoInvalidJSONIsListedAsUnreadableAndLeftAlone() throws {
         // Wide enough for the whole path of the file in the temporary folder.
         let tmux = try TmuxSession(width: 200, height: 30)
@@ -343,7 +344,7 @@ struct FaultTests {
     }
 
     /// Two tillits on one talk: the second says which process has it.
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(5)))
     func aSecondTillitOnTheSameTalkSaysWhichProcessHasIt() throws {
         let first = try TmuxSession(width: 100, height: 30)
         try first.launch(Self.startArguments.map { $0 == "nb" ? "en" : $0 })
@@ -406,7 +407,7 @@ struct FaultTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(5)))
     func escapeSequencesInADeckAndInAnswersAreShownInert() throws {
         let tmux = try TmuxSession(width: 120, height: 40)
         let decks = tmux.dataFolder.appendingPathComponent("decks")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TillitCore
+@testable import TillitStore
 
 /// Answers kept out of the minutes (`u`) and minutes both confirm (`b`,
 /// `tillit verify`), through the real binary in tmux and on the command line.

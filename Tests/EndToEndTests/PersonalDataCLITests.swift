@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TillitCore
+@testable import TillitStore
 
 /// A person's rights over their data on the command line: to see everything
 /// kept about them (`export --participant … --all -o DIR`) and to be removed (`forget`).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TillitCore
+@testable import TillitStore
 
 /// Plain line mode (`--plain`, and `TERM=dumb`): the real binary driven through
 /// pipes, then the talk it wrote read back through the store.

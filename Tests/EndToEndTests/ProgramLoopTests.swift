@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TillitCore
+@testable import TillitStore
 
 /// The program loop performs every effect `update` asks for, on every path into
 /// a talk: here the one a finished talk takes when `tillit resume` opens it.

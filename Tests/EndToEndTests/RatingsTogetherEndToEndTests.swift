@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TillitCore
+@testable import TillitStore
 
 /// A 1:1's ratings shown together, through the real binary: in tmux (the card
 /// screen) and in plain mode, checked on screen and in the JSON it wrote.

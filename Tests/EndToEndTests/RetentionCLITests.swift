@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TillitCore
+@testable import TillitStore
 
 /// How long talks are kept, on the command line, with the clock moved by `TILLIT_NOW`.
 @Suite struct RetentionCLITests {

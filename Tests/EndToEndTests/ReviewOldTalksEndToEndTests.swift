@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TillitCore
+@testable import TillitStore
 
 /// The home screen of the real binary: talks kept longer than the retention
 /// are offered for review and deleted there; private notes past their time are gone.

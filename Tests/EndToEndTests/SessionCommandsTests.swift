@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TillitCore
+@testable import TillitStore
 
 @Suite("tillit sessions and tillit delete")
 struct SessionCommandsTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TillitCore
+@testable import TillitStore
 
 /// The store against real processes: `kill -9` mid-save, a file size limit,
 /// a read-only home, two tillits on one talk. The writer is `tillit-devtools
@@ -82,7 +83,7 @@ struct StoreFaultTests {
         ((try? FileManager.default.contentsOfDirectory(atPath: store.folder)) ?? []).filter { $0.hasSuffix(".tmp") }
     }
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(5)))
     func killingTheWriterAtRandomMomentsLosesNoReportedSave() throws {
         let home = try TemporaryHome()
         let store = SessionStore(home: TillitHome(path: home.path))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TillitCore
+@testable import TillitStore
 
 /// The data folder and `sessions/` must be the user's own and closed to
 /// others' writes; tillit refuses otherwise and never changes their modes.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TillitCore
+@testable import TillitStore
 
 /// Which own decks were not loaded, for the decks screen and `tillit decks`.
 struct DeckCatalogSkippedTests {

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
 @testable import TillitCore
+@testable import TillitStore
 
 /// Own deck files are read the way the store reads talks, except that a link
 /// to a deck elsewhere is followed: a named pipe among them is named for what
 /// it is (before: "cannot be read (check its permissions)") and never waited on.
 @Suite("Deck files that are not files")
 struct DeckFileKindTests {
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(5)))
     func aNamedPipeAmongTheOwnDecksIsNamedNotWaitedOn() throws {
         let temp = try TempFolder()
         let folder = temp.path("decks")

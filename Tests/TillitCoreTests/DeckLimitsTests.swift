@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TillitCore
+@testable import TillitStore
 
 /// Files built to make a loader slow or crash are refused quickly, with a message.
 @Suite("Deck parser: hostile files")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TillitCore
+@testable import TillitStore
 
 // Every bad input of issue 2 gets a loader test here: the file is written to a
 // temp folder and read through `DeckParser.parse(fileAt:)`, the path `tillit

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TillitCore
+@testable import TillitStore
 
 /// The decks in `Cards/` are part of the product: they must lint clean and be complete.
 @Suite("Shipped decks")

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import TillitCore
+@testable import TillitStore
+@testable import TillitPlain
 
 /// An answer its writer keeps out of the minutes (`u`, `:keep-out`): in the talk
 /// file and on screen, in no export, whatever the flags; the minutes say how many.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import MinutesSeal
 @testable import TillitCore
+@testable import TillitStore
 
 /// Minutes both confirm: who confirms, what a confirmation keeps, what clears
 /// it, and the block the exported minutes end with.

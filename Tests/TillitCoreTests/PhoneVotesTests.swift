@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TillitCore
+@testable import TillitStore
 
 @Suite("Votes from phones (the voting room) in the talk")
 struct PhoneVotesTests {

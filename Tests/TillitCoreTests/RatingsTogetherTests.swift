@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import TillitCore
+@testable import TillitStore
+@testable import TillitPlain
 
 /// A 1:1's ratings shown together (`RatingsRule`): a rating is not shown
 /// anywhere until both have rated, then both at once; `--open-ratings` and

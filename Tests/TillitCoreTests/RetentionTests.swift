@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TillitCore
+@testable import TillitStore
 
 @Suite struct RetentionTests {
     static let oslo: Calendar = {

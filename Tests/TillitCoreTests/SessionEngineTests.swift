@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TillitCore
+@testable import TillitStore
 
 // MARK: - Fixtures shared by the Session and Store tests
 

@@ -2,6 +2,7 @@ import Foundation
 import PropertyBased
 import Testing
 @testable import TillitCore
+@testable import TillitStore
 
 /// Random sequences of moves and edits, generated and shrunk by PropertyBased.
 /// After every step the talk is written as the store writes it and read back:

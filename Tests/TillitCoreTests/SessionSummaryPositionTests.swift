@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TillitCore
+@testable import TillitStore
 
 /// The home screen's "card 4 of 14" comes from the listing: both of its ways of reading a file give the card the talk is on.
 struct SessionSummaryPositionTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TillitCore
+@testable import TillitStore
 
 /// Files the store cannot use must be reported with their path and left byte for byte as they are.
 @Suite("Store: damaged, foreign and newer files, and folders it cannot write")

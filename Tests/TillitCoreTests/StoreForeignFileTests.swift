@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TillitCore
+@testable import TillitStore
 
 /// Files in the data folder that are not what they seem: a symbolic link
 /// planted where a lock or a talk goes, a named pipe, a file far larger than
@@ -50,7 +51,7 @@ struct StoreForeignFileTests {
     }
 
     /// Before, `open` waited for a writer that never came, and `tillit sessions` hung.
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(5)))
     func aNamedPipeIsSkippedWithALineWithoutWaitingForIt() throws {
         let fixture = try StoreFixture()
         try fixture.store.save(try SessionFixture.oneOnOne(id: id))
@@ -81,7 +82,7 @@ struct StoreForeignFileTests {
     }
 
     /// The remembered language is read the same way: a link or a pipe there means nothing chosen.
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(5)))
     func aSettingsFileThatIsALinkOrAPipeMeansNothingChosen() throws {
         let fixture = try StoreFixture()
         let home = fixture.store.home

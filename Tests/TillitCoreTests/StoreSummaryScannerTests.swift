@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TillitCore
+@testable import TillitStore
 
 /// The listing's fast path must read exactly what `JSONDecoder` reads, or step aside.
 @Suite("Store: the listing's summary scanner agrees with JSONDecoder")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TillitCore
+@testable import TillitStore
 
 /// Talk files that decode, or almost, but should not be trusted as they are:
 /// a key given twice, bytes that are not UTF-8, nesting no talk has, a number

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TillitCore
+@testable import TillitStore
 
 /// A store in a fresh temp folder; `home` does not exist until the store makes it.
 struct StoreFixture {

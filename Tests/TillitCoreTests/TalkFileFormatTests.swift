@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TillitCore
+@testable import TillitStore
 
 /// A talk file written before records were typed (`answer` and the vote keys
 /// were strings in the code) reads into the typed record and is written back

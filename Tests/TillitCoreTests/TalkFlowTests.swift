@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import TillitCore
+@testable import TillitStore
+@testable import TillitPlain
 
 /// The rules above a single command that the card screen and plain mode share
 /// (`TalkFlow`), the words both use (`TalkText`), and plain mode's lines (`PlainTalk`).
@@ -113,7 +115,7 @@ struct PlainTalkTests {
     let t = Localizer(.nb)
 
     static func talk(_ session: Session) -> PlainTalk {
-        PlainTalk(session: session, path: "/tmp/talk.json", catalog: catalog, language: .nb)
+        PlainTalk(session: session, path: "/tmp/talk.json", decks: catalog.decks, language: .nb)
     }
 
     @Test func aTextLineGoesToWhoeverWritesAndATeamWithoutAFacilitatorKeepsNoWords() throws {

@@ -42,51 +42,49 @@ public struct DeckParser {
         return shown + diagnostics.dropFirst(Self.maximumDiagnostics)
     }
 
-    /// Loads and checks the file at `path`. Never throws: every failure is a diagnostic.
-    public static func parse(fileAt path: String) -> Result {
-        var parser = DeckParser(path: path)
-        guard let text = parser.readText() else { return Result(deck: nil, diagnostics: parser.diagnostics) }
-        return parser.parseText(text)
-    }
-
     /// Checks YAML text that claims to come from `path`.
     public static func parse(yaml: String, path: String) -> Result {
         var parser = DeckParser(path: path)
         return parser.parseText(yaml)
     }
 
-    // MARK: - Reading
+    /// Why a deck file could not be read at all (the store reads it; see `DeckParser.parse(fileAt:)`).
+    public enum FileProblem: Equatable, Sendable {
+        case noSuchFile, isFolder, unreadable
+        case notAFile(FileKind)
+        case tooBig(size: Int)
+    }
 
-    private mutating func readText() -> String? {
-        // Opened as the store opens its files, so a named pipe among the decks
-        // is named instead of waited on; a link to a deck elsewhere is followed.
-        var buffer: [UInt8] = []
-        let count: Int
-        do { count = try POSIXFile.readAll(path, limit: Self.maximumFileSize, followingLinks: true, into: &buffer) } catch {
-            switch error {
-            case .system(let failure) where failure.code == ENOENT: self.error(.deckNoSuchFile)
-            case .notAFile(.folder): self.error(.deckIsFolder)
-            case .notAFile(let kind): self.error(.deckNotAFile, .phrase(kind.name))
-            case .tooLarge(let size):
-                self.error(.deckFileTooBig, .text(Self.sizeText(size)), .text(Self.sizeText(Self.maximumFileSize)))
-            case .system: self.error(.deckUnreadable)
-            }
-            return nil
+    /// The one diagnostic of a file that could not be read.
+    public static func result(path: String, problem: FileProblem) -> Result {
+        var parser = DeckParser(path: path)
+        switch problem {
+        case .noSuchFile: parser.error(.deckNoSuchFile)
+        case .isFolder: parser.error(.deckIsFolder)
+        case .notAFile(let kind): parser.error(.deckNotAFile, .phrase(kind.name))
+        case .tooBig(let size):
+            parser.error(.deckFileTooBig, .text(Self.sizeText(size)), .text(Self.sizeText(Self.maximumFileSize)))
+        case .unreadable: parser.error(.deckUnreadable)
         }
-        let data = Data(buffer[..<count])
+        return Result(deck: nil, diagnostics: parser.diagnostics)
+    }
+
+    /// Checks the bytes of a deck file: UTF-8 without NUL, then the YAML.
+    public static func parse(data: Data, path: String) -> Result {
+        var parser = DeckParser(path: path)
         guard let text = String(data: data, encoding: .utf8) else {
-            error(.deckNotUTF8)
-            return nil
+            parser.error(.deckNotUTF8)
+            return Result(deck: nil, diagnostics: parser.diagnostics)
         }
         if text.unicodeScalars.contains(where: { $0.value == 0 }) {
-            error(.deckHasNUL)
-            return nil
+            parser.error(.deckHasNUL)
+            return Result(deck: nil, diagnostics: parser.diagnostics)
         }
-        return text
+        return parser.parseText(text)
     }
 
     /// `999 bytes`, `250 kB`, `10.0 MB`.
-    static func sizeText(_ bytes: Int) -> String {
+    public static func sizeText(_ bytes: Int) -> String {
         if bytes < 1_000 { return "\(bytes) bytes" }
         if bytes < 1_000_000 { return "\(bytes / 1_000) kB" }
         return String(format: "%.1f MB", Double(bytes) / 1_000_000)

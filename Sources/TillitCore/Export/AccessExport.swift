@@ -33,7 +33,7 @@ public struct AccessExport: Sendable {
             // `forMinutes` left every kept-out answer out; the person's own come back.
             shown.cards[index].responses += talk.cards[index].responses.filter { $0.keptOut && own.contains($0.participant) }
         }
-        let data = try SessionStore.encoder().encode(shown)
+        let data = try SessionCoding.encoder().encode(shown)
         return JSONEscaping.escapingInvisibles(String(decoding: data, as: UTF8.self)) + "\n"
     }
 

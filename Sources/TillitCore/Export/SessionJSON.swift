@@ -9,7 +9,7 @@ extension Session {
         let minutes = forMinutes(includePrivate: includePrivate)
         var copy = minutes.session
         copy.keptOutOfMinutes = minutes.keptOut > 0 ? minutes.keptOut : nil
-        let data = try SessionStore.encoder().encode(copy)
+        let data = try SessionCoding.encoder().encode(copy)
         return JSONEscaping.escapingInvisibles(String(decoding: data, as: UTF8.self)) + "\n"
     }
 }

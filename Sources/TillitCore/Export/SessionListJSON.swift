@@ -27,6 +27,6 @@ public enum SessionListJSON {
                   decks: $0.deckIDs, cards: $0.cardCount, handled: $0.handledCount, finished: $0.isFinished,
                   createdAt: $0.createdAt, updatedAt: $0.updatedAt, finishedAt: $0.finishedAt)
         }
-        return JSONEscaping.escapingInvisibles(String(decoding: try SessionStore.encoder().encode(entries), as: UTF8.self)) + "\n"
+        return JSONEscaping.escapingInvisibles(String(decoding: try SessionCoding.encoder().encode(entries), as: UTF8.self)) + "\n"
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import MinutesSeal
 import TillitCore
 import TillitUI
+import TillitStore
 
 /// Performs every effect the screens ask for, each through its handler:
 /// saving (`TalkSaver`), loading (`TalkLoader`), export (`TalkExporter`) and

@@ -1,6 +1,7 @@
 import Foundation
 import TillitCore
 import TillitUI
+import TillitStore
 
 /// `e` on a summary or in the history: the talk's minutes as Markdown beside its file.
 struct TalkExporter {

@@ -1,6 +1,7 @@
 import Foundation
 import TillitCore
 import TillitUI
+import TillitStore
 
 /// The effects that read from the data folder (or change what is in it): the
 /// talk list, opening and starting talks, deleting one, trends, the meeting

@@ -1,5 +1,6 @@
 import Foundation
 import TillitCore
+import TillitStore
 
 /// The steps every way of holding a talk shares, the screens and plain line
 /// mode alike: dealing a new talk (with the open actions of the last talk with

@@ -2,6 +2,7 @@ import Foundation
 import TillitCore
 import TillitTerminal
 import TillitUI
+import TillitStore
 
 /// The screens' loop: reads the terminal, sends what it read through the
 /// program, lets the handlers save the open talk when it changed, and draws.

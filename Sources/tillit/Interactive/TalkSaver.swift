@@ -1,6 +1,7 @@
 import Foundation
 import TillitCore
 import TillitUI
+import TillitStore
 
 /// Writes the open talk whenever it differs from its file. A failed save is
 /// shown and tried again on the next change; the words stay in memory.

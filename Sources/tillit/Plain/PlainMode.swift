@@ -1,5 +1,6 @@
 import Foundation
 import TillitCore
+import TillitStore
 
 /// Whether a talk runs in plain line mode: when asked for with `--plain`, and on
 /// a terminal that says it cannot draw screens (`TERM=dumb`, and only that).

@@ -1,6 +1,8 @@
 import Foundation
 import MinutesSeal
 import TillitCore
+import TillitStore
+import TillitPlain
 
 /// Plain line mode on stdin and stdout: reads a line, hands it to the talk's
 /// rules (`PlainTalk`), prints what they say, and saves the talk after each
@@ -28,7 +30,7 @@ final class PlainRunner {
         self.store = store
         self.catalog = catalog
         self.t = Localizer(language)
-        self.talk = PlainTalk(session: session, path: path, catalog: catalog, language: language)
+        self.talk = PlainTalk(session: session, path: path, decks: catalog.decks, language: language)
         self.saved = session
         self.showPrompt = showPrompt
         self.write = write

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TillitCore
+import TillitStore
 
 struct DecksSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TillitCore
+import TillitStore
 
 enum ExportFormatOption: String, ExpressibleByArgument, CaseIterable {
     case markdown, json

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TillitCore
+import TillitStore
 
 /// `tillit prepare --deck ID --participant NAME`: a sheet to prepare the next
 /// 1:1 with that person (`PreparationSheet`), as Markdown or a printable page.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TillitCore
+import TillitStore
 
 /// `tillit settings`: what tillit remembers, and `tillit settings retention N`.
 struct SettingsSubcommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TillitCore
+import TillitStore
 
 struct SessionsSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -3,6 +3,7 @@ import Foundation
 import TillitCore
 import TillitTerminal
 import TillitUI
+import TillitStore
 
 struct StartSubcommand: ParsableCommand {
     // `_superCommandName`: see `Tillit.commonForm(_:)`.

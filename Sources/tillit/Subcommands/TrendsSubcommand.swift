@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TillitCore
+import TillitStore
 
 enum TrendsFormatOption: String, ExpressibleByArgument, CaseIterable {
     case text, csv

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MinutesSeal
 import TillitCore
+import TillitStore
 
 /// The Markdown minutes as they are exported (`e`, `tillit export`): ending
 /// with who confirmed them when and their fingerprint, once confirmed.

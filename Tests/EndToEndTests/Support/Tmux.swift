@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TillitCore
+@testable import TillitStore
 
 /// A tmux server of its own for one end-to-end test: its own socket name and
 /// its own TILLIT_HOME, so tests run in parallel and leave nothing behind.

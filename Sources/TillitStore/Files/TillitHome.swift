@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import TillitCore
 
 /// The folder where tillit keeps a user's talks and own decks.
 public struct TillitHome: Hashable, Sendable {

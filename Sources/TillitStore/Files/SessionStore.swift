@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import TillitCore
 
 /// The talks on disk: one JSON file per talk in `<home>/sessions/<id>.json`,
 /// pretty-printed with sorted keys and ISO-8601 dates so a person can read and
@@ -20,9 +21,7 @@ public struct SessionStore: Sendable {
 
     public var folder: String { home.sessionsFolder }
 
-    /// No talk comes near this (a long team talk is some hundred kB): a file
-    /// larger is not a talk tillit wrote, and is reported instead of read.
-    public static let maximumFileSize = 64_000_000
+    public static let maximumFileSize = Session.maximumFileSize
 
     /// `sessions/<id>.json`, once `id` is known to stay inside the folder.
     public func path(for id: String) throws(StoreError) -> String { try file(for: id, ending: ".json") }
@@ -100,20 +99,11 @@ public struct SessionStore: Sendable {
         }
     }
 
-    /// The format of a talk file: pretty-printed, sorted keys, unescaped slashes, ISO-8601 dates.
-    public static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }
+    /// The format of a talk file (`SessionCoding`).
+    public static func encoder() -> JSONEncoder { SessionCoding.encoder() }
 
     /// Reads what `encoder()` writes.
-    public static func decoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }
+    public static func decoder() -> JSONDecoder { SessionCoding.decoder() }
 
     // MARK: Loading
 

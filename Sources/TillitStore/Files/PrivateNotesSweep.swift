@@ -1,4 +1,5 @@
 import Foundation
+import TillitCore
 
 extension SessionStore {
     /// Deletes the private notes whose time is up (`PrivateNotesExpiry`) in

@@ -1,4 +1,5 @@
 import Foundation
+import TillitCore
 
 /// Plain line mode's talk: what each typed line does and what it says back,
 /// for screen readers, poor connections, `TERM=dumb` and scripts. The rules
@@ -21,17 +22,20 @@ public struct PlainTalk: Sendable {
     public var session: Session
     /// Where the talk is kept, for `:status`.
     public let path: String
-    private let catalog: DeckCatalog
+    /// The decks the talk may use, by id (the card's scale and hint).
+    private let decks: [Deck]
     private let t: Localizer
     /// Who writes now in a 1:1: an index into `session.participants`.
     private var writer = 0
     private var reply = Reply()
     private var now = Date.distantPast
 
-    public init(session: Session, path: String, catalog: DeckCatalog, language: Language) {
+    private func deck(id: String) -> Deck? { decks.first { $0.id == id } }
+
+    public init(session: Session, path: String, decks: [Deck], language: Language) {
         self.session = session
         self.path = path
-        self.catalog = catalog
+        self.decks = decks
         self.t = Localizer(language)
     }
 
@@ -109,7 +113,7 @@ public struct PlainTalk: Sendable {
     }
 
     private func scaleLegend(_ record: CardRecord, _ range: ClosedRange<Int>) -> String {
-        let scale = catalog.deck(id: record.deck)?.card(id: record.card)?.answer.scale
+        let scale = deck(id: record.deck)?.card(id: record.card)?.answer.scale
         guard let scale, scale.values == range else { return t(.plainScaleRange, range.lowerBound, range.upperBound) }
         return t(.showScale, range.lowerBound, range.upperBound,
                  SafeText.line(scale.low.resolve(session.language)), SafeText.line(scale.high.resolve(session.language)))
@@ -289,7 +293,7 @@ public struct PlainTalk: Sendable {
 
     private func hintText() -> String {
         guard let record = session.currentCard,
-              let hint = catalog.deck(id: record.deck)?.card(id: record.card)?.hint else { return t(.noHint) }
+              let hint = deck(id: record.deck)?.card(id: record.card)?.hint else { return t(.noHint) }
         let text = SafeText.clean(hint.resolve(session.language))
         return text.isEmpty ? t(.noHint) : t(.showHint) + ": " + text
     }

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import TillitCore
 
 /// One writer per talk: an exclusive `flock` on `sessions/<id>.lock`, which
 /// holds the pid of the process that has the talk open. The kernel lets go of

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import TillitCore
 
 /// A failed system call: its errno, and the reason the system gives for it.
 struct SystemCallError: Error, Equatable {
@@ -172,9 +173,7 @@ enum POSIXFile {
 }
 
 /// What stands at a path where tillit expects an ordinary file of its own.
-public enum FileKind: String, Hashable, Sendable {
-    case symbolicLink, folder, pipe, device, socket
-
+extension FileKind {
     /// Nil for a regular file.
     init?(mode: mode_t) {
         switch mode & S_IFMT {
@@ -205,6 +204,17 @@ enum DataFileError: Error, Equatable {
         case .notAFile(.folder): return SystemCallError(code: EISDIR)
         case .notAFile: return SystemCallError(code: EINVAL)
         case .tooLarge: return SystemCallError(code: EFBIG)
+        }
+    }
+}
+
+extension DataFileError {
+    /// In the store's words; `system` says what a failed system call means to the caller.
+    func storeError(path: String, system: (SystemCallError) -> StoreError) -> StoreError {
+        switch self {
+        case .system(let failure): return system(failure)
+        case .notAFile(let kind): return .notAFile(path: path, kind: kind)
+        case .tooLarge(let size): return .tooLarge(path: path, size: size)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TillitCore
 
 /// Where a deck came from.
 public enum DeckOrigin: Hashable, Sendable {

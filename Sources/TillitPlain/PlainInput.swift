@@ -1,4 +1,5 @@
 import Foundation
+import TillitCore
 
 /// One line typed (or piped) in plain line mode: words for the current answer,
 /// or a command that starts with a colon.

@@ -20,7 +20,7 @@ public enum JSONShapeProblem: Hashable, Sendable {
     /// are left to the decoder to report. Numbers are looked at only when
     /// asked (`numbers`): once the decoder has failed, since a large number
     /// it can read is better named, field and all, by the plausibility check.
-    static func first(in bytes: UnsafeBufferPointer<UInt8>, numbers: Bool) -> JSONShapeProblem? {
+    package static func first(in bytes: UnsafeBufferPointer<UInt8>, numbers: Bool) -> JSONShapeProblem? {
         if let line = firstLineNotInUTF8(bytes) { return .notUTF8(line: line) }
         var scanner = Scanner(checkingNumbers: numbers)
         for index in bytes.indices {
@@ -104,7 +104,7 @@ public enum JSONShapeProblem: Hashable, Sendable {
 
     /// The line of the first byte that does not belong to well-formed UTF-8
     /// (no overlong forms, no surrogates, nothing past U+10FFFF), or nil.
-    static func firstLineNotInUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    package static func firstLineNotInUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var line = 1
         var index = 0
         while index < bytes.count {

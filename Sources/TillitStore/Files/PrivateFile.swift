@@ -1,4 +1,5 @@
 import Foundation
+import TillitCore
 
 /// Writes an export (a referat, a JSON copy) the way the store writes talks:
 /// atomically, mode 0600, never over an existing file unless asked.

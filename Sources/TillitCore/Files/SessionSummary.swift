@@ -22,6 +22,25 @@ public struct SessionSummary: Hashable, Sendable, Identifiable {
     public var continuityKey: String
 
     public var isFinished: Bool { finishedAt != nil }
+
+    public init(id: String, path: String, kind: TalkKind, title: String, language: Language, participants: [Participant],
+                deckIDs: [String], cardCount: Int, handledCount: Int, currentIndex: Int = 0, createdAt: Date,
+                updatedAt: Date, finishedAt: Date?, continuityKey: String) {
+        self.id = id
+        self.path = path
+        self.kind = kind
+        self.title = title
+        self.language = language
+        self.participants = participants
+        self.deckIDs = deckIDs
+        self.cardCount = cardCount
+        self.handledCount = handledCount
+        self.currentIndex = currentIndex
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.finishedAt = finishedAt
+        self.continuityKey = continuityKey
+    }
 }
 
 /// The talks in the sessions folder, newest first, and the files that could
@@ -33,35 +52,5 @@ public struct SessionListing: Sendable {
     public init(summaries: [SessionSummary] = [], problems: [StoreProblem] = []) {
         self.summaries = summaries
         self.problems = problems
-    }
-}
-
-/// The part of a session file a listing needs. Decoding skips the prompts,
-/// answers, actions and notes, which are most of the file.
-struct SummaryRecord: Decodable {
-    struct DeckID: Decodable { var id: String }
-    struct CardStatusOnly: Decodable { var status: CardStatus }
-
-    var schemaVersion: Int
-    var id: String
-    var kind: TalkKind
-    var title: String
-    var language: Language
-    var participants: [Participant]
-    var decks: [DeckID]
-    var cards: [CardStatusOnly]
-    var currentIndex: Int?
-    var createdAt: Date
-    var updatedAt: Date
-    var finishedAt: Date?
-
-    func summary(path: String) -> SessionSummary {
-        SessionSummary(
-            id: id, path: path, kind: kind, title: title, language: language, participants: participants,
-            deckIDs: decks.map(\.id), cardCount: cards.count,
-            handledCount: cards.filter { $0.status != .open }.count,
-            currentIndex: max(0, min(currentIndex ?? 0, cards.count - 1)),
-            createdAt: createdAt, updatedAt: updatedAt, finishedAt: finishedAt,
-            continuityKey: Session.continuityKey(kind: kind, title: title, participants: participants))
     }
 }

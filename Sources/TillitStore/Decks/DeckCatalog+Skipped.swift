@@ -1,4 +1,5 @@
 import Foundation
+import TillitCore
 
 extension DeckCatalog {
     /// The deck files that were not loaded (broken, or their id already taken),

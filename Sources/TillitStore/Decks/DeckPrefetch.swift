@@ -1,4 +1,5 @@
 import Foundation
+import TillitCore
 
 /// Deck files parsed ahead, on another core, while the command line is still
 /// being read (swift-argument-parser takes a few milliseconds): `DeckCatalog.load`

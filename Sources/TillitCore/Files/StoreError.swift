@@ -26,7 +26,7 @@ public indirect enum StoreError: Error, Hashable, Sendable, CustomStringConverti
     case deleteFailed(path: String, reason: String)
     /// A link, a pipe, a folder… where a file of tillit's belongs: never followed, read or written.
     case notAFile(path: String, kind: FileKind)
-    /// Larger than any talk (`SessionStore.maximumFileSize`): reported, not read.
+    /// Larger than any talk (`Session.maximumFileSize`): reported, not read.
     case tooLarge(path: String, size: Int)
     /// JSON the decoder would take, or reject in words of its own, that tillit never writes.
     case malformed(path: String, problem: JSONShapeProblem)
@@ -37,7 +37,7 @@ public indirect enum StoreError: Error, Hashable, Sendable, CustomStringConverti
     /// The data folder or `sessions/` belongs to another user.
     case folderNotOwned(path: String)
     /// Others may write to the data folder or `sessions/`.
-    case folderOpenToOthers(path: String, mode: mode_t)
+    case folderOpenToOthers(path: String, mode: UInt32)
 
     /// The message in the user's language.
     public func message(_ t: Localizer) -> String {
@@ -58,7 +58,7 @@ public indirect enum StoreError: Error, Hashable, Sendable, CustomStringConverti
         case .deleteFailed(let path, let reason): return t(.storeDeleteFailed, path, reason)
         case .notAFile(let path, let kind): return t(.storeNotAFile, path, t(kind.name))
         case .tooLarge(let path, let size):
-            return t(.storeTooLarge, path, DeckParser.sizeText(size), DeckParser.sizeText(SessionStore.maximumFileSize))
+            return t(.storeTooLarge, path, DeckParser.sizeText(size), DeckParser.sizeText(Session.maximumFileSize))
         case .malformed(let path, .notUTF8(let line)): return t(.storeNotUTF8, path, line)
         case .malformed(let path, .nestedTooDeeply(let line)):
             return t(.storeNestedTooDeeply, path, JSONShapeProblem.maximumDepth, line)
@@ -97,17 +97,6 @@ extension FileKind {
         case .pipe: return .fileKindPipe
         case .device: return .fileKindDevice
         case .socket: return .fileKindSocket
-        }
-    }
-}
-
-extension DataFileError {
-    /// In the store's words; `system` says what a failed system call means to the caller.
-    func storeError(path: String, system: (SystemCallError) -> StoreError) -> StoreError {
-        switch self {
-        case .system(let failure): return system(failure)
-        case .notAFile(let kind): return .notAFile(path: path, kind: kind)
-        case .tooLarge(let size): return .tooLarge(path: path, size: size)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TillitCore
 
 /// Reads the few fields a list of talks shows straight from the bytes of a
 /// talk file, checking the JSON of everything else only as far as needed to
