@@ -324,7 +324,7 @@ struct CardScreenTests {
         var seen = Self.words(view(state))
         let scrolls = HelpView.maxScroll(state) > 0
         if size.height == 16 { #expect(scrolls, "the card's keys do not fit in 16 rows") }
-        for _ in 0..<20 where scrolls {
+        for _ in 0..<40 where scrolls {
             Fixtures.press([.down], &state)
             seen += " " + Self.words(view(state))
         }

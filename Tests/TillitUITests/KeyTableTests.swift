@@ -88,14 +88,14 @@ struct KeyTableTests {
         for (index, binding) in table.bindings.enumerated() {
             let name = "\(mode): binding \(index) (\(binding.keys))"
             if let item = binding.bar {
-                let entry = item.keys(context) + " " + item.label(context)
+                let entry = binding.barKeys(context) + " " + item.label(context)
                 let shown = binding.when(context) && item.when(context)
                 #expect(bar.contains(entry) == shown, "\(name): bar \(shown ? "lacks" : "shows") '\(entry)' in '\(bar)'",
                         sourceLocation: sourceLocation)
                 if shown { shownOnBar += 1 }
             }
             if let line = binding.help {
-                let entry = (line.keys(context), line.text(context))
+                let entry = (binding.helpKeys(context), line.text(context))
                 let shown = (line.when ?? binding.when)(context)
                 #expect(help.contains { $0 == entry } == shown, "\(name): help \(shown ? "lacks" : "shows") '\(entry.0)'",
                         sourceLocation: sourceLocation)

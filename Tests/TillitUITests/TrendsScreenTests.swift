@@ -109,7 +109,7 @@ struct TrendsScreenTests {
     @Test func helpListsTheKeys() {
         var state = Self.trendsState(.en, size: Size(width: 80, height: 24))
         Fixtures.press([.character("?")], &state)
-        #expect(view(state).text.contains("Esc ←"))
+        #expect(view(state).text.contains("Esc q ←"))
     }
 
     // MARK: Snapshots

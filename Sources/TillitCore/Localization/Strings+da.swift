@@ -230,7 +230,6 @@ extension Strings {
         .actionDue: "Frist",
         .dueExample: "f.eks. 15.12 (valgfrit)",
         .badDueDate: "Skriv datoen som 15.12, 15.12.2026 eller 2026-12-15.",
-        .actionFormKeys: "Enter næste / gem · Tab felt · Esc annullér",
         .actionAdded: "Aftalen er gemt.",
         .sinceLastTime: "Siden sidst",
         .sinceLastTimeIntro: "Dette blev I enige om sidst. Hvordan gik det?",
@@ -504,7 +503,6 @@ extension Strings {
         .privateNotesHidden: "Skjult her. Tab viser dem.",
         .privateNotesKept: "Private noter gemt (kun for lederen, ikke i referatet): n, så Tab.",
         .helpChangeAction: "på en aftale (Tab derhen): ret den",
-        .helpActionCardKeys: "på en aftale: udført (igen: åben) · fjern",
         .helpSummaryEnter: "gå til det parkerede kort, eller ret den valgte aftale",
         .helpActionDone: "markér den valgte aftale som udført (igen: åben)",
         .helpActionRemove: "fjern den valgte aftale (spørger først)",
@@ -755,5 +753,8 @@ extension Strings {
         .setupPrivateNotesKept: "beholdes med samtalen",
         .setupPrivateNotesDays: "slettes efter {0} dage",
         .settingNotSaved: "Kunne ikke huske indstillingen: {0}",
+        .keyNextOrSave: "næste / gem",
+        .keyFormField: "felt",
+        .keyCancel: "annullér",
     ]
 }

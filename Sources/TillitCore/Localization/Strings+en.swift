@@ -230,7 +230,6 @@ extension Strings {
         .actionDue: "By when",
         .dueExample: "e.g. 15.12 (optional)",
         .badDueDate: "Write the date as 15.12, 15.12.2026 or 2026-12-15.",
-        .actionFormKeys: "Enter next / save · Tab field · Esc cancel",
         .actionAdded: "Action saved.",
         .sinceLastTime: "Since last time",
         .sinceLastTimeIntro: "This was agreed last time. How did it go?",
@@ -504,7 +503,6 @@ extension Strings {
         .privateNotesHidden: "Kept out of sight here. Tab shows them.",
         .privateNotesKept: "Private notes kept (leader only, not in the referat): n, then Tab.",
         .helpChangeAction: "on an agreed action (Tab to it): change it",
-        .helpActionCardKeys: "on an agreed action: done (again: open) · remove",
         .helpSummaryEnter: "go to the parked card, or change the chosen action",
         .helpActionDone: "mark the chosen action done (again: open)",
         .helpActionRemove: "remove the chosen action (asks first)",
@@ -755,5 +753,8 @@ extension Strings {
         .setupPrivateNotesKept: "kept with the talk",
         .setupPrivateNotesDays: "deleted after {0} days",
         .settingNotSaved: "Could not remember the setting: {0}",
+        .keyNextOrSave: "next / save",
+        .keyFormField: "field",
+        .keyCancel: "cancel",
     ]
 }

@@ -230,7 +230,6 @@ extension Strings {
         .actionDue: "Frist",
         .dueExample: "f.eks. 15.12 (valgfritt)",
         .badDueDate: "Skriv datoen som 15.12, 15.12.2026 eller 2026-12-15.",
-        .actionFormKeys: "Enter neste / lagre · Tab felt · Esc avbryt",
         .actionAdded: "Avtalen er lagret.",
         .sinceLastTime: "Siden sist",
         .sinceLastTimeIntro: "Dette ble dere enige om sist. Hvordan gikk det?",
@@ -504,7 +503,6 @@ extension Strings {
         .privateNotesHidden: "Skjult her. Tab viser dem.",
         .privateNotesKept: "Lederens private notater er lagret. Trykk n og så Tab for å se dem.",
         .helpChangeAction: "på en avtale (Tab dit): endre den",
-        .helpActionCardKeys: "på en avtale: gjort (igjen: åpen) · fjern",
         .helpSummaryEnter: "gå til det parkerte kortet, eller endre den valgte avtalen",
         .helpActionDone: "merk den valgte avtalen som gjort (igjen: åpen)",
         .helpActionRemove: "fjern den valgte avtalen (spør først)",
@@ -755,5 +753,8 @@ extension Strings {
         .setupPrivateNotesKept: "beholdes med samtalen",
         .setupPrivateNotesDays: "slettes etter {0} dager",
         .settingNotSaved: "Kunne ikke huske innstillingen: {0}",
+        .keyNextOrSave: "neste / lagre",
+        .keyFormField: "felt",
+        .keyCancel: "avbryt",
     ]
 }

@@ -163,7 +163,6 @@ public enum UIString: String, CaseIterable, Sendable {
     case actionDue
     case dueExample
     case badDueDate
-    case actionFormKeys
     case actionAdded
     case sinceLastTime
     case sinceLastTimeIntro
@@ -414,7 +413,6 @@ public enum UIString: String, CaseIterable, Sendable {
     case privateNotesHidden
     case privateNotesKept
     case helpChangeAction
-    case helpActionCardKeys
     case helpSummaryEnter
     case helpActionDone
     case helpActionRemove
@@ -673,4 +671,8 @@ public enum UIString: String, CaseIterable, Sendable {
     case setupPrivateNotesKept
     case setupPrivateNotesDays
     case settingNotSaved
+    // Keys of the action form, from its key table
+    case keyNextOrSave
+    case keyFormField
+    case keyCancel
 }

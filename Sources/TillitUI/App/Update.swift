@@ -143,20 +143,7 @@ private func wait(_ msg: Msg, _ state: inout AppState) -> [Effect] {
 }
 
 private func handle(_ key: Key, in state: inout AppState) -> [Effect] {
-    if state.helpVisible {
-        // A list longer than the window scrolls (its footer says so); any other key closes it.
-        let layout = HelpView.layout(state)
-        let maxScroll = HelpView.maxScroll(layout)
-        if maxScroll > 0, [.up, .down, .pageUp, .pageDown].contains(key) {
-            let page = max(1, layout.visible - 1)
-            let step = key == .up ? -1 : key == .down ? 1 : key == .pageUp ? -page : page
-            state.helpScroll = (min(state.helpScroll, maxScroll) + step).clamped(to: 0...maxScroll)
-            return []
-        }
-        state.helpVisible = false
-        state.helpScroll = 0
-        return key == .control("c") ? [.quit] : []
-    }
+    if state.helpVisible { return HelpKeys.table.handle(key, &state) ?? [] }
     if key == .control("c") { return [.quit] }
     state.flash = nil
     if key == .character("?"), !state.isCapturingText {

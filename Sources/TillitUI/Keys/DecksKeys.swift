@@ -7,12 +7,12 @@ enum DecksKeys {
     static let table = ScreenKeyTable([
         ScreenKeys.choosing(\.deckSelection) { $0.config.decks.count },
         ScreenKeys.back(bar: 40, help: 40) { _ in .home },
-        B([.enter, .right], bar: .init(20, "Enter") { $0.text(.keyShowCards) }, help: .init(20, "Enter", .keyShowCards)) { state in
+        B([.enter, .right], bar: .init(20) { $0.text(.keyShowCards) }, help: .init(20, .keyShowCards)) { state in
             guard !state.config.decks.isEmpty else { return }
             state.scroll = 0
             state.screen = .deckPreview
         },
-        B([.character("n")], bar: .init(30, "n") { $0.text(.keyNewWithDeck) }, help: .init(30, "n", .keyNewWithDeck)) { state in
+        B([.character("n")], bar: .init(30) { $0.text(.keyNewWithDeck) }, help: .init(30, .keyNewWithDeck)) { state in
             let decks = state.config.decks
             guard decks.indices.contains(state.deckSelection) else { return }
             let deck = decks[state.deckSelection]

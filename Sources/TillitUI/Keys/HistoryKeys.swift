@@ -10,28 +10,43 @@ enum HistoryKeys {
     static let table = ScreenKeyTable([
         ScreenKeys.choosing(\.historySelection) { $0.historyItems.count },
         ScreenKeys.back(bar: 60, help: 60) { _ in .home },
-        B([.enter, .right], bar: .init(20, "Enter") { $0.text(.keyRead) }, help: .init(20, "Enter", .keyRead)) { _, state in
+        B([.enter, .right], bar: .init(20) { $0.text(.keyRead) }, help: .init(20, .keyRead)) { _, state in
             selected(state).map { [.openTalk(id: $0.id, readOnly: true)] } ?? []
         },
-        B([.character("c")], bar: .init(30, "c") { $0.text(.keyContinue) }, help: .init(30, "c", .keyContinue)) { _, state in
+        B([.character("c")], bar: .init(30) { $0.text(.keyContinue) }, help: .init(30, .keyContinue)) { _, state in
             guard let selected = selected(state) else { return [] }
             guard !selected.finished else { state.flash = state.text(.alreadyFinished); return [] }
             return [.openTalk(id: selected.id, readOnly: false)]
         },
-        B([.character("x"), .delete], bar: .init(40, "x") { $0.text(.keyDelete) }, help: .init(40, "x", .keyDelete)) { state in
+        B([.character("x"), .delete], bar: .init(40) { $0.text(.keyDelete) }, help: .init(40, .keyDelete)) { state in
             if let selected = selected(state) { state.confirmDelete = selected.id }
         },
         // Reviewing talks kept longer than the retention: all of them at once, after one question.
         B([.character("D")], when: { $0.historyShowsOnlyOld && !$0.historyItems.isEmpty },
-          bar: .init(45, "D") { $0.text(.keyDeleteAll) }, help: .init(45, "D", .helpDeleteAllOld)) { state in
+          bar: .init(45) { $0.text(.keyDeleteAll) }, help: .init(45, .helpDeleteAllOld)) { state in
             state.confirmDeleteAll = true
         },
-        B([.character("t")], bar: .init(50, "t") { $0.text(.keyTrends) }, help: .init(50, "t", .helpTrends)) { _, state in
+        B([.character("t")], bar: .init(50) { $0.text(.keyTrends) }, help: .init(50, .helpTrends)) { _, state in
             guard let selected = selected(state) else { return [] }
             return TrendsScreen.open(kind: selected.kind, title: selected.title, participants: selected.people,
                                      deckIDs: selected.deckIDs, &state)
         },
     ])
+}
+
+/// "Delete it?" on the history: j or y (either case) deletes, any other key keeps.
+enum HistoryDeleteKeys {
+    static let table = ScreenKeyTable([
+        ScreenBinding(YesKeys.keys) { _, state in
+            defer { state.confirmDelete = nil; state.confirmDeleteAll = false }
+            if let pending = state.confirmDelete { return [.deleteTalk(id: pending), .loadSessions] }
+            return state.historyItems.map { .deleteTalk(id: $0.id) } + [.loadSessions]
+        },
+    ], otherKeys: { _, state in
+        state.confirmDelete = nil
+        state.confirmDeleteAll = false
+        return []
+    })
 }
 
 /// Every key of a talk read from the history: scroll, continue it, export it, back.
@@ -40,19 +55,19 @@ enum SessionViewKeys {
 
     static let table = ScreenKeyTable([
         ScreenKeys.scrolling(bar: 10, help: 10),
-        B([.escape, .character("q"), .left], bar: .init(40, "Esc") { $0.text(.keyBack) }, help: .init(40, "Esc", .keyBack)) { _, state in
+        B([.escape, .character("q"), .left], bar: .init(40) { $0.text(.keyBack) }, help: .init(40, .keyBack)) { _, state in
             state.talk = nil
             state.screen = .history
             return [.loadSessions]
         },
-        B([.character("c")], bar: .init(20, "c", when: { $0.talk?.session.isFinished == false }) { $0.text(.keyContinue) },
-          help: .init(20, "c", .keyContinue)) { _, state in
+        B([.character("c")], bar: .init(20, when: { $0.talk?.session.isFinished == false }) { $0.text(.keyContinue) },
+          help: .init(20, .keyContinue)) { _, state in
             guard let session = state.talk?.session else { return [] }
             guard !session.isFinished else { state.flash = state.text(.alreadyFinished); return [] }
             state.talk = nil
             return [.openTalk(id: session.id, readOnly: false)]
         },
-        B([.character("e")], bar: .init(30, "e") { $0.text(.keyExport) }, help: .init(30, "e", .helpExport)) { _, state in
+        B([.character("e")], bar: .init(30) { $0.text(.keyExport) }, help: .init(30, .helpExport)) { _, state in
             state.talk.map { [.exportTalk(id: $0.session.id)] } ?? []
         },
     ])

@@ -4,33 +4,47 @@ import TillitCore
 enum HomeKeys {
     private typealias B = ScreenBinding
 
+    /// The letter of each row: the table binds it and the menu shows it.
+    static func letter(for item: HomeScreen.Item) -> Character {
+        switch item {
+        case .newOneOnOne: return "n"
+        case .newTeam: return "t"
+        case .continueTalk: return "c"
+        case .reviewOld: return "o"
+        case .history: return "h"
+        case .decks: return "d"
+        case .language: return "l"
+        case .quit: return "q"
+        }
+    }
+
     static let table = ScreenKeyTable([
         ScreenKeys.choosing(\.homeSelection) { HomeScreen.items($0).count },
-        B([.enter, .right], bar: .init(20, "Enter") { $0.text(.keyOpen) }, help: .init(20, "Enter", .helpOpen)) { _, state in
+        B([.enter, .right], bar: .init(20) { $0.text(.keyOpen) }, help: .init(20, .helpOpen)) { _, state in
             HomeScreen.choose(HomeScreen.items(state)[state.homeSelection], &state)
         },
-        row("n", .homeNewOneOnOne, help: 30, .newOneOnOne),
-        row("t", .homeNewTeam, help: 40, .newTeam),
+        row(.homeNewOneOnOne, help: 30, .newOneOnOne),
+        row(.homeNewTeam, help: 40, .newTeam),
         // Without an unfinished talk there is no row to continue: c then does nothing.
-        B([.character("c")], help: .init(50, "c", .helpContinueLatest)) { _, state in
+        B([.character(letter(for: .continueTalk("")))], help: .init(50, .helpContinueLatest)) { _, state in
             guard let id = state.latestUnfinished?.id else { return [] }
             return HomeScreen.choose(.continueTalk(id), &state)
         },
         // Without talks older than the retention there is no row to review them: o then does nothing.
-        B([.character("o")], help: .init(55, "o", .helpReviewOld)) { _, state in
+        B([.character(letter(for: .reviewOld))], help: .init(55, .helpReviewOld)) { _, state in
             state.oldTalks.isEmpty ? [] : HomeScreen.choose(.reviewOld, &state)
         },
-        row("h", .homeHistory, help: 60, .history),
-        row("d", .homeDecks, help: 70, .decks),
-        row("l", .helpLanguage, help: 80, .language),
-        B([.character("q")], bar: .init(30, "q") { $0.text(.keyQuit) }, help: .init(90, "q", .homeQuit)) { _, state in
+        row(.homeHistory, help: 60, .history),
+        row(.homeDecks, help: 70, .decks),
+        row(.helpLanguage, help: 80, .language),
+        B([.character(letter(for: .quit))], bar: .init(30) { $0.text(.keyQuit) }, help: .init(90, .homeQuit)) { _, state in
             HomeScreen.choose(.quit, &state)
         },
         // Esc goes back a step elsewhere; here there is none, and leaving the program is q's alone.
         B([.escape]) { $0.flash = $0.text(.homeEscapeHint) },
     ])
 
-    private static func row(_ letter: Character, _ help: UIString, help rank: Int, _ item: HomeScreen.Item) -> ScreenBinding {
-        B([.character(letter)], help: .init(rank, String(letter), help)) { _, state in HomeScreen.choose(item, &state) }
+    private static func row(_ help: UIString, help rank: Int, _ item: HomeScreen.Item) -> ScreenBinding {
+        B([.character(letter(for: item))], help: .init(rank, help)) { _, state in HomeScreen.choose(item, &state) }
     }
 }

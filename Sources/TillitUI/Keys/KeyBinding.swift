@@ -10,7 +10,8 @@ struct KeyBinding<Context>: Sendable {
     struct Bar: Sendable {
         /// Its place on the bar; the bar is sorted by it (the help has its own order).
         var rank: Int
-        var keys: @Sendable (Context) -> String
+        /// Nil: the binding's keys (`KeyLabel.bar`); a closure only where the key shown changes.
+        var keys: (@Sendable (Context) -> String)?
         var label: @Sendable (Context) -> String
         /// Shown only while this also holds (the binding itself must be active too).
         var when: @Sendable (Context) -> Bool
@@ -19,7 +20,8 @@ struct KeyBinding<Context>: Sendable {
     /// A line of the `?` help: the key and what it does, in a sentence.
     struct Help: Sendable {
         var rank: Int
-        var keys: @Sendable (Context) -> String
+        /// Nil: the binding's keys (`KeyLabel.help`); text only for keys no binding holds (a text field's).
+        var keys: (@Sendable (Context) -> String)?
         var text: @Sendable (Context) -> UIString
         /// Help lists keys of the screen the person is on, so it may describe a
         /// binding of a mode one key away (Esc while writing); nil: while active.
@@ -49,18 +51,36 @@ struct KeyBinding<Context>: Sendable {
         self.init(keys, when: when, bar: bar, help: help) { _, context in work(&context); return [] }
     }
 
+    /// The keys as the bar shows them: derived from `keys` unless the bar item says otherwise.
+    func barKeys(_ context: Context) -> String { bar?.keys?(context) ?? KeyLabel.bar(keys) }
+
+    /// The keys as `?` shows them.
+    func helpKeys(_ context: Context) -> String { help?.keys?(context) ?? KeyLabel.help(keys) }
+
     func isShownOnBar(_ context: Context) -> Bool { bar.map { when(context) && $0.when(context) } ?? false }
 
     func isShownInHelp(_ context: Context) -> Bool { help.map { ($0.when ?? when)(context) } ?? false }
 }
 
 extension KeyBinding.Bar {
+    /// Shown with the binding's own keys.
+    init(_ rank: Int, when: @escaping @Sendable (Context) -> Bool = { _ in true }, label: @escaping @Sendable (Context) -> String) {
+        self.init(rank: rank, keys: nil, label: label, when: when)
+    }
+
+    /// Shown with other words for the keys: for a binding that holds no key itself.
     init(_ rank: Int, _ keys: String, when: @escaping @Sendable (Context) -> Bool = { _ in true }, label: @escaping @Sendable (Context) -> String) {
         self.init(rank: rank, keys: { _ in keys }, label: label, when: when)
     }
 }
 
 extension KeyBinding.Help {
+    /// Described with the binding's own keys.
+    init(_ rank: Int, _ text: UIString, when: (@Sendable (Context) -> Bool)? = nil) {
+        self.init(rank: rank, keys: nil, text: { _ in text }, when: when)
+    }
+
+    /// Described with other words for the keys: for a binding that holds no key itself.
     init(_ rank: Int, _ keys: String, _ text: UIString, when: (@Sendable (Context) -> Bool)? = nil) {
         self.init(rank: rank, keys: { _ in keys }, text: { _ in text }, when: when)
     }
@@ -69,8 +89,14 @@ extension KeyBinding.Help {
 /// A screen's bindings. For a key, the first active binding in the table wins.
 struct KeyTable<Context>: Sendable {
     var bindings: [KeyBinding<Context>]
+    /// What every other key does, where a mode says so ("any other key keeps
+    /// it", "every other key is text"); nil: other keys are not this table's.
+    var otherKeys: (@Sendable (Key, inout Context) -> [Effect])?
 
-    init(_ bindings: [KeyBinding<Context>]) { self.bindings = bindings }
+    init(_ bindings: [KeyBinding<Context>], otherKeys: (@Sendable (Key, inout Context) -> [Effect])? = nil) {
+        self.bindings = bindings
+        self.otherKeys = otherKeys
+    }
 
     /// The active binding for `key`, if any.
     func binding(for key: Key, _ context: Context) -> KeyBinding<Context>? {
@@ -80,18 +106,19 @@ struct KeyTable<Context>: Sendable {
     /// Runs the active binding for `key`; nil when none is active, so the caller
     /// can pass the key on (to a text field, say).
     func handle(_ key: Key, _ context: inout Context) -> [Effect]? {
-        binding(for: key, context)?.run(key, &context)
+        if let binding = binding(for: key, context) { return binding.run(key, &context) }
+        return otherKeys?(key, &context)
     }
 
     /// The key bar: the active bindings that have a bar item, in bar order.
     func bar(_ context: Context) -> [(String, String)] {
-        bindings.filter { $0.isShownOnBar(context) }.map { ($0.bar!.rank, $0.bar!) }
-            .sorted { $0.0 < $1.0 }.map { ($0.1.keys(context), $0.1.label(context)) }
+        bindings.filter { $0.isShownOnBar(context) }.sorted { $0.bar!.rank < $1.bar!.rank }
+            .map { ($0.barKeys(context), $0.bar!.label(context)) }
     }
 
     /// The `?` help: the bindings with a help line that holds now, in help order.
     func help(_ context: Context) -> [(String, UIString)] {
-        bindings.filter { $0.isShownInHelp(context) }.map { ($0.help!.rank, $0.help!) }
-            .sorted { $0.0 < $1.0 }.map { ($0.1.keys(context), $0.1.text(context)) }
+        bindings.filter { $0.isShownInHelp(context) }.sorted { $0.help!.rank < $1.help!.rank }
+            .map { ($0.helpKeys(context), $0.help!.text(context)) }
     }
 }

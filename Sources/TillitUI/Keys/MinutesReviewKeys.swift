@@ -6,10 +6,10 @@ enum MinutesReviewKeys {
     private typealias B = TalkBinding
 
     static let table = TalkKeyTable([
-        B([.enter], bar: .init(10, "Enter") { $0.ui(.keyConfirmMinutes) },
-          help: .init(10, "Enter", .helpConfirmMinutes)) { MinutesReviewMoves.confirmNext(&$0) },
-        B([.up, .down, .pageUp, .pageDown, .home, .end], bar: .init(20, "↑↓") { $0.ui(.keyScroll) },
-          help: .init(20, "↑ ↓ PgUp PgDn", .helpMove)) { key, c in MinutesReviewMoves.scroll(key, &c); return [] },
-        B([.escape, .left], bar: .init(30, "Esc") { $0.ui(.keyBack) }, help: .init(30, "Esc", .keyBack)) { $0.talk.minutesReview = nil },
+        B([.enter], bar: .init(10) { $0.ui(.keyConfirmMinutes) },
+          help: .init(10, .helpConfirmMinutes)) { MinutesReviewMoves.confirmNext(&$0) },
+        B([.up, .down, .pageUp, .pageDown, .home, .end], bar: .init(20) { $0.ui(.keyScroll) },
+          help: .init(20, .helpMove)) { key, c in MinutesReviewMoves.scroll(key, &c); return [] },
+        B([.escape, .left], bar: .init(30) { $0.ui(.keyBack) }, help: .init(30, .keyBack)) { $0.talk.minutesReview = nil },
     ] + TalkKeys.quit(bar: 40, help: 40))
 }

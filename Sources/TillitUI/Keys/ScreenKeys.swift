@@ -28,16 +28,16 @@ enum ScreenKeys {
     /// ↑ ↓ PgUp PgDn Home End: move the list's `selection` among `count` rows.
     static func choosing(_ selection: WritableKeyPath<AppState, Int> & Sendable,
                          count: @escaping @Sendable (AppState) -> Int) -> ScreenBinding {
-        ScreenBinding([.up, .down, .pageUp, .pageDown, .home, .end], bar: .init(10, "↑↓") { $0.text(.keyChoose) },
-                      help: .init(10, "↑ ↓", .helpMove)) { key, state in
+        ScreenBinding([.up, .down, .pageUp, .pageDown, .home, .end], bar: .init(10) { $0.text(.keyChoose) },
+                      help: .init(10, .helpMove)) { key, state in
             _ = moveSelection(&state[keyPath: selection], count: count(state), key: key); return []
         }
     }
 
     /// ↑ ↓ PgUp PgDn Space Home: a read-only page scrolls (`state.scroll`).
     static func scrolling(bar barRank: Int, help helpRank: Int) -> ScreenBinding {
-        ScreenBinding([.up, .down, .pageUp, .pageDown, .character(" "), .home], bar: .init(barRank, "↑↓") { $0.text(.keyScroll) },
-                      help: .init(helpRank, "↑ ↓ PgUp PgDn", .keyScroll)) { key, state in
+        ScreenBinding([.up, .down, .pageUp, .pageDown, .character(" "), .home], bar: .init(barRank) { $0.text(.keyScroll) },
+                      help: .init(helpRank, .keyScroll)) { key, state in
             switch key {
             case .up: state.scroll = max(0, state.scroll - 1)
             case .down: state.scroll += 1
@@ -50,9 +50,9 @@ enum ScreenKeys {
     }
 
     /// Esc, q and ← go back to `screen`.
-    static func back(bar barRank: Int, help helpRank: Int, helpKeys: String = "Esc",
+    static func back(bar barRank: Int, help helpRank: Int,
                      to screen: @escaping @Sendable (AppState) -> Screen) -> ScreenBinding {
-        ScreenBinding([.escape, .character("q"), .left], bar: .init(barRank, "Esc") { $0.text(.keyBack) },
-                      help: .init(helpRank, helpKeys, .keyBack)) { state in state.screen = screen(state) }
+        ScreenBinding([.escape, .character("q"), .left], bar: .init(barRank) { $0.text(.keyBack) },
+                      help: .init(helpRank, .keyBack)) { state in state.screen = screen(state) }
     }
 }

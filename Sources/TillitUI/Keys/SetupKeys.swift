@@ -21,30 +21,30 @@ enum SetupKeys {
 
     static let table = ScreenKeyTable([
         // Arrows stop at the ends: one ↓ too many stays on Start instead of jumping to the kind of talk.
-        B([.down], bar: .init(10, "↑↓") { $0.text(.keyField) }, help: .init(10, "↑ ↓ Tab", .helpNextField)) {
-            SetupScreen.focus(by: 1, wrapping: false, &$0)
+        B([.up, .down], bar: .init(10) { $0.text(.keyField) }, help: .init(10, .helpNextField)) { key, state in
+            SetupScreen.focus(by: key == .down ? 1 : -1, wrapping: false, &state); return []
         },
-        B([.up]) { SetupScreen.focus(by: -1, wrapping: false, &$0) },
         // A name from an earlier talk is offered under the form; Tab takes it.
-        B([.tab], when: { SetupScreen.suggestion($0) != nil }, bar: .init(15, "Tab") { $0.text(.keyUseName) },
-          help: .init(15, "Tab", .helpUseName, when: always)) { SetupScreen.acceptSuggestion(&$0) },
-        B([.tab]) { SetupScreen.focus(by: 1, wrapping: true, &$0) },
-        B([.backTab]) { SetupScreen.focus(by: -1, wrapping: true, &$0) },
-        B([.escape], bar: .init(40, "Esc") { $0.text(.keyBack) }, help: .init(50, "Esc", .keyBack)) { SetupScreen.leave(&$0) },
-        B([.enter, .character(" ")], when: { !editing($0) && $0.setup.focus == .prepare }, bar: .init(30, "Enter") { $0.text(.setupPrepare) },
-          help: .init(45, "Enter", .helpSetupPrepare, when: { $0.setup.kind == .oneOnOne })) { _, state in SetupScreen.prepare(&state) },
-        B([.enter, .character(" ")], when: onStart, bar: .init(30, "Enter") { $0.text(.startTalk) },
-          help: .init(40, "Enter", .helpSetupEnter, when: always)) { _, state in SetupScreen.start(&state) },
-        B([.enter], when: { $0.setup.focus != .start && $0.setup.focus != .prepare }, bar: .init(30, "Enter") { $0.text(.keyNextField) }) {
+        B([.tab], when: { SetupScreen.suggestion($0) != nil }, bar: .init(15) { $0.text(.keyUseName) },
+          help: .init(15, .helpUseName, when: always)) { SetupScreen.acceptSuggestion(&$0) },
+        B([.tab, .backTab], help: .init(11, .helpNextField)) { key, state in
+            SetupScreen.focus(by: key == .tab ? 1 : -1, wrapping: true, &state); return []
+        },
+        B([.escape], bar: .init(40) { $0.text(.keyBack) }, help: .init(50, .keyBack)) { SetupScreen.leave(&$0) },
+        B([.enter, .character(" ")], when: { !editing($0) && $0.setup.focus == .prepare }, bar: .init(30) { $0.text(.setupPrepare) },
+          help: .init(45, .helpSetupPrepare, when: { $0.setup.kind == .oneOnOne })) { _, state in SetupScreen.prepare(&state) },
+        B([.enter, .character(" ")], when: onStart, bar: .init(30) { $0.text(.startTalk) },
+          help: .init(40, .helpSetupEnter, when: always)) { _, state in SetupScreen.start(&state) },
+        B([.enter], when: { $0.setup.focus != .start && $0.setup.focus != .prepare }, bar: .init(30) { $0.text(.keyNextField) }) {
             SetupScreen.enterInField(&$0)
         },
-        B([.character(" ")], when: ticks, bar: .init(20, "Space") { $0.text(.keyToggle) },
-          help: .init(20, "Space", .helpToggle, when: always)) { SetupScreen.toggle(&$0.setup) },
+        B([.character(" ")], when: ticks, bar: .init(20) { $0.text(.keyToggle) },
+          help: .init(20, .helpToggle, when: always)) { SetupScreen.toggle(&$0.setup) },
         B([.left, .right], when: { !editing($0) && (changes($0) || ticks($0)) && !$0.setup.focus.isDeck },
-          bar: .init(21, "←→", when: changes) { $0.text(.keyChange) }, help: .init(30, "← →", .helpChange, when: always)) { key, state in
+          bar: .init(21, when: changes) { $0.text(.keyChange) }, help: .init(30, .helpChange, when: always)) { key, state in
             SetupScreen.change(by: key == .left ? -1 : 1, &state); return []
         },
-        B([.character("q")], when: { !editing($0) }) { SetupScreen.leave(&$0) },
+        B([.character("q")], when: { !editing($0) }, help: .init(51, .keyBack)) { SetupScreen.leave(&$0) },
     ])
 }
 

@@ -7,16 +7,15 @@ enum SinceLastTimeKeys {
 
     static let table = TalkKeyTable([
         B([.up, .down, .pageUp, .pageDown, .home, .end], when: { !$0.talk.session.carriedOver.isEmpty },
-          bar: .init(10, "↑↓") { $0.ui(.keyChoose) }, help: .init(10, "↑ ↓", .helpMove)) { key, c in
+          bar: .init(10) { $0.ui(.keyChoose) }, help: .init(10, .helpMove)) { key, c in
             _ = moveSelection(&c.talk.listSelection, count: c.talk.session.carriedOver.count, key: key); return []
         },
-        B([.character("d")], bar: .init(20, "d") { $0.ui(.outcomeDone) }, help: .init(20, "d", .outcomeDone)) { resolve(.done, &$0) },
-        B([.character("k")], bar: .init(30, "k") { $0.ui(.keyKeep) }, help: .init(30, "k", .keyKeep)) { resolve(.kept, &$0) },
-        B([.character("x")], bar: .init(40, "x") { $0.ui(.keyDrop) }, help: .init(40, "x", .keyDrop)) { resolve(.dropped, &$0) },
-        B([.enter, .right, .tab], bar: .init(50, "Enter") { $0.ui(.keyToCards) },
-          help: .init(50, "Enter", .keyToCards)) { $0.talk.backToCards() },
-        B([.character("q")]) { _, c in TalkScreen.leave(c.state) },
-    ])
+        B([.character("d")], bar: .init(20) { $0.ui(.outcomeDone) }, help: .init(20, .outcomeDone)) { resolve(.done, &$0) },
+        B([.character("k")], bar: .init(30) { $0.ui(.keyKeep) }, help: .init(30, .keyKeep)) { resolve(.kept, &$0) },
+        B([.character("x")], bar: .init(40) { $0.ui(.keyDrop) }, help: .init(40, .keyDrop)) { resolve(.dropped, &$0) },
+        B([.enter, .right, .tab], bar: .init(50) { $0.ui(.keyToCards) },
+          help: .init(50, .keyToCards)) { $0.talk.backToCards() },
+    ] + TalkKeys.quit(bar: nil, help: 60))
 
     /// Marks the chosen item and moves to the next one.
     private static func resolve(_ outcome: CarryOverOutcome, _ c: inout TalkContext) {

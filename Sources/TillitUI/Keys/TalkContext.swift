@@ -49,6 +49,16 @@ enum TalkKeys {
 
     /// The table for where the talk is: its phase, and the shared screen on top of the cards.
     static func table(_ talk: TalkState) -> TalkKeyTable {
+        switch talk.mode {
+        case .actionForm: return ActionFormKeys.table
+        case .confirmRemove: return RemovalKeys.table
+        case .notes: return NotesKeys.table
+        case .choosingVoteToRemove: return VoteRemovalKeys.table(on: phaseTable(talk))
+        case .browsing, .writing, .reviewingMinutes: return phaseTable(talk)
+        }
+    }
+
+    private static func phaseTable(_ talk: TalkState) -> TalkKeyTable {
         switch talk.phase {
         case .sinceLastTime: return SinceLastTimeKeys.table
         case .summary: return talk.minutesReview == nil ? SummaryKeys.table : MinutesReviewKeys.table

@@ -191,19 +191,11 @@ enum SetupScreen {
     }
 }
 
-/// Keys of the history (`HistoryKeys`), after "delete it? j/y" is answered.
+/// Keys of the history (`HistoryKeys`), or of "delete it?" while it is asked (`HistoryDeleteKeys`).
 enum HistoryScreen {
     static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
-        let yes = key == .character("y") || key == .character("j")
-        if let pending = state.confirmDelete {
-            state.confirmDelete = nil
-            return yes ? [.deleteTalk(id: pending), .loadSessions] : []
-        }
-        if state.confirmDeleteAll {
-            state.confirmDeleteAll = false
-            return yes ? state.historyItems.map { .deleteTalk(id: $0.id) } + [.loadSessions] : []
-        }
-        return HistoryKeys.table.handle(key, &state) ?? []
+        let asking = state.confirmDelete != nil || state.confirmDeleteAll
+        return (asking ? HistoryDeleteKeys.table : HistoryKeys.table).handle(key, &state) ?? []
     }
 }
 

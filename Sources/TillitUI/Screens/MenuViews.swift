@@ -10,16 +10,18 @@ enum HomeView {
         grid.centered("tillit", y: top, in: full, style: Style(color: .title, bold: true))
         grid.centered(ui(.tagline), y: top + 1, in: full, style: .muted)
         let labels: [(String, String)] = items.map { item in
+            let label: String
             switch item {
-            case .newOneOnOne: return ("n", ui(.homeNewOneOnOne))
-            case .newTeam: return ("t", ui(.homeNewTeam))
-            case .continueTalk: return ("c", state.latestUnfinished.map { continueLabel($0, state) } ?? "")
-            case .reviewOld: return ("o", reviewOldLabel(state))
-            case .history: return ("h", ui(.homeHistory))
-            case .decks: return ("d", ui(.homeDecks))
-            case .language: return ("l", ui(.homeLanguage, state.config.language.ownName))
-            case .quit: return ("q", ui(.homeQuit))
+            case .newOneOnOne: label = ui(.homeNewOneOnOne)
+            case .newTeam: label = ui(.homeNewTeam)
+            case .continueTalk: label = state.latestUnfinished.map { continueLabel($0, state) } ?? ""
+            case .reviewOld: label = reviewOldLabel(state)
+            case .history: label = ui(.homeHistory)
+            case .decks: label = ui(.homeDecks)
+            case .language: label = ui(.homeLanguage, state.config.language.ownName)
+            case .quit: label = ui(.homeQuit)
             }
+            return (String(HomeKeys.letter(for: item)), label)
         }
         let width = min(grid.width - 4, max(44, labels.map { DisplayWidth.of($0.1) + 10 }.max() ?? 44))
         let x = (grid.width - width) / 2

@@ -67,10 +67,8 @@ enum SummaryView {
         y += 1
         if let editor = talk.notesEditor {
             drawNotesEditor(state, talk, editor, in: Rect(x: x, y: y, width: width, height: max(3, grid.height - y - 2)), &grid)
-            var keys = [("Esc", ui(.keyStopWriting)), ("Enter", ui(.keyNewLine))]
-            if talk.hasPrivateNotes { keys.append(("Tab", talk.notesArePrivate ? ui(.notes).lowercased() : ui(.keyPrivateNotes))) }
             // While writing, ? types a question mark: no help key to offer.
-            Chrome.keyBar(keys, &grid, help: nil)
+            Chrome.keyBar(NotesKeys.table.bar(TalkContext(state: state)), &grid, help: nil)
             return
         }
         if !session.notes.isEmpty, y < grid.height - 5 {
@@ -166,7 +164,8 @@ enum ActionFormView {
             if index == 2 && editor.text.isEmpty && !focused { grid.put(ui(.dueExample), x: fieldX, y: y, style: .muted, maxWidth: fieldWidth) }
             if focused { grid.cursor = (fieldX + cursorColumn, y) }
         }
-        let footer = form.error ?? ui(.actionFormKeys)
+        let keys = ActionFormKeys.table.bar(TalkContext(state: state)).map { $0.0 + " " + $0.1 }.joined(separator: " · ")
+        let footer = form.error ?? keys
         grid.put(footer, x: rect.x + 2, y: rect.maxY - 2, style: form.error == nil ? .muted : .warning, maxWidth: rect.width - 4)
     }
 }

@@ -8,22 +8,12 @@ enum TalkScreen {
         var context = TalkContext(state: state)
         defer { state = context.state }
         let now = state.now
-        switch talk.mode {
-        case .actionForm: return handleActionForm(key, &context)
-        case .confirmRemove: confirmRemoval(key, &context); return []
-        case .notes: handleNotes(key, &context.talk, now: now); return []
-        case .choosingVoteToRemove:
-            context.talk.choosingVoteToRemove = false
-            if case .character(let c) = key, c.isASCII, c.isNumber {
-                CardMoves.removeVote(digit: Int(String(c))!, &context)
-                return []
-            }
-            // Any other key keeps the votes and does what it always does.
-        case .browsing, .writing, .reviewingMinutes:
-            break
-        }
-        if key != .character("f") { context.talk.askedToFinishWithParked = false }
-        if let effects = TalkKeys.table(context.talk).handle(key, &context) { return effects }
+        let table = TalkKeys.table(talk)
+        // "Which vote?" is answered by the next key, whichever it is (`VoteRemovalKeys`).
+        context.talk.choosingVoteToRemove = false
+        let onAForm = talk.actionForm != nil || talk.confirmRemove != nil || talk.notesEditor != nil
+        if key != .character("f") && !onAForm { context.talk.askedToFinishWithParked = false }
+        if let effects = table.handle(key, &context) { return effects }
         if case .character = key, CardKeys.typingStartsWriting(context) { CardMoves.startWriting(&context) }
         if context.writing { typeInField(key, &context.talk, now: now) }
         return []
@@ -61,90 +51,6 @@ enum TalkScreen {
         try? talk.session.apply(.setText(participant: participant, text: editor.text), now: now)
     }
 
-    // MARK: Actions
-
-    private static func handleActionForm(_ key: Key, _ c: inout TalkContext) -> [Effect] {
-        guard var form = c.talk.actionForm else { return [] }
-        switch key {
-        case .escape:
-            // Nothing typed in a cancelled form stays: a new action goes, a changed one is as it was.
-            if form.createdByTyping, let id = form.editing {
-                try? c.talk.session.apply(.removeAction(id: id), now: c.state.now)
-            } else if let original = form.original, c.talk.action(id: original.id) != nil {
-                try? c.talk.session.apply(.editAction(id: original.id, text: original.text, owner: original.owner, due: original.due),
-                                        now: c.state.now)
-            }
-            c.talk.actionForm = nil
-            return []
-        case .tab, .down:
-            form.focus = TalkState.ActionForm.Field(rawValue: (form.focus.rawValue + 1) % 3)!
-        case .backTab, .up:
-            form.focus = TalkState.ActionForm.Field(rawValue: (form.focus.rawValue + 2) % 3)!
-        case .enter:
-            if form.focus != .due {
-                form.focus = TalkState.ActionForm.Field(rawValue: form.focus.rawValue + 1)!
-                break
-            }
-            let typed = DueDate.Typed(form.due.text, today: c.state.now)
-            guard typed.unreadable == nil else {
-                form.error = c.state.text(.badDueDate)
-                c.talk.actionForm = form
-                return []
-            }
-            do {
-                try c.talk.session.apply(c.talk.saving(form, text: form.text.text, due: typed.due(keeping: nil)), now: c.state.now)
-                c.state.flash = c.state.text(form.isNew ? .actionAdded : .actionChanged)
-                c.talk.actionForm = nil
-                return []
-            } catch {
-                form.error = TalkText.refusal(error, c.state.text, card: c.talk.card)
-                form.focus = .text
-            }
-        default:
-            var editor = form.editor
-            editor.handle(key)
-            form.editor = editor
-            form.error = nil
-            let now = c.state.now
-            followTyping(&form, &c.talk, now: now)
-        }
-        c.talk.actionForm = form
-        return []
-    }
-
-    /// Puts what the form holds into the talk as it is typed, once it has words:
-    /// a date is taken when it reads as one, else the action keeps the one it has.
-    private static func followTyping(_ form: inout TalkState.ActionForm, _ talk: inout TalkState, now: Date) {
-        let words = form.text.text
-        guard !words.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
-        let due = DueDate.Typed(form.due.text, today: now).due(keeping: form.editing.flatMap { talk.action(id: $0)?.due })
-        guard let id = try? talk.session.apply(talk.saving(form, text: words, due: due), now: now) else { return }
-        if id != form.editing, talk.action(id: id) != nil {
-            form.editing = id
-            form.createdByTyping = true
-        }
-    }
-
-    /// The answer to "remove the action?": j or y removes it, any other key keeps it.
-    private static func confirmRemoval(_ key: Key, _ c: inout TalkContext) {
-        guard let id = c.talk.confirmRemove else { return }
-        c.talk.confirmRemove = nil
-        guard key == .character("j") || key == .character("y") || key == .character("J") || key == .character("Y") else {
-            c.state.flash = c.state.text(.actionKept)
-            return
-        }
-        do {
-            try c.talk.session.apply(.removeAction(id: id), now: c.state.now)
-            c.state.flash = c.state.text(.actionRemoved)
-        } catch {
-            c.state.flash = TalkText.refusal(error, c.state.text, card: c.talk.card)
-        }
-        // Keep the focus (card) or the selection (summary) on something that is still there.
-        c.talk.focus = min(c.talk.focus, max(0, c.talk.fields.count - 1))
-        let summaryCount = parkedIndices(c.talk.session).count + c.talk.session.actions.count
-        c.talk.listSelection = min(c.talk.listSelection, max(0, summaryCount - 1))
-    }
-
     // MARK: Summary
 
     static func parkedIndices(_ session: Session) -> [Int] {
@@ -156,23 +62,6 @@ enum TalkScreen {
     static func leave(_ state: AppState) -> [Effect] {
         state.hasHome ? [.closeTalk] : [.quit]
     }
-
-    /// The notes editor; in a 1:1, Tab switches between the shared notes and
-    /// the leader's private ones. Every key is saved as it is typed.
-    private static func handleNotes(_ key: Key, _ talk: inout TalkState, now: Date) {
-        guard var editor = talk.notesEditor else { return }
-        if key == .escape { talk.notesEditor = nil; return }
-        if key == .tab || key == .backTab {
-            guard talk.hasPrivateNotes else { return }
-            talk.notesArePrivate.toggle()
-            talk.notesEditor = TextEditor(talk.notesArePrivate ? talk.session.privateNotes : talk.session.notes)
-            return
-        }
-        guard editor.handle(key) else { return }
-        talk.notesEditor = editor
-        try? talk.session.apply(talk.notesArePrivate ? .setPrivateNotes(editor.text) : .setNotes(editor.text), now: now)
-    }
-
 }
 
 extension AppState {
