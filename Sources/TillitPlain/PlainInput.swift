@@ -41,41 +41,7 @@ public enum PlainInput: Hashable, Sendable {
         let body = trimmed.dropFirst()
         let word = body.prefix { !$0.isWhitespace }
         let argument = body.dropFirst(word.count).trimmingCharacters(in: .whitespaces)
-        switch word.lowercased() {
-        case "next", "n": self = .next
-        case "back", "prev", "previous", "b": self = .back
-        case "hint": self = .hint
-        case "skip": self = .skip
-        case "park": self = .park
-        case "status": self = .status
-        case "help", "h", "?": self = .help
-        case "quit", "q", "exit": self = .quit
-        case "finish": self = .finish
-        case "reopen": self = .reopen
-        case "next-person", "nextperson": self = .nextPerson
-        case "card", "go": self = .card(argument)
-        case "who": self = .who(argument)
-        case "rate": self = .rate(argument)
-        case "unvote": self = .unvote(argument)
-        case "reveal": self = .reveal
-        case "action": self = .action(argument)
-        case "note": self = .note(argument)
-        case "done": self = .carried(.done, argument)
-        case "keep": self = .carried(.kept, argument)
-        case "drop": self = .carried(.dropped, argument)
-        case "actions": self = .actions
-        case "edit": self = .editAction(argument)
-        case "done-action": self = .setActionDone(true, argument)
-        case "reopen-action": self = .setActionDone(false, argument)
-        case "remove": self = .removeAction(argument)
-        case "private": self = .privateNote(argument)
-        case "keep-out": self = .keepOut(true)
-        case "keep-in": self = .keepOut(false)
-        case "minutes": self = .minutes
-        case "confirm": self = .confirmMinutes
-        case "room": self = .room(argument)
-        default: self = .unknown(":" + String(word))
-        }
+        self = PlainCommands.command(String(word))?.input(argument) ?? .unknown(":" + String(word))
     }
 }
 

@@ -232,7 +232,7 @@ public struct PlainTalk: Sendable {
         case .status:
             showStatus()
         case .help:
-            say(t(.plainHelp))
+            say(PlainCommands.help(t))
         case .finish:
             // The farewell says that it is finished and where it is kept.
             return !apply(.finish)

@@ -390,7 +390,6 @@ public enum UIString: String, CaseIterable, Sendable {
     case plainIsFinished
     case plainParkedList
     case plainNoCarried
-    case plainHelp
     case printWritten
     case printDocumentTitle
     case printPageFooter
@@ -675,4 +674,39 @@ public enum UIString: String, CaseIterable, Sendable {
     case keyNextOrSave
     case keyFormField
     case keyCancel
+    // Plain mode's :help, one line per command of its table (PlainCommands)
+    case plainHelpHeader
+    case plainHelpText
+    case plainHelpHelp
+    case plainArgNumber
+    case plainArgText
+    case plainArgName
+    case plainArgAction
+    case plainArgEdit
+    case plainHelpNext
+    case plainHelpBack
+    case plainHelpCard
+    case plainHelpHint
+    case plainHelpRate
+    case plainHelpUnvote
+    case plainHelpReveal
+    case plainHelpRoom
+    case plainHelpWho
+    case plainHelpNextPerson
+    case plainHelpSkip
+    case plainHelpPark
+    case plainHelpAction
+    case plainHelpActions
+    case plainHelpEdit
+    case plainHelpActionDone
+    case plainHelpRemove
+    case plainHelpNote
+    case plainHelpPrivate
+    case plainHelpKeepOut
+    case plainHelpMinutes
+    case plainHelpConfirm
+    case plainHelpCarried
+    case plainHelpStatus
+    case plainHelpFinish
+    case plainHelpQuit
 }
