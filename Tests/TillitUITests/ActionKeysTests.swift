@@ -170,14 +170,14 @@ struct ActionKeysTests {
         #expect(card.contains("på en avtale (Tab dit): endre den"))
         // Further down the list (it scrolls at 80x24): each key of a chosen action, named by its binding's keys.
         let entries = HelpView.entries(state)
-        #expect(entries.contains { $0 == ("d Space", .helpActionDone) })
-        #expect(entries.contains { $0 == ("x Del ⌫", .helpActionRemove) })
+        #expect(entries.contains { $0.0 == "d Space" && $0.1 == UIString.helpActionDone })
+        #expect(entries.contains { $0.0 == "x Del ⌫" && $0.1 == UIString.helpActionRemove })
         #expect(entries.contains { $0.0 == "Ctrl-A E K U W" })
         Fixtures.press([.escape, .character("f"), .character("?")], &state)
         let summary = view(state).text
         #expect(summary.contains("merk den valgte avtalen som gjort"))
         #expect(summary.contains("fjern den valgte avtalen (spør først)"))
-        #expect(HelpView.entries(state).contains { $0 == ("n", .helpNotesPrivate) }, "further down the list at 80x24")
+        #expect(HelpView.entries(state).contains { $0.0 == "n" && $0.1 == UIString.helpNotesPrivate }, "further down the list at 80x24")
     }
 
     // MARK: Private notes

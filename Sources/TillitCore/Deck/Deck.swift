@@ -21,56 +21,6 @@ public struct Scale: Hashable, Sendable {
     public var values: ClosedRange<Int> { min...max }
 }
 
-/// What a card asks for: words, a rating, or both.
-public enum AnswerKind: Hashable, Sendable {
-    case text
-    case scale(Scale)
-    case textAndScale(Scale)
-
-    public var scale: Scale? {
-        switch self {
-        case .text: return nil
-        case .scale(let scale), .textAndScale(let scale): return scale
-        }
-    }
-
-    public var takesText: Bool {
-        switch self {
-        case .text, .textAndScale: return true
-        case .scale: return false
-        }
-    }
-
-    /// What the card asks for, without its scale's words: as a talk records it.
-    public var form: AnswerForm {
-        switch self {
-        case .text: return .text
-        case .scale: return .scale
-        case .textAndScale: return .textAndScale
-        }
-    }
-
-    /// The name used in deck files.
-    public var fileName: String { form.rawValue }
-}
-
-/// What a card asks for, as a talk file records it (`"answer": "text+scale"`);
-/// the scale's ends are in the record's `scaleMin`/`scaleMax`.
-public enum AnswerForm: String, Codable, Hashable, Sendable {
-    case text
-    case scale
-    case textAndScale = "text+scale"
-
-    /// Whether people write on the card (a scale-only card takes a number only).
-    public var takesText: Bool { self != .scale }
-
-    /// A spelling tillit never wrote reads as a card with words, so whatever
-    /// the file holds stays in reach rather than the file being refused.
-    public init(from decoder: Decoder) throws {
-        self = AnswerForm(rawValue: try decoder.singleValueContainer().decode(String.self)) ?? .text
-    }
-}
-
 public struct Card: Hashable, Sendable, Identifiable {
     public var id: String
     public var prompt: LocalizedText

@@ -19,7 +19,7 @@ public struct DeckParser {
     public static let topLevelKeys = ["id", "version", "title", "description", "audience", "cards"]
     public static let cardKeys = ["id", "prompt", "hint", "answer"]
     public static let scaleKeys = ["min", "max", "low", "high"]
-    public static let answerKinds = ["text", "scale", "text+scale"]
+    public static let answerKinds = AnswerForm.allCases.map(\.fileName)
     public static let requiredLanguages: [Language] = [.nb, .en]
 
     public struct Result: Sendable {
@@ -279,28 +279,27 @@ public struct DeckParser {
 
     private mutating func parseAnswer(_ node: Node) -> AnswerKind? {
         if let name = node.scalar?.string {
-            switch name {
-            case "text": return .text
-            case "scale", "text+scale":
-                error(.deckAnswerNeedsScale, .text(name), at: node)
-                return nil
-            default:
+            guard let form = AnswerForm(rawValue: name) else {
                 error(.deckUnknownAnswer, .text(name), Self.suggestion(for: name, among: Self.answerKinds), at: node)
                 return nil
             }
+            // A form that rates is written with its scale: `{ scale: {…} }`.
+            guard let answer = AnswerKind(form, scale: nil) else {
+                error(.deckAnswerNeedsScale, .text(name), at: node)
+                return nil
+            }
+            return answer
         }
         guard case .mapping(let mapping) = node, mapping.count == 1, let (keyNode, value) = mapping.first,
               let key = keyNode.scalar?.string else {
             error(.deckAnswerForm, at: node)
             return nil
         }
-        switch key {
-        case "scale": return parseScale(value).map(AnswerKind.scale)
-        case "text+scale": return parseScale(value).map(AnswerKind.textAndScale)
-        default:
-            error(.deckUnknownAnswer, .text(key), Self.suggestion(for: key, among: Self.answerKinds), at: keyNode)
+        guard let form = AnswerForm(rawValue: key), form.takesRating else {
+            error(.deckUnknownAnswer, .text(key), Self.suggestion(for: key, among: Self.answerKinds.filter { $0 != key }), at: keyNode)
             return nil
         }
+        return parseScale(value).flatMap { AnswerKind(form, scale: $0) }
     }
 
     private mutating func parseScale(_ node: Node) -> Scale? {

@@ -12,12 +12,7 @@ public enum DeckText {
         }
         for (index, card) in deck.cards.enumerated() {
             lines.append("")
-            let kind: String
-            switch card.answer {
-            case .text: kind = t(.showAnswerText)
-            case .scale: kind = t(.showAnswerScale)
-            case .textAndScale: kind = t(.showAnswerTextAndScale)
-            }
+            let kind = t(card.answer.form.shownAs)
             lines.append("\(t(.showCardNumber, index + 1, deck.cards.count)) · \(card.id) · \(kind)")
             lines += TextWrap.lines(SafeText.clean(card.prompt.resolve(language)), width: width - 2).map { "  " + $0 }
             if let scale = card.answer.scale {

@@ -126,7 +126,8 @@ public struct CardRecord: Codable, Hashable, Sendable {
 
     /// `deck/card`: the key that trends and carry-over join on.
     public var key: String { "\(deck)/\(card)" }
-    public var isRating: Bool { scaleMin != nil && scaleMax != nil }
+    /// A card people rate: its form rates (`AnswerForm.takesRating`) and the record carries the scale.
+    public var isRating: Bool { answer.takesRating && scaleRange != nil }
     public var scaleRange: ClosedRange<Int>? {
         guard let scaleMin, let scaleMax, scaleMin <= scaleMax else { return nil }
         return scaleMin...scaleMax
