@@ -26,6 +26,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.34.1"),
         // SHA-256 for the fingerprint of confirmed minutes (Hummingbird already builds it for the room).
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        // Already in the graph through Hummingbird; named because the room imports NIOCore and Logging itself.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -40,14 +43,20 @@ let package = Package(
         ),
         // prctl(PR_SET_DUMPABLE), which Swift cannot call directly (it is variadic in C).
         .systemLibrary(name: "CProcessPrivacy"),
-        .target(name: "TillitCore", dependencies: ["CProcessPrivacy", .product(name: "Yams", package: "Yams")]),
+        // HTML escaping by Unicode scalar, shared by tillit's pages and the room's phone page (which links no TillitCore).
+        .target(name: "WebText"),
+        .target(name: "TillitCore", dependencies: ["CProcessPrivacy", "WebText", .product(name: "Yams", package: "Yams")]),
         // The JSON lines tillit and tillit-room speak over a pipe; Foundation only, no networking.
         .target(name: "RoomProtocol"),
         .target(name: "QRMatrix", dependencies: ["CQRencode"]),
         .target(
             name: "RoomServer",
-            dependencies: ["RoomProtocol", "QRMatrix", "TillitCore", .product(name: "Hummingbird", package: "hummingbird"),
-                           .product(name: "NIOHTTPTypes", package: "swift-nio-extras")]
+            dependencies: ["RoomProtocol", "QRMatrix", "WebText", .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "Logging", package: "swift-log"),
+                           // HMAC for the per-card form value a phone's page carries.
+                           .product(name: "Crypto", package: "swift-crypto")]
         ),
         .executableTarget(name: "tillit-room", dependencies: ["RoomServer", "TillitCore"]),
         .target(name: "TillitUI", dependencies: ["TillitCore"]),
@@ -71,7 +80,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "TillitCoreTests", dependencies: ["TillitCore", "MinutesSeal",
+        .testTarget(name: "TillitCoreTests", dependencies: ["TillitCore", "MinutesSeal", "WebText",
                                                             .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "TillitUITests", dependencies: ["TillitUI", "QRMatrix"]),
         .testTarget(name: "TillitTerminalTests", dependencies: ["TillitTerminal"]),

@@ -45,10 +45,10 @@ import TillitCore
         return try #require(URL(string: String(address).trimmingCharacters(in: .whitespacesAndNewlines)))
     }
 
-    static func toTheFirstRatingCard(_ tmux: TmuxSession) throws {
+    static func toTheFirstRatingCard(_ tmux: TmuxSession, counting: String = "votes in from phones") throws {
         // PgDn: a card with text opens ready to write, where → moves the cursor.
         for _ in 0..<14 where !(try tmux.screen().contains("1 = ")) { try tmux.press("PageDown"); Thread.sleep(forTimeInterval: 0.2) }
-        _ = try tmux.waitFor("votes in from phones")
+        _ = try tmux.waitFor(counting)
     }
 
     /// Waits (5 s at most) until the pane's program has no voting room left.
@@ -289,63 +289,44 @@ import TillitCore
     }
 }
 
-/// One phone: its own cookie jar of one cookie, as a browser keeps it.
+/// One phone: its own cookie jar of one cookie, as a browser keeps it, and a
+/// loopback address of its own (the room counts one vote per address per card).
 struct Phone: Sendable {
     let room: URL
     let value: Int
+    let address = LoopbackHTTP.nextAddress()
 
-    /// The page as a phone has it open: the room's cookie and the card field of its form (nil: no buttons).
+    /// The page as a phone has it open: the room's cookie and its form's card and form values (nil: no buttons).
     struct Page: Sendable {
         let cookie: String
         let serial: String?
+        let form: String?
     }
 
-    /// Opens the page, then votes with the form's card field and the room's cookie (0: no form to vote with).
+    /// Opens the page, then votes with the form's values and the room's cookie (0: no form to vote with).
     func vote() async throws -> Int {
         let page = try await open()
         return page.serial == nil ? 0 : try await send(page)
     }
 
     func open() async throws -> Page {
-        let session = URLSession(configuration: Self.configuration, delegate: NoRedirects(), delegateQueue: nil)
-        defer { session.finishTasksAndInvalidate() }
-        let (body, response) = try await session.data(from: room)
-        let page = String(decoding: body, as: UTF8.self)
-        let cookie = ((response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Set-Cookie") ?? "")
-            .split(separator: ";").first.map(String.init) ?? ""
-        let serial = page.range(of: "name=\"card\" value=\"").map { String(page[$0.upperBound...].prefix { $0 != "\"" }) }
-        return Page(cookie: cookie, serial: serial)
+        let answer = try await LoopbackHTTP.exchange("GET", room, from: address)
+        let cookie = (answer.header("Set-Cookie") ?? "").split(separator: ";").first.map(String.init) ?? ""
+        return Page(cookie: cookie, serial: Self.hidden("card", in: answer.body), form: Self.hidden("form", in: answer.body))
     }
 
-    /// Submits `page`'s form with this phone's value, whenever it was opened.
+    static func hidden(_ name: String, in page: String) -> String? {
+        page.range(of: "name=\"\(name)\" value=\"").map { String(page[$0.upperBound...].prefix { $0 != "\"" }) }
+    }
+
+    /// Submits `page`'s form with this phone's value, whenever it was opened, as a browser does (with its Origin).
     func send(_ page: Page) async throws -> Int {
-        let session = URLSession(configuration: Self.configuration, delegate: NoRedirects(), delegateQueue: nil)
-        defer { session.finishTasksAndInvalidate() }
-        var request = URLRequest(url: room.appendingPathComponent("vote"))
-        request.httpMethod = "POST"
-        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
-        request.setValue(page.cookie, forHTTPHeaderField: "Cookie")
-        request.httpBody = Data("card=\(page.serial ?? "")&value=\(value)".utf8)
-        let (_, answer) = try await session.data(for: request)
-        return (answer as? HTTPURLResponse)?.statusCode ?? 0
-    }
-
-    static var configuration: URLSessionConfiguration {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.httpShouldSetCookies = false
-        configuration.httpCookieAcceptPolicy = .never
-        configuration.connectionProxyDictionary = [:]
-        // No connection is kept for later: all these phones share one address and its 16 connections.
-        configuration.httpAdditionalHeaders = ["Connection": "close"]
-        return configuration
-    }
-}
-
-/// The 303 after a vote is the answer itself: the test reads its status.
-final class NoRedirects: NSObject, URLSessionTaskDelegate, Sendable {
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
-        completionHandler(nil)
+        let origin = "http://\(room.host ?? ""):\(room.port ?? 0)"
+        let answer = try await LoopbackHTTP.exchange(
+            "POST", room.appendingPathComponent("vote"), from: address,
+            headers: ["Content-Type": "application/x-www-form-urlencoded", "Cookie": page.cookie, "Origin": origin],
+            body: "card=\(page.serial ?? "")&form=\(page.form ?? "")&value=\(value)")
+        return answer.status
     }
 }
 
