@@ -61,8 +61,7 @@ import TillitCore
         let tmux = try TmuxSession()
         let room = try Self.openRoom(tmux)
         let phones = (0..<30).map { Phone(room: room, value: 1 + $0 % 5) }
-        // Five phones at a time: here every phone is one address (loopback), which may make 50
-        // requests a second and hold 16 connections; real phones each have their own.
+        // Five phones at a time, each from a loopback address of its own (`LoopbackHTTP`), as real phones are.
         for batch in stride(from: 0, to: phones.count, by: 5) {
             try await withThrowingTaskGroup(of: Int.self) { group in
                 for phone in phones[batch..<(batch + 5)] { group.addTask { try await phone.vote() } }
