@@ -26,6 +26,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.34.1"),
         // SHA-256 for the fingerprint of confirmed minutes (Hummingbird already builds it for the room).
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        // Already in the graph through Hummingbird; named because the room imports NIOCore and Logging itself.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -40,9 +43,11 @@ let package = Package(
         ),
         // prctl(PR_SET_DUMPABLE), which Swift cannot call directly (it is variadic in C).
         .systemLibrary(name: "CProcessPrivacy"),
+        // HTML escaping by Unicode scalar, shared by tillit's pages and the room's phone page (which links no TillitCore).
+        .target(name: "WebText"),
         // The talk as values: sessions, the engine, decks, export and trends as functions, the words.
         // No files, no system calls, no queues: what reads and writes lives in TillitStore.
-        .target(name: "TillitCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "TillitCore", dependencies: ["WebText", .product(name: "Yams", package: "Yams")]),
         // Every file tillit touches: talks, locks, settings, deck files, exports (0600, no links followed).
         .target(name: "TillitStore", dependencies: ["TillitCore"]),
         // Core size 0 and not dumpable, for both executables (the room must not depend on the store).
@@ -52,8 +57,12 @@ let package = Package(
         .target(name: "QRMatrix", dependencies: ["CQRencode"]),
         .target(
             name: "RoomServer",
-            dependencies: ["RoomProtocol", "QRMatrix", "TillitCore", .product(name: "Hummingbird", package: "hummingbird"),
-                           .product(name: "NIOHTTPTypes", package: "swift-nio-extras")]
+            dependencies: ["RoomProtocol", "QRMatrix", "WebText", .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "Logging", package: "swift-log"),
+                           // HMAC for the per-card form value a phone's page carries.
+                           .product(name: "Crypto", package: "swift-crypto")]
         ),
         .executableTarget(name: "tillit-room", dependencies: ["RoomServer", "ProcessPrivacy"]),
         // The two front ends, side by side: the screen (TillitUI) and plain lines (TillitPlain).
@@ -81,7 +90,7 @@ let package = Package(
             ]
         ),
         // The model and, beside it, the store and plain mode that sit on it (they share fixtures).
-        .testTarget(name: "TillitCoreTests", dependencies: ["TillitCore", "MinutesSeal", "TillitStore", "TillitPlain",
+        .testTarget(name: "TillitCoreTests", dependencies: ["TillitCore", "MinutesSeal", "TillitStore", "TillitPlain", "WebText",
                                                             .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "TillitUITests", dependencies: ["TillitUI", "QRMatrix"]),
         .testTarget(name: "TillitTerminalTests", dependencies: ["TillitTerminal"]),

@@ -51,9 +51,11 @@ async def phone(index, port, path, start, loaded, latencies, pages, statuses, ne
     head, body = await exchange(reader, writer, page)
     cookie = next(l.split(":", 1)[1].split(";")[0].strip() for l in head.split("\r\n") if l.lower().startswith("set-cookie:"))
     serial = body.split('name="card" value="')[1].split('"')[0]
+    form_value = body.split('name="form" value="')[1].split('"')[0]
     value = 1 + index % 5
-    form = f"card={serial}&value={value}".encode()
-    request = (f"POST {path}vote HTTP/1.1\r\nHost: room\r\nCookie: {cookie}\r\n"
+    form = f"card={serial}&form={form_value}&value={value}".encode()
+    # As a browser posts the page's form: with the cookie, the page's form value and its Origin.
+    request = (f"POST {path}vote HTTP/1.1\r\nHost: room\r\nOrigin: http://room\r\nCookie: {cookie}\r\n"
                f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {len(form)}\r\n\r\n").encode() + form
     if new_connection:
         writer.close()

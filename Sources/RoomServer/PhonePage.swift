@@ -1,5 +1,5 @@
 import RoomProtocol
-import TillitCore
+import WebText
 
 /// The phone page as server-rendered HTML: a plain form, so it works without
 /// JavaScript; the script only reloads it when the shared screen moves on.
@@ -11,7 +11,7 @@ struct PhonePage {
 
     var base: String { "/\(token)/" }
 
-    func render(round: VotingRound, myVote: Int?) -> String {
+    func render(round: VotingRound, myVote: Int?, form formValue: String) -> String {
         var body = ""
         if let card = round.card {
             body += "<h1>\(HTML.escape(card.prompt))</h1>\n"
@@ -19,7 +19,7 @@ struct PhonePage {
                 if round.revealed {
                     body += paragraph(strings.revealed, class: "status")
                 } else {
-                    body += form(scale: scale, serial: round.serial, myVote: myVote)
+                    body += form(scale: scale, serial: round.serial, formValue: formValue, myVote: myVote)
                     if let myVote {
                         body += paragraph("\(strings.thanks) \(strings.yourVote): \(myVote).", class: "thanks")
                         body += paragraph(strings.changeUntilReveal, class: "note")
@@ -44,9 +44,10 @@ struct PhonePage {
     /// What the script compares to know the shared screen moved on.
     static func state(of round: VotingRound) -> String { round.serial + (round.revealed ? "-r" : "") }
 
-    private func form(scale: RoomScale, serial: String, myVote: Int?) -> String {
+    private func form(scale: RoomScale, serial: String, formValue: String, myVote: Int?) -> String {
         var html = "<form method=\"post\" action=\"\(base)vote\">\n"
-        html += "<input type=\"hidden\" name=\"card\" value=\"\(HTML.escape(serial))\">\n<div class=\"scale\">\n"
+        html += "<input type=\"hidden\" name=\"card\" value=\"\(HTML.escape(serial))\">\n"
+        html += "<input type=\"hidden\" name=\"form\" value=\"\(HTML.escape(formValue))\">\n<div class=\"scale\">\n"
         for value in scale.min...scale.max {
             let chosen = value == myVote
             html += "<button type=\"submit\" name=\"value\" value=\"\(value)\"\(chosen ? " class=\"chosen\" aria-pressed=\"true\"" : "")>\(value)</button>\n"
@@ -67,9 +68,9 @@ struct PhonePage {
         <html lang="\(HTML.escape(language))">
         <head>
         <meta charset="utf-8">
-        \(HTML.policyMeta(RoomResponder.contentSecurityPolicy))
+        \(HTML.policyMeta(SecurityHeadersMiddleware.contentSecurityPolicy))
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="referrer" content="no-referrer">
+        <meta name="referrer" content="\(SecurityHeadersMiddleware.referrerPolicy)">
         <title>\(HTML.escape(strings.title))</title>
         <link rel="stylesheet" href="\(base)style.css">
         <script src="\(base)refresh.js" defer></script>

@@ -17,6 +17,7 @@ struct PhoneStrings: Sendable {
     var badForm: String
     var tooLarge: String
     var tooMany: String
+    var otherOrigin: String
 
     static func forLanguage(_ code: String) -> PhoneStrings {
         switch code {
@@ -43,7 +44,8 @@ struct PhoneStrings: Sendable {
         notOnScale: "Det valget finnes ikke på skalaen.",
         badForm: "Stemmen kom ikke fram riktig. Prøv igjen.",
         tooLarge: "Forespørselen var for stor.",
-        tooMany: "For mange forespørsler. Vent litt og prøv igjen."
+        tooMany: "For mange forespørsler. Vent litt og prøv igjen.",
+        otherOrigin: "Stemmen kom ikke fra rommets egen side, så den ble ikke telt. Åpne lenken fra den felles skjermen."
     )
 
     static let english = PhoneStrings(
@@ -63,7 +65,8 @@ struct PhoneStrings: Sendable {
         notOnScale: "That choice is not on the scale.",
         badForm: "Your vote did not arrive properly. Please try again.",
         tooLarge: "The request was too large.",
-        tooMany: "Too many requests. Wait a moment and try again."
+        tooMany: "Too many requests. Wait a moment and try again.",
+        otherOrigin: "This vote did not come from the room's own page, so it was not counted. Open the link from the shared screen."
     )
 
     static let danish = PhoneStrings(
@@ -83,6 +86,7 @@ struct PhoneStrings: Sendable {
         notOnScale: "Det valg findes ikke på skalaen.",
         badForm: "Din stemme kom ikke rigtigt frem. Prøv igen.",
         tooLarge: "Forespørgslen var for stor.",
-        tooMany: "For mange forespørgsler. Vent lidt, og prøv igen."
+        tooMany: "For mange forespørgsler. Vent lidt, og prøv igen.",
+        otherOrigin: "Stemmen kom ikke fra rummets egen side, så den blev ikke talt med. Åbn linket fra den fælles skærm."
     )
 }

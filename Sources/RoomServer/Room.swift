@@ -1,7 +1,6 @@
 import Foundation
 import RoomProtocol
 import Synchronization
-import TillitCore
 
 /// One voting room: its secrets, the card on the phones and the rate limit,
 /// shared by every connection. Counts leave through `report`, nothing else does.
@@ -11,6 +10,9 @@ public final class Room: Sendable {
     let language: String
     private let report: @Sendable (RoomEvent) -> Void
     private let state: Mutex<(round: VotingRound, limiter: RateLimiter)>
+
+    /// The values a scale may run between, as in a talk file (`Session.scaleBounds` in tillit).
+    static let scaleBounds = -1_000...1_000
 
     init(language: String, token: String = RoomSecret.roomToken(), joinCode: String = RoomSecret.joinCode(),
                 rateLimit: Int = RateLimiter.requestsPerSecond, report: @escaping @Sendable (RoomEvent) -> Void) {
@@ -27,7 +29,7 @@ public final class Room: Sendable {
         switch command {
         case .show(let card):
             // The page draws a button per value: a scale upside down, or one without end, is no card's.
-            if let scale = card.scale, !(Session.scaleBounds.contains(scale.min) && Session.scaleBounds.contains(scale.max) && scale.min <= scale.max) {
+            if let scale = card.scale, !(Self.scaleBounds.contains(scale.min) && Self.scaleBounds.contains(scale.max) && scale.min <= scale.max) {
                 state.withLock { $0.round.close(serial: RoomSecret.serial()) }
                 return false
             }
@@ -48,15 +50,24 @@ public final class Room: Sendable {
         return state.withLock { $0.limiter.allow(address, now: now) }
     }
 
-    func snapshot(device: String?) -> (round: VotingRound, myVote: Int?) {
-        state.withLock { ($0.round, device.flatMap($0.round.vote(of:))) }
+    /// The round as `device` sees it: its own vote, and the form value its page carries.
+    func snapshot(device: String?) -> (round: VotingRound, myVote: Int?, form: String?) {
+        state.withLock { state in
+            (state.round, device.flatMap(state.round.vote(of:)), device.map(state.round.formValue(for:)))
+        }
     }
 
-    func vote(device: String, serial: String, value: String) -> VotingRound.VoteOutcome {
+    /// Whether `form` is what the page gave `device` for the card `serial`; true for a card
+    /// not shown, which the vote itself refuses with its own words.
+    func formFits(_ form: String, device: String, serial: String) -> Bool {
+        state.withLock { $0.round.serial != serial || $0.round.formFits(form, device: device) }
+    }
+
+    func vote(device: String, address: String, serial: String, value: String) -> VotingRound.VoteOutcome {
         // Reported while the round is held: two phones voting at once must not
         // report their counts in the other order, or tillit would keep the older.
         state.withLock {
-            let outcome = $0.round.vote(device: device, serial: serial, value: value)
+            let outcome = $0.round.vote(device: device, address: address, serial: serial, value: value)
             if case .counted(let total) = outcome, let key = $0.round.card?.key {
                 report(.count(card: key, votes: total, counts: $0.round.counts))
             }

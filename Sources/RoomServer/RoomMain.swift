@@ -51,7 +51,7 @@ public enum RoomMain {
         logger.logLevel = .critical
         let registry = ConnectionRegistry(limits: limits)
         return Application(
-            responder: RoomResponder(room: room),
+            router: RoomRouter.make(room: room),
             server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionGuard(registry: registry)])),
             configuration: .init(address: .hostname(address, port: port), serverName: nil),
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) },

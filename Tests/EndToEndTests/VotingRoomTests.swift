@@ -45,10 +45,10 @@ import TillitCore
         return try #require(URL(string: String(address).trimmingCharacters(in: .whitespacesAndNewlines)))
     }
 
-    static func toTheFirstRatingCard(_ tmux: TmuxSession) throws {
+    static func toTheFirstRatingCard(_ tmux: TmuxSession, counting: String = "votes in from phones") throws {
         // PgDn: a card with text opens ready to write, where → moves the cursor.
         for _ in 0..<14 where !(try tmux.screen().contains("1 = ")) { try tmux.press("PageDown"); Thread.sleep(forTimeInterval: 0.2) }
-        _ = try tmux.waitFor("votes in from phones")
+        _ = try tmux.waitFor(counting)
     }
 
     /// Waits (5 s at most) until the pane's program has no voting room left.
@@ -61,8 +61,7 @@ import TillitCore
         let tmux = try TmuxSession()
         let room = try Self.openRoom(tmux)
         let phones = (0..<30).map { Phone(room: room, value: 1 + $0 % 5) }
-        // Five phones at a time: here every phone is one address (loopback), which may make 50
-        // requests a second and hold 16 connections; real phones each have their own.
+        // Five phones at a time, each from a loopback address of its own (`LoopbackHTTP`), as real phones are.
         for batch in stride(from: 0, to: phones.count, by: 5) {
             try await withThrowingTaskGroup(of: Int.self) { group in
                 for phone in phones[batch..<(batch + 5)] { group.addTask { try await phone.vote() } }
@@ -88,20 +87,23 @@ import TillitCore
         try tmux.press("t")
         try tmux.waitFor("Team name")
         try tmux.type("Solsiden")
-        // ↓ stops on Start; the row above it is the room's.
+        // ↓ stops on Start; above it how many take part, and above that the room's row.
         for _ in 0..<30 { try tmux.press("Down") }
-        try tmux.press("Up", "Space")
+        try tmux.press("Up", "Up", "Space")
         let form = try tmux.waitFor("[x] yes")
         #expect(form.contains("Votes from phones     [x] yes"), "\(form)")
+        try tmux.press("Down", "Right", "Right", "Right")
+        let people = try tmux.waitFor("‹ 3 ›")
+        #expect(people.contains("People taking part    ‹ 3 ›"), "\(people)")
         try tmux.press("Enter")
         try tmux.press("Enter")
         let screen = try tmux.waitFor("Room code")
         #expect(screen.contains("1 / "))
         let room = try Self.roomAddress(on: screen)
         #expect(try Self.roomProcesses(of: tmux).count == 1)
-        try Self.toTheFirstRatingCard(tmux)
+        try Self.toTheFirstRatingCard(tmux, counting: "0 of 3 voted")
         #expect(try await Phone(room: room, value: 3).vote() == 303)
-        _ = try tmux.waitFor("1 vote in from phones")
+        _ = try tmux.waitFor("1 of 3 voted")
         let saved = try #require(try tmux.waitForSessions().first)
         #expect(saved.title == "Solsiden" && saved.kind == .team)
         #expect(saved.cards.contains { $0.phoneVotes == [3: 1] })
@@ -289,63 +291,44 @@ import TillitCore
     }
 }
 
-/// One phone: its own cookie jar of one cookie, as a browser keeps it.
+/// One phone: its own cookie jar of one cookie, as a browser keeps it, and a
+/// loopback address of its own (the room counts one vote per address per card).
 struct Phone: Sendable {
     let room: URL
     let value: Int
+    let address = LoopbackHTTP.nextAddress()
 
-    /// The page as a phone has it open: the room's cookie and the card field of its form (nil: no buttons).
+    /// The page as a phone has it open: the room's cookie and its form's card and form values (nil: no buttons).
     struct Page: Sendable {
         let cookie: String
         let serial: String?
+        let form: String?
     }
 
-    /// Opens the page, then votes with the form's card field and the room's cookie (0: no form to vote with).
+    /// Opens the page, then votes with the form's values and the room's cookie (0: no form to vote with).
     func vote() async throws -> Int {
         let page = try await open()
         return page.serial == nil ? 0 : try await send(page)
     }
 
     func open() async throws -> Page {
-        let session = URLSession(configuration: Self.configuration, delegate: NoRedirects(), delegateQueue: nil)
-        defer { session.finishTasksAndInvalidate() }
-        let (body, response) = try await session.data(from: room)
-        let page = String(decoding: body, as: UTF8.self)
-        let cookie = ((response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Set-Cookie") ?? "")
-            .split(separator: ";").first.map(String.init) ?? ""
-        let serial = page.range(of: "name=\"card\" value=\"").map { String(page[$0.upperBound...].prefix { $0 != "\"" }) }
-        return Page(cookie: cookie, serial: serial)
+        let answer = try await LoopbackHTTP.exchange("GET", room, from: address)
+        let cookie = (answer.header("Set-Cookie") ?? "").split(separator: ";").first.map(String.init) ?? ""
+        return Page(cookie: cookie, serial: Self.hidden("card", in: answer.body), form: Self.hidden("form", in: answer.body))
     }
 
-    /// Submits `page`'s form with this phone's value, whenever it was opened.
+    static func hidden(_ name: String, in page: String) -> String? {
+        page.range(of: "name=\"\(name)\" value=\"").map { String(page[$0.upperBound...].prefix { $0 != "\"" }) }
+    }
+
+    /// Submits `page`'s form with this phone's value, whenever it was opened, as a browser does (with its Origin).
     func send(_ page: Page) async throws -> Int {
-        let session = URLSession(configuration: Self.configuration, delegate: NoRedirects(), delegateQueue: nil)
-        defer { session.finishTasksAndInvalidate() }
-        var request = URLRequest(url: room.appendingPathComponent("vote"))
-        request.httpMethod = "POST"
-        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
-        request.setValue(page.cookie, forHTTPHeaderField: "Cookie")
-        request.httpBody = Data("card=\(page.serial ?? "")&value=\(value)".utf8)
-        let (_, answer) = try await session.data(for: request)
-        return (answer as? HTTPURLResponse)?.statusCode ?? 0
-    }
-
-    static var configuration: URLSessionConfiguration {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.httpShouldSetCookies = false
-        configuration.httpCookieAcceptPolicy = .never
-        configuration.connectionProxyDictionary = [:]
-        // No connection is kept for later: all these phones share one address and its 16 connections.
-        configuration.httpAdditionalHeaders = ["Connection": "close"]
-        return configuration
-    }
-}
-
-/// The 303 after a vote is the answer itself: the test reads its status.
-final class NoRedirects: NSObject, URLSessionTaskDelegate, Sendable {
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
-        completionHandler(nil)
+        let origin = "http://\(room.host ?? ""):\(room.port ?? 0)"
+        let answer = try await LoopbackHTTP.exchange(
+            "POST", room.appendingPathComponent("vote"), from: address,
+            headers: ["Content-Type": "application/x-www-form-urlencoded", "Cookie": page.cookie, "Origin": origin],
+            body: "card=\(page.serial ?? "")&form=\(page.form ?? "")&value=\(value)")
+        return answer.status
     }
 }
 

@@ -115,7 +115,7 @@ import Glibc
         room.show(Cards.safety)
         try await room.run { client in
             let page = try await client.get(room.base).text
-            #expect(page.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"\(RoomResponder.contentSecurityPolicy)\">"))
+            #expect(page.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"\(SecurityHeadersMiddleware.contentSecurityPolicy)\">"))
             let refused = try await client.post(room.base + "vote", form: "card=old&value=3").text
             #expect(refused.contains("http-equiv=\"Content-Security-Policy\""))
         }

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import NIOCore
 import RoomProtocol
 import Synchronization
+import Testing
 @testable import RoomServer
 
 /// A room on loopback with a record of every event it reported to tillit.
@@ -28,11 +29,39 @@ final class RoomUnderTest: Sendable {
                                            limits: ConnectionLimits(requestDeadline: .seconds(300))).test(.live, test)
     }
 
+    /// The last count the room reported for the shown card.
+    var lastVotes: Int? {
+        reported.reversed().lazy.compactMap { event -> Int? in
+            if case .count(_, let votes, _) = event { return votes }
+            return nil
+        }.first
+    }
+
     /// The hidden card field of the page, as a phone would send it back.
-    func serial(in page: String) -> String? {
-        guard let range = page.range(of: "name=\"card\" value=\"") else { return nil }
+    func serial(in page: String) -> String? { Self.hidden("card", in: page) }
+
+    static func hidden(_ name: String, in page: String) -> String? {
+        guard let range = page.range(of: "name=\"\(name)\" value=\"") else { return nil }
         return String(page[range.upperBound...].prefix { $0 != "\"" })
     }
+
+    /// A phone that loaded the page: its cookie and the page's card and form values.
+    func openPage(_ client: any TestClientProtocol, cookie: String? = nil) async throws -> PhoneOnPage {
+        let page = try await client.get(base, cookie: cookie)
+        let cookie = try #require(page.deviceCookie ?? cookie)
+        return PhoneOnPage(cookie: cookie, serial: try #require(serial(in: page.text)),
+                           form: try #require(Self.hidden("form", in: page.text)))
+    }
+
+    func vote(_ client: any TestClientProtocol, _ phone: PhoneOnPage, _ value: String, origin: String? = nil) async throws -> TestResponse {
+        try await client.post(base + "vote", form: "card=\(phone.serial)&form=\(phone.form)&value=\(value)", cookie: phone.cookie, origin: origin)
+    }
+}
+
+struct PhoneOnPage {
+    var cookie: String
+    var serial: String
+    var form: String
 }
 
 final class EventLog: Sendable {
@@ -55,10 +84,11 @@ extension TestClientProtocol {
         return try await execute(uri: uri, method: .get, headers: headers) { $0 }
     }
 
-    func post(_ uri: String, form: String, cookie: String? = nil) async throws -> TestResponse {
+    func post(_ uri: String, form: String, cookie: String? = nil, origin: String? = nil) async throws -> TestResponse {
         var headers = HTTPFields()
         headers[.contentType] = "application/x-www-form-urlencoded"
         if let cookie { headers[.cookie] = cookie }
+        if let origin { headers[.origin] = origin }
         return try await execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: form)) { $0 }
     }
 }

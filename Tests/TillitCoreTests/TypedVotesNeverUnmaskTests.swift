@@ -45,4 +45,18 @@ import Testing
         let minutes = MarkdownExporter.render(talk, includePrivate: false)
         #expect(!minutes.contains("3,0") && !minutes.contains("3.0"), "no average from which the phones' votes follow")
     }
+
+    /// `tillit export` (JSON) read the file's own counts: two phones and one typed vote
+    /// left {1, 3, 5} and `phoneVotes` {1, 5} in the export, which the facilitator reads off.
+    @Test func theJSONExportShowsNoSpreadFromTwoPhonesAndATypedVote() throws {
+        var talk = try card(phones: [1: 1, 5: 1], typed: [3])
+        try talk.run(.finish)
+        let json = try talk.exportJSON(includePrivate: false)
+        #expect(!json.contains("phoneVotes"))
+        #expect(!json.contains("anonymousVotes"), "\(json)")
+        var shown = try card(phones: [1: 1, 4: 1, 5: 1], typed: [3])
+        try shown.run(.finish)
+        let shownJSON = try shown.exportJSON(includePrivate: false)
+        #expect(shownJSON.contains("anonymousVotes") && !shownJSON.contains("phoneVotes"))
+    }
 }

@@ -42,7 +42,9 @@ struct SetupKeyTests {
         Fixtures.press([.enter], &state)
         #expect(state.setup.anonymous && state.setup.focus == .votesFromPhones)
         Fixtures.press([.enter], &state)
-        #expect(!state.setup.votesFromPhones && state.setup.focus == .start)
+        #expect(!state.setup.votesFromPhones && state.setup.focus == .people)
+        Fixtures.press([.enter], &state)
+        #expect(state.setup.people == 0 && state.setup.focus == .start)
         // Space on a selector does nothing; ← → change it.
         state.setup.focus = .timer
         Fixtures.press([.character(" ")], &state)
@@ -118,9 +120,16 @@ struct SetupVotesFromPhonesTests {
         #expect(view(state).text.contains("Votes from phones     [x] yes"))
         Fixtures.press([.right], &state)
         #expect(!state.setup.votesFromPhones, "← → change it too")
+        // How many take part: ← from "not given" wraps to 999, → from there back to "not given", then 7.
         Fixtures.press([.left, .down], &state)
+        #expect(state.setup.focus == .people && view(state).text.contains("People taking part    ‹ not given ›"), "\(view(state).text)")
+        Fixtures.press([.left], &state)
+        #expect(state.setup.people == 999)
+        for _ in 0..<8 { Fixtures.press([.right], &state) }
+        #expect(state.setup.people == 7 && view(state).text.contains("‹ 7 ›"))
+        Fixtures.press([.down], &state)
         guard case .startTalk(let setup)? = Fixtures.press([.enter], &state).first else { Issue.record("no start"); return }
-        #expect(setup.kind == .team && setup.votesFromPhones)
+        #expect(setup.kind == .team && setup.votesFromPhones && setup.people == 7)
     }
 
     @Test func offUnlessTicked() {

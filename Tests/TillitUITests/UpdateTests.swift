@@ -90,10 +90,10 @@ struct HomeAndSetupKeyTests {
         #expect(state.setup.focus == .votesFromPhones)
         Fixtures.press([.character(" ")], &state)
         #expect(state.setup.votesFromPhones)
-        Fixtures.press([.tab], &state)
+        Fixtures.press([.tab, .tab], &state)
         #expect(Fixtures.press([.enter], &state).isEmpty)
         #expect(state.setup.error != nil)
-        Fixtures.press([.backTab, .backTab, .backTab, .backTab, .backTab, .backTab], &state)
+        Fixtures.press([.backTab, .backTab, .backTab, .backTab, .backTab, .backTab, .backTab], &state)
         Fixtures.press([.escape], &state)
         #expect(state.screen == .home)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import WebText
 
 /// A sheet to prepare the next 1:1 with someone (`tillit prepare`): the deck's
 /// questions in the talk's language with room to write, and from their last

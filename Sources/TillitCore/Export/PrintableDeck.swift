@@ -1,4 +1,5 @@
 import Foundation
+import WebText
 
 /// A deck as one self-contained HTML file to print and cut into cards, for a
 /// team that meets without a screen: A4 pages with eight cards each (two

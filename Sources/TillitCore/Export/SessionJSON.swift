@@ -7,7 +7,7 @@ extension Session {
     /// saying how many answers were kept out, when any were. Invisible controls are escaped (`JSONEscaping`).
     public func exportJSON(includePrivate: Bool) throws -> String {
         let minutes = forMinutes(includePrivate: includePrivate)
-        var copy = minutes.session
+        var copy = minutes.session.withTeamVotesAsShown
         copy.keptOutOfMinutes = minutes.keptOut > 0 ? minutes.keptOut : nil
         let data = try SessionCoding.encoder().encode(copy)
         return JSONEscaping.escapingInvisibles(String(decoding: data, as: UTF8.self)) + "\n"

@@ -709,4 +709,26 @@ public enum UIString: String, CaseIterable, Sendable {
     case plainHelpStatus
     case plainHelpFinish
     case plainHelpQuit
+    // The team room: how many take part, a new round (issue 27)
+    case roomTurnout
+    case roomTurnoutEveryone
+    case roomTurnoutTooMany
+    case roomTurnoutVoteAgain
+    case roomRoundAgain
+    case roomRoundAgainRevealed
+    case roomPeople
+    case roomPeopleUnknown
+    case keyPeople
+    case helpPeople
+    case keyRoundAgain
+    case helpRoundAgain
+    case setupPeople
+    case setupPeopleNotGiven
+    case cliOptPeople
+    case argPeopleOutOfRange
+    case argPeopleIsForTeams
+    case roomTypedVotesAsk
+    case roomTypedVotesReplaced
+    case keyReplaceTyped
+    case helpReplaceTyped
 }

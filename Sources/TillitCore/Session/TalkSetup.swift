@@ -22,10 +22,13 @@ public struct TalkSetup: Hashable, Sendable {
     /// A 1:1's ratings are shown together (`RatingsRule.together`), unless turned
     /// off (`--open-ratings`, the form's row). Recorded in the talk's file.
     public var ratingsTogether: Bool
+    /// How many take part in a team meeting (`--people`, the form's row), for the
+    /// shared screen's "5 of 7 voted"; nil when not said. Not part of the talk's file.
+    public var people: Int?
 
     public init(kind: TalkKind, title: String = "", language: Language, participants: [Participant] = [],
                 deckIDs: [String], shuffle: Bool = false, seed: UInt64? = nil, anonymous: Bool = false,
-                timerSeconds: Int? = nil, votesFromPhones: Bool = false, ratingsTogether: Bool = true) {
+                timerSeconds: Int? = nil, votesFromPhones: Bool = false, ratingsTogether: Bool = true, people: Int? = nil) {
         self.kind = kind
         self.title = title
         self.language = language
@@ -37,6 +40,7 @@ public struct TalkSetup: Hashable, Sendable {
         self.timerSeconds = timerSeconds
         self.votesFromPhones = votesFromPhones
         self.ratingsTogether = ratingsTogether
+        self.people = people
     }
 }
 

@@ -35,6 +35,8 @@ public enum Msg: Sendable {
     case saveFailed(String)
     /// `tillit start --room`: open the voting room now that the first card is on screen.
     case openRoomAtStart
+    /// How many take part in the team meeting just started (`TalkSetup.people`).
+    case peopleTakingPart(Int)
     /// The program leaves (q, Ctrl-C, a signal) at `now`: an open action form's words are kept.
     case leaving(now: Date)
     /// SIGTERM or SIGHUP asked the program to stop: it leaves as on `q`, keeping everything.

@@ -78,6 +78,9 @@ private func route(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         state.saveFailure = message
         state.flash = state.text(.saveFailed, message)
         return []
+    case .peopleTakingPart(let people):
+        state.talk?.people = RoomTurnout.people.contains(people) ? people : nil
+        return []
     case .openRoomAtStart:
         guard state.talk?.session.kind == .team else { return [] }
         state.talk?.room = VotingRoom()

@@ -69,6 +69,17 @@ enum CardKeys {
           help: .init(140, .helpPresent)) { $0.talk.presenting = true },
         B([.character("v")], when: browsing, bar: .init(105, when: { onCard($0) && $0.talk.session.kind == .team }) { $0.ui(.keyRoom) },
           help: .init(145, .helpRoom, when: { browsing($0) && $0.talk.session.kind == .team })) { _, c in RoomMoves.toggle(&c) },
+        B([.character("+"), .character("-")], when: { browsing($0) && RoomMoves.running($0) },
+          bar: .init(106, when: { onCard($0) && RoomMoves.running($0) }) { $0.ui(.keyPeople) },
+          help: .init(146, .helpPeople, when: { browsing($0) && RoomMoves.running($0) })) { key, c in
+            RoomMoves.people(by: key == .character("+") ? 1 : -1, &c); return []
+        },
+        B([.character("n")], when: { browsing($0) && RoomMoves.running($0) },
+          bar: .init(107, when: { onCard($0) && RoomMoves.tooManyVotes($0) }) { $0.ui(.keyRoundAgain) },
+          help: .init(147, .helpRoundAgain, when: { browsing($0) && RoomMoves.running($0) })) { RoomMoves.roundAgain(&$0) },
+        B([.character("y"), .character("j")], when: { browsing($0) && RoomMoves.asksToReplaceTyped($0) },
+          bar: .init(104, when: { onCard($0) && RoomMoves.asksToReplaceTyped($0) }) { $0.ui(.keyReplaceTyped) },
+          help: .init(148, .helpReplaceTyped, when: { browsing($0) && RoomMoves.asksToReplaceTyped($0) })) { RoomMoves.replaceTypedVotes(&$0) },
         B([.character("u")], when: keepsOut,
           bar: .init(115) { CardMoves.chosenAnswerKeptOut($0.talk) ? $0.ui(.keyKeepIn) : $0.ui(.keyKeepOut) },
           help: .init(195, .helpKeepOut, when: { browsing($0) && $0.talk.session.kind == .oneOnOne })) {

@@ -36,6 +36,15 @@ enum PresentingKeys {
           help: .init(80, .keyEndPresentation)) { $0.talk.backToCards() },
         B([.character("v")], when: votes, bar: .init(55) { $0.ui(.keyRoom) },
           help: .init(75, .helpRoom)) { _, c in RoomMoves.toggle(&c) },
+        B([.character("+"), .character("-")], when: RoomMoves.running, bar: .init(57, when: RoomMoves.running) { $0.ui(.keyPeople) },
+          help: .init(76, .helpPeople, when: RoomMoves.running)) { key, c in
+            RoomMoves.people(by: key == .character("+") ? 1 : -1, &c); return []
+        },
+        B([.character("n")], when: RoomMoves.running, bar: .init(56, when: RoomMoves.tooManyVotes) { $0.ui(.keyRoundAgain) },
+          help: .init(77, .helpRoundAgain, when: RoomMoves.running)) { RoomMoves.roundAgain(&$0) },
+        B([.character("y"), .character("j")], when: RoomMoves.asksToReplaceTyped,
+          bar: .init(44, when: RoomMoves.asksToReplaceTyped) { $0.ui(.keyReplaceTyped) },
+          help: .init(78, .helpReplaceTyped, when: RoomMoves.asksToReplaceTyped)) { RoomMoves.replaceTypedVotes(&$0) },
         B([.home], help: .init(85, .helpFirstCard)) { CardMoves.jumpToFirst(&$0) },
         B([.character("f"), .end], help: .init(90, .helpSummary)) { CardMoves.toSummary(&$0) },
     ] + TalkKeys.quit(bar: nil, help: 100))

@@ -15,7 +15,7 @@ enum SetupKeys {
         }
     }
     private static func changes(_ state: AppState) -> Bool {
-        [.kind, .timer, .privateNotesExpiry].contains(state.setup.focus)
+        [.kind, .timer, .privateNotesExpiry, .people].contains(state.setup.focus)
     }
     private static func always(_ state: AppState) -> Bool { true }
 

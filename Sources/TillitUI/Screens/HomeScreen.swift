@@ -181,6 +181,9 @@ enum SetupScreen {
             let current = state.setup.privateNotesDays ?? state.config.privateNotesDays
             let index = choices.firstIndex(of: current) ?? choices.firstIndex { $0 > current } ?? 0
             state.setup.privateNotesDays = choices[(index + step + choices.count) % choices.count]
+        case .people:
+            let next = state.setup.people + step
+            state.setup.people = next < 0 ? RoomTurnout.people.upperBound : (next > RoomTurnout.people.upperBound ? 0 : next)
         case .timer:
             let choices = SetupState.timerChoices
             let index = choices.firstIndex(of: state.setup.timerMinutes) ?? 0

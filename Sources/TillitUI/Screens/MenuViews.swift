@@ -99,6 +99,8 @@ enum SetupView {
             case .anonymous: rows.append((field, ui(.setupAnonymous), setup.anonymous ? "[x] " + ui(.yes) : "[ ] " + ui(.no)))
             case .votesFromPhones:
                 rows.append((field, ui(.setupVotesFromPhones), setup.votesFromPhones ? "[x] " + ui(.yes) : "[ ] " + ui(.no)))
+            case .people:
+                rows.append((field, ui(.setupPeople), "‹ " + (setup.people == 0 ? ui(.setupPeopleNotGiven) : String(setup.people)) + " ›"))
             case .ratingsTogether:
                 // "Ratings  [x] shown when both have rated": the rule in the words the card uses.
                 rows.append((field, ui(.setupRatingsTogether), (setup.ratingsTogether ? "[x] " : "[ ] ") + ui(.ratingsShownTogether)))

@@ -16,6 +16,52 @@ enum RoomMoves {
         return [.openRoom]
     }
 
+    /// The room is open (or opening) on a team talk: the keys for people and rounds apply.
+    @Sendable static func running(_ c: TalkContext) -> Bool {
+        c.talk.session.kind == .team && c.talk.room?.isRunning == true
+    }
+
+    /// More phone votes on the card than people taking part: the bar offers `n`.
+    @Sendable static func tooManyVotes(_ c: TalkContext) -> Bool {
+        guard running(c), let record = c.talk.card, record.isRating else { return false }
+        if case .tooMany = RoomTurnout(votes: record.phoneVoteCount, people: c.talk.people) { return true }
+        return false
+    }
+
+    /// The card has typed votes and the room is running: `y` lets a phone round replace them.
+    @Sendable static func asksToReplaceTyped(_ c: TalkContext) -> Bool {
+        guard running(c), let record = c.talk.card, record.isRating, !record.votesRevealed else { return false }
+        return record.typedVoteCount > 0
+    }
+
+    /// `y`/`j`: the typed votes on the card are dropped (with any earlier phone round's),
+    /// and the room shows the card to the phones.
+    static func replaceTypedVotes(_ c: inout TalkContext) {
+        guard asksToReplaceTyped(c), let record = c.talk.card else { return }
+        for (value, count) in record.ratingCounts {
+            for _ in 0..<count { try? c.talk.session.apply(.removeVote(value: value), now: c.state.now) }
+        }
+        c.talk.recentVotes = []
+        c.flash(.roomTypedVotesReplaced)
+    }
+
+    /// `+`/`-`: one more or one fewer taking part; below 1 it is "not given" again.
+    static func people(by step: Int, _ c: inout TalkContext) {
+        let next = (c.talk.people ?? 0) + step
+        c.talk.people = RoomTurnout.people.contains(next) ? next : (next < 1 ? nil : RoomTurnout.people.upperBound)
+        c.state.flash = c.talk.people.map { c.ui(.roomPeople, $0) } ?? c.ui(.roomPeopleUnknown)
+    }
+
+    /// `n`: the card's phone round starts again: its phone votes are dropped (typed ones stay)
+    /// and the room shows the card afresh, so it forgets which phones voted.
+    static func roundAgain(_ c: inout TalkContext) {
+        guard let record = c.talk.card, record.isRating, c.talk.room?.isRunning == true else { return }
+        guard !record.votesRevealed else { c.flash(.roomRoundAgainRevealed); return }
+        try? c.talk.session.apply(.setPhoneVotes(card: c.talk.session.currentIndex, counts: [:]), now: c.state.now)
+        c.talk.room?.round += 1
+        c.flash(.roomRoundAgain)
+    }
+
     static func opened(url: String, code: String, qr: [String], _ state: inout AppState) {
         guard state.talk?.room != nil else { return }
         state.talk?.room?.phase = .open(url: url, code: code, picture: QRPicture(rows: qr))

@@ -27,15 +27,22 @@ enum RoomPanel {
             return
         }
         var lines: [(String, Style)] = [(ui(.roomScan), .muted), (url, .bold), (ui(.roomCode, code), .bold)]
-        if let record = talk.card, record.isRating { lines.append((ui.count(record.phoneVoteCount, one: .roomVoteInOne, many: .roomVotesIn), .accent)) }
+        if let record = talk.card, record.isRating, record.typedVoteCount > 0, !record.votesRevealed {
+            lines.append((ui(.roomTypedVotesAsk, record.typedVoteCount), .accent))
+        } else if let record = talk.card, record.isRating {
+            lines += RoomTurnout(votes: record.phoneVoteCount, people: talk.people).lines(ui).map { ($0, .accent) }
+        }
         var y = top
         if let picture, picture.size.width <= width, y + picture.size.height + lines.count <= bottom {
             picture.draw(into: &grid, x: grid.width - picture.size.width - 1, y: y)
             y += picture.size.height
         }
-        for (text, style) in lines where y < bottom {
-            grid.put(text, x: x + 1, y: y, style: style, maxWidth: width - 1)
-            y += 1
+        // The address and code stay on one line each; a sentence ("9 votes from 7 people — …") wraps.
+        for (index, (text, style)) in lines.enumerated() {
+            for part in index < 3 ? [text] : TextWrap.lines(text, width: max(1, width - 1)) where y < bottom {
+                grid.put(part, x: x + 1, y: y, style: style, maxWidth: width - 1)
+                y += 1
+            }
         }
     }
 }

@@ -5,7 +5,7 @@ import TillitCore
 public struct SetupState: Hashable, Sendable {
     public enum Field: Hashable, Sendable {
         case kind, deck(String), title, leader, employee, facilitator, members, shuffle, timer, anonymous, votesFromPhones,
-             ratingsTogether, privateNotesExpiry, prepare, start
+             people, ratingsTogether, privateNotesExpiry, prepare, start
     }
 
     /// Minutes per card; 1 and 2 for a quick round of many cards.
@@ -27,6 +27,8 @@ public struct SetupState: Hashable, Sendable {
     /// Team talks only: the voting room opens with the first card, as with `tillit start --room`.
     /// Off unless ticked: it is the one thing that opens a network port.
     public var votesFromPhones = false
+    /// Team talks only: how many take part (← →), for the shared screen's "5 of 7 voted"; 0: not given.
+    public var people = 0
     /// 1:1 only: a rating is not shown until both have rated (`RatingsRule.together`).
     public var ratingsTogether = true
     /// 1:1 only: the days chosen on the form after which private notes delete themselves; nil: as the settings say.
@@ -65,7 +67,7 @@ public struct SetupState: Hashable, Sendable {
         if kind == .oneOnOne { fields.append(.title) }
         fields += [.shuffle, .timer]
         // A 1:1 can write the employee a sheet to prepare with (`tillit prepare`) before it starts.
-        fields += kind == .team ? [.anonymous, .votesFromPhones] : [.ratingsTogether, .privateNotesExpiry, .prepare]
+        fields += kind == .team ? [.anonymous, .votesFromPhones, .people] : [.ratingsTogether, .privateNotesExpiry, .prepare]
         fields.append(.start)
         return fields
     }
@@ -119,6 +121,7 @@ public struct SetupState: Hashable, Sendable {
                          anonymous: kind == .team && anonymous,
                          timerSeconds: timerMinutes > 0 ? timerMinutes * 60 : nil,
                          votesFromPhones: kind == .team && votesFromPhones,
-                         ratingsTogether: kind == .team || ratingsTogether)
+                         ratingsTogether: kind == .team || ratingsTogether,
+                         people: kind == .team && people > 0 ? people : nil)
     }
 }

@@ -108,6 +108,8 @@ public struct TalkState: Sendable {
     public var presenting = false
     /// The voting room for this talk's phones (`v`), while it is open or just ended.
     public var room: VotingRoom?
+    /// How many take part in a team meeting (`--people`, the form's row, `+`/`-`), for "5 of 7 voted"; nil: not said.
+    public var people: Int?
     public var focus = 0
     public var hintVisible = false
     public var listSelection = 0

@@ -12,6 +12,9 @@ public struct VotingRoom: Equatable, Sendable {
     }
 
     public var phase: Phase = .opening
+    /// Counts the new rounds the facilitator started (`n`): the room shows the card
+    /// afresh for each, so it forgets the devices and phones vote again.
+    public var round = 0
 
     public init(phase: Phase = .opening) { self.phase = phase }
 

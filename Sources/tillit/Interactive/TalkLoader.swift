@@ -31,6 +31,7 @@ final class TalkLoader {
     func start(_ setup: TalkSetup, writeNow: Bool = true, _ program: Program) throws {
         let (session, path) = try opener.start(setup, save: writeNow)
         open(session, path: path, program)
+        if let people = setup.people { program.send(.peopleTakingPart(people)) }
         if !writeNow { saver.opened(nil) }
     }
 

@@ -27,6 +27,10 @@ final class RoomLink {
     private var shown: Int?
     private var indexOfKey: [String: Int] = [:]
     private var revealSent = false
+    /// The new round (`VotingRoom.round`) the room last showed its card for.
+    private var shownRound = 0
+    /// The card is held back from the phones: it has typed votes the facilitator has not let a phone round replace.
+    private var heldBack = false
 
     init(settings: RoomSettings) { self.settings = settings }
 
@@ -50,6 +54,8 @@ final class RoomLink {
         shown = nil
         indexOfKey = [:]
         revealSent = false
+        shownRound = 0
+        heldBack = false
     }
 
     /// What the room said, for the screens (`Msg`) or plain mode.
@@ -66,7 +72,8 @@ final class RoomLink {
     func exchange(_ state: AppState) -> [Msg] {
         guard let talk = state.talk, talk.room?.isRunning == true else { close(); return [] }
         let shownCard = talk.phase == .cards && !talk.readOnly ? talk.session.currentIndex : nil
-        return exchange(talk.session, showing: shownCard, decks: state.config.decks).map { news in
+        return exchange(talk.session, showing: shownCard, round: talk.room?.round ?? 0, holdingBackTyped: true,
+                        decks: state.config.decks).map { news in
             switch news {
             case .opened(let url, let code, let qr): return .roomOpened(url: url, code: code, qr: qr)
             case .votes(let card, let counts): return .roomVotes(card: card, counts: counts)
@@ -78,7 +85,9 @@ final class RoomLink {
 
     /// The room's news since the last call; then the phones are shown card
     /// `showing` of `session` (none when nil or the talk is finished).
-    func exchange(_ session: Session, showing: Int?, decks: [Deck]) -> [News] {
+    /// `holdingBackTyped`: a card with typed votes is not shown to the phones (the screens ask
+    /// first, `y`); plain mode has no such question yet and shows every card as before.
+    func exchange(_ session: Session, showing: Int?, round: Int = 0, holdingBackTyped: Bool = false, decks: [Deck]) -> [News] {
         guard let client else { return [] }
         var news: [News] = []
         let scale = { [indexOfKey] (key: String) throws(RoomEventCheck.Problem) -> ClosedRange<Int>? in
@@ -115,7 +124,7 @@ final class RoomLink {
         }
         if client.wroteTooLongALine { return stop(news + [.misbehaved(problem: RoomEventCheck.Problem.lineTooLong.description)]) }
         if client.ended { return stop(news + [.ended(reason: nil)]) }
-        sync(session, showing: session.isFinished ? nil : showing, decks: decks, client)
+        sync(session, showing: session.isFinished ? nil : showing, round: round, holdingBackTyped: holdingBackTyped, decks: decks, client)
         return news
     }
 
@@ -143,9 +152,14 @@ final class RoomLink {
         return news
     }
 
-    private func sync(_ session: Session, showing wanted: Int?, decks: [Deck], _ client: RoomClient) {
-        if wanted != shown {
-            if let wanted, session.cards.indices.contains(wanted) {
+    private func sync(_ session: Session, showing wanted: Int?, round: Int, holdingBackTyped: Bool, decks: [Deck], _ client: RoomClient) {
+        // A new round (`n`) shows the same card afresh: the room forgets its devices.
+        // A card with typed votes is held back (the phones see no card) until they are dropped.
+        let holdBack = holdingBackTyped && (wanted.map { session.cards.indices.contains($0) && session.cards[$0].typedVoteCount > 0 } ?? false)
+        if wanted != shown || round != shownRound || holdBack != heldBack {
+            shownRound = round
+            heldBack = holdBack
+            if let wanted, !holdBack, session.cards.indices.contains(wanted) {
                 let record = session.cards[wanted]
                 client.send(.show(card: Self.roomCard(record, decks: decks, language: session.language)))
                 indexOfKey[record.key] = wanted

@@ -47,6 +47,9 @@ struct StartSubcommand: ParsableCommand {
     @Flag(name: .long, help: ArgumentHelp(cli(.cliOptRoom)))
     var room = false
 
+    @Option(name: .long, help: ArgumentHelp(cli(.cliOptPeople), valueName: cli(.cliValueCount)))
+    var people: Int?
+
     @OptionGroup var roomArguments: RoomArguments
 
     func validate() throws {
@@ -126,12 +129,14 @@ struct StartSubcommand: ParsableCommand {
         if talkKind == .oneOnOne {
             if anonymous { throw fail(t(.argAnonymousIsForTeams)) }
             if room { throw fail(t(.argRoomIsForTeams)) }
+            if self.people != nil { throw fail(t(.argPeopleIsForTeams)) }
             let leaders = people.filter { $0.role == .leader }.count, employees = people.filter { $0.role == .employee }.count
             if leaders > 1 || employees > 1 || leaders + employees < people.count {
                 throw fail(t(.argOneOnOneRoles))
             }
             if people.count == 1 { throw fail(t(.argOneOnOneNeedsBoth, people[0].name)) }
         }
+        if let count = self.people, !RoomTurnout.people.contains(count) { throw fail(t(.argPeopleOutOfRange, count)) }
         let plainMode = wantsPlainMode(plain, context)
         if !plainMode { try requireTerminal(context) }
         switch talkKind {
@@ -150,7 +155,7 @@ struct StartSubcommand: ParsableCommand {
         let setup = TalkSetup(kind: talkKind, title: title.map(SafeText.line) ?? "", language: context.language,
                               participants: people, deckIDs: deck, shuffle: shuffle, seed: seed,
                               anonymous: anonymous, timerSeconds: timer, votesFromPhones: room,
-                              ratingsTogether: !openRatings)
+                              ratingsTogether: !openRatings, people: self.people)
         let roomSettings = roomArguments.settings
         if plainMode { throw ExitCode(try runPlain(context, catalog: catalog, room: roomSettings, openRoom: setup.votesFromPhones) { try $0.start(setup) }) }
         let runner = TalkRunner(context: context, catalog: catalog, store: SessionStore(home: context.home),

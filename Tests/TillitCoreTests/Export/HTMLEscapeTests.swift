@@ -1,4 +1,5 @@
 import Foundation
+import WebText
 import Testing
 @testable import TillitCore
 
