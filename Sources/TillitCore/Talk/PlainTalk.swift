@@ -74,6 +74,10 @@ public struct PlainTalk: Sendable {
             sayCarriedActions()
             say(t(.plainCarriedHowTo))
         }
+        if !session.pendingCleanup.isEmpty {
+            say("")
+            PlainCleanup.list(session, t).forEach { say($0) }
+        }
         if session.kind == .team { say(t(session.writers.isEmpty ? .plainNoTeamWriter : .plainTeamWriting)) }
         if session.isFinished { say(t(.plainIsFinished)) }
         showCard()
@@ -229,6 +233,7 @@ public struct PlainTalk: Sendable {
             showStatus()
         case .help:
             say(t(.plainHelp))
+            say(t(.plainCleanupHelp))
         case .finish:
             // The farewell says that it is finished and where it is kept.
             return !apply(.finish)
@@ -238,6 +243,8 @@ public struct PlainTalk: Sendable {
             return false
         case .room(let argument):
             reply.room = argument
+        case .cleanup(let argument):
+            PlainCleanup.run(argument, &session, t, now: now).forEach { say($0) }
         case .unknown(let word):
             say(t(.plainUnknownCommand, SafeText.line(word)))
         }

@@ -21,6 +21,7 @@ enum HomeKeys {
             state.oldTalks.isEmpty ? [] : HomeScreen.choose(.reviewOld, &state)
         },
         row("h", .homeHistory, help: 60, .history),
+        row("r", .helpHomeCleanup, help: 65, .cleanup),
         row("d", .homeDecks, help: 70, .decks),
         row("l", .helpLanguage, help: 80, .language),
         B([.character("q")], bar: .init(30, "q") { $0.text(.keyQuit) }, help: .init(90, "q", .homeQuit)) { _, state in

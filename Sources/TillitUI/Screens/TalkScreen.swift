@@ -10,6 +10,7 @@ enum TalkScreen {
         let now = state.now
         switch talk.mode {
         case .actionForm: return handleActionForm(key, &context)
+        case .cleanupForm, .cleanupDecision: return CleanupFormKeys.handle(key, &context)
         case .confirmRemove: confirmRemoval(key, &context); return []
         case .notes: handleNotes(key, &context.talk, now: now); return []
         case .choosingVoteToRemove:
