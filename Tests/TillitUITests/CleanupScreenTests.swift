@@ -127,7 +127,7 @@ struct CleanupScreenTests {
         #expect(TalkScreen.keyBar(state, state.talk!).contains { $0.0 == "c" })
         var other = Fixtures.browsingTalkState(Fixtures.team(), size: Size(width: 120, height: 30))
         #expect(!TalkScreen.keyBar(other, other.talk!).contains { $0.0 == "c" })
-        #expect(TalkScreen.help(other, other.talk!).contains { $0.0 == "c" && $0.1 == .helpCleanup })
+        #expect(TalkScreen.help(other, other.talk!).contains { $0.0 == "a c" && $0.1 == .helpCleanup })
         Fixtures.press([.character("c")], &other)
         #expect(other.talk?.cleanupForm != nil)
     }

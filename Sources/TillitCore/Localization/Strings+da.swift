@@ -800,7 +800,7 @@ extension Strings {
         .cleanupReasonExample: "skal med, når forslaget er at beholde",
         .cleanupAdded: "Sat på oprydningslisten: {0}",
         .keyCleanup: "oprydning",
-        .helpCleanup: "Sæt noget på oprydningslisten: et mål, en regel, et skema, en rapport eller et møde, I kan stoppe eller forenkle",
+        .helpCleanup: "tilføj en aftale · et punkt til oprydningslisten",
         .cleanupSinceLastHeading: "Oprydningslisten: åbne punkter fra før",
         .cleanupDecisionTitle: "Oprydningslisten: {0}",
         .cleanupFieldWhy: "Hvorfor",

@@ -800,7 +800,7 @@ extension Strings {
         .cleanupReasonExample: "needed when the proposal is to keep it",
         .cleanupAdded: "Added to the clean-up list: {0}",
         .keyCleanup: "clean-up",
-        .helpCleanup: "Put something on the clean-up list: a goal, rule, form, report or meeting you could stop or simplify",
+        .helpCleanup: "add an action · an item to the clean-up list",
         .cleanupSinceLastHeading: "Clean-up list: open items from before",
         .cleanupDecisionTitle: "Clean-up list: {0}",
         .cleanupFieldWhy: "Why",

@@ -800,7 +800,7 @@ extension Strings {
         .cleanupReasonExample: "må med når forslaget er å beholde",
         .cleanupAdded: "Lagt på ryddelista: {0}",
         .keyCleanup: "ryddelista",
-        .helpCleanup: "Legg noe på ryddelista: et mål, en regel, et skjema, en rapport eller et møte dere kan slutte med eller forenkle",
+        .helpCleanup: "legg til en avtale · et punkt på ryddelista",
         .cleanupSinceLastHeading: "Ryddelista: åpne punkter fra før",
         .cleanupDecisionTitle: "Ryddelista: {0}",
         .cleanupFieldWhy: "Hvorfor",

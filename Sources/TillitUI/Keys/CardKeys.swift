@@ -49,10 +49,12 @@ enum CardKeys {
         B([.character("r")], when: onCard, bar: .init(45, "r", when: revealsVotes) { $0.ui(.keyReveal) },
           help: .init(75, "r", .helpReveal, when: { browsing($0) && revealsVotes($0) })) { CardMoves.reveal(&$0) },
         B([.character("a")], when: browsing, bar: .init(60, "a") { $0.ui(.keyAction) },
-          help: .init(80, "a", .helpAction)) { CardMoves.openActionForm(TalkState.ActionForm(), &$0) },
-        // The clean-up list takes an item from any card; the rydd-opp deck, whose cards ask for them, shows the key.
-        B([.character("c")], when: browsing, bar: .init(65, "c", when: { onCard($0) && $0.talk.card?.deck == "rydd-opp" }) { $0.ui(.keyCleanup) },
-          help: .init(85, "c", .helpCleanup)) { CleanupMoves.open(&$0) },
+          help: .init(80, "a c", .helpCleanup)) { CardMoves.openActionForm(TalkState.ActionForm(), &$0) },
+        // The clean-up list takes an item from any card (its help shares a's line, so the card's help still fits 80x24);
+        // the rydd-opp deck, whose cards ask for such items, shows the key on the bar.
+        B([.character("c")], when: browsing, bar: .init(65, "c", when: { onCard($0) && $0.talk.card?.deck == "rydd-opp" }) { $0.ui(.keyCleanup) }) {
+            CleanupMoves.open(&$0)
+        },
 
         // The action focused on the card.
         B([.enter], when: onAction, bar: .init(30, "Enter") { $0.ui(.keyChangeAction) },
