@@ -172,3 +172,34 @@ import TillitCore
         #expect(run.stdout.isEmpty)
     }
 }
+
+/// A talk file from before the clean-up list (schema 1, no items) with the new binary.
+@Suite(.serialized) struct CleanupOldFileEndToEndTests {
+    static let oldFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("TillitCoreTests/Fixtures/team-talk-before-typed-votes.json")
+    static let id = "2026-12-02-1730-ab2a"
+
+    @Test func anOldTalkOpensResumesAndExportsAsBefore() throws {
+        let tmux = try TmuxSession(width: 100, height: 30)
+        let original = try Data(contentsOf: Self.oldFile)
+        let sessions = tmux.dataFolder.appendingPathComponent("sessions")
+        try FileManager.default.createDirectory(at: sessions, withIntermediateDirectories: true)
+        let file = sessions.appendingPathComponent(Self.id + ".json")
+        try original.write(to: file)
+        let environment = ["TILLIT_HOME": tmux.dataFolder.path, "HOME": tmux.home.path, "LANG": "nb_NO.UTF-8"]
+
+        let export = runTillit(["export", Self.id], environment: environment)
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(export.stdout.contains("# ") && !export.stdout.contains("Ryddelista"))
+        let list = runTillit(["cleanup"], environment: environment)
+        #expect(list.status != 0 && list.stderr.hasPrefix("tillit: Ingen ryddeliste ennå"), "\(list.stderr)")
+
+        // Resumed and left without a change, the file is as it was, byte for byte.
+        try tmux.launch(["resume", Self.id], environment: ["LANG": "nb_NO.UTF-8"])
+        try tmux.waitFor("Solsiden")
+        try tmux.press("Escape", "q")
+        try tmux.waitForExit()
+        #expect(try Data(contentsOf: file) == original)
+        #expect(runTillit(["export", Self.id], environment: environment).stdout == export.stdout, "exports as before")
+    }
+}
