@@ -266,7 +266,8 @@ public struct Session: Codable, Hashable, Sendable, Identifiable {
     public init(id: String, kind: TalkKind, title: String, language: Language, participants: [Participant],
                 decks: [DeckReference], shuffleSeed: UInt64?, anonymous: Bool, timerSeconds: Int?,
                 cards: [CardRecord], createdAt: Date) {
-        self.schemaVersion = Self.currentSchemaVersion
+        // A new talk has no clean-up items yet: it is of the version that holds none (`schemaVersionToWrite`).
+        self.schemaVersion = Self.schemaVersionWithoutCleanup
         self.id = id
         self.kind = kind
         self.title = title

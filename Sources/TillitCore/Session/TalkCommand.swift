@@ -92,6 +92,7 @@ extension Session {
         var next = self
         try next.perform(command, now: now)
         next.accrueTime(now: now)
+        next.schemaVersion = max(next.schemaVersion, next.schemaVersionToWrite)
         if next != self || command == .checkpoint { next.updatedAt = now }
         self = next
     }

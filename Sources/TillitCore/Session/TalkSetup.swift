@@ -88,6 +88,7 @@ extension Session {
         if let previous {
             session.carriedOver = previous.actionsToCarryOn.map { CarriedAction(action: $0.action, fromSession: $0.fromSession) }
             session.cleanupItems = previous.cleanupToCarryOn
+            session.schemaVersion = session.schemaVersionToWrite
         }
         return session
     }
