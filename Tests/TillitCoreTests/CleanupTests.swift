@@ -149,4 +149,19 @@ struct CleanupTests {
                                                      path: "x", id: "2026-12-02-1730-ab2a")
         #expect(session.cleanupItems.isEmpty)
     }
+
+    @Test func theMinutesListTheItemsAddedOrDecidedInTheTalk() throws {
+        let first = try firstMeeting()
+        let minutes = MarkdownExporter.render(first, includePrivate: false, timeZone: TimeZone(identifier: "UTC")!)
+        #expect(minutes.contains("## Ryddelista\n\n| Hva | Type | Hvem bestemmer | Timer i mnd. | Forslag | Status |"))
+        #expect(minutes.contains("| Statlig indikator | mål/indikator | utenfor: fylke, stat, lov eller avtale | 2,5 | stryke | åpent |"))
+        let now = SessionFixture.t0 + 30 * day
+        var second = try SessionFixture.team(id: "2026-11-01-1000-0002", anonymous: false, now: now, previous: first)
+        try second.run(.decideCleanupItem(id: first.cleanupItems[0].id, outcome: .dropped, why: "ingen leser den", by: "teamet"), now: now)
+        let next = MarkdownExporter.render(second, includePrivate: false, timeZone: TimeZone(identifier: "UTC")!)
+        #expect(next.contains("| Ukerapport om overtid | rapport | vi selv | 3 | stryke | strøket: ingen leser den — teamet |"))
+        #expect(!next.contains("Dobbel registrering"), "untouched in this talk: not in its minutes")
+        let document = MarkdownDocument(next)
+        #expect(document.problems.isEmpty, "\(document.problems)")
+    }
 }
