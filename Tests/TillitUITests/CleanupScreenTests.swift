@@ -168,3 +168,21 @@ struct CleanupScreenTests {
         #expect(state.screen == .home)
     }
 }
+
+extension CleanupScreenTests {
+    @Test func leavingWithTheFormOpenSavesTheItemOrSaysWhyNot() {
+        var state = Fixtures.talkState(Fixtures.team(), language: .nb)
+        Fixtures.press([.escape, .character("c")], &state)
+        Fixtures.type("Ukemøtet", &state)
+        #expect(state.keepDrafts() == "Punktet du skrev på, er lagt på ryddelista: Ukemøtet — rapport · stryke")
+        #expect(state.talk?.session.cleanupItems.map(\.text) == ["Ukemøtet"] && state.talk?.cleanupForm == nil)
+
+        var bad = Fixtures.talkState(Fixtures.team(), language: .nb)
+        Fixtures.press([.escape, .character("c")], &bad)
+        Fixtures.type("Skjema", &bad)
+        Fixtures.press([.tab, .tab, .tab], &bad)
+        Fixtures.type("-4", &bad)
+        #expect(bad.keepDrafts() == "Punktet du skrev på, kunne ikke lagres (Timene kan ikke være færre enn null.): Skjema")
+        #expect(bad.talk?.session.cleanupItems.isEmpty == true)
+    }
+}

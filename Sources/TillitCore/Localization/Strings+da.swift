@@ -860,5 +860,7 @@ extension Strings {
         .keyDecideSentUp: "sendt videre",
         .cleanupDeciderHigherUpShort: "højere oppe",
         .cleanupDeciderOutsideShort: "udenfor",
+        .cleanupDraftSaved: "Punktet, du skrev på, er sat på oprydningslisten: {0}",
+        .cleanupDraftNotSaved: "Punktet, du skrev på, kunne ikke gemmes ({0}): {1}",
     ]
 }

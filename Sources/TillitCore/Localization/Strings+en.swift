@@ -860,5 +860,7 @@ extension Strings {
         .keyDecideSentUp: "sent up",
         .cleanupDeciderHigherUpShort: "higher up",
         .cleanupDeciderOutsideShort: "outside",
+        .cleanupDraftSaved: "The item you were writing is on the clean-up list: {0}",
+        .cleanupDraftNotSaved: "The item you were writing could not be saved ({0}): {1}",
     ]
 }

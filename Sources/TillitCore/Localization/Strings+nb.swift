@@ -860,5 +860,7 @@ extension Strings {
         .keyDecideSentUp: "sendt videre",
         .cleanupDeciderHigherUpShort: "høyere opp",
         .cleanupDeciderOutsideShort: "utenfor",
+        .cleanupDraftSaved: "Punktet du skrev på, er lagt på ryddelista: {0}",
+        .cleanupDraftNotSaved: "Punktet du skrev på, kunne ikke lagres ({0}): {1}",
     ]
 }

@@ -778,4 +778,6 @@ public enum UIString: String, CaseIterable, Sendable {
     case keyDecideSentUp
     case cleanupDeciderHigherUpShort
     case cleanupDeciderOutsideShort
+    case cleanupDraftSaved
+    case cleanupDraftNotSaved
 }

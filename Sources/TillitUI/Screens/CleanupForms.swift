@@ -204,3 +204,23 @@ enum CleanupMoves {
         c.talk.mode = .cleanupDecision(form)
     }
 }
+
+extension AppState {
+    /// Leaving (`q` is a letter in the form, so Ctrl-C or a signal) with the
+    /// clean-up form open: an item with words is saved, or the line printed
+    /// after the screen says why not and repeats the words, so none is lost.
+    mutating func keepCleanupDraft() -> String? {
+        guard var talk, !talk.readOnly, let form = talk.cleanupForm else { return nil }
+        talk.mode = .browsing
+        defer { self.talk = talk }
+        let words = form.text.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !words.isEmpty else { return nil }
+        do {
+            let draft = try form.draft()
+            try talk.session.apply(.addCleanupItem(id: talk.session.nextCleanupID, draft: draft, onCurrentCard: talk.phase == .cards), now: now)
+            return text(.cleanupDraftSaved, CleanupText.line(talk.session.cleanupItems.last!, text))
+        } catch {
+            return text(.cleanupDraftNotSaved, TalkText.refusal(error, text, card: talk.card), SafeText.line(words))
+        }
+    }
+}
