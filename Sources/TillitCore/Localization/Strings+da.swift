@@ -847,7 +847,7 @@ extension Strings {
         .cliCleanupDiscussion: "Med --waiting-on higher-up eller outside får du det, kun andre kan fjerne, med timerne, klar til at sende videre. Listen har teamets titel og datoer, ingen navne på, hvem der foreslog hvad.",
         .cliOptCleanupWaitingOn: "Kun åbne punkter, der venter på: ours, leader, higher-up eller outside.",
         .cliOptCleanupKind: "Kun én type: goal, rule, form, report, meeting, system eller other.",
-        .cliOptCleanupFormat: "text (standard), markdown eller csv.",
+        .cliOptCleanupFormat: "text, markdown eller csv.",
         .cliValueWho: "hvem",
         .cleanupNoList: "Ingen oprydningsliste endnu{0}. Tilføj punkter med c på et kort i en samtale.",
         .cleanupChooseList: "Flere har en oprydningsliste; vælg med --team eller --participant:",

@@ -847,7 +847,7 @@ extension Strings {
         .cliCleanupDiscussion: "With --waiting-on higher-up or outside you get what only others can remove, with the hours, ready to send up the line. The list holds the team's title and dates, no names of who proposed what.",
         .cliOptCleanupWaitingOn: "Only open items waiting on: ours, leader, higher-up or outside.",
         .cliOptCleanupKind: "Only one kind: goal, rule, form, report, meeting, system or other.",
-        .cliOptCleanupFormat: "text (the default), markdown or csv.",
+        .cliOptCleanupFormat: "text, markdown or csv.",
         .cliValueWho: "who",
         .cleanupNoList: "No clean-up list yet{0}. Add items with c on a card in a talk.",
         .cleanupChooseList: "Several have a clean-up list; choose with --team or --participant:",

@@ -847,7 +847,7 @@ extension Strings {
         .cliCleanupDiscussion: "Med --waiting-on higher-up eller outside får du det bare andre kan fjerne, med timene, klart til å sende videre. Lista har teamets tittel og datoer, ingen navn på hvem som foreslo hva.",
         .cliOptCleanupWaitingOn: "Bare åpne punkter som venter på: ours, leader, higher-up eller outside.",
         .cliOptCleanupKind: "Bare én type: goal, rule, form, report, meeting, system eller other.",
-        .cliOptCleanupFormat: "text (standard), markdown eller csv.",
+        .cliOptCleanupFormat: "text, markdown eller csv.",
         .cliValueWho: "hvem",
         .cleanupNoList: "Ingen ryddeliste ennå{0}. Legg til punkter med c på et kort i en samtale.",
         .cleanupChooseList: "Flere har en ryddeliste; velg med --team eller --participant:",

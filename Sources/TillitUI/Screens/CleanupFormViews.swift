@@ -11,7 +11,8 @@ enum CleanupFormView {
         let width = min(78, grid.width - 4)
         let height = 5 + fields.count * step
         let rect = Rect(x: (grid.width - width) / 2, y: max(1, (grid.height - height) / 2), width: width, height: height)
-        grid.fill(rect)
+        // A column more each side, so the card's own frame does not show beside the form's.
+        grid.fill(Rect(x: max(0, rect.x - 1), y: rect.y, width: min(grid.width, rect.width + 2), height: rect.height))
         grid.fill(Rect(x: 0, y: grid.height - 1, width: grid.width, height: 1))
         grid.box(rect, title: ui(.cleanupFormTitle), style: Style(color: .accent, bold: true))
         let labels = [ui(.cleanupFieldWhat), ui(.cleanupFieldKind), ui(.cleanupFieldDecider), ui(.cleanupFieldHours),
