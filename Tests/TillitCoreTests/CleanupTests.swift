@@ -164,4 +164,16 @@ struct CleanupTests {
         let document = MarkdownDocument(next)
         #expect(document.problems.isEmpty, "\(document.problems)")
     }
+
+    @Test func forgettingAPersonTakesTheirNameOutOfTheItemsAndDecisions() throws {
+        let first = try firstMeeting()
+        let now = SessionFixture.t0 + 30 * day
+        var second = try SessionFixture.team(id: "2026-11-01-1000-0002", anonymous: false, now: now, previous: first)
+        try second.run(.decideCleanupItem(id: first.cleanupItems[0].id, outcome: .kept, why: "Bo trenger den", by: "Bo"), now: now)
+        #expect(PersonName("bo").isNamed(in: second))
+        guard case .changed(let forgotten) = second.forgetting(PersonName("Bo"), placeholder: "[fjernet]") else {
+            Issue.record("Bo is in the talk"); return
+        }
+        #expect(forgotten.cleanupItems[0].latest?.by == "" && forgotten.cleanupItems[0].latest?.why == "[fjernet] trenger den")
+    }
 }

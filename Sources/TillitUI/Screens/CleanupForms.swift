@@ -103,10 +103,13 @@ enum CleanupMoves {
             c.state.flash = c.ui(.cleanupAdded, SafeText.line(draft.text.trimmingCharacters(in: .whitespacesAndNewlines)))
         } catch {
             form.error = TalkText.refusal(error, c.ui, card: c.talk.card)
-            if case CleanupError.emptyText? = error as? CleanupError { form.focus = .text }
-            if case .some(.keepNeedsReason) = error as? CleanupError { form.focus = .reason }
-            if error is CleanupError, [.hoursNegative, .hoursTooMany].contains(error as! CleanupError) { form.focus = .hours }
-            if case CleanupError.hoursNotANumber? = error as? CleanupError { form.focus = .hours }
+            // To the field the message is about.
+            switch error as? CleanupError {
+            case .emptyText?: form.focus = .text
+            case .keepNeedsReason?: form.focus = .reason
+            case .hoursNegative?, .hoursTooMany?, .hoursNotANumber?: form.focus = .hours
+            default: break
+            }
             c.talk.mode = .cleanupForm(form)
         }
     }
