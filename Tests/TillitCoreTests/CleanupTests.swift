@@ -176,4 +176,20 @@ struct CleanupTests {
         }
         #expect(forgotten.cleanupItems[0].latest?.by == "" && forgotten.cleanupItems[0].latest?.why == "[fjernet] trenger den")
     }
+
+    @Test func hoursFreedAddUpTalkByTalk() throws {
+        let first = try firstMeeting()
+        let month = SessionFixture.t0 + 30 * day
+        var second = try SessionFixture.team(id: "2026-11-01-1000-0002", anonymous: false, now: month, previous: first)
+        try second.run(.decideCleanupItem(id: first.cleanupItems[0].id, outcome: .dropped, why: "", by: ""), now: month)
+        let later = month + 30 * day
+        var third = try SessionFixture.team(id: "2026-12-01-1000-0003", anonymous: false, now: later, previous: second)
+        try third.run(.decideCleanupItem(id: first.cleanupItems[1].id, outcome: .simplified, why: "", by: ""), now: later)
+        try third.run(.decideCleanupItem(id: first.cleanupItems[2].id, outcome: .kept, why: "lov", by: ""), now: later)
+        let register = CleanupRegister.build(talks: [first, second, third], team: "Team Nord", participant: nil)
+        #expect(register.hoursFreedOverTime.map(\.hours) == [3, 8])
+        #expect(register.hoursFreedOverTime.map(\.at) == [month, later])
+        #expect(CleanupText.freedOverTime(register, Localizer(.nb)) == "Frigjort over tid: ▄█  (8 t/mnd nå)")
+        #expect(CleanupText.freedOverTime(CleanupRegister.build(talks: [first], team: "Team Nord", participant: nil), Localizer(.nb)) == nil)
+    }
 }

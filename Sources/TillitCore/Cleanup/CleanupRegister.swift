@@ -76,6 +76,21 @@ public struct CleanupRegister: Hashable, Sendable {
     /// Hours a month freed by what was dropped or simplified.
     public var hoursFreed: Double { items.reduce(0) { $0 + $1.hoursFreed } }
 
+    /// The hours a month freed so far, after each talk that dropped or
+    /// simplified something, oldest first: how the clearing out went over time.
+    public var hoursFreedOverTime: [(at: Date, hours: Double)] {
+        var byTalk: [String: (at: Date, hours: Double)] = [:]
+        for item in items where item.hoursFreed > 0 {
+            guard let decision = item.latest else { continue }
+            byTalk[decision.session, default: (decision.at, 0)].hours += item.hoursFreed
+        }
+        var total = 0.0
+        return byTalk.values.sorted { $0.at < $1.at }.map { step in
+            total += step.hours
+            return (step.at, total)
+        }
+    }
+
     /// Hours a month still waiting on someone higher up or outside.
     public var hoursWaitingOnOthers: Double {
         open.filter { $0.decider.isOthers }.reduce(0) { $0 + ($1.hoursPerMonth ?? 0) }

@@ -94,6 +94,14 @@ public enum CleanupText {
         [decision.why, decision.outcome == .sentUp ? "" : decision.by].map(SafeText.line).filter { !$0.isEmpty }.joined(separator: " — ")
     }
 
+    /// `Frigjort over tid: ▃▅█  (7,5 t/mnd nå)`; nil before anything was freed.
+    public static func freedOverTime(_ register: CleanupRegister, _ t: Localizer) -> String? {
+        let steps = register.hoursFreedOverTime
+        guard let last = steps.last else { return nil }
+        let spark = TrendsReport.sparkline(steps.map(\.hours), scale: 0...max(1, Int(last.hours.rounded(.up))))
+        return t(.cleanupFreedOverTime, spark, number(last.hours, t.language))
+    }
+
     /// The totals line: open, decided, hours freed, hours waiting on others.
     public static func totals(_ register: CleanupRegister, _ t: Localizer) -> String {
         t(.cleanupTotals, register.open.count, register.decided.count,

@@ -33,6 +33,7 @@ public struct CleanupReport: Sendable {
         var lines = [t(.cleanupReportTitle, SafeText.line(register.title))]
         if let period { lines.append(period) }
         lines.append(CleanupText.totals(register, t))
+        if let freed = CleanupText.freedOverTime(register, t) { lines.append(freed) }
         if register.items.isEmpty { lines += ["", t(.cleanupNothingMatches)] }
         for group in register.grouped(now: now) {
             lines += ["", CleanupText.decider(group.decider, t) + ":"]

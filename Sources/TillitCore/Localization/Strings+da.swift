@@ -862,5 +862,6 @@ extension Strings {
         .cleanupDeciderOutsideShort: "udenfor",
         .cleanupDraftSaved: "Punktet, du skrev på, er sat på oprydningslisten: {0}",
         .cleanupDraftNotSaved: "Punktet, du skrev på, kunne ikke gemmes ({0}): {1}",
+        .cleanupFreedOverTime: "Frigjort over tid: {0}  ({1} t/md. nu)",
     ]
 }

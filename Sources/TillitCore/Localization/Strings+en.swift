@@ -862,5 +862,6 @@ extension Strings {
         .cleanupDeciderOutsideShort: "outside",
         .cleanupDraftSaved: "The item you were writing is on the clean-up list: {0}",
         .cleanupDraftNotSaved: "The item you were writing could not be saved ({0}): {1}",
+        .cleanupFreedOverTime: "Freed over time: {0}  ({1} h/month now)",
     ]
 }

@@ -862,5 +862,6 @@ extension Strings {
         .cleanupDeciderOutsideShort: "utenfor",
         .cleanupDraftSaved: "Punktet du skrev på, er lagt på ryddelista: {0}",
         .cleanupDraftNotSaved: "Punktet du skrev på, kunne ikke lagres ({0}): {1}",
+        .cleanupFreedOverTime: "Frigjort over tid: {0}  ({1} t/mnd nå)",
     ]
 }

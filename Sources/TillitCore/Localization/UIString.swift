@@ -780,4 +780,5 @@ public enum UIString: String, CaseIterable, Sendable {
     case cleanupDeciderOutsideShort
     case cleanupDraftSaved
     case cleanupDraftNotSaved
+    case cleanupFreedOverTime
 }

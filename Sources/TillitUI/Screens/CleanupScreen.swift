@@ -93,12 +93,16 @@ enum CleanupView {
                          screen.kind.map { CleanupText.kind($0, ui) } ?? ui(.cleanupAll),
                          screen.decider.map { CleanupText.decider($0, ui) } ?? ui(.cleanupAll))
         grid.put(showing, x: 3, y: 3, style: .muted, maxWidth: width)
+        // How the freed hours grew, talk by talk, once anything was freed; the list starts a row lower then.
+        let freed = CleanupText.freedOverTime(shown, ui)
+        if let freed { grid.put(freed, x: 3, y: 4, style: .muted, maxWidth: width) }
+        let top = freed == nil ? 5 : 6
         let lines = CleanupScreen.lines(state, width: width)
-        if lines.isEmpty { grid.put(ui(.cleanupNothingMatches), x: 3, y: 5, style: .muted, maxWidth: width); return }
-        let height = grid.height - 8
+        if lines.isEmpty { grid.put(ui(.cleanupNothingMatches), x: 3, y: top, style: .muted, maxWidth: width); return }
+        let height = grid.height - 3 - top
         let scroll = min(screen.scroll, max(0, lines.count - height))
         for (index, line) in lines.dropFirst(scroll).prefix(height).enumerated() {
-            grid.put(line.text, x: 3, y: 5 + index, style: line.style, maxWidth: width)
+            grid.put(line.text, x: 3, y: top + index, style: line.style, maxWidth: width)
         }
     }
 }
