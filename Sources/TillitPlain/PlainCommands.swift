@@ -52,6 +52,7 @@ enum PlainCommands {
         PlainCommand(["done"], .plainArgNumber, help: .plainHelpCarried) { .carried(.done, $0) },
         PlainCommand(["keep"], .plainArgNumber, help: .plainHelpCarried) { .carried(.kept, $0) },
         PlainCommand(["drop"], .plainArgNumber, help: .plainHelpCarried) { .carried(.dropped, $0) },
+        PlainCommand(["cleanup", "rydd"], help: .plainCleanupHelp) { .cleanup($0) },
         PlainCommand(["status"], help: .plainHelpStatus, .status),
         PlainCommand(["finish"], help: .plainHelpFinish, .finish),
         PlainCommand(["reopen"], help: .plainHelpFinish, .reopen),

@@ -28,6 +28,8 @@ public enum PlainInput: Hashable, Sendable {
     case minutes, confirmMinutes
     /// `:room` opens the voting room (or says its address again); `:room close` closes it.
     case room(String)
+    /// `:cleanup` lists the clean-up items; `:cleanup add …` adds one; `:cleanup 2 dropped …` marks one (`PlainCleanup`).
+    case cleanup(String)
     case unknown(String)
 
     /// Reads one line. `::text` stands for a text line that itself starts with a colon.

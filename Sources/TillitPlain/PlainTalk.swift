@@ -78,6 +78,10 @@ public struct PlainTalk: Sendable {
             sayCarriedActions()
             say(t(.plainCarriedHowTo))
         }
+        if !session.pendingCleanup.isEmpty {
+            say("")
+            PlainCleanup.list(session, t).forEach { say($0) }
+        }
         if session.kind == .team { say(t(session.writers.isEmpty ? .plainNoTeamWriter : .plainTeamWriting)) }
         if session.isFinished { say(t(.plainIsFinished)) }
         showCard()
@@ -242,6 +246,8 @@ public struct PlainTalk: Sendable {
             return false
         case .room(let argument):
             reply.room = argument
+        case .cleanup(let argument):
+            PlainCleanup.run(argument, &session, t, now: now).forEach { say($0) }
         case .unknown(let word):
             say(t(.plainUnknownCommand, SafeText.line(word)))
         }

@@ -15,7 +15,7 @@ struct Tillit: ParsableCommand {
         version: version,
         subcommands: [
             StartSubcommand.self, ResumeSubcommand.self,
-            DecksSubcommand.self, ShowSubcommand.self, PrintSubcommand.self, LintSubcommand.self, SessionsSubcommand.self, DeleteSubcommand.self, ExportSubcommand.self, VerifySubcommand.self, PrepareSubcommand.self, TrendsSubcommand.self,
+            DecksSubcommand.self, ShowSubcommand.self, PrintSubcommand.self, LintSubcommand.self, SessionsSubcommand.self, DeleteSubcommand.self, ExportSubcommand.self, CleanupSubcommand.self, VerifySubcommand.self, PrepareSubcommand.self, TrendsSubcommand.self,
             SettingsSubcommand.self, PrivacySubcommand.self, ForgetSubcommand.self,
         ]
     )

@@ -79,16 +79,16 @@ struct StoreBadFileTests {
         let fixture = try StoreFixture()
         try fixture.store.save(try SessionFixture.oneOnOne(id: id))
         let text = String(decoding: try fixture.bytes(id), as: UTF8.self)
-            .replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 2, \"mood\" : \"new\"")
+            .replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 3, \"mood\" : \"new\"")
         try fixture.write(id, text)
-        try expectLeftAlone(fixture, as: .newerSchema(path: fixture.file(id), version: 2))
-        #expect(StoreError.newerSchema(path: "/x.json", version: 2).description
-            == "/x.json was saved by a newer tillit (format 2; this one knows up to 1). tillit leaves it as it is; update tillit to open it")
+        try expectLeftAlone(fixture, as: .newerSchema(path: fixture.file(id), version: 3))
+        #expect(StoreError.newerSchema(path: "/x.json", version: 3).description
+            == "/x.json was saved by a newer tillit (format 3; this one knows up to 2). tillit leaves it as it is; update tillit to open it")
     }
 
     @Test func aNewerFileOfAnotherShapeIsStillCalledNewer() throws {
-        let fixture = try fixture(replacingWith: "{\"schemaVersion\": 3, \"talk\": {\"cards\": []}}")
-        try expectLeftAlone(fixture, as: .newerSchema(path: fixture.file(id), version: 3))
+        let fixture = try fixture(replacingWith: "{\"schemaVersion\": 4, \"talk\": {\"cards\": []}}")
+        try expectLeftAlone(fixture, as: .newerSchema(path: fixture.file(id), version: 4))
     }
 
     @Test func aHomeThatCannotBeCreatedIsAClearError() throws {

@@ -47,6 +47,8 @@ extension Session {
     var asStored: Session {
         var copy = self
         copy.timingSince = nil
+        // Written as the oldest version that holds it: 1 without clean-up items.
+        copy.schemaVersion = schemaVersionToWrite
         return copy
     }
 }

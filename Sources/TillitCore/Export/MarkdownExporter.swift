@@ -13,6 +13,7 @@ public enum MarkdownExporter {
         referat.cards()
         referat.notAnswered()
         referat.actions()
+        referat.cleanup()
         referat.notes(includePrivate: includePrivate)
         return referat.text
     }
@@ -86,7 +87,7 @@ public enum MarkdownExporter {
 }
 
 /// The referat being written, section by section.
-private struct Referat {
+struct Referat {
     let session: Session
     let t: Localizer
     let timeZone: TimeZone
@@ -108,11 +109,11 @@ private struct Referat {
 
     private mutating func add(_ lines: String...) { out += lines }
 
-    private mutating func heading(_ level: Int, _ text: String) {
+    mutating func heading(_ level: Int, _ text: String) {
         add(String(repeating: "#", count: level) + " " + text, "")
     }
 
-    private mutating func table(_ header: [String], _ rows: [[String]]) {
+    mutating func table(_ header: [String], _ rows: [[String]]) {
         func row(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |" }
         add(row(header), row(header.map { _ in "---" }))
         for cells in rows { add(row(cells)) }

@@ -50,6 +50,11 @@ extension Session {
                 }
             }
         }
+        for (index, item) in cleanupItems.enumerated() {
+            if let hours = item.hoursPerMonth, !hours.isFinite || !(0...CleanupDraft.maximumHours).contains(hours) {
+                return "'cleanup[\(index)].hoursPerMonth' is \(hours), not hours a month from 0 to \(Int(CleanupDraft.maximumHours))"
+            }
+        }
         return nil
     }
 }

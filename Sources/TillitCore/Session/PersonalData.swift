@@ -26,6 +26,7 @@ public struct PersonName: Sendable, Equatable {
         session.participants.contains { matches($0.name) }
             || session.actions.contains { matches($0.owner) }
             || session.carriedOver.contains { matches($0.action.owner) }
+            || session.cleanupItems.contains { $0.decisions.contains { matches($0.by) } }
     }
 
     /// `text` with every occurrence of the name, in any case, replaced by `placeholder`.
@@ -74,6 +75,19 @@ extension Session {
         }
         for index in copy.actions.indices { forget(&copy.actions[index]) }
         for index in copy.carriedOver.indices { forget(&copy.carriedOver[index].action) }
+        // Clean-up items: who decided, and the name in any of their words.
+        copy.cleanupItems = copy.cleanupItems.map { item in
+            var item = item
+            item.text = scrub(item.text)
+            item.reason = scrub(item.reason)
+            item.decisions = item.decisions.map { decision in
+                var decision = decision
+                decision.by = person.matches(decision.by) ? "" : scrub(decision.by)
+                decision.why = scrub(decision.why)
+                return decision
+            }
+            return item
+        }
         copy.title = scrub(copy.title)
         copy.notes = scrub(copy.notes)
         copy.privateNotes = scrub(copy.privateNotes)

@@ -213,7 +213,10 @@ public struct CarriedAction: Codable, Hashable, Sendable, Identifiable {
 
 /// One talk: everything that was said, rated and agreed. This is the JSON record.
 public struct Session: Codable, Hashable, Sendable, Identifiable {
-    public static let currentSchemaVersion = 1
+    /// 2: the clean-up list (`cleanup`). A file of version 1 is read as a talk without one.
+    public static let currentSchemaVersion = 2
+    /// The version a talk without clean-up items is written as, so an older tillit can still open it.
+    public static let schemaVersionWithoutCleanup = 1
 
     public var schemaVersion: Int
     public var id: String
@@ -232,6 +235,9 @@ public struct Session: Codable, Hashable, Sendable, Identifiable {
     public var currentIndex: Int
     public var actions: [Action]
     public var carriedOver: [CarriedAction]
+    /// The clean-up items added in this talk and those brought in from the
+    /// talks before (`CleanupItem`); nil (not in the file) when there are none.
+    public var cleanup: [CleanupItem]?
     public var notes: String
     /// The leader's own notes: kept in the file, left out of exports unless asked for.
     public var privateNotes: String
@@ -254,14 +260,15 @@ public struct Session: Codable, Hashable, Sendable, Identifiable {
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion, id, kind, title, language, participants, decks, shuffleSeed, anonymous, ratings,
-             timerSeconds, cards, currentIndex, actions, carriedOver, notes, privateNotes, privateNotesExpiredAt, keptOutOfMinutes,
+             timerSeconds, cards, currentIndex, actions, carriedOver, cleanup, notes, privateNotes, privateNotesExpiredAt, keptOutOfMinutes,
              confirmations, minutesFingerprint, createdAt, updatedAt, finishedAt
     }
 
     public init(id: String, kind: TalkKind, title: String, language: Language, participants: [Participant],
                 decks: [DeckReference], shuffleSeed: UInt64?, anonymous: Bool, timerSeconds: Int?,
                 cards: [CardRecord], createdAt: Date) {
-        self.schemaVersion = Self.currentSchemaVersion
+        // A new talk has no clean-up items yet: it is of the version that holds none (`schemaVersionToWrite`).
+        self.schemaVersion = Self.schemaVersionWithoutCleanup
         self.id = id
         self.kind = kind
         self.title = title
@@ -372,6 +379,8 @@ extension Session {
         currentIndex = try c.decodeIfPresent(Int.self, forKey: .currentIndex) ?? 0
         actions = try c.decodeIfPresent([Action].self, forKey: .actions) ?? []
         carriedOver = try c.decodeIfPresent([CarriedAction].self, forKey: .carriedOver) ?? []
+        // Version 1 files have no clean-up list: read as none.
+        cleanup = schemaVersion >= 2 ? try c.decodeIfPresent([CleanupItem].self, forKey: .cleanup) : nil
         notes = try c.decodeIfPresent(String.self, forKey: .notes) ?? ""
         privateNotes = try c.decodeIfPresent(String.self, forKey: .privateNotes) ?? ""
         privateNotesExpiredAt = try c.decodeIfPresent(Date.self, forKey: .privateNotesExpiredAt)

@@ -28,6 +28,12 @@ public enum TalkCommand: Hashable, Sendable {
     case setActionDone(id: String, done: Bool)
     case removeAction(id: String)
     case resolveCarried(id: String, outcome: CarryOverOutcome)
+    /// A clean-up item (`CleanupItem`) with id `id`, checked by `CleanupDraft.checked`.
+    case addCleanupItem(id: String, draft: CleanupDraft, onCurrentCard: Bool)
+    /// What this talk made of a clean-up item: decided, still waiting, or sent up (`by` names to whom).
+    case decideCleanupItem(id: String, outcome: CleanupOutcome, why: String, by: String)
+    /// Takes away an item added in this talk (a mistake); earlier ones are decided, not removed.
+    case removeCleanupItem(id: String)
     case setNotes(String)
     case setPrivateNotes(String)
     case finish
@@ -86,6 +92,7 @@ extension Session {
         var next = self
         try next.perform(command, now: now)
         next.accrueTime(now: now)
+        next.schemaVersion = max(next.schemaVersion, next.schemaVersionToWrite)
         if next != self || command == .checkpoint { next.updatedAt = now }
         self = next
     }
@@ -201,6 +208,12 @@ extension Session {
                 kept.carriedFrom = carriedOver[index].fromSession
                 actions.append(kept)
             }
+        case .addCleanupItem(let itemID, let draft, let onCurrentCard):
+            try addCleanupItem(id: itemID, draft: draft, onCurrentCard: onCurrentCard, now: now)
+        case .decideCleanupItem(let itemID, let outcome, let why, let by):
+            try decideCleanupItem(id: itemID, outcome: outcome, why: why, by: by, now: now)
+        case .removeCleanupItem(let itemID):
+            try removeCleanupItem(id: itemID)
         case .setNotes(let text):
             notes = text
         case .setPrivateNotes(let text):

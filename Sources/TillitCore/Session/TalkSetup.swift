@@ -91,6 +91,8 @@ extension Session {
         if setup.kind == .oneOnOne { session.ratings = setup.ratingsTogether ? .together : .open }
         if let previous {
             session.carriedOver = previous.actionsToCarryOn.map { CarriedAction(action: $0.action, fromSession: $0.fromSession) }
+            session.cleanupItems = previous.cleanupToCarryOn
+            session.schemaVersion = session.schemaVersionToWrite
         }
         return session
     }

@@ -76,6 +76,7 @@ public enum TalkText {
     /// Why the engine refused a command, in words. `lines` is plain mode's
     /// wording, which names the command to type instead of the key.
     public static func refusal(_ error: Error, _ t: Localizer, card: CardRecord?, lines: Bool = false) -> String {
+        if let cleanup = error as? CleanupError { return cleanup.message(t) }
         switch error as? TalkError {
         case .ratingOutOfRange(_, let range)?: return t(.ratingRange, range.lowerBound, range.upperBound)
         case .notARatingCard?: return t(.noRatingOnCard)

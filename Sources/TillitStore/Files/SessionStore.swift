@@ -52,7 +52,7 @@ public struct SessionStore: Sendable {
         try makeFolder()
         try checkReplaceable(path, id: session.id)
         var record = session
-        record.schemaVersion = Session.currentSchemaVersion
+        record.schemaVersion = record.schemaVersionToWrite
         var data: Data
         do { data = try Self.encoder().encode(record) } catch {
             throw .writeFailed(path: path, reason: String(describing: error))

@@ -68,7 +68,7 @@ public struct SessionList: Sendable {
 }
 
 public enum Screen: Hashable, Sendable {
-    case home, setup, talk, history, sessionView, decks, deckPreview, trends
+    case home, setup, talk, history, sessionView, decks, deckPreview, trends, cleanup
 }
 
 /// Things `update` asks the outside world to do. Saving is not among them:
@@ -81,6 +81,8 @@ public enum Effect: Hashable, Sendable {
     case deleteTalk(id: String)
     /// Rating trends of a deck, for one team (title) or one person in 1:1s.
     case loadTrends(deckID: String, team: String?, participant: String?)
+    /// Every team's and person's clean-up list (then `Msg.cleanupLoaded`).
+    case loadCleanup
     /// Save the open talk, let go of it and go back to the home screen (then `Msg.talkClosed`).
     case closeTalk
     /// Start the voting room for the open team talk (then `Msg.roomOpened` or `.roomEnded`).
@@ -129,6 +131,8 @@ public struct AppState: Sendable {
     /// The trends screen's report (nil while it is being read) and its selection.
     public var trends: TrendsReport?
     public var trendsScreen = TrendsScreenState()
+    /// The clean-up list screen: the registers read (nil while they are) and the choices on it.
+    public var cleanup = CleanupScreenState()
     /// Keys and pastes that came while the window was too small; they take
     /// effect, in order, when it is large enough again.
     public var waitingInput: [Msg] = []

@@ -43,6 +43,8 @@ public enum Msg: Sendable {
     case stopSignalled
     case exported(path: String)
     case trendsLoaded(TrendsReport)
+    /// Every team's and person's clean-up list (`Effect.loadCleanup`).
+    case cleanupLoaded([CleanupRegister])
     /// The whole catalog, when the screens started with only the open talk's decks.
     /// The whole catalog, read after the first frame: its decks and the files it skipped.
     case decksLoaded([Deck], skipped: [Diagnostic])

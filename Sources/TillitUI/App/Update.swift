@@ -116,6 +116,9 @@ private func route(_ msg: Msg, _ state: inout AppState) -> [Effect] {
     case .trendsLoaded(let report):
         TrendsScreen.loaded(report, &state)
         return []
+    case .cleanupLoaded(let registers):
+        CleanupScreen.loaded(registers, &state)
+        return []
     case .decksLoaded(let decks, let skipped):
         state.config.decks = decks
         state.config.skippedDecks = skipped
@@ -162,6 +165,7 @@ private func handle(_ key: Key, in state: inout AppState) -> [Effect] {
     case .decks: return DecksScreen.handle(key, &state)
     case .deckPreview: return DecksScreen.handlePreview(key, &state)
     case .trends: return TrendsScreen.handle(key, &state)
+    case .cleanup: return CleanupScreen.handle(key, &state)
     }
 }
 
@@ -178,6 +182,12 @@ private func paste(_ text: String, into state: inout AppState) -> [Effect] {
         if var form = talk.actionForm {
             form.editor.insert(text)
             talk.actionForm = form
+        } else if var form = talk.cleanupForm {
+            if var editor = form.editor { editor.insert(SafeText.line(text)); form.editor = editor }
+            talk.mode = .cleanupForm(form)
+        } else if var form = talk.cleanupDecision {
+            form.editor.insert(SafeText.line(text))
+            talk.mode = .cleanupDecision(form)
         } else if var editor = talk.editor {
             editor.insert(text)
             talk.editor = editor
@@ -202,6 +212,7 @@ extension AppState {
         switch screen {
         case .setup: return setup.editor(for: setup.focus) != nil
         case .talk: return talk?.editor != nil || talk?.actionForm != nil || talk?.notesEditor != nil
+            || talk?.cleanupForm != nil || talk?.cleanupDecision != nil
         default: return false
         }
     }

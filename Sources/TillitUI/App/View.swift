@@ -17,6 +17,7 @@ public func view(_ state: AppState) -> Grid {
     case .decks: DecksView.draw(state, &grid)
     case .deckPreview: DecksView.drawPreview(state, &grid)
     case .trends: TrendsView.draw(state, &grid)
+    case .cleanup: CleanupView.draw(state, &grid)
     }
     if let flash = state.flash {
         // A long message (a failed save names the file, then the reason) takes

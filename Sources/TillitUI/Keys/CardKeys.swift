@@ -47,6 +47,9 @@ enum CardKeys {
           help: .init(75, .helpReveal, when: { browsing($0) && revealsVotes($0) })) { CardMoves.reveal(&$0) },
         B([.character("a")], when: browsing, bar: .init(60) { $0.ui(.keyAction) },
           help: .init(80, .helpAction)) { CardMoves.openActionForm(TalkState.ActionForm(), &$0) },
+        // The clean-up list takes an item from any card; the rydd-opp deck, whose cards ask for such items, shows the key on the bar.
+        B([.character("c")], when: browsing, bar: .init(65, when: { onCard($0) && $0.talk.card?.deck == "rydd-opp" }) { $0.ui(.keyCleanup) },
+          help: .init(81, .helpCleanupItem)) { CleanupMoves.open(&$0) },
 
         // The action focused on the card.
         B([.enter], when: onAction, bar: .init(30) { $0.ui(.keyChangeAction) },

@@ -12,6 +12,7 @@ enum HomeKeys {
         case .continueTalk: return "c"
         case .reviewOld: return "o"
         case .history: return "h"
+        case .cleanup: return "r"
         case .decks: return "d"
         case .language: return "l"
         case .quit: return "q"
@@ -35,6 +36,7 @@ enum HomeKeys {
             state.oldTalks.isEmpty ? [] : HomeScreen.choose(.reviewOld, &state)
         },
         row(.homeHistory, help: 60, .history),
+        row(.helpHomeCleanup, help: 65, .cleanup),
         row(.homeDecks, help: 70, .decks),
         row(.helpLanguage, help: 80, .language),
         B([.character(letter(for: .quit))], bar: .init(30) { $0.text(.keyQuit) }, help: .init(90, .homeQuit)) { _, state in

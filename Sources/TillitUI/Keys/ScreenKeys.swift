@@ -17,6 +17,7 @@ enum ScreenKeys {
         case .decks: return DecksKeys.table
         case .deckPreview: return DecksKeys.preview
         case .trends: return TrendsKeys.table
+        case .cleanup: return CleanupKeys.table
         case .setup: return SetupKeys.table
         case .talk: return nil
         }

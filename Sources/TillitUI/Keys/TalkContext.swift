@@ -53,6 +53,8 @@ enum TalkKeys {
         case .actionForm: return ActionFormKeys.table
         case .confirmRemove: return RemovalKeys.table
         case .notes: return NotesKeys.table
+        case .cleanupForm: return CleanupFormKeys.item
+        case .cleanupDecision: return CleanupFormKeys.decision
         case .choosingVoteToRemove: return VoteRemovalKeys.table(on: phaseTable(talk))
         case .browsing, .writing, .reviewingMinutes: return phaseTable(talk)
         }

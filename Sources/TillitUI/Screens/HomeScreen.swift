@@ -3,7 +3,7 @@ import TillitCore
 
 enum HomeScreen {
     enum Item: Hashable {
-        case newOneOnOne, newTeam, continueTalk(String), reviewOld, history, decks, language, quit
+        case newOneOnOne, newTeam, continueTalk(String), reviewOld, history, cleanup, decks, language, quit
     }
 
     static func items(_ state: AppState) -> [Item] {
@@ -11,7 +11,7 @@ enum HomeScreen {
         if let latest = state.latestUnfinished { items.append(.continueTalk(latest.id)) }
         // Only when it is true: talks kept longer than the retention in force.
         if !state.oldTalks.isEmpty { items.append(.reviewOld) }
-        items += [.history, .decks, .language, .quit]
+        items += [.history, .cleanup, .decks, .language, .quit]
         return items
     }
 
@@ -34,6 +34,8 @@ enum HomeScreen {
             state.historySelection = 0
             state.screen = .history
             return [.loadSessions]
+        case .cleanup:
+            return CleanupScreen.open(&state)
         case .decks:
             state.screen = .decks
         case .language:

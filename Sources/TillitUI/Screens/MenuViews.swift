@@ -6,7 +6,9 @@ enum HomeView {
         let ui = state.text
         let full = Rect(x: 0, y: 0, width: grid.width, height: grid.height)
         let items = HomeScreen.items(state)
-        let top = max(1, (grid.height - items.count * 2 - 8) / 2)
+        // Two rows a line where they fit, one where they do not (many rows in a small window).
+        let step = items.count * 2 + 8 <= grid.height ? 2 : 1
+        let top = max(1, (grid.height - items.count * step - 8) / 2)
         grid.centered("tillit", y: top, in: full, style: Style(color: .title, bold: true))
         grid.centered(ui(.tagline), y: top + 1, in: full, style: .muted)
         let labels: [(String, String)] = items.map { item in
@@ -17,6 +19,7 @@ enum HomeView {
             case .continueTalk: label = state.latestUnfinished.map { continueLabel($0, state) } ?? ""
             case .reviewOld: label = reviewOldLabel(state)
             case .history: label = ui(.homeHistory)
+            case .cleanup: label = ui(.homeCleanup)
             case .decks: label = ui(.homeDecks)
             case .language: label = ui(.homeLanguage, state.config.language.ownName)
             case .quit: label = ui(.homeQuit)
@@ -30,7 +33,7 @@ enum HomeView {
             let selected = index == min(state.homeSelection, items.count - 1)
             let line = DisplayWidth.pad((selected ? " › " : "   ") + label, to: width - 4) + key + "  "
             grid.put(line, x: x, y: y, style: selected ? Style(bold: true, reverse: true) : .plain)
-            y += 2
+            y += step
         }
         if !state.sessions.problems.isEmpty {
             grid.centered(ui.count(state.sessions.problems.count, one: .unreadableFilesOne, many: .unreadableFiles), y: y, in: full, style: .warning)

@@ -5,15 +5,25 @@ enum SinceLastTimeView {
     static func draw(_ state: AppState, _ talk: TalkState, _ grid: inout Grid) {
         let ui = state.text
         Chrome.header("tillit · " + ui(.sinceLastTime) + " · " + talk.session.title, &grid)
-        grid.put(ui(.sinceLastTimeIntro), x: 3, y: 3, style: .bold, maxWidth: grid.width - 6)
+        // With no actions from before, only clean-up items: the heading says so instead.
+        let intro = talk.session.carriedOver.isEmpty ? ui(.cleanupSinceLastHeading) : ui(.sinceLastTimeIntro)
+        grid.put(intro, x: 3, y: 3, style: .bold, maxWidth: grid.width - 6)
         let items = talk.session.carriedOver
-        let rows = items.map { item -> String in
+        let statusWidth = 12
+        var rows = items.map { item -> String in
             let status = TalkText.outcome(item.outcome, ui)
-            let statusWidth = 12
             let line = TalkText.actionLine(item.action, ui, now: state.now)
             return DisplayWidth.pad(line, to: grid.width - 10 - statusWidth) + "  " + status
         }
-        let styles = items.map { $0.outcome == .pending ? Style.plain : Style.muted }
+        var styles = items.map { $0.outcome == .pending ? Style.plain : Style.muted }
+        // Then the clean-up items still open from before, each with what this talk made of it.
+        let cleanup = talk.session.carriedCleanup
+        rows += cleanup.map { item in
+            let status = item.decision(in: talk.session.id).map { CleanupText.outcome($0.outcome, ui) } ?? ui(.outcomePending)
+            let line = "♻ " + CleanupText.deciderShort(item.decider, ui) + ": " + CleanupText.line(item, ui)
+            return DisplayWidth.pad(DisplayWidth.truncate(line, to: grid.width - 10 - statusWidth), to: grid.width - 10 - statusWidth) + "  " + status
+        }
+        styles += cleanup.map { $0.decision(in: talk.session.id) == nil ? Style.plain : Style.muted }
         Chrome.list(rows, selected: talk.listSelection, in: Rect(x: 3, y: 5, width: grid.width - 6, height: grid.height - 8), &grid, styles: styles)
         Chrome.keyBar(TalkScreen.keyBar(state, talk), &grid, help: ui(.keyHelp))
     }
@@ -146,23 +156,8 @@ enum ActionFormView {
             let focused = form.focus.rawValue == index
             grid.put(DisplayWidth.pad(label, to: labelWidth), x: rect.x + 2, y: y, style: focused ? Style(bold: true, reverse: true) : .bold)
             let fieldX = rect.x + 4 + labelWidth
-            let fieldWidth = rect.maxX - 2 - fieldX
-            let editor = editors[index]
-            // Single-line fields scroll sideways to keep the cursor in view.
-            let before = String(editor.characters.prefix(editor.cursor))
-            var visible = editor.text
-            var cursorColumn = DisplayWidth.of(before)
-            if cursorColumn >= fieldWidth {
-                let skip = cursorColumn - fieldWidth + 1
-                var dropped = 0, count = 0
-                for character in editor.text where dropped < skip { dropped += DisplayWidth.of(character); count += 1 }
-                visible = String(editor.text.dropFirst(count))
-                cursorColumn -= dropped
-            }
-            grid.fill(Rect(x: fieldX, y: y, width: fieldWidth, height: 1), style: Style(underline: true))
-            grid.put(visible, x: fieldX, y: y, style: Style(underline: true), maxWidth: fieldWidth)
-            if index == 2 && editor.text.isEmpty && !focused { grid.put(ui(.dueExample), x: fieldX, y: y, style: .muted, maxWidth: fieldWidth) }
-            if focused { grid.cursor = (fieldX + cursorColumn, y) }
+            FormField.draw(editors[index], x: fieldX, y: y, width: rect.maxX - 2 - fieldX, focused: focused,
+                           placeholder: index == 2 ? ui(.dueExample) : "", &grid)
         }
         let keys = ActionFormKeys.table.bar(TalkContext(state: state)).map { $0.0 + " " + $0.1 }.joined(separator: " · ")
         let footer = form.error ?? keys

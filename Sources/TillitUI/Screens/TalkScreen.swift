@@ -71,6 +71,7 @@ extension AppState {
     /// Returns the line to print once the screen is closed, or nil when there
     /// was nothing to keep.
     public mutating func keepDrafts() -> String? {
+        if talk?.cleanupForm != nil { return keepCleanupDraft() }
         guard var talk, !talk.readOnly, let form = talk.actionForm else { return nil }
         talk.actionForm = nil
         defer { self.talk = talk }

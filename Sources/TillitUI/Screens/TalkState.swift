@@ -87,6 +87,10 @@ public struct TalkState: Sendable {
         case choosingVoteToRemove
         /// The summary's `b`: the minutes as they will read, for each person to confirm in turn.
         case reviewingMinutes(MinutesReview)
+        /// The form for a new clean-up item (`c`).
+        case cleanupForm(CleanupForm)
+        /// The line a clean-up item's decision asks for in "since last time".
+        case cleanupDecision(CleanupDecisionForm)
     }
 
     /// The minutes shown for confirming, and their fingerprint once the
@@ -164,6 +168,14 @@ public struct TalkState: Sendable {
         set { set(newValue.map(Mode.reviewingMinutes), leaving: minutesReview != nil) }
     }
 
+    public var cleanupForm: CleanupForm? {
+        if case .cleanupForm(let form) = mode { return form } else { return nil }
+    }
+
+    public var cleanupDecision: CleanupDecisionForm? {
+        if case .cleanupDecision(let form) = mode { return form } else { return nil }
+    }
+
     public var choosingVoteToRemove: Bool {
         get { mode == .choosingVoteToRemove }
         set { set(newValue ? .choosingVoteToRemove : nil, leaving: choosingVoteToRemove) }
@@ -177,7 +189,7 @@ public struct TalkState: Sendable {
         self.session = session
         self.path = path
         self.readOnly = readOnly
-        let pending = session.carriedOver.contains { $0.outcome == .pending }
+        let pending = session.carriedOver.contains { $0.outcome == .pending } || !session.pendingCleanup.isEmpty
         phase = readOnly ? .summary : (pending ? .sinceLastTime : (session.isFinished ? .summary : .cards))
         openReadyToWrite()
     }

@@ -15,6 +15,8 @@ enum TalkView {
             if talk.presenting { PresentationView.draw(state, talk, &grid) } else { drawCard(state, talk, &grid) }
         }
         if let form = talk.actionForm { ActionFormView.draw(state, form, &grid) }
+        if let form = talk.cleanupForm { CleanupFormView.draw(state, form, &grid) }
+        if let form = talk.cleanupDecision { CleanupDecisionView.draw(state, talk, form, &grid) }
         if let id = talk.confirmRemove, let action = talk.action(id: id) {
             // The question stands where the key bar was: nothing else can be pressed until it is answered.
             let question = " " + state.text(.confirmRemoveAction, DisplayWidth.truncate(SafeText.line(action.text), to: max(10, grid.width / 2)))

@@ -52,6 +52,8 @@ final class TalkEffects: EffectPerformer {
             loader.delete(id: id, program)
         case .loadTrends(let deckID, let team, let participant):
             loader.loadTrends(deckID: deckID, team: team, participant: participant, program)
+        case .loadCleanup:
+            loader.loadCleanup(program)
         case .closeTalk:
             saver.saveIfNeeded(program, typing: false, now: Date(), force: true)
             // A failed save keeps the talk open, its words on screen and the failure shown.

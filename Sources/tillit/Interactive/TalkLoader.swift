@@ -66,6 +66,16 @@ final class TalkLoader {
         program.send(.trendsLoaded(loaded.report))
     }
 
+    /// Every team's and person's clean-up list, the open talk as it is now in place of its file.
+    func loadCleanup(_ program: Program) {
+        var sessions = store.loadAll().sessions
+        if let open = program.state.talk?.session { sessions = sessions.filter { $0.id != open.id } + [open] }
+        let registers = CleanupRegister.scopes(in: sessions).map {
+            CleanupRegister.build(talks: sessions, team: $0.team, participant: $0.participant)
+        }
+        program.send(.cleanupLoaded(registers))
+    }
+
     func loadPreviousMeeting(of talk: Session, _ program: Program) {
         // Unreadable is as good as none here: the summary then shows no change.
         let previous = try? store.previousTalk(for: talk.continuityKey, excluding: talk.id, before: talk)

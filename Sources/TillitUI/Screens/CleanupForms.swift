@@ -1,0 +1,229 @@
+import Foundation
+import TillitCore
+
+/// The form for a new clean-up item (`c` on a card): what it is, its kind,
+/// who can decide it, the hours a month, and what the team proposes.
+public struct CleanupForm: Hashable, Sendable {
+    public enum Field: Int, CaseIterable, Sendable { case text, kind, decider, hours, proposal, reason }
+    public var text = TextEditor("", multiline: false)
+    public var kind: CleanupKind = .report
+    public var decider: CleanupDecider = .ours
+    public var hours = TextEditor("", multiline: false)
+    public var proposal: CleanupProposal = .drop
+    public var reason = TextEditor("", multiline: false)
+    public var focus: Field = .text
+    public var error: String?
+
+    public init() {}
+
+    /// The field being typed in, when the focus is on one that takes text.
+    public var editor: TextEditor? {
+        get {
+            switch focus {
+            case .text: return text
+            case .hours: return hours
+            case .reason: return reason
+            case .kind, .decider, .proposal: return nil
+            }
+        }
+        set {
+            guard let newValue else { return }
+            switch focus {
+            case .text: text = newValue
+            case .hours: hours = newValue
+            case .reason: reason = newValue
+            case .kind, .decider, .proposal: break
+            }
+        }
+    }
+
+    /// The focused choice one step on (`step` 1) or back (-1); nothing on a text field.
+    mutating func choose(_ step: Int) {
+        func next<T: CaseIterable & Equatable>(_ value: T) -> T {
+            let all = Array(T.allCases)
+            return all[(all.firstIndex(of: value)! + step + all.count) % all.count]
+        }
+        switch focus {
+        case .kind: kind = next(kind)
+        case .decider: decider = next(decider)
+        case .proposal: proposal = next(proposal)
+        case .text, .hours, .reason: break
+        }
+    }
+
+    /// The item as typed, or why it cannot be kept (`CleanupDraft.checked` says the rest).
+    func draft() throws(CleanupError) -> CleanupDraft {
+        CleanupDraft(text: text.text, kind: kind, decider: decider, hoursPerMonth: try CleanupDraft.hours(hours.text),
+                     proposal: proposal, reason: reason.text)
+    }
+}
+
+/// What "since last time" asks when a clean-up item is marked decided or sent
+/// up: a line of why and who decided, or to whom it was sent.
+public struct CleanupDecisionForm: Hashable, Sendable {
+    public var itemID: String
+    public var outcome: CleanupOutcome
+    public var why = TextEditor("", multiline: false)
+    public var by = TextEditor("", multiline: false)
+    /// 0: why (for sent up: to whom), 1: the other.
+    public var focus = 0
+    public var error: String?
+
+    public init(itemID: String, outcome: CleanupOutcome) {
+        self.itemID = itemID
+        self.outcome = outcome
+    }
+
+    /// Sent up asks to whom first: it is the one thing it needs.
+    var fields: [WritableKeyPath<CleanupDecisionForm, TextEditor>] { outcome == .sentUp ? [\.by, \.why] : [\.why, \.by] }
+
+    public var editor: TextEditor {
+        get { self[keyPath: fields[focus]] }
+        set { self[keyPath: fields[focus]] = newValue }
+    }
+}
+
+/// What the clean-up forms' keys do; the keys themselves are in `CleanupFormKeys`.
+enum CleanupMoves {
+    static func open(_ c: inout TalkContext) {
+        guard !c.talk.readOnly else { return }
+        guard !c.finished else { c.flash(.talkIsFinished); return }
+        c.talk.editor = nil
+        c.talk.mode = .cleanupForm(CleanupForm())
+    }
+
+    /// Saves the form into the talk, or says on the form why not; nothing is saved half.
+    static func save(_ c: inout TalkContext) {
+        guard var form = c.talk.cleanupForm else { return }
+        do {
+            let draft = try form.draft()
+            let id = c.talk.session.nextCleanupID
+            try c.talk.session.apply(.addCleanupItem(id: id, draft: draft, onCurrentCard: c.talk.phase == .cards), now: c.state.now)
+            c.talk.mode = .browsing
+            c.state.flash = c.ui(.cleanupAdded, SafeText.line(draft.text.trimmingCharacters(in: .whitespacesAndNewlines)))
+        } catch {
+            form.error = TalkText.refusal(error, c.ui, card: c.talk.card)
+            // To the field the message is about.
+            switch error as? CleanupError {
+            case .emptyText?: form.focus = .text
+            case .keepNeedsReason?: form.focus = .reason
+            case .hoursNegative?, .hoursTooMany?, .hoursNotANumber?: form.focus = .hours
+            default: break
+            }
+            c.talk.mode = .cleanupForm(form)
+        }
+    }
+
+    static func focus(by step: Int, _ c: inout TalkContext) {
+        guard var form = c.talk.cleanupForm else { return }
+        let count = CleanupForm.Field.allCases.count
+        form.focus = CleanupForm.Field(rawValue: (form.focus.rawValue + step + count) % count)!
+        c.talk.mode = .cleanupForm(form)
+    }
+
+    static func enter(_ c: inout TalkContext) {
+        guard let form = c.talk.cleanupForm else { return }
+        if form.focus == .reason { save(&c) } else { focus(by: 1, &c) }
+    }
+
+    static func choose(_ step: Int, _ c: inout TalkContext) {
+        guard var form = c.talk.cleanupForm else { return }
+        form.choose(step)
+        form.error = nil
+        c.talk.mode = .cleanupForm(form)
+    }
+
+    /// Any other key: text in the focused field, if it takes text.
+    static func type(_ key: Key, _ c: inout TalkContext) {
+        guard var form = c.talk.cleanupForm, var editor = form.editor, editor.handle(key) else { return }
+        form.editor = editor
+        form.error = nil
+        c.talk.mode = .cleanupForm(form)
+    }
+
+    // MARK: Since last time
+
+    /// The item chosen in "since last time", when the selection is on one (after the actions).
+    static func chosenCarried(_ talk: TalkState) -> CleanupItem? {
+        let index = talk.listSelection - talk.session.carriedOver.count
+        let items = talk.session.carriedCleanup
+        return items.indices.contains(index) ? items[index] : nil
+    }
+
+    /// Still waiting needs no words; the rest ask for a line first.
+    static func mark(_ outcome: CleanupOutcome, _ c: inout TalkContext) {
+        guard let item = chosenCarried(c.talk) else { return }
+        if outcome == .waiting {
+            record(item.id, .waiting, why: "", by: "", &c)
+            return
+        }
+        c.talk.mode = .cleanupDecision(CleanupDecisionForm(itemID: item.id, outcome: outcome))
+    }
+
+    static func saveDecision(_ c: inout TalkContext) {
+        guard var form = c.talk.cleanupDecision else { return }
+        if form.focus < 1 { form.focus += 1; c.talk.mode = .cleanupDecision(form); return }
+        do {
+            try c.talk.session.apply(.decideCleanupItem(id: form.itemID, outcome: form.outcome, why: form.why.text, by: form.by.text),
+                                     now: c.state.now)
+            c.talk.mode = .browsing
+            afterMarking(form.itemID, form.outcome, &c)
+        } catch {
+            form.error = TalkText.refusal(error, c.ui, card: c.talk.card)
+            form.focus = 0
+            c.talk.mode = .cleanupDecision(form)
+        }
+    }
+
+    private static func record(_ id: String, _ outcome: CleanupOutcome, why: String, by: String, _ c: inout TalkContext) {
+        do {
+            try c.talk.session.apply(.decideCleanupItem(id: id, outcome: outcome, why: why, by: by), now: c.state.now)
+            afterMarking(id, outcome, &c)
+        } catch {
+            c.refused(error)
+        }
+    }
+
+    /// Says what was marked and moves to the next row.
+    private static func afterMarking(_ id: String, _ outcome: CleanupOutcome, _ c: inout TalkContext) {
+        let text = c.talk.session.cleanupItems.first { $0.id == id }?.text ?? ""
+        c.state.flash = c.ui(.cleanupMarked, SafeText.line(text), CleanupText.outcome(outcome, c.ui))
+        let rows = c.talk.session.carriedOver.count + c.talk.session.carriedCleanup.count
+        c.talk.listSelection = min(c.talk.listSelection + 1, max(0, rows - 1))
+    }
+
+    static func decisionFocus(_ c: inout TalkContext) {
+        guard var form = c.talk.cleanupDecision else { return }
+        form.focus = 1 - form.focus
+        c.talk.mode = .cleanupDecision(form)
+    }
+
+    static func typeDecision(_ key: Key, _ c: inout TalkContext) {
+        guard var form = c.talk.cleanupDecision else { return }
+        var editor = form.editor
+        guard editor.handle(key) else { return }
+        form.editor = editor
+        form.error = nil
+        c.talk.mode = .cleanupDecision(form)
+    }
+}
+
+extension AppState {
+    /// Leaving (`q` is a letter in the form, so Ctrl-C or a signal) with the
+    /// clean-up form open: an item with words is saved, or the line printed
+    /// after the screen says why not and repeats the words, so none is lost.
+    mutating func keepCleanupDraft() -> String? {
+        guard var talk, !talk.readOnly, let form = talk.cleanupForm else { return nil }
+        talk.mode = .browsing
+        defer { self.talk = talk }
+        let words = form.text.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !words.isEmpty else { return nil }
+        do {
+            let draft = try form.draft()
+            try talk.session.apply(.addCleanupItem(id: talk.session.nextCleanupID, draft: draft, onCurrentCard: talk.phase == .cards), now: now)
+            return text(.cleanupDraftSaved, CleanupText.line(talk.session.cleanupItems.last!, text))
+        } catch {
+            return text(.cleanupDraftNotSaved, TalkText.refusal(error, text, card: talk.card), SafeText.line(words))
+        }
+    }
+}
