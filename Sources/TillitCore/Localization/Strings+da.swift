@@ -331,7 +331,7 @@ extension Strings {
         .helpBackHome: "tilbage til startsiden; alt er allerede gemt",
         .helpShellKeys: "linjestart/-slut, slet til slut/start, slet ord",
         .helpFinish: "afslut samtalen (eller åbn den igen)",
-        .helpExport: "skriv et referat i Markdown ved siden af samtalefilen",
+        .helpExport: "skriv referatet i Markdown og som side til udskrift ved siden af samtalefilen",
         .helpNotes: "noter til hele samtalen",
         // Session store and its commands
         .storeInvalidID: "»{0}« er ikke et samtale-ID (et ID har kun a–z, 0–9 og -)",
@@ -596,7 +596,7 @@ extension Strings {
         .cliArgLintFiles: "Kortsætfilerne, der skal tjekkes.",
         .cliExportAbstract: "Skriv en samtale som referat i Markdown (eller som JSON), til skærmen eller til en fil.",
         .cliArgExportTalk: "Samtalens ID (se `tillit sessions`), eller last; uden ID den nyeste samtale.",
-        .cliOptExportFormat: "markdown (et referat) eller json (samtalens data).",
+        .cliOptExportFormat: "markdown (et referat), html (referatet som side til udskrift) eller json (samtalens data).",
         .cliOptExportOutput: "Skriv til denne fil i stedet for til skærmen.",
         .cliOptIncludePrivate: "Tag lederens private noter med.",
         .cliPrintAbstract: "Skriv et kortsæt som kort til udskrift og klipning: én HTML-fil, otte kort på hver A4-side.",
@@ -755,5 +755,14 @@ extension Strings {
         .setupPrivateNotesKept: "beholdes med samtalen",
         .setupPrivateNotesDays: "slettes efter {0} dage",
         .settingNotSaved: "Kunne ikke huske indstillingen: {0}",
+        // Minutes you can hand over: the printable page
+        .exportedPage: "Referatet til udskrift: {0}",
+        .exportedPageOpenable: "Referatet til udskrift: {0} · o åbner det",
+        .pageNoDesktop: "Her er ingen skærm at åbne siden på. Åbn {0} i en browser.",
+        .pageOpenFailed: "Fandt intet program, der åbner sider (xdg-open). Åbn {0} i en browser.",
+        .pageOpening: "Åbner referatet i browseren …",
+        .keyOpenPage: "åbn",
+        .helpOpenPage: "åbn referatet til udskrift i browseren (efter e)",
+        .exportPageWritten: "Referatet til udskrift er skrevet til {0}",
     ]
 }

@@ -331,7 +331,7 @@ extension Strings {
         .helpBackHome: "back to the home screen; everything is already saved",
         .helpShellKeys: "start/end of line, delete to end/start, delete word",
         .helpFinish: "finish the talk (or reopen it)",
-        .helpExport: "write the minutes as Markdown beside the talk file",
+        .helpExport: "write the minutes as Markdown and as a page to print, beside the talk file",
         .helpNotes: "notes for the whole talk",
         // Session store and its commands
         .storeInvalidID: "'{0}' is not a talk id (ids use only a–z, 0–9 and -)",
@@ -596,7 +596,7 @@ extension Strings {
         .cliArgLintFiles: "Deck files to check.",
         .cliExportAbstract: "Write a talk as a Markdown referat (or as JSON), to the screen or to a file.",
         .cliArgExportTalk: "The talk's id (see `tillit sessions`), or last; without it, the newest talk.",
-        .cliOptExportFormat: "markdown (a referat) or json (the talk's record).",
+        .cliOptExportFormat: "markdown (a referat), html (the referat as a page to print) or json (the talk's record).",
         .cliOptExportOutput: "Write to this file instead of the screen.",
         .cliOptIncludePrivate: "Include the leader's private notes.",
         .cliPrintAbstract: "Write a deck as cards to print and cut: one HTML file, eight cards to an A4 page.",
@@ -755,5 +755,14 @@ extension Strings {
         .setupPrivateNotesKept: "kept with the talk",
         .setupPrivateNotesDays: "deleted after {0} days",
         .settingNotSaved: "Could not remember the setting: {0}",
+        // Minutes you can hand over: the printable page
+        .exportedPage: "Minutes to print: {0}",
+        .exportedPageOpenable: "Minutes to print: {0} · o opens them",
+        .pageNoDesktop: "There is no desktop here to open the page on. Open {0} in a browser.",
+        .pageOpenFailed: "Found no program that opens pages (xdg-open). Open {0} in a browser.",
+        .pageOpening: "Opening the minutes in the browser …",
+        .keyOpenPage: "open",
+        .helpOpenPage: "open the minutes to print in the browser (after e)",
+        .exportPageWritten: "Minutes to print written to {0}",
     ]
 }

@@ -331,7 +331,7 @@ extension Strings {
         .helpBackHome: "tilbake til startsiden; alt er allerede lagret",
         .helpShellKeys: "linjestart/-slutt, slett til slutt/start, slett ord",
         .helpFinish: "fullfør samtalen (eller åpne den igjen)",
-        .helpExport: "skriv et referat i Markdown ved siden av samtalefilen",
+        .helpExport: "skriv referatet i Markdown og som side til utskrift ved siden av samtalefilen",
         .helpNotes: "notater for hele samtalen",
         // Session store and its commands
         .storeInvalidID: "«{0}» er ikke en samtale-ID (en ID har bare a–z, 0–9 og -)",
@@ -596,7 +596,7 @@ extension Strings {
         .cliArgLintFiles: "Kortstokkfilene som skal sjekkes.",
         .cliExportAbstract: "Skriv en samtale som referat i Markdown (eller som JSON), til skjermen eller til en fil.",
         .cliArgExportTalk: "Samtalens ID (se `tillit sessions`), eller last; uten ID den nyeste samtalen.",
-        .cliOptExportFormat: "markdown (et referat) eller json (samtalens data).",
+        .cliOptExportFormat: "markdown (et referat), html (referatet som side til utskrift) eller json (samtalens data).",
         .cliOptExportOutput: "Skriv til denne filen i stedet for til skjermen.",
         .cliOptIncludePrivate: "Ta med lederens private notater.",
         .cliPrintAbstract: "Skriv en kortstokk som kort til utskrift og klipping: én HTML-fil, åtte kort på hver A4-side.",
@@ -755,5 +755,14 @@ extension Strings {
         .setupPrivateNotesKept: "beholdes med samtalen",
         .setupPrivateNotesDays: "slettes etter {0} dager",
         .settingNotSaved: "Kunne ikke huske innstillingen: {0}",
+        // Minutes you can hand over: the printable page
+        .exportedPage: "Referatet til utskrift: {0}",
+        .exportedPageOpenable: "Referatet til utskrift: {0} · o åpner det",
+        .pageNoDesktop: "Her er det ingen skjerm å åpne siden på. Åpne {0} i en nettleser.",
+        .pageOpenFailed: "Fant ikke noe program som åpner sider (xdg-open). Åpne {0} i en nettleser.",
+        .pageOpening: "Åpner referatet i nettleseren …",
+        .keyOpenPage: "åpne",
+        .helpOpenPage: "åpne referatet til utskrift i nettleseren (etter e)",
+        .exportPageWritten: "Referatet til utskrift er skrevet til {0}",
     ]
 }

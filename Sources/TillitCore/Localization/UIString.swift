@@ -673,4 +673,13 @@ public enum UIString: String, CaseIterable, Sendable {
     case setupPrivateNotesKept
     case setupPrivateNotesDays
     case settingNotSaved
+    // Minutes you can hand over: the printable page
+    case exportedPage
+    case exportedPageOpenable
+    case pageNoDesktop
+    case pageOpenFailed
+    case pageOpening
+    case keyOpenPage
+    case helpOpenPage
+    case exportPageWritten
 }

@@ -39,7 +39,10 @@ public enum Msg: Sendable {
     case leaving(now: Date)
     /// SIGTERM or SIGHUP asked the program to stop: it leaves as on `q`, keeping everything.
     case stopSignalled
-    case exported(path: String)
+    /// `e` wrote the minutes of `talkID`: Markdown beside the talk, and the page to print at `page`.
+    case exported(talkID: String, page: String)
+    /// The browser could not be started for the page at `path` (no xdg-open).
+    case pageNotOpened(path: String)
     case trendsLoaded(TrendsReport)
     /// The whole catalog, when the screens started with only the open talk's decks.
     /// The whole catalog, read after the first frame: its decks and the files it skipped.

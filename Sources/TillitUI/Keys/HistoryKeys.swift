@@ -55,5 +55,10 @@ enum SessionViewKeys {
         B([.character("e")], bar: .init(30, "e") { $0.text(.keyExport) }, help: .init(30, "e", .helpExport)) { _, state in
             state.talk.map { [.exportTalk(id: $0.session.id)] } ?? []
         },
+        B([.character("o")], when: { state in state.talk.flatMap { PageMoves.page(for: $0.session.id, state) } != nil },
+          bar: .init(35, "o") { $0.text(.keyOpenPage) }, help: .init(35, "o", .helpOpenPage)) { _, state in
+            guard let id = state.talk?.session.id else { return [] }
+            return PageMoves.open(talkID: id, &state)
+        },
     ])
 }
