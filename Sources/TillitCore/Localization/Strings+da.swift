@@ -764,5 +764,7 @@ extension Strings {
         .keyOpenPage: "åbn",
         .helpOpenPage: "åbn referatet til udskrift i browseren (efter e)",
         .exportPageWritten: "Referatet til udskrift er skrevet til {0}",
+        // Small screens and the QR code
+        .roomCodeNeedsLargerWindow: "QR-koden vises i et større vindue. Eller åbn på mobilen:",
     ]
 }

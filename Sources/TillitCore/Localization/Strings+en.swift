@@ -764,5 +764,7 @@ extension Strings {
         .keyOpenPage: "open",
         .helpOpenPage: "open the minutes to print in the browser (after e)",
         .exportPageWritten: "Minutes to print written to {0}",
+        // Small screens and the QR code
+        .roomCodeNeedsLargerWindow: "The QR code shows in a larger window. Or open on a phone:",
     ]
 }

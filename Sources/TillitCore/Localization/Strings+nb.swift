@@ -764,5 +764,7 @@ extension Strings {
         .keyOpenPage: "åpne",
         .helpOpenPage: "åpne referatet til utskrift i nettleseren (etter e)",
         .exportPageWritten: "Referatet til utskrift er skrevet til {0}",
+        // Small screens and the QR code
+        .roomCodeNeedsLargerWindow: "QR-koden vises i et større vindu. Eller åpne på mobilen:",
     ]
 }

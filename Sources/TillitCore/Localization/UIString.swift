@@ -682,4 +682,6 @@ public enum UIString: String, CaseIterable, Sendable {
     case keyOpenPage
     case helpOpenPage
     case exportPageWritten
+    // Small screens and the QR code
+    case roomCodeNeedsLargerWindow
 }

@@ -251,8 +251,11 @@ enum TalkView {
         var y = rect.y
         var heading = session.anonymous ? ui(.votesAnonymous) : ui(.votes)
         heading += " · " + ui(.votesHowTo, RatingKeys.label(for: range))
-        grid.put(heading, x: rect.x, y: y, style: focused ? Style(bold: true, reverse: true) : .bold, maxWidth: rect.width)
-        y += 1
+        // Wrapped, never cut: how to vote and how to take a vote back are both needed.
+        for line in TextWrap.lines(heading, width: rect.width) where y < rect.maxY {
+            grid.put(line, x: rect.x, y: y, style: focused ? Style(bold: true, reverse: true) : .bold, maxWidth: rect.width)
+            y += 1
+        }
         let disclosure = session.voteDisclosure(of: record)
         if let tally = disclosure.tally, range.count <= rect.height - 2 {
             let maxCount = max(1, tally.counts.values.max() ?? 1)
