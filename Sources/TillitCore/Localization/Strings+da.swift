@@ -766,5 +766,9 @@ extension Strings {
         .exportPageWritten: "Referatet til udskrift er skrevet til {0}",
         // Small screens and the QR code
         .roomCodeNeedsLargerWindow: "QR-koden vises i et større vindue. Eller åbn på mobilen:",
+        // Ratings about oneself (deck field about: self)
+        .deckUnknownAbout: "ukendt værdi for about: »{0}«; den eneste er self (hver vurderer sig selv)",
+        .deckAboutSelfWithoutRating: "about: self gælder vurderinger, og dette kort har ingen skala",
+        .ratingsEachOwn: "hver om sig selv",
     ]
 }

@@ -766,5 +766,9 @@ extension Strings {
         .exportPageWritten: "Minutes to print written to {0}",
         // Small screens and the QR code
         .roomCodeNeedsLargerWindow: "The QR code shows in a larger window. Or open on a phone:",
+        // Ratings about oneself (deck field about: self)
+        .deckUnknownAbout: "unknown value for about: '{0}'; the only one is self (each rates themselves)",
+        .deckAboutSelfWithoutRating: "about: self is about ratings, and this card has no scale",
+        .ratingsEachOwn: "each about themselves",
     ]
 }

@@ -766,5 +766,9 @@ extension Strings {
         .exportPageWritten: "Referatet til utskrift er skrevet til {0}",
         // Small screens and the QR code
         .roomCodeNeedsLargerWindow: "QR-koden vises i et større vindu. Eller åpne på mobilen:",
+        // Ratings about oneself (deck field about: self)
+        .deckUnknownAbout: "ukjent verdi for about: «{0}»; den eneste er self (hver vurderer seg selv)",
+        .deckAboutSelfWithoutRating: "about: self gjelder vurderinger, og dette kortet har ingen skala",
+        .ratingsEachOwn: "hver om seg selv",
     ]
 }

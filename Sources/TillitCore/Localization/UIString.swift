@@ -684,4 +684,8 @@ public enum UIString: String, CaseIterable, Sendable {
     case exportPageWritten
     // Small screens and the QR code
     case roomCodeNeedsLargerWindow
+    // Ratings about oneself (deck field about: self)
+    case deckUnknownAbout
+    case deckAboutSelfWithoutRating
+    case ratingsEachOwn
 }
