@@ -770,5 +770,7 @@ extension Strings {
         .deckUnknownAbout: "ukendt værdi for about: »{0}«; den eneste er self (hver vurderer sig selv)",
         .deckAboutSelfWithoutRating: "about: self gælder vurderinger, og dette kort har ingen skala",
         .ratingsEachOwn: "hver om sig selv",
+        // The time of the whole talk in the header
+        .talkTimeInAll: "i alt {0}",
     ]
 }

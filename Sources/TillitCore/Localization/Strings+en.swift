@@ -770,5 +770,7 @@ extension Strings {
         .deckUnknownAbout: "unknown value for about: '{0}'; the only one is self (each rates themselves)",
         .deckAboutSelfWithoutRating: "about: self is about ratings, and this card has no scale",
         .ratingsEachOwn: "each about themselves",
+        // The time of the whole talk in the header
+        .talkTimeInAll: "in all {0}",
     ]
 }

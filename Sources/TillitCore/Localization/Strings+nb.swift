@@ -770,5 +770,7 @@ extension Strings {
         .deckUnknownAbout: "ukjent verdi for about: «{0}»; den eneste er self (hver vurderer seg selv)",
         .deckAboutSelfWithoutRating: "about: self gjelder vurderinger, og dette kortet har ingen skala",
         .ratingsEachOwn: "hver om seg selv",
+        // The time of the whole talk in the header
+        .talkTimeInAll: "i alt {0}",
     ]
 }

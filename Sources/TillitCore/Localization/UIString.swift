@@ -688,4 +688,6 @@ public enum UIString: String, CaseIterable, Sendable {
     case deckUnknownAbout
     case deckAboutSelfWithoutRating
     case ratingsEachOwn
+    // The time of the whole talk in the header
+    case talkTimeInAll
 }

@@ -42,7 +42,10 @@ enum TalkView {
             return short
         }
         let candidates = [names(people, ui), names(firstNames, ui), ui.list(firstNames.map(\.name))]
-        return candidates.map { start + $0 }.first { DisplayWidth.of($0) <= width } ?? start + candidates[1]
+        // Whose talk it is matters more than the program's and the deck's names: those go first.
+        let starts = [start, deckTitle(talk, record) + " · ", ""]
+        return candidates.lazy.flatMap { people in starts.map { $0 + people } }.first { DisplayWidth.of($0) <= width }
+            ?? candidates[2]
     }
 
     static func deckTitle(_ talk: TalkState, _ record: CardRecord) -> String {
@@ -54,9 +57,16 @@ enum TalkView {
     static func progress(_ state: AppState, _ talk: TalkState) -> (text: String, overTime: Bool) {
         let position = "\(talk.session.currentIndex + 1) / \(talk.session.cards.count)"
         let timer = timer(state, talk)
-        if timer.isUp { return ("\(position) · ⏱ \(state.text(.timeIsUp))", true) }
-        return ("\(position) · " + (talk.session.timerSeconds == nil ? "" : "⏱ ") + timer.text, false)
+        let whole = " · " + wholeTalk(state, talk)
+        if timer.isUp { return ("\(position) · ⏱ \(state.text(.timeIsUp))" + whole, true) }
+        return ("\(position) · " + (talk.session.timerSeconds == nil ? "" : "⏱ ") + timer.text + whole, false)
     }
+
+    /// The time of the whole talk so far, beside the card's: `i alt 12:30`.
+    static func wholeTalk(_ state: AppState, _ talk: TalkState) -> String {
+        state.text(.talkTimeInAll, TalkText.clock(talk.secondsInTalk(now: state.now)))
+    }
+
 
     /// The time left on the card (`04:12`), or the time spent on it when the
     /// talk has no timer. A timer that has run out stops at zero: `isUp`.
