@@ -53,6 +53,8 @@ import TillitCore
         let trends = try tmux.waitFor("Ola (medarbeider) · Hvordan er din egen energi")
         #expect(trends.contains("Kari (leder) · Hvordan er din egen energi"), "\(trends)")
         #expect(!trends.contains("fra hverandre"), "no gap between two people's own energy: \(trends)")
+        // One person's one rating is a rating, not an average (issue 25, item 9).
+        #expect(trends.contains("siste vurdering 5") && !trends.contains("siste snitt"), "\(trends)")
         try tmux.press("q")
     }
 }

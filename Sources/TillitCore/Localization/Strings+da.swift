@@ -772,5 +772,12 @@ extension Strings {
         .ratingsEachOwn: "hver om sig selv",
         // The time of the whole talk in the header
         .talkTimeInAll: "i alt {0}",
+        // Words: one rating, the 1:1 title, the history by person
+        .trendsLatestRating: "seneste vurdering {0}",
+        .setupTitleHint: "Valgfrit: et par ord om, hvad samtalen handler om, så du finder den igen i historikken og referatet.",
+        .keyHistoryPerson: "person",
+        .helpHistoryPerson: "vis kun samtalerne med én person ad gangen (som sessions --participant); til sidst alle igen",
+        .historyWithPerson: "Viser samtalerne med {0}. p går videre til næste person.",
+        .historyEveryone: "Viser alle samtaler.",
     ]
 }

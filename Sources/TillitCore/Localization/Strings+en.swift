@@ -772,5 +772,12 @@ extension Strings {
         .ratingsEachOwn: "each about themselves",
         // The time of the whole talk in the header
         .talkTimeInAll: "in all {0}",
+        // Words: one rating, the 1:1 title, the history by person
+        .trendsLatestRating: "latest rating {0}",
+        .setupTitleHint: "Optional: a few words on what the talk is about, so you find it again in the history and the minutes.",
+        .keyHistoryPerson: "person",
+        .helpHistoryPerson: "show only the talks with one person at a time (as sessions --participant); then everyone again",
+        .historyWithPerson: "Showing the talks with {0}. p goes on to the next person.",
+        .historyEveryone: "Showing all talks.",
     ]
 }

@@ -772,5 +772,12 @@ extension Strings {
         .ratingsEachOwn: "hver om seg selv",
         // The time of the whole talk in the header
         .talkTimeInAll: "i alt {0}",
+        // Words: one rating, the 1:1 title, the history by person
+        .trendsLatestRating: "siste vurdering {0}",
+        .setupTitleHint: "Valgfritt: et par ord om hva samtalen gjelder, så du finner den igjen i historikken og referatet.",
+        .keyHistoryPerson: "person",
+        .helpHistoryPerson: "vis bare samtalene med én person om gangen (som sessions --participant); til slutt alle igjen",
+        .historyWithPerson: "Viser samtalene med {0}. p går videre til neste person.",
+        .historyEveryone: "Viser alle samtalene.",
     ]
 }

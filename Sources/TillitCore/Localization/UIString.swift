@@ -690,4 +690,11 @@ public enum UIString: String, CaseIterable, Sendable {
     case ratingsEachOwn
     // The time of the whole talk in the header
     case talkTimeInAll
+    // Words: one rating, the 1:1 title, the history by person
+    case trendsLatestRating
+    case setupTitleHint
+    case keyHistoryPerson
+    case helpHistoryPerson
+    case historyWithPerson
+    case historyEveryone
 }

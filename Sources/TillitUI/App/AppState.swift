@@ -166,7 +166,14 @@ public struct AppState: Sendable {
     }
 
     /// The talks the history lists: all of them, or only the old ones while they are reviewed.
-    public var historyItems: [TalkListItem] { historyShowsOnlyOld ? oldTalks : sessions.items }
+    public var historyItems: [TalkListItem] {
+        let items = historyShowsOnlyOld ? oldTalks : sessions.items
+        guard let person = historyPerson else { return items }
+        return items.filter { $0.people.contains { HistoryPeople.key($0.name) == person } }
+    }
+
+    /// The person the history is narrowed to (`p`), as `HistoryPeople.key`; nil for everyone.
+    public var historyPerson: String?
 
     /// Smallest screen the UI lays out; below it a "make the window larger" screen shows.
     public static let minimumSize = Size(width: 60, height: 16)

@@ -26,6 +26,10 @@ enum HistoryKeys {
           bar: .init(45, "D") { $0.text(.keyDeleteAll) }, help: .init(45, "D", .helpDeleteAllOld)) { state in
             state.confirmDeleteAll = true
         },
+        B([.character("p")], when: { !HistoryPeople.names($0).isEmpty },
+          bar: .init(55, "p") { $0.text(.keyHistoryPerson) }, help: .init(55, "p", .helpHistoryPerson)) { state in
+            HistoryPeople.next(&state)
+        },
         B([.character("t")], bar: .init(50, "t") { $0.text(.keyTrends) }, help: .init(50, "t", .helpTrends)) { _, state in
             guard let selected = selected(state) else { return [] }
             return TrendsScreen.open(kind: selected.kind, title: selected.title, participants: selected.people,

@@ -42,10 +42,10 @@ enum TalkView {
             return short
         }
         let candidates = [names(people, ui), names(firstNames, ui), ui.list(firstNames.map(\.name))]
-        // Whose talk it is matters more than the program's and the deck's names: those go first.
-        let starts = [start, deckTitle(talk, record) + " · ", ""]
+        // Whose talk it is matters more than the deck's name: that goes first (the program's stays, it says where you are).
+        let starts = [start, "tillit · "]
         return candidates.lazy.flatMap { people in starts.map { $0 + people } }.first { DisplayWidth.of($0) <= width }
-            ?? candidates[2]
+            ?? "tillit · " + candidates[2]
     }
 
     static func deckTitle(_ talk: TalkState, _ record: CardRecord) -> String {

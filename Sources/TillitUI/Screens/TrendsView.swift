@@ -78,7 +78,11 @@ enum TrendsView {
         }
         if room() {
             var facts: [String] = []
-            if let mean = card.latestMean { facts.append(ui(.trendsLatest, ExportFormat.mean(mean, ui.language))) }
+            // In a 1:1 a line's latest point is one person's one rating, not an average.
+            if let mean = card.latestMean {
+                facts.append(report.isOneOnOne && mean == mean.rounded() ? ui(.trendsLatestRating, String(Int(mean)))
+                                                                          : ui(.trendsLatest, ExportFormat.mean(mean, ui.language)))
+            }
             if let change = card.change { facts.append(ui(.trendsChange, ExportFormat.change(change, ui.language))) }
             facts.append(ui.count(card.talkCount, one: .talkCountOne, many: .talkCount))
             facts.append(report.isOneOnOne ? ui.count(card.voteCount, one: .ratingCountOne, many: .ratingCount)
