@@ -538,7 +538,7 @@ struct CLITests {
         (["decks", "--bogus"], "tillit: ukjent valg --bogus (se `tillit decks --help`)"),
         (["delete"], "tillit: hvilken samtale? Oppgi én (eller «last»), eller bruk --older-than 24m (se `tillit delete --help`)"),  // export without one takes the newest talk
         (["export", "x", "--format", "pdf"],
-         "tillit: «pdf» er ikke en gyldig verdi for --format <format>; bruk markdown, json (se `tillit export --help`)"),
+         "tillit: «pdf» er ikke en gyldig verdi for --format <format>; bruk markdown, html, json (se `tillit export --help`)"),
         (["decks", "extra"], "tillit: uventet extra; kommandoen tar ikke flere argumenter (se `tillit decks --help`)"),
         (["start"], "tillit: oppgi minst én --deck; `tillit decks` viser dem (se `tillit start --help`)"),
     ] as [([String], String)])

@@ -58,7 +58,7 @@ import TillitCore
         try tmux.press("Enter")
         try tmux.waitFor("The minutes are confirmed.")
         try tmux.press("e")
-        try tmux.waitFor(".md")
+        try tmux.waitFor(".html")  // the Markdown is written first, then the page
         try tmux.press("q")
         try tmux.waitForExit()
 

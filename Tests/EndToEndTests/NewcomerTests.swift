@@ -187,7 +187,7 @@ import TillitCore
         #expect(summary.contains("Kari prøver ny turnus"), "\(summary)")
         #expect(!summary.contains("Ingen avtaler"), "\(summary)")
         try tmux.press("e")
-        try tmux.waitFor("md")
+        try tmux.waitFor(".html")  // both files are written before the screen says where
         try tmux.press("q")
         try tmux.waitForExit()
 

@@ -22,9 +22,10 @@ import Testing
         return "id: hostile\ntitle: { nb: \"Hostile\", en: \"Hostile\" }\naudience: [team]\ncards:\n" + cards
     }
 
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Browser/printed.py")
+
     /// Runs Browser/printed.py on `target` (a file or the room's address); false when no Chromium is here.
     static func checkInChromium(_ target: String, home: String) -> Bool {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Browser/printed.py")
         let run = runProgram("/usr/bin/env", ["python3", script.path, target, "onerror=document.title='XSS'"],
                              environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin",
                                            "HOME": home], timeout: 90)

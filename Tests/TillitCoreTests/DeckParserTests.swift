@@ -50,6 +50,35 @@ struct DeckParserGoodTests {
         #expect(deck.cards[0].answer == .text)
     }
 
+    /// `about: self` (issue 25, item 4): a rating each gives of themselves; anything else is an error,
+    /// and on a card without a scale lint warns that it says nothing.
+    @Test func aboutSelfIsReadAndLintKnowsIt() throws {
+        let yaml = """
+            id: own
+            title: { nb: Egen, en: Own }
+            cards:
+              - id: energy
+                prompt: { nb: "Energi?", en: "Energy?" }
+                about: self
+                answer: { scale: { min: 1, max: 5, low: { nb: l, en: l }, high: { nb: h, en: h } } }
+              - id: plain
+                prompt: { nb: "Hva nå?", en: "What now?" }
+                answer: { scale: { min: 1, max: 5, low: { nb: l, en: l }, high: { nb: h, en: h } } }
+            """
+        let result = DeckParser.parse(yaml: yaml, path: "own.yaml")
+        let deck = try #require(result.deck)
+        #expect(result.diagnostics.isEmpty)
+        #expect(deck.cards.map(\.aboutSelf) == [true, false])
+        #expect(CardRecord(deck: "own", card: deck.cards[0], language: .nb).aboutSelf == true)
+        #expect(CardRecord(deck: "own", card: deck.cards[1], language: .nb).aboutSelf == nil)
+
+        let wrong = DeckParser.parse(yaml: yaml.replacingOccurrences(of: "about: self", with: "about: selv"), path: "own.yaml")
+        #expect(wrong.diagnostics.contains { $0.severity == .error })
+        let textOnly = "id: t\ntitle: { nb: T, en: T }\ncards:\n  - id: a\n    prompt: { nb: a, en: a }\n    about: self\n"
+        let warned = DeckParser.parse(yaml: textOnly, path: "t.yaml")
+        #expect(warned.deck != nil && warned.diagnostics.map(\.severity) == [.warning])
+    }
+
     @Test func textsAreTrimmedAndDanishIsKept() throws {
         let yaml = """
             id: trim

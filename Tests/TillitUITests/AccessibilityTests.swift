@@ -132,7 +132,7 @@ struct AccessibilityTests {
     @Test func theTimerIsDigitsAndOverTimeShowsWithoutColour() throws {
         let card = Self.grid("card-team-votes")
         let header = card.text.split(separator: "\n")[0]
-        #expect(header.hasSuffix("⏱ tiden er ute"), "time up is a plain, calm state: \(header)")
+        #expect(header.hasSuffix("⏱ tiden er ute · i alt 05:12"), "time up is a plain, calm state: \(header)")
         let overTime = try #require(Self.cells(of: "tiden er ute", in: card))
         #expect(overTime.allSatisfy { $0.style.reverse && $0.style.color == nil }, "time up stands out in reverse, without an alarm colour")
 
@@ -140,7 +140,7 @@ struct AccessibilityTests {
         #expect(presentation.contains("⏱ 03:45"))
         var state = Fixtures.talkState(Fixtures.oneOnOne(), size: Self.size)
         state.now = Fixtures.start.addingTimeInterval(4 * 60 + 12)
-        #expect(view(state).text.split(separator: "\n")[0].hasSuffix("1 / 3 · 04:12"), "a 1:1 without a timer counts up")
+        #expect(view(state).text.split(separator: "\n")[0].hasSuffix("1 / 3 · 04:12 · i alt 04:12"), "a 1:1 without a timer counts up")
     }
 
     /// 80x24 is the smallest common terminal: every screen is whole there, with

@@ -158,7 +158,7 @@ struct CardScreenTests {
         let session = try! Session.start(setup, decks: Fixtures.decks, id: "2026-11-19-0900-abcd", now: Fixtures.start)
         let state = Fixtures.talkState(session, language: .en, size: Size(width: 80, height: 24))
         let header = view(state).text.split(separator: "\n").first.map(String.init) ?? ""
-        #expect(header.hasSuffix("1 / 3 · 00:00"))
+        #expect(header.hasSuffix("1 / 3 · 00:00 · in all 00:00"))
         #expect(header.contains("Kari (leader) and Ola (employee)"), "header: \(header)")
         #expect(DisplayWidth.of(header) <= 80)
         let wide = Fixtures.talkState(session, language: .en, size: Size(width: 200, height: 40))

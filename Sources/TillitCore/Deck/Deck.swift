@@ -26,12 +26,16 @@ public struct Card: Hashable, Sendable, Identifiable {
     public var prompt: LocalizedText
     public var hint: LocalizedText?
     public var answer: AnswerKind
+    /// `about: self`: each person rates their own state (their own energy), so
+    /// two ratings that differ are two people, not a disagreement.
+    public var aboutSelf: Bool
 
-    public init(id: String, prompt: LocalizedText, hint: LocalizedText? = nil, answer: AnswerKind = .text) {
+    public init(id: String, prompt: LocalizedText, hint: LocalizedText? = nil, answer: AnswerKind = .text, aboutSelf: Bool = false) {
         self.id = id
         self.prompt = prompt
         self.hint = hint
         self.answer = answer
+        self.aboutSelf = aboutSelf
     }
 }
 

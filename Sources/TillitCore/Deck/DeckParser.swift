@@ -17,7 +17,7 @@ public struct DeckParser {
     public static let maximumDiagnostics = 100
 
     public static let topLevelKeys = ["id", "version", "title", "description", "audience", "cards"]
-    public static let cardKeys = ["id", "prompt", "hint", "answer"]
+    public static let cardKeys = ["id", "prompt", "hint", "answer", "about"]
     public static let scaleKeys = ["min", "max", "low", "high"]
     public static let answerKinds = AnswerForm.allCases.map(\.fileName)
     public static let requiredLanguages: [Language] = [.nb, .en]
@@ -273,8 +273,19 @@ public struct DeckParser {
         let hint = fields["hint"].flatMap { localized($0, key: "hint", in: node) }
         var answer: AnswerKind? = .text
         if let answerNode = fields["answer"] { answer = parseAnswer(answerNode) }
+        let aboutSelf = fields["about"].map { parseAbout($0, answer: answer) } ?? false
         guard let id, let prompt, let answer else { return nil }
-        return Card(id: id, prompt: prompt, hint: hint, answer: answer)
+        return Card(id: id, prompt: prompt, hint: hint, answer: answer, aboutSelf: aboutSelf)
+    }
+
+    /// `about: self` is the one value; on a card without a rating it says nothing, so lint warns.
+    private mutating func parseAbout(_ node: Node, answer: AnswerKind?) -> Bool {
+        guard node.scalar?.string == "self" else {
+            error(.deckUnknownAbout, .text(SafeText.line(node.scalar?.string ?? "")), at: node)
+            return false
+        }
+        if let answer, answer.scale == nil { warning(.deckAboutSelfWithoutRating, at: node) }
+        return true
     }
 
     private mutating func parseAnswer(_ node: Node) -> AnswerKind? {

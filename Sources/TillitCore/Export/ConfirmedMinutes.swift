@@ -13,15 +13,23 @@ public enum ConfirmedMinutes {
                             timeZone: TimeZone = .current) -> String {
         guard session.minutesConfirmed(as: fingerprint) else { return minutes }
         let t = Localizer(session.language)
-        let names = session.minutesConfirmations.map { confirmation -> String in
-            let person = session.participant(id: confirmation.participant)
-            var name = MarkdownExporter.inline(confirmation.name)
-            if let person, !person.nameIsRole(t) { name += " (\(t.role(person.role)))" }
-            return name + ", " + ExportFormat.dateTime(confirmation.confirmedAt, session.language, timeZone: timeZone)
-        }
+        let names = confirmers(of: session, timeZone: timeZone, name: MarkdownExporter.inline)
         return minutes + "\n" + marker + fingerprint + " talk=" + session.id + " -->\n\n---\n\n"
             + "**\(t(.minutesConfirmedBy)):** " + names.joined(separator: "; ") + "\\\n"
             + "**\(t(.minutesFingerprint)):** `\(fingerprint)`\n"
+    }
+
+    /// `Kari (leder), 19.11.2026 13:00` for each confirmation, the name made
+    /// safe by `name` (Markdown escaping, or none for a page that escapes it all).
+    public static func confirmers(of session: Session, timeZone: TimeZone = .current,
+                                  name: (String) -> String = SafeText.line) -> [String] {
+        let t = Localizer(session.language)
+        return session.minutesConfirmations.map { confirmation -> String in
+            let person = session.participant(id: confirmation.participant)
+            var shown = name(confirmation.name)
+            if let person, !person.nameIsRole(t) { shown += " (\(t.role(person.role)))" }
+            return shown + ", " + ExportFormat.dateTime(confirmation.confirmedAt, session.language, timeZone: timeZone)
+        }
     }
 
     /// A minutes file taken apart: the text that was fingerprinted, the

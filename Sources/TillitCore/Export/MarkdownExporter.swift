@@ -8,13 +8,7 @@ public enum MarkdownExporter {
         // Only what may leave the talk (`forMinutes`): whatever the flags, a kept-out answer stays out.
         let (minutes, keptOut) = session.forMinutes(includePrivate: includePrivate)
         var referat = Referat(session: minutes, t: Localizer(session.language), timeZone: timeZone)
-        referat.header(keptOut: keptOut)
-        referat.carriedOver()
-        referat.cards()
-        referat.notAnswered()
-        referat.actions()
-        referat.cleanup()
-        referat.notes(includePrivate: includePrivate)
+        referat.writeSections(keptOut: keptOut, includePrivate: includePrivate)
         return referat.text
     }
 
@@ -87,7 +81,7 @@ public enum MarkdownExporter {
 }
 
 /// The referat being written, section by section.
-struct Referat {
+struct Referat: MinutesSections {
     let session: Session
     let t: Localizer
     let timeZone: TimeZone
@@ -235,15 +229,9 @@ struct Referat {
                   [MarkdownExporter.cell(action.text), MarkdownExporter.cell(action.owner),
                    MarkdownExporter.cell(action.due.map { ExportFormat.due($0, language) } ?? ""),
                    action.done ? t(.outcomeDone) : t(.referatActionOpen),
-                   action.carriedFrom == nil ? MarkdownExporter.cell(fromCard(action.fromCard)) : t(.referatCarriedOver)]
+                   action.carriedFrom == nil ? MarkdownExporter.cell(MinutesCardReference.text(action.fromCard, in: session))
+                       : t(.referatCarriedOver)]
               })
-    }
-
-    /// `3. How much room…` for the card an action was agreed on.
-    private func fromCard(_ key: String?) -> String {
-        guard let key else { return "" }
-        guard let index = session.cards.firstIndex(where: { $0.key == key }) else { return key }
-        return "\(index + 1). " + DisplayWidth.truncate(SafeText.line(session.cards[index].prompt), to: 48)
     }
 
     mutating func notes(includePrivate: Bool) {

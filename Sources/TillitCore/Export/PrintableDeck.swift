@@ -22,8 +22,7 @@ public enum PrintableDeck {
 
     /// Nothing runs and nothing loads: the inline style only (its `style` attributes
     /// place the cards, so `'unsafe-inline'` for style; there is no script to allow).
-    static let contentSecurityPolicy =
-        "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'"
+    static let contentSecurityPolicy = PrintStyle.contentSecurityPolicy
 
     public static func pageCount(cards: Int) -> Int { (cards + cardsPerPage - 1) / cardsPerPage }
 
@@ -114,11 +113,7 @@ public enum PrintableDeck {
         return (rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)) + "mm"
     }
 
-    private static let style = """
-        @page { size: A4; margin: 0; }
-        * { box-sizing: border-box; }
-        html, body { margin: 0; padding: 0; }
-        body { font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif; color: #000; }
+    private static let style = PrintStyle.base + "\n" + """
         .page { position: relative; width: \(mm(pageWidth)); height: \(mm(pageHeight)); overflow: hidden;
                 break-after: page; page-break-after: always; }
         .page:last-child { break-after: auto; page-break-after: auto; }
@@ -143,10 +138,6 @@ public enum PrintableDeck {
         .cut.h { height: 0.2mm; width: 6mm; margin-top: -0.1mm; }
         .footer { position: absolute; left: 0; right: 0; bottom: 4mm; margin: 0; text-align: center;
                   font-size: 7pt; color: #777; }
-        @media screen {
-          body { background: #ddd; }
-          .page { margin: 8mm auto; background: #fff; box-shadow: 0 0 2mm rgba(0, 0, 0, 0.3); }
-        }
         """
 
     /// Makes text safe inside an element or a quoted attribute.

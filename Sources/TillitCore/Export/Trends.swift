@@ -18,6 +18,8 @@ public struct TrendsReport: Hashable, Sendable {
         public var createdAt: Date
         /// The employee's name in a 1:1, as the talk spells it.
         public var employee: String?
+        /// The leader's name in a 1:1, as the talk spells it.
+        public var leader: String? = nil
     }
 
     /// A card's ratings in one talk.
@@ -55,6 +57,8 @@ public struct TrendsReport: Hashable, Sendable {
         /// One per talk of the report; nil where the card got no votes.
         public var points: [Point?]
         public var actions: [AgreedAction]
+        /// `about: self`: each rated their own state, so the two lines are never compared.
+        public var aboutSelf = false
 
         public var id: String { role.map { key + "/" + $0.rawValue } ?? key }
 
@@ -76,11 +80,36 @@ public struct TrendsReport: Hashable, Sendable {
         public var voteCount: Int { points.reduce(0) { $0 + ($1?.votes ?? 0) } }
         public var shortPrompt: String { DisplayWidth.truncate(SafeText.line(prompt), to: 40) }
 
+        /// Whose line this is in a 1:1 report, person first: `Ola (medarbeider)`, or the role
+        /// alone without a name; nil for a team. `name` as the latest talk spells it.
+        public func whose(_ t: Localizer, name: String?) -> String? {
+            guard let role else { return nil }
+            let name = SafeText.line(name ?? "")
+            return name.isEmpty ? t(role.label) : name + " (" + t.role(role) + ")"
+        }
+
         /// The prompt, and in a 1:1 report whose ratings: `Hvor stort handlingsrom… (medarbeider)`.
         public func label(_ t: Localizer, short: Bool = true) -> String {
             let text = short ? shortPrompt : SafeText.line(prompt)
             return role.map { text + " (" + t.role($0) + ")" } ?? text
         }
+    }
+
+    /// The name of the person with `role` in the report's latest 1:1 that names one.
+    public func name(of role: Role) -> String? {
+        talks.reversed().lazy.compactMap { role == .leader ? $0.leader : role == .employee ? $0.employee : nil }.first
+    }
+
+    /// `Ola (medarbeider) · Hvor stort handlingsrom…` in a 1:1 report, the prompt alone for a
+    /// team; cut to `width` in the prompt only, so whose line it is always shows.
+    public func screenLabel(_ card: CardTrend, _ t: Localizer, width: Int? = nil) -> String {
+        let prompt = SafeText.line(card.prompt)
+        guard let whose = card.whose(t, name: card.role.flatMap(name(of:))) else {
+            return width.map { DisplayWidth.truncate(prompt, to: $0) } ?? prompt
+        }
+        let head = whose + " · "
+        guard let width else { return head + prompt }
+        return head + DisplayWidth.truncate(prompt, to: max(1, width - DisplayWidth.of(head)))
     }
 
     /// How many different employees the report's 1:1 talks were with, by name.
@@ -121,7 +150,8 @@ public struct TrendsReport: Hashable, Sendable {
         self.filter = filter
         self.talks = chosen.map { talk in
             Talk(id: talk.id, title: talk.title, kind: talk.kind, createdAt: talk.createdAt,
-                 employee: talk.kind == .oneOnOne ? talk.participants.first { $0.role == .employee }?.name : nil)
+                 employee: talk.kind == .oneOnOne ? talk.participants.first { $0.role == .employee }?.name : nil,
+                 leader: talk.kind == .oneOnOne ? talk.participants.first { $0.role == .leader }?.name : nil)
         }
         let latestTitle = chosen.last?.decks.first { $0.id.lowercased() == deckID.lowercased() }?.title
         self.deckTitle = deck.map { $0.title.resolve(language ?? chosen.last?.language ?? .nb) } ?? latestTitle ?? deckID
@@ -160,6 +190,7 @@ public struct TrendsReport: Hashable, Sendable {
             let scale = deckCard?.answer.scale.map(\.values) ?? record.scaleRange ?? 1...5
             for role in roles {
                 var trend = CardTrend(key: record.key, card: cardID, role: role, prompt: prompt, scale: scale, points: [], actions: [])
+                trend.aboutSelf = deckCard?.aboutSelf ?? !record.ratingsCompare
                 trend.points.reserveCapacity(talks.count)
                 for (index, talk) in talks.enumerated() {
                     let agreed = agreedOn[index][record.key] ?? []

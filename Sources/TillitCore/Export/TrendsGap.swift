@@ -9,7 +9,8 @@ extension TrendsReport {
     /// how far apart the two ratings lay; nil where not both were shown. Empty
     /// for a team's report.
     public func gaps(of card: CardTrend) -> [Double?] {
-        guard isOneOnOne, card.role != nil else { return [] }
+        // Each rated their own state (`about: self`): two lines, no gap between them.
+        guard isOneOnOne, card.role != nil, !card.aboutSelf else { return [] }
         func line(_ role: Role) -> CardTrend? { cards.first { $0.key == card.key && $0.role == role } }
         guard let employee = line(.employee), let leader = line(.leader) else { return talks.map { _ in nil } }
         return zip(employee.means, leader.means).map { pair in

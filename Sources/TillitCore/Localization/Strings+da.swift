@@ -330,7 +330,7 @@ extension Strings {
         .helpBackHome: "tilbage til startsiden; alt er allerede gemt",
         .helpShellKeys: "linjestart/-slut, slet til slut/start, slet ord",
         .helpFinish: "afslut samtalen (eller åbn den igen)",
-        .helpExport: "skriv et referat i Markdown ved siden af samtalefilen",
+        .helpExport: "skriv referatet i Markdown og som side til udskrift ved siden af samtalefilen",
         .helpNotes: "noter til hele samtalen",
         // Session store and its commands
         .storeInvalidID: "»{0}« er ikke et samtale-ID (et ID har kun a–z, 0–9 og -)",
@@ -593,7 +593,7 @@ extension Strings {
         .cliArgLintFiles: "Kortsætfilerne, der skal tjekkes.",
         .cliExportAbstract: "Skriv en samtale som referat i Markdown (eller som JSON), til skærmen eller til en fil.",
         .cliArgExportTalk: "Samtalens ID (se `tillit sessions`), eller last; uden ID den nyeste samtale.",
-        .cliOptExportFormat: "markdown (et referat) eller json (samtalens data).",
+        .cliOptExportFormat: "markdown (et referat), html (referatet som side til udskrift) eller json (samtalens data).",
         .cliOptExportOutput: "Skriv til denne fil i stedet for til skærmen.",
         .cliOptIncludePrivate: "Tag lederens private noter med.",
         .cliPrintAbstract: "Skriv et kortsæt som kort til udskrift og klipning: én HTML-fil, otte kort på hver A4-side.",
@@ -918,5 +918,29 @@ extension Strings {
         .cleanupDraftNotSaved: "Punktet, du skrev på, kunne ikke gemmes ({0}): {1}",
         .cleanupFreedOverTime: "Frigjort over tid: {0}  ({1} t/md. nu)",
         .helpCleanupItem: "tilføj et punkt til oprydningslisten",
+        // Minutes you can hand over: the printable page
+        .exportedPage: "Referatet til udskrift: {0}",
+        .exportedPageOpenable: "Referatet til udskrift: {0} · o åbner det",
+        .pageNoDesktop: "Her er ingen skærm at åbne siden på. Åbn {0} i en browser.",
+        .pageOpenFailed: "Fandt intet program, der åbner sider (xdg-open). Åbn {0} i en browser.",
+        .pageOpening: "Åbner referatet i browseren …",
+        .keyOpenPage: "åbn",
+        .helpOpenPage: "åbn referatet til udskrift i browseren (efter e)",
+        .exportPageWritten: "Referatet til udskrift er skrevet til {0}",
+        // Small screens and the QR code
+        .roomCodeNeedsLargerWindow: "QR-koden vises i et større vindue. Eller åbn på mobilen:",
+        // Ratings about oneself (deck field about: self)
+        .deckUnknownAbout: "ukendt værdi for about: »{0}«; den eneste er self (hver vurderer sig selv)",
+        .deckAboutSelfWithoutRating: "about: self gælder vurderinger, og dette kort har ingen skala",
+        .ratingsEachOwn: "hver om sig selv",
+        // The time of the whole talk in the header
+        .talkTimeInAll: "i alt {0}",
+        // Words: one rating, the 1:1 title, the history by person
+        .trendsLatestRating: "seneste vurdering {0}",
+        .setupTitleHint: "Valgfrit: et par ord om, hvad samtalen handler om, så du finder den igen i historikken og referatet.",
+        .keyHistoryPerson: "person",
+        .helpHistoryPerson: "vis kun samtalerne med én person ad gangen (som sessions --participant); til sidst alle igen",
+        .historyWithPerson: "Viser samtalerne med {0}. p går videre til næste person.",
+        .historyEveryone: "Viser alle samtaler.",
     ]
 }

@@ -330,7 +330,7 @@ extension Strings {
         .helpBackHome: "back to the home screen; everything is already saved",
         .helpShellKeys: "start/end of line, delete to end/start, delete word",
         .helpFinish: "finish the talk (or reopen it)",
-        .helpExport: "write the minutes as Markdown beside the talk file",
+        .helpExport: "write the minutes as Markdown and as a page to print, beside the talk file",
         .helpNotes: "notes for the whole talk",
         // Session store and its commands
         .storeInvalidID: "'{0}' is not a talk id (ids use only a–z, 0–9 and -)",
@@ -593,7 +593,7 @@ extension Strings {
         .cliArgLintFiles: "Deck files to check.",
         .cliExportAbstract: "Write a talk as a Markdown referat (or as JSON), to the screen or to a file.",
         .cliArgExportTalk: "The talk's id (see `tillit sessions`), or last; without it, the newest talk.",
-        .cliOptExportFormat: "markdown (a referat) or json (the talk's record).",
+        .cliOptExportFormat: "markdown (a referat), html (the referat as a page to print) or json (the talk's record).",
         .cliOptExportOutput: "Write to this file instead of the screen.",
         .cliOptIncludePrivate: "Include the leader's private notes.",
         .cliPrintAbstract: "Write a deck as cards to print and cut: one HTML file, eight cards to an A4 page.",
@@ -918,5 +918,29 @@ extension Strings {
         .cleanupDraftNotSaved: "The item you were writing could not be saved ({0}): {1}",
         .cleanupFreedOverTime: "Freed over time: {0}  ({1} h/month now)",
         .helpCleanupItem: "add an item to the clean-up list",
+        // Minutes you can hand over: the printable page
+        .exportedPage: "Minutes to print: {0}",
+        .exportedPageOpenable: "Minutes to print: {0} · o opens them",
+        .pageNoDesktop: "There is no desktop here to open the page on. Open {0} in a browser.",
+        .pageOpenFailed: "Found no program that opens pages (xdg-open). Open {0} in a browser.",
+        .pageOpening: "Opening the minutes in the browser …",
+        .keyOpenPage: "open",
+        .helpOpenPage: "open the minutes to print in the browser (after e)",
+        .exportPageWritten: "Minutes to print written to {0}",
+        // Small screens and the QR code
+        .roomCodeNeedsLargerWindow: "The QR code shows in a larger window. Or open on a phone:",
+        // Ratings about oneself (deck field about: self)
+        .deckUnknownAbout: "unknown value for about: '{0}'; the only one is self (each rates themselves)",
+        .deckAboutSelfWithoutRating: "about: self is about ratings, and this card has no scale",
+        .ratingsEachOwn: "each about themselves",
+        // The time of the whole talk in the header
+        .talkTimeInAll: "in all {0}",
+        // Words: one rating, the 1:1 title, the history by person
+        .trendsLatestRating: "latest rating {0}",
+        .setupTitleHint: "Optional: a few words on what the talk is about, so you find it again in the history and the minutes.",
+        .keyHistoryPerson: "person",
+        .helpHistoryPerson: "show only the talks with one person at a time (as sessions --participant); then everyone again",
+        .historyWithPerson: "Showing the talks with {0}. p goes on to the next person.",
+        .historyEveryone: "Showing all talks.",
     ]
 }

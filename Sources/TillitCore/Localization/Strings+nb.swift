@@ -330,7 +330,7 @@ extension Strings {
         .helpBackHome: "tilbake til startsiden; alt er allerede lagret",
         .helpShellKeys: "linjestart/-slutt, slett til slutt/start, slett ord",
         .helpFinish: "fullfør samtalen (eller åpne den igjen)",
-        .helpExport: "skriv et referat i Markdown ved siden av samtalefilen",
+        .helpExport: "skriv referatet i Markdown og som side til utskrift ved siden av samtalefilen",
         .helpNotes: "notater for hele samtalen",
         // Session store and its commands
         .storeInvalidID: "«{0}» er ikke en samtale-ID (en ID har bare a–z, 0–9 og -)",
@@ -593,7 +593,7 @@ extension Strings {
         .cliArgLintFiles: "Kortstokkfilene som skal sjekkes.",
         .cliExportAbstract: "Skriv en samtale som referat i Markdown (eller som JSON), til skjermen eller til en fil.",
         .cliArgExportTalk: "Samtalens ID (se `tillit sessions`), eller last; uten ID den nyeste samtalen.",
-        .cliOptExportFormat: "markdown (et referat) eller json (samtalens data).",
+        .cliOptExportFormat: "markdown (et referat), html (referatet som side til utskrift) eller json (samtalens data).",
         .cliOptExportOutput: "Skriv til denne filen i stedet for til skjermen.",
         .cliOptIncludePrivate: "Ta med lederens private notater.",
         .cliPrintAbstract: "Skriv en kortstokk som kort til utskrift og klipping: én HTML-fil, åtte kort på hver A4-side.",
@@ -918,5 +918,29 @@ extension Strings {
         .cleanupDraftNotSaved: "Punktet du skrev på, kunne ikke lagres ({0}): {1}",
         .cleanupFreedOverTime: "Frigjort over tid: {0}  ({1} t/mnd nå)",
         .helpCleanupItem: "legg til et punkt på ryddelista",
+        // Minutes you can hand over: the printable page
+        .exportedPage: "Referatet til utskrift: {0}",
+        .exportedPageOpenable: "Referatet til utskrift: {0} · o åpner det",
+        .pageNoDesktop: "Her er det ingen skjerm å åpne siden på. Åpne {0} i en nettleser.",
+        .pageOpenFailed: "Fant ikke noe program som åpner sider (xdg-open). Åpne {0} i en nettleser.",
+        .pageOpening: "Åpner referatet i nettleseren …",
+        .keyOpenPage: "åpne",
+        .helpOpenPage: "åpne referatet til utskrift i nettleseren (etter e)",
+        .exportPageWritten: "Referatet til utskrift er skrevet til {0}",
+        // Small screens and the QR code
+        .roomCodeNeedsLargerWindow: "QR-koden vises i et større vindu. Eller åpne på mobilen:",
+        // Ratings about oneself (deck field about: self)
+        .deckUnknownAbout: "ukjent verdi for about: «{0}»; den eneste er self (hver vurderer seg selv)",
+        .deckAboutSelfWithoutRating: "about: self gjelder vurderinger, og dette kortet har ingen skala",
+        .ratingsEachOwn: "hver om seg selv",
+        // The time of the whole talk in the header
+        .talkTimeInAll: "i alt {0}",
+        // Words: one rating, the 1:1 title, the history by person
+        .trendsLatestRating: "siste vurdering {0}",
+        .setupTitleHint: "Valgfritt: et par ord om hva samtalen gjelder, så du finner den igjen i historikken og referatet.",
+        .keyHistoryPerson: "person",
+        .helpHistoryPerson: "vis bare samtalene med én person om gangen (som sessions --participant); til slutt alle igjen",
+        .historyWithPerson: "Viser samtalene med {0}. p går videre til neste person.",
+        .historyEveryone: "Viser alle samtalene.",
     ]
 }

@@ -839,4 +839,28 @@ public enum UIString: String, CaseIterable, Sendable {
     case cleanupFreedOverTime
     // The clean-up list's key on a card
     case helpCleanupItem
+    // Minutes you can hand over: the printable page
+    case exportedPage
+    case exportedPageOpenable
+    case pageNoDesktop
+    case pageOpenFailed
+    case pageOpening
+    case keyOpenPage
+    case helpOpenPage
+    case exportPageWritten
+    // Small screens and the QR code
+    case roomCodeNeedsLargerWindow
+    // Ratings about oneself (deck field about: self)
+    case deckUnknownAbout
+    case deckAboutSelfWithoutRating
+    case ratingsEachOwn
+    // The time of the whole talk in the header
+    case talkTimeInAll
+    // Words: one rating, the 1:1 title, the history by person
+    case trendsLatestRating
+    case setupTitleHint
+    case keyHistoryPerson
+    case helpHistoryPerson
+    case historyWithPerson
+    case historyEveryone
 }

@@ -49,10 +49,12 @@ public struct OneOnOneRating: Hashable, Sendable {
     /// summary marks them (`✓`) with `employee` and `leader` still nil.
     public var employeeRated = false
     public var leaderRated = false
+    /// Each rated their own state (`about: self`): two numbers, never a disagreement.
+    public var aboutSelf = false
 
-    /// Both rated, and the ratings lie `worthTalkingAboutGap` or more apart.
+    /// Both rated the same thing, and the ratings lie `worthTalkingAboutGap` or more apart.
     public var worthTalkingAbout: Bool {
-        guard let employee, let leader else { return false }
+        guard !aboutSelf, let employee, let leader else { return false }
         return abs(employee - leader) >= Self.worthTalkingAboutGap
     }
 
@@ -69,7 +71,7 @@ public struct OneOnOneRating: Hashable, Sendable {
             guard rated(.employee) || rated(.leader) else { return nil }
             return OneOnOneRating(cardIndex: index, prompt: record.prompt, scale: record.scaleRange,
                                   employee: employee, leader: leader,
-                                  employeeRated: rated(.employee), leaderRated: rated(.leader))
+                                  employeeRated: rated(.employee), leaderRated: rated(.leader), aboutSelf: !record.ratingsCompare)
         }
     }
 }

@@ -87,6 +87,8 @@ extension TalkText {
         }
         let values = session.participants.compactMap { session.ratingDisclosure(of: $0.id, on: record).value }
         guard session.kind == .oneOnOne, session.participants.count == 2, values.count == 2 else { return nil }
+        // Each rated their own state: two numbers side by side, no gap to close.
+        guard record.ratingsCompare else { return t(.ratingsEachOwn) }
         let gap = abs(values[0] - values[1])
         if gap == 0 { return t(.ratingsSame) }
         let apart = t(.ratingsApart, gap)

@@ -108,6 +108,9 @@ public struct CardRecord: Codable, Hashable, Sendable {
     /// what the room already saw, and nothing newer: see `votesRevealed`.
     public var revealedVotes: [Int: Int]?
     public var secondsSpent: Double
+    /// The deck's `about: self`: each rates their own state, never compared as
+    /// disagreement. Nil (not written) for other cards and in older files.
+    public var aboutSelf: Bool?
 
     public init(deck: String, card: Card, language: Language) {
         self.deck = deck
@@ -122,7 +125,11 @@ public struct CardRecord: Codable, Hashable, Sendable {
         self.phoneVotes = nil
         self.revealedVotes = nil
         self.secondsSpent = 0
+        self.aboutSelf = card.aboutSelf ? true : nil
     }
+
+    /// Two people's ratings here are about the same thing, so they can differ (not `about: self`).
+    public var ratingsCompare: Bool { aboutSelf != true }
 
     /// `deck/card`: the key that trends and carry-over join on.
     public var key: String { "\(deck)/\(card)" }

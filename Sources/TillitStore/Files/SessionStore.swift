@@ -30,6 +30,9 @@ public struct SessionStore: Sendable {
     /// so deleting the talk can delete the referat too.
     public func referatPath(for id: String) throws(StoreError) -> String { try file(for: id, ending: ".md") }
 
+    /// The same minutes as a page to print (`e` writes both), beside the talk for the same reason.
+    public func minutesPagePath(for id: String) throws(StoreError) -> String { try file(for: id, ending: ".html") }
+
     private func file(for id: String, ending: String) throws(StoreError) -> String {
         guard Self.isValidID(id) else { throw .invalidID(id) }
         return (folder as NSString).appendingPathComponent(id + ending)
@@ -337,6 +340,7 @@ public struct SessionStore: Sendable {
         if unlink(path) != 0 { throw .deleteFailed(path: path, reason: SystemCallError().reason) }
         // The referat holds the same words; a talk deleted for good takes it along.
         unlink(try referatPath(for: id))
+        unlink(try minutesPagePath(for: id))
         unlink(lock.path)
         try? POSIXFile.syncFolder(of: path)
     }

@@ -17,6 +17,8 @@ public struct AppConfig: Sendable {
     public var retention = RetentionPolicy(months: nil)
     /// Days after a talk that the leader's private notes delete themselves (0: never), from the settings.
     public var privateNotesDays = 0
+    /// A desktop is there (DISPLAY or WAYLAND_DISPLAY): `o` may hand a page to the browser.
+    public var canOpenPages = false
 
     public init(language: Language, colorEnabled: Bool, decks: [Deck], dataFolder: String, timeZone: TimeZone = .current) {
         self.language = language
@@ -101,6 +103,8 @@ public enum Effect: Hashable, Sendable {
     case fingerprintMinutes(String)
     /// Write a sheet to prepare the next 1:1 with `person` on deck `deckID` (`PreparationSheet`) into the data folder.
     case writePreparation(deckID: String, person: String)
+    /// Hand the page at `path` to the desktop's browser (xdg-open); tillit itself opens no socket.
+    case openPage(path: String)
     case quit
 }
 
@@ -140,6 +144,8 @@ public struct AppState: Sendable {
     /// True when tillit was started on the home screen: then q in a talk goes
     /// back there, and only q on the home screen (or Ctrl-C) leaves the program.
     public var hasHome = false
+    /// The minutes page `e` wrote last, for `o` to open (only on that talk's screens).
+    public var exportedPage: ExportedPage?
     /// Why the open talk could not be written, until a save succeeds (`Msg.saveFailed`, `.saved`).
     public var saveFailure: String?
     /// The line to print once the screen is closed, when leaving kept an action form's words (`Msg.leaving`).
@@ -164,9 +170,27 @@ public struct AppState: Sendable {
     }
 
     /// The talks the history lists: all of them, or only the old ones while they are reviewed.
-    public var historyItems: [TalkListItem] { historyShowsOnlyOld ? oldTalks : sessions.items }
+    public var historyItems: [TalkListItem] {
+        let items = historyShowsOnlyOld ? oldTalks : sessions.items
+        guard let person = historyPerson else { return items }
+        return items.filter { $0.people.contains { HistoryPeople.key($0.name) == person } }
+    }
+
+    /// The person the history is narrowed to (`p`), as `HistoryPeople.key`; nil for everyone.
+    public var historyPerson: String?
 
     /// Smallest screen the UI lays out; below it a "make the window larger" screen shows.
     public static let minimumSize = Size(width: 60, height: 16)
     public var isTooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
+}
+
+/// A printable minutes page written by `e`: whose talk it is and where it lies.
+public struct ExportedPage: Hashable, Sendable {
+    public var talkID: String
+    public var path: String
+
+    public init(talkID: String, path: String) {
+        self.talkID = talkID
+        self.path = path
+    }
 }

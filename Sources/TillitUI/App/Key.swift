@@ -41,7 +41,10 @@ public enum Msg: Sendable {
     case leaving(now: Date)
     /// SIGTERM or SIGHUP asked the program to stop: it leaves as on `q`, keeping everything.
     case stopSignalled
-    case exported(path: String)
+    /// `e` wrote the minutes of `talkID`: Markdown beside the talk, and the page to print at `page`.
+    case exported(talkID: String, page: String)
+    /// The browser could not be started for the page at `path` (no xdg-open).
+    case pageNotOpened(path: String)
     case trendsLoaded(TrendsReport)
     /// Every team's and person's clean-up list (`Effect.loadCleanup`).
     case cleanupLoaded([CleanupRegister])

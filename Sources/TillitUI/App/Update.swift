@@ -129,8 +129,12 @@ private func route(_ msg: Msg, _ state: inout AppState) -> [Effect] {
     case .preparationWritten(let path):
         state.flash = state.text(.prepareWritten, path)
         return []
-    case .exported(let path):
-        state.flash = state.text(.exportedTo, path)
+    case .exported(let talkID, let page):
+        state.exportedPage = ExportedPage(talkID: talkID, path: page)
+        state.flash = state.text(state.config.canOpenPages ? .exportedPageOpenable : .exportedPage, page)
+        return []
+    case .pageNotOpened(let path):
+        state.flash = state.text(.pageOpenFailed, path)
         return []
     case .paste(let text):
         if state.isTooSmall { return wait(msg, &state) }

@@ -26,6 +26,10 @@ enum HistoryKeys {
           bar: .init(45) { $0.text(.keyDeleteAll) }, help: .init(45, .helpDeleteAllOld)) { state in
             state.confirmDeleteAll = true
         },
+        B([.character("p")], when: { !HistoryPeople.names($0).isEmpty },
+          bar: .init(55) { $0.text(.keyHistoryPerson) }, help: .init(55, .helpHistoryPerson)) { state in
+            HistoryPeople.next(&state)
+        },
         B([.character("t")], bar: .init(50) { $0.text(.keyTrends) }, help: .init(50, .helpTrends)) { _, state in
             guard let selected = selected(state) else { return [] }
             return TrendsScreen.open(kind: selected.kind, title: selected.title, participants: selected.people,
@@ -69,6 +73,11 @@ enum SessionViewKeys {
         },
         B([.character("e")], bar: .init(30) { $0.text(.keyExport) }, help: .init(30, .helpExport)) { _, state in
             state.talk.map { [.exportTalk(id: $0.session.id)] } ?? []
+        },
+        B([.character("o")], when: { state in state.talk.flatMap { PageMoves.page(for: $0.session.id, state) } != nil },
+          bar: .init(35, "o") { $0.text(.keyOpenPage) }, help: .init(35, "o", .helpOpenPage)) { _, state in
+            guard let id = state.talk?.session.id else { return [] }
+            return PageMoves.open(talkID: id, &state)
         },
     ])
 }

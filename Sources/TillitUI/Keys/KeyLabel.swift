@@ -52,11 +52,12 @@ enum KeyLabel {
     }
 
     /// The key it is known by, short for the bottom row: the first key, a pair
-    /// of arrows as one ("↑↓"), digits as their range.
+    /// of arrows as one ("↑↓"), + and - together, digits as their range.
     static func bar(_ keys: [Key]) -> String {
         guard let first = keys.first else { return "" }
         if keys.starts(with: [.up, .down]) { return "↑↓" }
         if keys.starts(with: [.left, .right]) { return "←→" }
+        if keys.starts(with: [.character("+"), .character("-")]) { return "+ -" }
         if first.digit != nil { return help(keys.prefix { $0.digit != nil }.map { $0 }) }
         return first.label
     }

@@ -54,6 +54,10 @@ enum SummaryKeys {
           help: .init(65, .helpConfirmMinutes, when: { $0.finished })) { _, c in MinutesReviewMoves.open(&c) },
         B([.character("e")], bar: .init(60) { $0.ui(.keyExport) }, help: .init(70, .helpExport),
           key: { _, c in [.exportTalk(id: c.talk.session.id)] }),
+        B([.character("o")], when: { PageMoves.page(for: $0.talk.session.id, $0.state) != nil },
+          bar: .init(65) { $0.ui(.keyOpenPage) }, help: .init(75, .helpOpenPage)) { _, c in
+            PageMoves.open(talkID: c.talk.session.id, &c.state)
+        },
         B([.character("n")], when: open, bar: .init(70) { $0.ui(.notes).lowercased() },
           help: .init(rank: 80, keys: nil, text: { $0.talk.hasPrivateNotes ? .helpNotesPrivate : .helpNotes }, when: nil)) {
             $0.talk.notesArePrivate = false

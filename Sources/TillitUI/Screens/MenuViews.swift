@@ -114,9 +114,10 @@ enum SetupView {
             case .start: rows.append((field, "", "[ " + ui(.startTalk) + " ]"))
             }
         }
-        // In a team the title is the team's name, which links its meetings: a muted line under it says so.
-        let teamNameHint = setup.kind == .team
-            ? Array(TextWrap.lines(ui(.setupTeamNameHint), width: max(10, grid.width - fieldX - 2)).prefix(2)) : []
+        // In a team the title is the team's name, which links its meetings; in a 1:1 it is a
+        // word of what the talk is about. A muted line under it says which.
+        let teamNameHint = Array(TextWrap.lines(ui(setup.kind == .team ? .setupTeamNameHint : .setupTitleHint),
+                                                width: max(10, grid.width - fieldX - 2)).prefix(2))
         let available = grid.height - 6 - teamNameHint.count
         let focusIndex = rows.firstIndex { $0.0 == setup.focus } ?? 0
         let first = max(0, focusIndex - available + 1)
@@ -169,7 +170,7 @@ enum HistoryView {
     static func draw(_ state: AppState, _ grid: inout Grid) {
         let ui = state.text
         let items = state.historyItems
-        let title = state.historyShowsOnlyOld ? HomeView.reviewOldLabel(state) : ui(.homeHistory)
+        let title = HistoryPeople.title(state, state.historyShowsOnlyOld ? HomeView.reviewOldLabel(state) : ui(.homeHistory))
         Chrome.header("tillit · " + title, right: ui.count(items.count, one: .talkCountOne, many: .talkCount), &grid)
         if items.isEmpty {
             grid.put(ui(.noTalksYet), x: 3, y: 3, style: .muted)

@@ -13,8 +13,8 @@ enum PresentationView {
         let width = grid.width - RoomPanel.width(talk, grid)
         let layout = Layout(state, talk, record, size: Size(width: width, height: grid.height))
         // The edges: deck left, card number (and the time on the card, when there is no timer) right.
-        let position = layout.smallTimer.map { "\(talk.session.currentIndex + 1) / \(talk.session.cards.count) · \($0)" }
-            ?? "\(talk.session.currentIndex + 1) / \(talk.session.cards.count)"
+        let position = (layout.smallTimer.map { "\(talk.session.currentIndex + 1) / \(talk.session.cards.count) · \($0)" }
+            ?? "\(talk.session.currentIndex + 1) / \(talk.session.cards.count)") + " · " + TalkView.wholeTalk(state, talk)
         grid.put(" " + DisplayWidth.truncate(TalkView.deckTitle(talk, record), to: max(0, grid.width - DisplayWidth.of(position) - 4)),
                  x: 0, y: 0, style: .muted)
         grid.put(position + " ", x: grid.width - DisplayWidth.of(position) - 1, y: 0, style: layout.timeIsUp ? .bold : .muted)
@@ -39,7 +39,9 @@ enum PresentationView {
             }
         }
         if let timer = layout.bigTimer {
-            timer.draw(centeredIn: Rect(x: 0, y: layout.timerTop, width: width, height: timer.height), &grid, style: .bold)
+            // Time that is up is seen across the room: the digits turn to the time over, in reverse.
+            timer.draw(centeredIn: Rect(x: 0, y: layout.timerTop, width: width, height: timer.height), &grid,
+                       style: layout.timeIsUp ? Style(bold: true, reverse: true) : .bold)
         }
         RoomPanel.draw(state, talk, &grid, top: 2, bottom: grid.height - 2)
         Chrome.keyBar(TalkScreen.keyBar(state, talk), &grid, help: ui(.keyHelp))
@@ -116,7 +118,9 @@ enum PresentationView {
             }
             let timer = TalkView.timer(state, talk)
             timeIsUp = timer.isUp
-            let timerText = timer.isUp ? ui(.timeIsUpTitle) : timer.text
+            // Time up is a calm state that stays: "Tiden er ute" in block letters, or where
+            // those do not fit the stopped clock (`00:00`); both in reverse, seen across the room.
+            let timerTexts = timer.isUp ? [ui(.timeIsUpTitle), timer.text] : [timer.text]
             // The middle runs from row 1 to above the flash row and the key bar.
             let bottom = size.height - 2
             let prompt = SafeText.line(record.prompt)
@@ -135,7 +139,7 @@ enum PresentationView {
                 var timerRows = 0
                 bigTimer = nil
                 if attempt.bigTimer, talk.session.timerSeconds != nil,
-                   let block = BlockText(timerText, size: .medium, maxWidth: blockWidth, maxHeight: 4) {
+                   let block = timerTexts.lazy.compactMap({ BlockText($0, size: .medium, maxWidth: blockWidth, maxHeight: 4) }).first {
                     bigTimer = block
                     timerRows = block.height + 1
                 }

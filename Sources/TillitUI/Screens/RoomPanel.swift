@@ -26,23 +26,28 @@ enum RoomPanel {
             grid.put(ui(.roomOpening), x: x + 1, y: top + 1, style: .muted, maxWidth: width - 1)
             return
         }
-        var lines: [(String, Style)] = [(ui(.roomScan), .muted), (url, .bold), (ui(.roomCode, code), .bold)]
-        if let record = talk.card, record.isRating, record.typedVoteCount > 0, !record.votesRevealed {
-            lines.append((ui(.roomTypedVotesAsk, record.typedVoteCount), .accent))
-        } else if let record = talk.card, record.isRating {
-            lines += RoomTurnout(votes: record.phoneVoteCount, people: talk.people).lines(ui).map { ($0, .accent) }
+        let textWidth = width - 1
+        func wrapped(_ text: String, _ style: Style) -> [(String, Style)] {
+            TextWrap.lines(text, width: textWidth).map { ($0, style) }
         }
+        var lines = wrapped(url, .bold) + wrapped(ui(.roomCode, code), .bold)
+        if let record = talk.card, record.isRating, record.typedVoteCount > 0, !record.votesRevealed {
+            lines += wrapped(ui(.roomTypedVotesAsk, record.typedVoteCount), .accent)
+        } else if let record = talk.card, record.isRating {
+            lines += RoomTurnout(votes: record.phoneVoteCount, people: talk.people).lines(ui).flatMap { wrapped($0, .accent) }
+        }
+        // The code only where it fits whole inside the panel's own columns, above its lines;
+        // else the panel says how to see it, and the address is there to type.
+        let fits = picture.map { $0.size.width < width && top + $0.size.height + 1 + lines.count <= bottom } ?? false
+        lines = wrapped(ui(fits ? .roomScan : .roomCodeNeedsLargerWindow), .muted) + lines
         var y = top
-        if let picture, picture.size.width <= width, y + picture.size.height + lines.count <= bottom {
+        if fits, let picture {
             picture.draw(into: &grid, x: grid.width - picture.size.width - 1, y: y)
             y += picture.size.height
         }
-        // The address and code stay on one line each; a sentence ("9 votes from 7 people — …") wraps.
-        for (index, (text, style)) in lines.enumerated() {
-            for part in index < 3 ? [text] : TextWrap.lines(text, width: max(1, width - 1)) where y < bottom {
-                grid.put(part, x: x + 1, y: y, style: style, maxWidth: width - 1)
-                y += 1
-            }
+        for (text, style) in lines where y < bottom {
+            grid.put(text, x: x + 1, y: y, style: style, maxWidth: textWidth)
+            y += 1
         }
     }
 }

@@ -299,6 +299,12 @@ public struct TalkState: Sendable {
         session.timerSeconds.map { $0 - secondsOnCard(now: now) }
     }
 
+    /// Seconds on every card of the talk so far, the current one's running time included.
+    public func secondsInTalk(now: Date) -> Int {
+        let running = session.timingSince.map { max(0, now.timeIntervalSince($0)) } ?? 0
+        return Int(session.cards.reduce(0) { $0 + $1.secondsSpent } + running)
+    }
+
     /// Seconds on the current card, counting the time since it was last timed.
     public func secondsOnCard(now: Date) -> Int {
         guard let card else { return 0 }

@@ -44,7 +44,10 @@ enum TalkView {
             return short
         }
         let candidates = [names(people, ui), names(firstNames, ui), ui.list(firstNames.map(\.name))]
-        return candidates.map { start + $0 }.first { DisplayWidth.of($0) <= width } ?? start + candidates[1]
+        // Whose talk it is matters more than the deck's name: that goes first (the program's stays, it says where you are).
+        let starts = [start, "tillit · "]
+        return candidates.lazy.flatMap { people in starts.map { $0 + people } }.first { DisplayWidth.of($0) <= width }
+            ?? "tillit · " + candidates[2]
     }
 
     static func deckTitle(_ talk: TalkState, _ record: CardRecord) -> String {
@@ -56,9 +59,16 @@ enum TalkView {
     static func progress(_ state: AppState, _ talk: TalkState) -> (text: String, overTime: Bool) {
         let position = "\(talk.session.currentIndex + 1) / \(talk.session.cards.count)"
         let timer = timer(state, talk)
-        if timer.isUp { return ("\(position) · ⏱ \(state.text(.timeIsUp))", true) }
-        return ("\(position) · " + (talk.session.timerSeconds == nil ? "" : "⏱ ") + timer.text, false)
+        let whole = " · " + wholeTalk(state, talk)
+        if timer.isUp { return ("\(position) · ⏱ \(state.text(.timeIsUp))" + whole, true) }
+        return ("\(position) · " + (talk.session.timerSeconds == nil ? "" : "⏱ ") + timer.text + whole, false)
     }
+
+    /// The time of the whole talk so far, beside the card's: `i alt 12:30`.
+    static func wholeTalk(_ state: AppState, _ talk: TalkState) -> String {
+        state.text(.talkTimeInAll, TalkText.clock(talk.secondsInTalk(now: state.now)))
+    }
+
 
     /// The time left on the card (`04:12`), or the time spent on it when the
     /// talk has no timer. A timer that has run out stops at zero: `isUp`.
@@ -253,8 +263,11 @@ enum TalkView {
         var y = rect.y
         var heading = session.anonymous ? ui(.votesAnonymous) : ui(.votes)
         heading += " · " + ui(.votesHowTo, RatingKeys.label(for: range))
-        grid.put(heading, x: rect.x, y: y, style: focused ? Style(bold: true, reverse: true) : .bold, maxWidth: rect.width)
-        y += 1
+        // Wrapped, never cut: how to vote and how to take a vote back are both needed.
+        for line in TextWrap.lines(heading, width: rect.width) where y < rect.maxY {
+            grid.put(line, x: rect.x, y: y, style: focused ? Style(bold: true, reverse: true) : .bold, maxWidth: rect.width)
+            y += 1
+        }
         let disclosure = session.voteDisclosure(of: record)
         if let tally = disclosure.tally, range.count <= rect.height - 2 {
             let maxCount = max(1, tally.counts.values.max() ?? 1)

@@ -43,7 +43,7 @@ enum TrendsView {
         let sparkWidth = max(4, min(report.talks.count, rect.width / 4))
         let promptWidth = max(10, min(56, rect.width - sparkWidth - latestWidth - changeWidth - 12))
         let rows = report.cards.map { card in
-            DisplayWidth.pad(card.label(ui, short: false), to: promptWidth) + "  "
+            DisplayWidth.pad(report.screenLabel(card, ui, width: promptWidth), to: promptWidth) + "  "
                 + DisplayWidth.pad(spark(card, width: sparkWidth), to: sparkWidth) + "  "
                 + DisplayWidth.pad(report.latestText(card, ui), to: latestWidth, alignRight: true) + "  "
                 + DisplayWidth.pad(card.change.map { ExportFormat.change($0, ui.language) } ?? "", to: changeWidth, alignRight: true)
@@ -58,7 +58,7 @@ enum TrendsView {
         let ui = state.text
         var y = rect.y
         func room(_ rows: Int = 1) -> Bool { y + rows <= rect.maxY }
-        for line in TextWrap.lines(card.label(ui, short: false), width: rect.width).prefix(2) where room() {
+        for line in TextWrap.lines(report.screenLabel(card, ui), width: rect.width).prefix(2) where room() {
             grid.put(line, x: rect.x, y: y, style: .bold); y += 1
         }
         // The sparkline, and under it a mark for each talk where an action was agreed on the card.
@@ -78,7 +78,11 @@ enum TrendsView {
         }
         if room() {
             var facts: [String] = []
-            if let mean = card.latestMean { facts.append(ui(.trendsLatest, ExportFormat.mean(mean, ui.language))) }
+            // In a 1:1 a line's latest point is one person's one rating, not an average.
+            if let mean = card.latestMean {
+                facts.append(report.isOneOnOne && mean == mean.rounded() ? ui(.trendsLatestRating, String(Int(mean)))
+                                                                          : ui(.trendsLatest, ExportFormat.mean(mean, ui.language)))
+            }
             if let change = card.change { facts.append(ui(.trendsChange, ExportFormat.change(change, ui.language))) }
             facts.append(ui.count(card.talkCount, one: .talkCountOne, many: .talkCount))
             facts.append(report.isOneOnOne ? ui.count(card.voteCount, one: .ratingCountOne, many: .ratingCount)

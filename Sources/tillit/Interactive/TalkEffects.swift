@@ -76,6 +76,8 @@ final class TalkEffects: EffectPerformer {
             loader.writePreparation(deckID: deckID, person: person, program)
         case .fingerprintMinutes(let text):
             program.send(.minutesFingerprinted(MinutesFingerprint.sha256(text), text: text))
+        case .openPage(let path):
+            if !PageOpener.open(path) { program.send(.pageNotOpened(path: path)) }
         case .bell:
             bellRequested = true
         case .quit:

@@ -4,7 +4,7 @@ import TillitCore
 import TillitStore
 
 enum ExportFormatOption: String, ExpressibleByArgument, CaseIterable {
-    case markdown, json
+    case markdown, html, json
 }
 
 struct ExportSubcommand: ParsableCommand {
@@ -41,6 +41,8 @@ struct ExportSubcommand: ParsableCommand {
         switch format {
         case .markdown:
             text = MinutesFile.markdown(talk, includePrivate: includePrivate)
+        case .html:
+            text = MinutesFile.html(talk, includePrivate: includePrivate)
         case .json:
             do { text = try talk.exportJSON(includePrivate: includePrivate) } catch {
                 throw fail(String(describing: error))
@@ -51,7 +53,11 @@ struct ExportSubcommand: ParsableCommand {
             return
         }
         do { try PrivateFile.write(text, to: output, overwrite: force) } catch { throw fail(error.message(t)) }
-        print(format == .markdown ? t(.exportedTo, output) : t(.exportJSONWritten, output))
+        switch format {
+        case .markdown: print(t(.exportedTo, output))
+        case .html: print(t(.exportPageWritten, output))
+        case .json: print(t(.exportJSONWritten, output))
+        }
     }
 }
 

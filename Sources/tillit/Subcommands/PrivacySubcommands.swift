@@ -156,6 +156,10 @@ struct ForgetSubcommand: ParsableCommand {
                 if FileManager.default.fileExists(atPath: referat) {
                     try PrivateFile.write(MarkdownExporter.render(talk, includePrivate: false), to: referat, overwrite: true)
                 }
+                let page = try store.minutesPagePath(for: talk.id)
+                if FileManager.default.fileExists(atPath: page) {
+                    try PrivateFile.write(HTMLMinutes.render(talk, includePrivate: false), to: page, overwrite: true)
+                }
             }
         } catch let error as StoreError {
             throw fail(error.message(t))

@@ -11,6 +11,15 @@ enum MinutesFile {
         let minutes = MarkdownExporter.render(session, includePrivate: includePrivate, timeZone: timeZone)
         return ConfirmedMinutes.text(minutes, fingerprint: MinutesFingerprint.sha256(minutes), of: session, timeZone: timeZone)
     }
+
+    /// The same minutes as a page to print; it names who confirmed them when the Markdown would.
+    static func html(_ session: Session, includePrivate: Bool, timeZone: TimeZone = .current) -> String {
+        let minutes = MarkdownExporter.render(session, includePrivate: includePrivate, timeZone: timeZone)
+        let confirmed = session.minutesConfirmed(as: MinutesFingerprint.sha256(minutes))
+        return HTMLMinutes.render(session, includePrivate: includePrivate,
+                                  confirmations: confirmed ? ConfirmedMinutes.confirmers(of: session, timeZone: timeZone) : [],
+                                  timeZone: timeZone)
+    }
 }
 
 /// `tillit verify FILE.md`: whether a minutes file is exactly what was
