@@ -6,11 +6,11 @@ import Glibc
 /// What kind of IP address `--room-address` names: read by tillit to refuse a
 /// bad one before the talk starts, and by the room before it listens. Parsing
 /// only: nothing here opens a socket.
-public enum RoomAddressKind: Equatable, Sendable {
+package enum RoomAddressKind: Equatable, Sendable {
     case loopback, privateNetwork, linkLocal, uniqueLocal, unspecified, publicAddress
 
     /// Nil when `address` is not an IPv4 or IPv6 address.
-    public init?(of address: String) {
+    package init?(of address: String) {
         if let octets = Self.ipv4(address) {
             switch (octets[0], octets[1]) {
             case (127, _): self = .loopback
@@ -33,10 +33,10 @@ public enum RoomAddressKind: Equatable, Sendable {
     /// Reachable from beyond the meeting's network (a public address), or from
     /// every network the computer is on (0.0.0.0, ::): only when the facilitator
     /// says so with `--room-allow-public`.
-    public var needsPermission: Bool { self == .publicAddress || self == .unspecified }
+    package var needsPermission: Bool { self == .publicAddress || self == .unspecified }
 
-    public static func isIPv4(_ text: String) -> Bool { ipv4(text) != nil }
-    public static func isIPv6(_ text: String) -> Bool { ipv6(text) != nil }
+    package static func isIPv4(_ text: String) -> Bool { ipv4(text) != nil }
+    package static func isIPv6(_ text: String) -> Bool { ipv6(text) != nil }
 
     private static func ipv4(_ text: String) -> [UInt8]? {
         var address = in_addr()

@@ -4,17 +4,17 @@
 /// screen or save numbers the talk file cannot hold. Every line from the room
 /// goes through here before tillit uses it; a room that sends anything else is
 /// closed and reported in one line.
-public enum RoomEventCheck {
+package enum RoomEventCheck {
     /// The longest line the room may send, in bytes. The largest line it has
     /// reason to send is a version 40 QR code (177 × 177 modules, about 32 KB
     /// as text); a line longer than this is never read to its end.
-    public static let maximumLineBytes = 40_000
+    package static let maximumLineBytes = 40_000
     /// QR codes end at version 40: 177 modules a side.
-    public static let maximumQRModules = 177
+    package static let maximumQRModules = 177
     /// An address, a room code or a reason longer than this is not one.
-    public static let maximumTextBytes = 1_000
+    package static let maximumTextBytes = 1_000
 
-    public enum Problem: Error, Equatable, CustomStringConvertible {
+    package enum Problem: Error, Equatable, CustomStringConvertible {
         case lineTooLong
         case notUnderstood
         case unknownCard(String)
@@ -25,7 +25,7 @@ public enum RoomEventCheck {
         case portOutOfRange(Int)
 
         /// Short and technical on purpose: it goes inside a sentence in the talk's language.
-        public var description: String {
+        package var description: String {
             switch self {
             case .lineTooLong: return "a line over \(RoomEventCheck.maximumLineBytes) bytes"
             case .notUnderstood: return "a line that is not a room message"
@@ -42,13 +42,13 @@ public enum RoomEventCheck {
     }
 
     /// Votes as tillit keeps them: value → count, every value on the card's scale.
-    public typealias Counts = [Int: Int]
+    package typealias Counts = [Int: Int]
 
     /// `event` when tillit can use it, with its counts read as numbers; `scale`
     /// gives the scale of a card the talk showed the room (by key), nil for a
     /// card without one, and throws `unknownCard` for a key it never showed.
     /// `maximumVotes` is the most a talk file may hold for one value (`Session.maximumVotes`).
-    public static func check(_ event: RoomEvent, maximumVotes: Int,
+    package static func check(_ event: RoomEvent, maximumVotes: Int,
                              scale: (String) throws(Problem) -> ClosedRange<Int>?) throws(Problem) -> (event: RoomEvent, counts: Counts) {
         switch event {
         case .ready(let url, let code, let qr):
@@ -77,7 +77,7 @@ public enum RoomEventCheck {
     }
 
     /// A line as the room wrote it (without its newline), checked.
-    public static func check(line: String, maximumVotes: Int,
+    package static func check(line: String, maximumVotes: Int,
                              scale: (String) throws(Problem) -> ClosedRange<Int>?) throws(Problem) -> (event: RoomEvent, counts: Counts) {
         guard line.utf8.count <= maximumLineBytes else { throw .lineTooLong }
         guard let event = RoomLine.decode(RoomEvent.self, from: line) else { throw .notUnderstood }
@@ -102,15 +102,15 @@ public enum RoomEventCheck {
 
 /// Splits what the room writes into lines, never holding more than one line's
 /// worth: a room that writes without a newline is cut off, not buffered without end.
-public struct RoomLineReader: Sendable {
+package struct RoomLineReader: Sendable {
     private var pending: [UInt8] = []
     /// Set once a line ran over `RoomEventCheck.maximumLineBytes`; nothing more is read.
-    public private(set) var overflowed = false
+    package private(set) var overflowed = false
 
-    public init() {}
+    package init() {}
 
     /// The whole lines completed by `bytes`.
-    public mutating func lines(adding bytes: some Collection<UInt8>) -> [String] {
+    package mutating func lines(adding bytes: some Collection<UInt8>) -> [String] {
         guard !overflowed else { return [] }
         var lines: [String] = []
         for byte in bytes {

@@ -2,16 +2,16 @@ import Foundation
 
 /// The rating card the room shows on the phones: only what a phone needs to
 /// vote, never who is in the talk or what was said.
-public struct RoomCard: Codable, Hashable, Sendable {
+package struct RoomCard: Codable, Hashable, Sendable {
     /// `deck/card`, so the talk can tell which card a tally belongs to.
-    public var key: String
-    public var prompt: String
+    package var key: String
+    package var prompt: String
     /// Nil for a text card: the phones are told to look at the shared screen.
-    public var scale: RoomScale?
+    package var scale: RoomScale?
     /// The talk's language code (`nb`, `en`, `da`), for the page's own words.
-    public var language: String
+    package var language: String
 
-    public init(key: String, prompt: String, scale: RoomScale?, language: String) {
+    package init(key: String, prompt: String, scale: RoomScale?, language: String) {
         self.key = key
         self.prompt = prompt
         self.scale = scale
@@ -19,13 +19,13 @@ public struct RoomCard: Codable, Hashable, Sendable {
     }
 }
 
-public struct RoomScale: Codable, Hashable, Sendable {
-    public var min: Int
-    public var max: Int
-    public var low: String
-    public var high: String
+package struct RoomScale: Codable, Hashable, Sendable {
+    package var min: Int
+    package var max: Int
+    package var low: String
+    package var high: String
 
-    public init(min: Int, max: Int, low: String, high: String) {
+    package init(min: Int, max: Int, low: String, high: String) {
         self.min = min
         self.max = max
         self.low = low
@@ -34,7 +34,7 @@ public struct RoomScale: Codable, Hashable, Sendable {
 }
 
 /// What tillit tells the room, one JSON object a line on the room's stdin.
-public enum RoomCommand: Codable, Hashable, Sendable {
+package enum RoomCommand: Codable, Hashable, Sendable {
     /// Open voting on this card; the previous card's votes are forgotten.
     case show(card: RoomCard)
     /// Stop voting on the shown card and send its tally.
@@ -44,7 +44,7 @@ public enum RoomCommand: Codable, Hashable, Sendable {
 }
 
 /// What the room tells tillit, one JSON object a line on the room's stdout.
-public enum RoomEvent: Codable, Hashable, Sendable {
+package enum RoomEvent: Codable, Hashable, Sendable {
     /// Listening: the address to open, the code to check on the phone, and the
     /// address as a QR code (rows of `1` dark / `0` light modules, quiet zone not included).
     case ready(url: String, code: String, qr: [String])
@@ -61,7 +61,7 @@ public enum RoomEvent: Codable, Hashable, Sendable {
 }
 
 /// Why the room cannot listen, when the facilitator can do something about it.
-public enum RoomListenProblem: Codable, Hashable, Sendable {
+package enum RoomListenProblem: Codable, Hashable, Sendable {
     /// Another program (or another room) has the port: `--room-port` picks another.
     case portInUse(port: Int)
     /// `--room-address` names an address this computer does not have.
@@ -71,8 +71,8 @@ public enum RoomListenProblem: Codable, Hashable, Sendable {
 }
 
 /// One JSON object a line, both ways.
-public enum RoomLine {
-    public static func encode<Message: Encodable>(_ message: Message) -> String {
+package enum RoomLine {
+    package static func encode<Message: Encodable>(_ message: Message) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Encoding these plain value types cannot fail.
@@ -80,7 +80,7 @@ public enum RoomLine {
         return String(decoding: data, as: UTF8.self)
     }
 
-    public static func decode<Message: Decodable>(_ type: Message.Type, from line: String) -> Message? {
+    package static func decode<Message: Decodable>(_ type: Message.Type, from line: String) -> Message? {
         try? JSONDecoder().decode(type, from: Data(line.utf8))
     }
 }

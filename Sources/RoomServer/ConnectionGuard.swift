@@ -9,22 +9,22 @@ import Glibc
 /// How long and how many connections the room keeps open. A phone makes a
 /// request in milliseconds and polls every two seconds; a connection that
 /// sends half a request, or nothing, holds a descriptor and nothing else.
-public struct ConnectionLimits: Sendable {
+package struct ConnectionLimits: Sendable {
     /// From the connection (or the last answer) to a whole request: head and body.
-    public var requestDeadline: TimeAmount = .seconds(5)
+    package var requestDeadline: TimeAmount = .seconds(5)
     /// Open connections from one address: a browser opens up to six.
-    public var perAddress = 16
+    package var perAddress = 16
     /// Open connections in all; a new one beyond it pushes out the one idle longest.
-    public var total: Int
+    package var total: Int
 
-    public init(requestDeadline: TimeAmount = .seconds(5), perAddress: Int = 16, total: Int = ConnectionLimits.totalForDescriptors()) {
+    package init(requestDeadline: TimeAmount = .seconds(5), perAddress: Int = 16, total: Int = ConnectionLimits.totalForDescriptors()) {
         self.requestDeadline = requestDeadline
         self.perAddress = perAddress
         self.total = total
     }
 
     /// Room for connections within the descriptor limit, some kept back for the room's own files and pipes.
-    public static func totalForDescriptors() -> Int {
+    package static func totalForDescriptors() -> Int {
         var limit = rlimit()
         guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 256 }
         let soft = limit.rlim_cur == rlim_t.max ? 4096 : Int(clamping: limit.rlim_cur)
@@ -34,7 +34,7 @@ public struct ConnectionLimits: Sendable {
     /// Raises the soft descriptor limit to the hard one (up to 8192), so the caps above
     /// are what turns connections away, not a failing accept. Returns the soft limit now.
     @discardableResult
-    public static func raiseDescriptorLimit() -> Int {
+    package static func raiseDescriptorLimit() -> Int {
         var limit = rlimit()
         guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 0 }
         let wanted = min(limit.rlim_max, 8192)

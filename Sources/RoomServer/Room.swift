@@ -4,9 +4,9 @@ import Synchronization
 
 /// One voting room: its secrets, the card on the phones and the rate limit,
 /// shared by every connection. Counts leave through `report`, nothing else does.
-public final class Room: Sendable {
-    public let token: String
-    public let joinCode: String
+package final class Room: Sendable {
+    package let token: String
+    package let joinCode: String
     let language: String
     private let report: @Sendable (RoomEvent) -> Void
     private let state: Mutex<(round: VotingRound, limiter: RateLimiter)>
@@ -25,7 +25,7 @@ public final class Room: Sendable {
 
     /// Applies one line from tillit; false (and nothing changes) for a card no talk has.
     @discardableResult
-    public func handle(_ command: RoomCommand) -> Bool {
+    package func handle(_ command: RoomCommand) -> Bool {
         switch command {
         case .show(let card):
             // The page draws a button per value: a scale upside down, or one without end, is no card's.

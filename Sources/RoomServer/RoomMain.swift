@@ -8,8 +8,8 @@ import Synchronization
 
 /// The `tillit-room` process: listens, reads tillit's lines from stdin, and
 /// exits as soon as stdin closes, so a killed tillit never leaves it behind.
-public enum RoomMain {
-    public static func run(arguments: [String]) async {
+package enum RoomMain {
+    package static func run(arguments: [String]) async {
         let options: RoomOptions
         let address: ListenAddress
         do {
@@ -45,7 +45,7 @@ public enum RoomMain {
         }
     }
 
-    public static func makeApplication(room: Room, address: String, port: Int, limits: ConnectionLimits = ConnectionLimits(),
+    package static func makeApplication(room: Room, address: String, port: Int, limits: ConnectionLimits = ConnectionLimits(),
                                        onListening: @escaping @Sendable (Int) -> Void = { _ in }) -> some ApplicationProtocol {
         var logger = Logger(label: "tillit-room")
         logger.logLevel = .critical

@@ -4,12 +4,12 @@ import RoomProtocol
 
 /// A request context that knows which address a request came from (for the limits
 /// per address) and, on a post, the phone and the form that middleware checked.
-public struct RoomRequestContext: RequestContext {
-    public var coreContext: CoreRequestContextStorage
+package struct RoomRequestContext: RequestContext {
+    package var coreContext: CoreRequestContextStorage
     let remoteAddress: String
     var phone: PhonePost?
 
-    public init(source: ApplicationRequestContextSource) {
+    package init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }

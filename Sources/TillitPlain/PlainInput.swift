@@ -3,7 +3,7 @@ import TillitCore
 
 /// One line typed (or piped) in plain line mode: words for the current answer,
 /// or a command that starts with a colon.
-public enum PlainInput: Hashable, Sendable {
+package enum PlainInput: Hashable, Sendable {
     case empty
     /// Words to add to the answer of whoever is writing now.
     case text(String)
@@ -33,7 +33,7 @@ public enum PlainInput: Hashable, Sendable {
     case unknown(String)
 
     /// Reads one line. `::text` stands for a text line that itself starts with a colon.
-    public init(line raw: String) {
+    package init(line raw: String) {
         var line = raw
         while line.hasSuffix("\r") || line.hasSuffix("\n") { line.removeLast() }
         let trimmed = line.trimmingCharacters(in: .whitespaces)

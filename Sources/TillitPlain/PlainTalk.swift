@@ -6,22 +6,22 @@ import TillitCore
 /// are the card screen's (`TalkFlow`, `TalkText`, `Session.writers`); the
 /// runner only reads a line, calls `handle`, prints the reply, and keeps the
 /// file and the voting room. Pure: no terminal, no disk, no clock of its own.
-public struct PlainTalk: Sendable {
+package struct PlainTalk: Sendable {
     /// What a line came to: the lines to print, and what the runner does next.
-    public struct Reply: Hashable, Sendable {
-        public var lines: [String] = []
+    package struct Reply: Hashable, Sendable {
+        package var lines: [String] = []
         /// `:quit`, or a `:finish` that worked: the talk ends here.
-        public var ends = false
+        package var ends = false
         /// `:room` and its argument: the runner opens, names or closes the voting room.
-        public var room: String?
+        package var room: String?
         /// `:confirm`: the minutes to fingerprint; the runner hands the SHA-256 to `confirmMinutes`.
-        public var minutesToConfirm: String?
+        package var minutesToConfirm: String?
     }
 
     /// The talk; the runner also puts the voting room's votes in.
-    public var session: Session
+    package var session: Session
     /// Where the talk is kept, for `:status`.
-    public let path: String
+    package let path: String
     /// The decks the talk may use, by id (the card's scale and hint).
     private let decks: [Deck]
     private let t: Localizer
@@ -32,7 +32,7 @@ public struct PlainTalk: Sendable {
 
     private func deck(id: String) -> Deck? { decks.first { $0.id == id } }
 
-    public init(session: Session, path: String, decks: [Deck], language: Language) {
+    package init(session: Session, path: String, decks: [Deck], language: Language) {
         self.session = session
         self.path = path
         self.decks = decks
@@ -40,7 +40,7 @@ public struct PlainTalk: Sendable {
     }
 
     /// The welcome, the talk's heading, last time's actions and the first card.
-    public mutating func opening(now: Date) -> [String] {
+    package mutating func opening(now: Date) -> [String] {
         self.now = now
         say(t(.plainWelcome))
         introduce()
@@ -48,14 +48,14 @@ public struct PlainTalk: Sendable {
     }
 
     /// Carries out one line at `now`.
-    public mutating func handle(_ input: PlainInput, now: Date) -> Reply {
+    package mutating func handle(_ input: PlainInput, now: Date) -> Reply {
         self.now = now
         reply.ends = !perform(input)
         return take()
     }
 
     /// Before each line, when a person can be asked: `Kari> `.
-    public var prompt: String {
+    package var prompt: String {
         session.kind == .oneOnOne && !session.participants.isEmpty ? "\(currentWriter.name)> " : "> "
     }
 
@@ -256,7 +256,7 @@ public struct PlainTalk: Sendable {
 
     /// `:confirm`, once the runner has the minutes' fingerprint: the next person
     /// confirms under their own name, as with Enter after `b` on the screens.
-    public mutating func confirmMinutes(fingerprint: String, now: Date) -> [String] {
+    package mutating func confirmMinutes(fingerprint: String, now: Date) -> [String] {
         self.now = now
         guard let person = session.nextMinutesConfirmer else { return [] }
         guard apply(.confirmMinutes(participant: person.id, fingerprint: fingerprint)) else { return take().lines }

@@ -2,8 +2,8 @@ import CNCurses
 import TillitUI
 
 /// Turns what ncurses reports into a `Key`.
-public enum KeyDecoder {
-    public enum Code: Equatable {
+package enum KeyDecoder {
+    package enum Code: Equatable {
         case character(UInt32)
         case function(Int32)
     }
@@ -15,7 +15,7 @@ public enum KeyDecoder {
     /// ESC are such a paste (a person's Esc and a key typed after it are one
     /// character at most, even when they queue up); a control sequence right
     /// after the ESC (`[31m`) is dropped, the rest is the text. Nil: keys.
-    public static func pastedText(afterEscape codes: [Code]) -> String? {
+    package static func pastedText(afterEscape codes: [Code]) -> String? {
         var scalars: [Unicode.Scalar] = []
         for code in codes {
             guard isText(code), case .character(let value) = code, let scalar = Unicode.Scalar(value) else { break }
@@ -36,7 +36,7 @@ public enum KeyDecoder {
         return value >= 32 && value != 127
     }
 
-    public static func decode(_ code: Code) -> Key? {
+    package static func decode(_ code: Code) -> Key? {
         switch code {
         case .character(let value):
             switch value {

@@ -3,16 +3,16 @@ import Foundation
 import TillitCore
 import TillitUI
 
-public enum TerminalError: Error, CustomStringConvertible {
+package enum TerminalError: Error, CustomStringConvertible {
     case notATerminal
     case unknownTerminal(String)
     case dumbTerminal
 
     /// The reason in English, from the same string table as `message`.
-    public var description: String { message(Localizer(.en)) }
+    package var description: String { message(Localizer(.en)) }
 
     /// The reason in the user's language.
-    public func message(_ t: Localizer) -> String {
+    package func message(_ t: Localizer) -> String {
         switch self {
         case .notATerminal: return t(.terminalNeeded)
         case .unknownTerminal(let name): return t(.terminalUnknown, SafeText.line(name))
@@ -23,7 +23,7 @@ public enum TerminalError: Error, CustomStringConvertible {
 
 /// The only code that talks to ncurses: starts and restores the terminal,
 /// reads keys, and copies a `Grid` to the screen.
-public final class Terminal {
+package final class Terminal {
     private var screen: OpaquePointer?
     private var previous: Grid?
     private let colorEnabled: Bool
@@ -32,7 +32,7 @@ public final class Terminal {
     /// own text colour as its ink: right on a dark-on-light terminal, inverted on a
     /// light-on-dark one, which is then drawn in reverse video.
     private var reversesPaper = false
-    public private(set) var isOpen = false
+    package private(set) var isOpen = false
 
     /// Key codes we ask ncurses to report for the bracketed-paste markers.
     private static let pasteStart: Int32 = KEY_MAX + 1
@@ -40,14 +40,14 @@ public final class Terminal {
 
     /// Whether this process can draw screens at all; checked before a talk is
     /// created, so a failed start leaves nothing behind.
-    public static func checkUsable(environment: [String: String]) throws {
+    package static func checkUsable(environment: [String: String]) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         let term = environment["TERM"] ?? ""
         if term.isEmpty || term == "dumb" { throw TerminalError.dumbTerminal }
         guard tillit_terminfo_exists(term) == 1 else { throw TerminalError.unknownTerminal(term) }
     }
 
-    public init(colorEnabled: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    package init(colorEnabled: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         try Self.checkUsable(environment: environment)
         let term = environment["TERM"] ?? ""
         self.colorEnabled = colorEnabled
@@ -99,7 +99,7 @@ public final class Terminal {
     }
 
     /// Gives the terminal back as it was. Safe to call more than once.
-    public func close() {
+    package func close() {
         guard isOpen else { return }
         isOpen = false
         Self.write("\u{1B}[?2004l")
@@ -113,12 +113,12 @@ public final class Terminal {
         tillit_write_out(sequence)
     }
 
-    public var size: Size { Size(width: Int(tillit_cols()), height: Int(tillit_lines())) }
+    package var size: Size { Size(width: Int(tillit_cols()), height: Int(tillit_lines())) }
 
     /// A terminal that says its background is light: `COLORFGBG` ("15;0", "0;default;15"),
     /// set by rxvt, Konsole and others, names the background's colour last; 7 and 9–15 are
     /// the light ones. Unknown counts as dark, the usual terminal.
-    public static func hasLightBackground(_ environment: [String: String]) -> Bool {
+    package static func hasLightBackground(_ environment: [String: String]) -> Bool {
         guard let value = environment["COLORFGBG"], let last = value.split(separator: ";").last,
               let background = Int(last) else { return false }
         return background == 7 || (9...15).contains(background)
@@ -126,7 +126,7 @@ public final class Terminal {
 
     // MARK: Input
 
-    public enum Input {
+    package enum Input {
         case key(Key)
         case paste(String)
         case resize(Size)
@@ -134,7 +134,7 @@ public final class Terminal {
     }
 
     /// Waits up to the tick for one key; a paste arrives whole.
-    public func read() -> Input {
+    package func read() -> Input {
         guard let code = nextCode() else { return .timeout }
         if code == .character(27), let text = textPastedAfterEscape() { return .paste(text) }
         switch code {
@@ -195,12 +195,12 @@ public final class Terminal {
     }
 
     /// Sets how long `read` waits, in milliseconds.
-    public func setTick(milliseconds: Int32) { timeout(milliseconds) }
+    package func setTick(milliseconds: Int32) { timeout(milliseconds) }
 
     // MARK: Output
 
     /// Copies `grid` to the screen, rewriting only the rows that changed.
-    public func draw(_ grid: Grid) {
+    package func draw(_ grid: Grid) {
         let sizeChanged = previous?.size != grid.size
         if sizeChanged { erase() }
         var buffer: [wchar_t] = []
@@ -244,10 +244,10 @@ public final class Terminal {
     }
 
     /// Rings the terminal's bell (or flashes the screen where it has none).
-    public func bell() { beep() }
+    package func bell() { beep() }
 
     /// Forgets what is on screen so the next draw repaints everything.
-    public func invalidate() {
+    package func invalidate() {
         previous = nil
         clearok(tillit_stdscr(), true)
     }

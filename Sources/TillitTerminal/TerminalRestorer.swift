@@ -3,9 +3,9 @@ import Foundation
 
 /// Puts the terminal back when the program is stopped by a signal or crashes,
 /// so no one is left with a raw, invisible-cursor shell.
-public enum TerminalRestorer {
+package enum TerminalRestorer {
     /// Set by SIGINT, SIGTERM and SIGHUP; the run loop saves and leaves when it sees it.
-    nonisolated(unsafe) public static var stopSignal: Int32 = 0
+    nonisolated(unsafe) package static var stopSignal: Int32 = 0
 
     static func install() {
         // A parent may hand us a blocked signal mask (seen under tmux's

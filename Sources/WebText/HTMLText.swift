@@ -1,9 +1,9 @@
 /// Text in HTML, for every page tillit writes (the phone page, `tillit print`).
-public enum HTMLText {
+package enum HTMLText {
     /// Escapes by Unicode scalar, not by Character: a mark that joins the next
     /// character into one grapheme (U+0600 before `<`, an accent after it) must
     /// not carry a `<` past the comparison, because an HTML parser reads scalars.
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -22,7 +22,7 @@ public enum HTMLText {
     /// The page's own copy of its Content-Security-Policy, first in `<head>`: a
     /// file opened from disk has no headers, and a saved copy keeps it. `policy`
     /// is tillit's own constant (quotes only as `'`), so it is written as it is.
-    public static func policyMeta(_ policy: String) -> String {
+    package static func policyMeta(_ policy: String) -> String {
         "<meta http-equiv=\"Content-Security-Policy\" content=\"\(policy)\">"
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Why a clean-up item (or a decision on one) was refused. Nothing is saved
 /// when one of these is thrown: `Session.apply` leaves the talk as it was.
-public enum CleanupError: Error, Equatable, CustomStringConvertible {
+package enum CleanupError: Error, Equatable, CustomStringConvertible {
     case emptyText
     case hoursNotANumber(String)
     case hoursNegative
@@ -16,9 +16,9 @@ public enum CleanupError: Error, Equatable, CustomStringConvertible {
     /// Sent up, but to nobody.
     case sentUpToNobody
 
-    public var description: String { message(Localizer(.en)) }
+    package var description: String { message(Localizer(.en)) }
 
-    public func message(_ t: Localizer) -> String {
+    package func message(_ t: Localizer) -> String {
         switch self {
         case .emptyText: return t(.cleanupNeedsText)
         case .hoursNotANumber(let typed): return t(.cleanupHoursNotANumber, SafeText.line(typed))
@@ -38,18 +38,18 @@ public enum CleanupError: Error, Equatable, CustomStringConvertible {
 
 /// A clean-up item as typed, before it is part of a talk. `checked()` is the
 /// one place its rules live, for the card screen's form, plain mode and tests.
-public struct CleanupDraft: Hashable, Sendable {
+package struct CleanupDraft: Hashable, Sendable {
     /// More hours a month than any team spends on one thing (a full-time post is some 160).
-    public static let maximumHours = 2000.0
+    package static let maximumHours = 2000.0
 
-    public var text: String
-    public var kind: CleanupKind
-    public var decider: CleanupDecider
-    public var hoursPerMonth: Double?
-    public var proposal: CleanupProposal
-    public var reason: String
+    package var text: String
+    package var kind: CleanupKind
+    package var decider: CleanupDecider
+    package var hoursPerMonth: Double?
+    package var proposal: CleanupProposal
+    package var reason: String
 
-    public init(text: String, kind: CleanupKind = .other, decider: CleanupDecider = .ours, hoursPerMonth: Double? = nil,
+    package init(text: String, kind: CleanupKind = .other, decider: CleanupDecider = .ours, hoursPerMonth: Double? = nil,
                 proposal: CleanupProposal = .drop, reason: String = "") {
         self.text = text
         self.kind = kind
@@ -60,7 +60,7 @@ public struct CleanupDraft: Hashable, Sendable {
     }
 
     /// The draft trimmed, or why it cannot be kept.
-    public func checked() throws(CleanupError) -> CleanupDraft {
+    package func checked() throws(CleanupError) -> CleanupDraft {
         var draft = self
         draft.text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         draft.reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -78,7 +78,7 @@ public struct CleanupDraft: Hashable, Sendable {
 
     /// Hours as people type them: empty for none, `3`, `2,5` or `2.5`. Never
     /// `nan`, `inf`, a negative number or more than `maximumHours`.
-    public static func hours(_ typed: String) throws(CleanupError) -> Double? {
+    package static func hours(_ typed: String) throws(CleanupError) -> Double? {
         let trimmed = typed.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return nil }
         let normal = trimmed.replacingOccurrences(of: ",", with: ".")
@@ -91,14 +91,14 @@ public struct CleanupDraft: Hashable, Sendable {
         return hours
     }
 
-    public static func kind(_ typed: String) throws(CleanupError) -> CleanupKind {
+    package static func kind(_ typed: String) throws(CleanupError) -> CleanupKind {
         guard let kind = CleanupKind(rawValue: typed.trimmingCharacters(in: .whitespaces).lowercased()) else {
             throw .unknownKind(typed)
         }
         return kind
     }
 
-    public static func decider(_ typed: String) throws(CleanupError) -> CleanupDecider {
+    package static func decider(_ typed: String) throws(CleanupError) -> CleanupDecider {
         guard let decider = CleanupDecider(rawValue: typed.trimmingCharacters(in: .whitespaces).lowercased()) else {
             throw .unknownDecider(typed)
         }

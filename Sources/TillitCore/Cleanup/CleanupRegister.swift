@@ -3,8 +3,8 @@ import Foundation
 /// Every clean-up item of one team or one person, each as its latest talk
 /// left it, with the totals a leader asks about. Pure: built from talks
 /// already loaded, for the screen, the command line and the tests alike.
-public struct CleanupRegister: Hashable, Sendable {
-    public enum Order: String, CaseIterable, Sendable {
+package struct CleanupRegister: Hashable, Sendable {
+    package enum Order: String, CaseIterable, Sendable {
         /// Grouped by who can decide (the default), then by when added.
         case decider
         case kind
@@ -15,15 +15,15 @@ public struct CleanupRegister: Hashable, Sendable {
     }
 
     /// The team's title or the person's name the register is about.
-    public var title: String
-    public var kind: TalkKind
+    package var title: String
+    package var kind: TalkKind
     /// Each item as its latest talk left it, oldest first.
-    public var items: [CleanupItem]
+    package var items: [CleanupItem]
     /// When the first and the latest talk with items were held.
-    public var firstTalk: Date?
-    public var lastTalk: Date?
+    package var firstTalk: Date?
+    package var lastTalk: Date?
 
-    public init(title: String, kind: TalkKind, items: [CleanupItem], firstTalk: Date? = nil, lastTalk: Date? = nil) {
+    package init(title: String, kind: TalkKind, items: [CleanupItem], firstTalk: Date? = nil, lastTalk: Date? = nil) {
         self.title = title
         self.kind = kind
         self.items = items
@@ -32,7 +32,7 @@ public struct CleanupRegister: Hashable, Sendable {
     }
 
     /// The latest version of each item among `talks` (any order).
-    public static func latestItems(in talks: [Session]) -> [CleanupItem] {
+    package static func latestItems(in talks: [Session]) -> [CleanupItem] {
         var latest: [String: (item: CleanupItem, when: Date)] = [:]
         for talk in talks {
             for item in talk.cleanupItems where latest[item.id].map({ $0.when <= talk.createdAt }) ?? true {
@@ -43,7 +43,7 @@ public struct CleanupRegister: Hashable, Sendable {
     }
 
     /// The register of a team (by title) or a person (in 1:1s), from all `talks`.
-    public static func build(talks: [Session], team: String?, participant: String?) -> CleanupRegister {
+    package static func build(talks: [Session], team: String?, participant: String?) -> CleanupRegister {
         let filter = TalkFilter(participant: participant, team: team)
         let chosen = talks.filter { filter.matches($0) && (team != nil || $0.kind == .oneOnOne || participant == nil) }
         let withItems = chosen.filter { !$0.cleanupItems.isEmpty }
@@ -53,7 +53,7 @@ public struct CleanupRegister: Hashable, Sendable {
     }
 
     /// Every team and person with a clean-up list among `talks`, for the screen's choice: teams first, then people.
-    public static func scopes(in talks: [Session]) -> [(team: String?, participant: String?)] {
+    package static func scopes(in talks: [Session]) -> [(team: String?, participant: String?)] {
         var seen = Set<String>()
         var scopes: [(team: String?, participant: String?, isTeam: Bool, name: String)] = []
         for talk in talks.sorted(by: { $0.createdAt > $1.createdAt }) where !talk.cleanupItems.isEmpty {
@@ -70,15 +70,15 @@ public struct CleanupRegister: Hashable, Sendable {
             .map { ($0.team, $0.participant) }
     }
 
-    public var open: [CleanupItem] { items.filter(\.isOpen) }
-    public var decided: [CleanupItem] { items.filter(\.isDecided) }
+    package var open: [CleanupItem] { items.filter(\.isOpen) }
+    package var decided: [CleanupItem] { items.filter(\.isDecided) }
 
     /// Hours a month freed by what was dropped or simplified.
-    public var hoursFreed: Double { items.reduce(0) { $0 + $1.hoursFreed } }
+    package var hoursFreed: Double { items.reduce(0) { $0 + $1.hoursFreed } }
 
     /// The hours a month freed so far, after each talk that dropped or
     /// simplified something, oldest first: how the clearing out went over time.
-    public var hoursFreedOverTime: [(at: Date, hours: Double)] {
+    package var hoursFreedOverTime: [(at: Date, hours: Double)] {
         var byTalk: [String: (at: Date, hours: Double)] = [:]
         for item in items where item.hoursFreed > 0 {
             guard let decision = item.latest else { continue }
@@ -92,24 +92,24 @@ public struct CleanupRegister: Hashable, Sendable {
     }
 
     /// Hours a month still waiting on someone higher up or outside.
-    public var hoursWaitingOnOthers: Double {
+    package var hoursWaitingOnOthers: Double {
         open.filter { $0.decider.isOthers }.reduce(0) { $0 + ($1.hoursPerMonth ?? 0) }
     }
 
     /// Hours a month of open items the team or its leader can decide.
-    public var hoursOpenHere: Double {
+    package var hoursOpenHere: Double {
         open.filter { !$0.decider.isOthers }.reduce(0) { $0 + ($1.hoursPerMonth ?? 0) }
     }
 
     /// Only the items of `kinds` and `deciders` (nil: all), in `order`.
-    public func filtered(kind: CleanupKind? = nil, decider: CleanupDecider? = nil) -> CleanupRegister {
+    package func filtered(kind: CleanupKind? = nil, decider: CleanupDecider? = nil) -> CleanupRegister {
         var copy = self
         copy.items = items.filter { (kind == nil || $0.kind == kind) && (decider == nil || $0.decider == decider) }
         return copy
     }
 
     /// The items by who can decide them, in `CleanupDecider` order, each group in `order`; empty groups left out.
-    public func grouped(_ order: Order = .decider, now: Date) -> [(decider: CleanupDecider, items: [CleanupItem])] {
+    package func grouped(_ order: Order = .decider, now: Date) -> [(decider: CleanupDecider, items: [CleanupItem])] {
         CleanupDecider.allCases.compactMap { decider in
             let group = sorted(items.filter { $0.decider == decider }, order, now: now)
             return group.isEmpty ? nil : (decider, group)
@@ -117,7 +117,7 @@ public struct CleanupRegister: Hashable, Sendable {
     }
 
     /// Items in `order`: open before decided, then by the order's measure.
-    public func sorted(_ order: Order, now: Date) -> [CleanupItem] { sorted(items, order, now: now) }
+    package func sorted(_ order: Order, now: Date) -> [CleanupItem] { sorted(items, order, now: now) }
 
     private func sorted(_ list: [CleanupItem], _ order: Order, now: Date) -> [CleanupItem] {
         let indexed = Array(list.enumerated())

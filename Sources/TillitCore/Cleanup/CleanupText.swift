@@ -2,8 +2,8 @@ import Foundation
 
 /// The words of the clean-up list, the same on the card screen, in plain
 /// mode, in the minutes and on the command line.
-public enum CleanupText {
-    public static func kind(_ kind: CleanupKind, _ t: Localizer) -> String {
+package enum CleanupText {
+    package static func kind(_ kind: CleanupKind, _ t: Localizer) -> String {
         switch kind {
         case .goal: return t(.cleanupKindGoal)
         case .rule: return t(.cleanupKindRule)
@@ -15,7 +15,7 @@ public enum CleanupText {
         }
     }
 
-    public static func decider(_ decider: CleanupDecider, _ t: Localizer) -> String {
+    package static func decider(_ decider: CleanupDecider, _ t: Localizer) -> String {
         switch decider {
         case .ours: return t(.cleanupDeciderOurs)
         case .leader: return t(.cleanupDeciderLeader)
@@ -25,7 +25,7 @@ public enum CleanupText {
     }
 
     /// A word or two, for a list row: `vi selv`, `lederen vår`, `høyere opp`, `utenfor`.
-    public static func deciderShort(_ decider: CleanupDecider, _ t: Localizer) -> String {
+    package static func deciderShort(_ decider: CleanupDecider, _ t: Localizer) -> String {
         switch decider {
         case .ours, .leader: return self.decider(decider, t)
         case .higherUp: return t(.cleanupDeciderHigherUpShort)
@@ -33,7 +33,7 @@ public enum CleanupText {
         }
     }
 
-    public static func proposal(_ proposal: CleanupProposal, _ t: Localizer) -> String {
+    package static func proposal(_ proposal: CleanupProposal, _ t: Localizer) -> String {
         switch proposal {
         case .drop: return t(.cleanupProposalDrop)
         case .simplify: return t(.cleanupProposalSimplify)
@@ -41,7 +41,7 @@ public enum CleanupText {
         }
     }
 
-    public static func outcome(_ outcome: CleanupOutcome, _ t: Localizer) -> String {
+    package static func outcome(_ outcome: CleanupOutcome, _ t: Localizer) -> String {
         switch outcome {
         case .dropped: return t(.cleanupOutcomeDropped)
         case .simplified: return t(.cleanupOutcomeSimplified)
@@ -51,7 +51,7 @@ public enum CleanupText {
         }
     }
 
-    public static func order(_ order: CleanupRegister.Order, _ t: Localizer) -> String {
+    package static func order(_ order: CleanupRegister.Order, _ t: Localizer) -> String {
         switch order {
         case .decider: return t(.cleanupOrderDecider)
         case .kind: return t(.cleanupOrderKind)
@@ -61,19 +61,19 @@ public enum CleanupText {
     }
 
     /// `2,5` in Norwegian and Danish, `2.5` in English; whole hours without decimals.
-    public static func number(_ hours: Double, _ language: Language) -> String {
+    package static func number(_ hours: Double, _ language: Language) -> String {
         let rounded = (hours * 10).rounded() / 10
         let text = rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
         return language == .en ? text : text.replacingOccurrences(of: ".", with: ",")
     }
 
     /// `3 t/mnd`, or empty when nobody guessed.
-    public static func hours(_ hours: Double?, _ t: Localizer) -> String {
+    package static func hours(_ hours: Double?, _ t: Localizer) -> String {
         hours.map { t(.cleanupHours, number($0, t.language)) } ?? ""
     }
 
     /// Where it stands: `åpent`, `venter`, `sendt videre til kommunedirektøren 3.12.2026`, `strøket`.
-    public static func status(_ item: CleanupItem, _ t: Localizer, timeZone: TimeZone = .current) -> String {
+    package static func status(_ item: CleanupItem, _ t: Localizer, timeZone: TimeZone = .current) -> String {
         guard let latest = item.latest else { return t(.cleanupOutcomeOpen) }
         if latest.outcome == .sentUp {
             return t(.cleanupSentUpTo, SafeText.line(latest.by), ExportFormat.date(latest.at, t.language, timeZone: timeZone))
@@ -82,7 +82,7 @@ public enum CleanupText {
     }
 
     /// `Ukerapport om overtid — rapport · 3 t/mnd · stryke`.
-    public static func line(_ item: CleanupItem, _ t: Localizer) -> String {
+    package static func line(_ item: CleanupItem, _ t: Localizer) -> String {
         var details = [kind(item.kind, t)]
         if item.hoursPerMonth != nil { details.append(hours(item.hoursPerMonth, t)) }
         details.append(proposal(item.proposal, t) + (item.reason.isEmpty ? "" : ": " + SafeText.line(item.reason)))
@@ -90,12 +90,12 @@ public enum CleanupText {
     }
 
     /// What a decision says besides its outcome: `why — by`.
-    public static func decisionNote(_ decision: CleanupDecision) -> String {
+    package static func decisionNote(_ decision: CleanupDecision) -> String {
         [decision.why, decision.outcome == .sentUp ? "" : decision.by].map(SafeText.line).filter { !$0.isEmpty }.joined(separator: " — ")
     }
 
     /// `Frigjort over tid: ▃▅█  (7,5 t/mnd nå)`; nil before anything was freed.
-    public static func freedOverTime(_ register: CleanupRegister, _ t: Localizer) -> String? {
+    package static func freedOverTime(_ register: CleanupRegister, _ t: Localizer) -> String? {
         let steps = register.hoursFreedOverTime
         guard let last = steps.last else { return nil }
         let spark = TrendsReport.sparkline(steps.map(\.hours), scale: 0...max(1, Int(last.hours.rounded(.up))))
@@ -103,7 +103,7 @@ public enum CleanupText {
     }
 
     /// The totals line: open, decided, hours freed, hours waiting on others.
-    public static func totals(_ register: CleanupRegister, _ t: Localizer) -> String {
+    package static func totals(_ register: CleanupRegister, _ t: Localizer) -> String {
         t(.cleanupTotals, register.open.count, register.decided.count,
           number(register.hoursFreed, t.language), number(register.hoursWaitingOnOthers, t.language))
     }

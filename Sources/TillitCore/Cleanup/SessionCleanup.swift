@@ -2,7 +2,7 @@ import Foundation
 
 extension Session {
     /// The clean-up items of this talk, none when the file has none.
-    public var cleanupItems: [CleanupItem] {
+    package var cleanupItems: [CleanupItem] {
         get { cleanup ?? [] }
         set { cleanup = newValue.isEmpty ? nil : newValue }
     }
@@ -10,28 +10,28 @@ extension Session {
     /// A talk without clean-up items is written as version 1, as before them,
     /// so an older tillit still opens it; one with items needs a tillit that
     /// knows them (an older one would drop them when it saved).
-    public var schemaVersionToWrite: Int {
+    package var schemaVersionToWrite: Int {
         cleanupItems.isEmpty ? Self.schemaVersionWithoutCleanup : Self.currentSchemaVersion
     }
 
     /// Items brought in from an earlier talk that this talk has not yet looked at.
-    public var pendingCleanup: [CleanupItem] {
+    package var pendingCleanup: [CleanupItem] {
         cleanupItems.filter { $0.addedIn != id && $0.decision(in: id) == nil && $0.isOpen }
     }
 
     /// Items brought in from earlier talks (whatever this talk made of them).
-    public var carriedCleanup: [CleanupItem] { cleanupItems.filter { $0.addedIn != id } }
+    package var carriedCleanup: [CleanupItem] { cleanupItems.filter { $0.addedIn != id } }
 
     /// Items added, or decided, waiting or sent up in this talk: what its minutes list.
-    public var cleanupTouchedHere: [CleanupItem] {
+    package var cleanupTouchedHere: [CleanupItem] {
         cleanupItems.filter { $0.addedIn == id || $0.decision(in: id) != nil }
     }
 
     /// What the next talk with the same people brings in first: every item still open.
-    public var cleanupToCarryOn: [CleanupItem] { cleanupItems.filter(\.isOpen) }
+    package var cleanupToCarryOn: [CleanupItem] { cleanupItems.filter(\.isOpen) }
 
     /// The id a new item of this talk gets: `<talk id>-c<n>`, one more than any before.
-    public var nextCleanupID: String {
+    package var nextCleanupID: String {
         let prefix = id + "-c"
         let used = cleanupItems.compactMap { $0.id.hasPrefix(prefix) ? Int($0.id.dropFirst(prefix.count)) : nil }
         return prefix + String((used.max() ?? 0) + 1)

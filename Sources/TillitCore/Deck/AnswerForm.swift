@@ -4,13 +4,13 @@
 /// its answers to these questions, and its strings; nothing else switches on it.
 /// As a talk file records it: `"answer": "text+scale"` (the scale's ends are in
 /// the record's `scaleMin`/`scaleMax`).
-public enum AnswerForm: String, Codable, Hashable, Sendable, CaseIterable {
+package enum AnswerForm: String, Codable, Hashable, Sendable, CaseIterable {
     case text
     case scale
     case textAndScale = "text+scale"
 
     /// People write on the card: a field each in a 1:1, the group's in a team.
-    public var takesText: Bool {
+    package var takesText: Bool {
         switch self {
         case .text, .textAndScale: return true
         case .scale: return false
@@ -18,7 +18,7 @@ public enum AnswerForm: String, Codable, Hashable, Sendable, CaseIterable {
     }
 
     /// People rate on the card's scale (in a team, a vote each).
-    public var takesRating: Bool {
+    package var takesRating: Bool {
         switch self {
         case .scale, .textAndScale: return true
         case .text: return false
@@ -26,12 +26,12 @@ public enum AnswerForm: String, Codable, Hashable, Sendable, CaseIterable {
     }
 
     /// What the voting room's phones may give while the card is on screen.
-    public var roomAsks: RoomQuestion { takesRating ? .rating : .nothing }
+    package var roomAsks: RoomQuestion { takesRating ? .rating : .nothing }
 
-    public enum RoomQuestion: Hashable, Sendable { case rating, nothing }
+    package enum RoomQuestion: Hashable, Sendable { case rating, nothing }
 
     /// How `tillit decks show` names it.
-    public var shownAs: UIString {
+    package var shownAs: UIString {
         switch self {
         case .text: return .showAnswerText
         case .scale: return .showAnswerScale
@@ -40,23 +40,23 @@ public enum AnswerForm: String, Codable, Hashable, Sendable, CaseIterable {
     }
 
     /// The name used in deck files (`answer: text`, `answer: { scale: {…} }`).
-    public var fileName: String { rawValue }
+    package var fileName: String { rawValue }
 
     /// A spelling tillit never wrote reads as a card with words, so whatever
     /// the file holds stays in reach rather than the file being refused.
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         self = AnswerForm(rawValue: try decoder.singleValueContainer().decode(String.self)) ?? .text
     }
 }
 
 /// A deck card's answer: its form, with the scale when the form rates.
-public enum AnswerKind: Hashable, Sendable {
+package enum AnswerKind: Hashable, Sendable {
     case text
     case scale(Scale)
     case textAndScale(Scale)
 
     /// The answer of `form`; nil when the form rates and no scale is given.
-    public init?(_ form: AnswerForm, scale: Scale?) {
+    package init?(_ form: AnswerForm, scale: Scale?) {
         switch (form, scale) {
         case (.text, _): self = .text
         case (.scale, let scale?): self = .scale(scale)
@@ -65,7 +65,7 @@ public enum AnswerKind: Hashable, Sendable {
         }
     }
 
-    public var scale: Scale? {
+    package var scale: Scale? {
         switch self {
         case .text: return nil
         case .scale(let scale), .textAndScale(let scale): return scale
@@ -73,7 +73,7 @@ public enum AnswerKind: Hashable, Sendable {
     }
 
     /// What the card asks for, without its scale's words: as a talk records it.
-    public var form: AnswerForm {
+    package var form: AnswerForm {
         switch self {
         case .text: return .text
         case .scale: return .scale
@@ -81,8 +81,8 @@ public enum AnswerKind: Hashable, Sendable {
         }
     }
 
-    public var takesText: Bool { form.takesText }
+    package var takesText: Bool { form.takesText }
 
     /// The name used in deck files.
-    public var fileName: String { form.fileName }
+    package var fileName: String { form.fileName }
 }

@@ -1,36 +1,36 @@
 /// Who a deck is written for.
-public enum Audience: String, CaseIterable, Codable, Sendable {
+package enum Audience: String, CaseIterable, Codable, Sendable {
     case oneOnOne = "one-on-one"
     case team
 }
 
 /// A rating scale such as 1–5, with words for what the two ends mean.
-public struct Scale: Hashable, Sendable {
-    public var min: Int
-    public var max: Int
-    public var low: LocalizedText
-    public var high: LocalizedText
+package struct Scale: Hashable, Sendable {
+    package var min: Int
+    package var max: Int
+    package var low: LocalizedText
+    package var high: LocalizedText
 
-    public init(min: Int, max: Int, low: LocalizedText, high: LocalizedText) {
+    package init(min: Int, max: Int, low: LocalizedText, high: LocalizedText) {
         self.min = min
         self.max = max
         self.low = low
         self.high = high
     }
 
-    public var values: ClosedRange<Int> { min...max }
+    package var values: ClosedRange<Int> { min...max }
 }
 
-public struct Card: Hashable, Sendable, Identifiable {
-    public var id: String
-    public var prompt: LocalizedText
-    public var hint: LocalizedText?
-    public var answer: AnswerKind
+package struct Card: Hashable, Sendable, Identifiable {
+    package var id: String
+    package var prompt: LocalizedText
+    package var hint: LocalizedText?
+    package var answer: AnswerKind
     /// `about: self`: each person rates their own state (their own energy), so
     /// two ratings that differ are two people, not a disagreement.
-    public var aboutSelf: Bool
+    package var aboutSelf: Bool
 
-    public init(id: String, prompt: LocalizedText, hint: LocalizedText? = nil, answer: AnswerKind = .text, aboutSelf: Bool = false) {
+    package init(id: String, prompt: LocalizedText, hint: LocalizedText? = nil, answer: AnswerKind = .text, aboutSelf: Bool = false) {
         self.id = id
         self.prompt = prompt
         self.hint = hint
@@ -39,15 +39,15 @@ public struct Card: Hashable, Sendable, Identifiable {
     }
 }
 
-public struct Deck: Hashable, Sendable, Identifiable {
-    public var id: String
-    public var version: Int
-    public var title: LocalizedText
-    public var description: LocalizedText?
-    public var audience: [Audience]
-    public var cards: [Card]
+package struct Deck: Hashable, Sendable, Identifiable {
+    package var id: String
+    package var version: Int
+    package var title: LocalizedText
+    package var description: LocalizedText?
+    package var audience: [Audience]
+    package var cards: [Card]
 
-    public init(id: String, version: Int = 1, title: LocalizedText, description: LocalizedText? = nil,
+    package init(id: String, version: Int = 1, title: LocalizedText, description: LocalizedText? = nil,
                 audience: [Audience] = [.oneOnOne], cards: [Card]) {
         self.id = id
         self.version = version
@@ -57,7 +57,7 @@ public struct Deck: Hashable, Sendable, Identifiable {
         self.cards = cards
     }
 
-    public func card(id cardID: String) -> Card? { cards.first { $0.id == cardID } }
+    package func card(id cardID: String) -> Card? { cards.first { $0.id == cardID } }
 
-    public var ratingCardCount: Int { cards.filter { $0.answer.scale != nil }.count }
+    package var ratingCardCount: Int { cards.filter { $0.answer.scale != nil }.count }
 }

@@ -4,28 +4,28 @@ import Yams
 /// Reads a deck file into a `Deck`, collecting every problem with its line and
 /// column. Works on Yams' node tree (not a Decodable) so that semantic errors
 /// such as a duplicate card id can point at the place in the file.
-public struct DeckParser {
+package struct DeckParser {
     /// Decks are short texts (the shipped ones are about 10 kB); anything larger
     /// is a mistake, refused before parsing. The bound also bounds the time:
     /// the worst YAML of this size (a flat list of 125,000 numbers) still loads
     /// and is refused well within a second in a debug build.
-    public static let maximumFileSize = 250_000
+    package static let maximumFileSize = 250_000
     /// The shipped decks hold under a thousand YAML values (about 40 a card);
     /// a file with more than this is refused before it is read as a deck.
-    public static let maximumNodeCount = 20_000
+    package static let maximumNodeCount = 20_000
     /// Problems reported for one file; after these, one line says there are more.
-    public static let maximumDiagnostics = 100
+    package static let maximumDiagnostics = 100
 
-    public static let topLevelKeys = ["id", "version", "title", "description", "audience", "cards"]
-    public static let cardKeys = ["id", "prompt", "hint", "answer", "about"]
-    public static let scaleKeys = ["min", "max", "low", "high"]
-    public static let answerKinds = AnswerForm.allCases.map(\.fileName)
-    public static let requiredLanguages: [Language] = [.nb, .en]
+    package static let topLevelKeys = ["id", "version", "title", "description", "audience", "cards"]
+    package static let cardKeys = ["id", "prompt", "hint", "answer", "about"]
+    package static let scaleKeys = ["min", "max", "low", "high"]
+    package static let answerKinds = AnswerForm.allCases.map(\.fileName)
+    package static let requiredLanguages: [Language] = [.nb, .en]
 
-    public struct Result: Sendable {
-        public var deck: Deck?
-        public var diagnostics: [Diagnostic]
-        public var isValid: Bool { deck != nil && !diagnostics.hasErrors }
+    package struct Result: Sendable {
+        package var deck: Deck?
+        package var diagnostics: [Diagnostic]
+        package var isValid: Bool { deck != nil && !diagnostics.hasErrors }
     }
 
     private let path: String
@@ -43,20 +43,20 @@ public struct DeckParser {
     }
 
     /// Checks YAML text that claims to come from `path`.
-    public static func parse(yaml: String, path: String) -> Result {
+    package static func parse(yaml: String, path: String) -> Result {
         var parser = DeckParser(path: path)
         return parser.parseText(yaml)
     }
 
     /// Why a deck file could not be read at all (the store reads it; see `DeckParser.parse(fileAt:)`).
-    public enum FileProblem: Equatable, Sendable {
+    package enum FileProblem: Equatable, Sendable {
         case noSuchFile, isFolder, unreadable
         case notAFile(FileKind)
         case tooBig(size: Int)
     }
 
     /// The one diagnostic of a file that could not be read.
-    public static func result(path: String, problem: FileProblem) -> Result {
+    package static func result(path: String, problem: FileProblem) -> Result {
         var parser = DeckParser(path: path)
         switch problem {
         case .noSuchFile: parser.error(.deckNoSuchFile)
@@ -70,7 +70,7 @@ public struct DeckParser {
     }
 
     /// Checks the bytes of a deck file: UTF-8 without NUL, then the YAML.
-    public static func parse(data: Data, path: String) -> Result {
+    package static func parse(data: Data, path: String) -> Result {
         var parser = DeckParser(path: path)
         guard let text = String(data: data, encoding: .utf8) else {
             parser.error(.deckNotUTF8)
@@ -84,7 +84,7 @@ public struct DeckParser {
     }
 
     /// `999 bytes`, `250 kB`, `10.0 MB`.
-    public static func sizeText(_ bytes: Int) -> String {
+    package static func sizeText(_ bytes: Int) -> String {
         if bytes < 1_000 { return "\(bytes) bytes" }
         if bytes < 1_000_000 { return "\(bytes / 1_000) kB" }
         return String(format: "%.1f MB", Double(bytes) / 1_000_000)

@@ -1,6 +1,6 @@
 /// A deck as plain text for reading on screen or on paper (`tillit show`).
-public enum DeckText {
-    public static func render(_ deck: Deck, language: Language, width: Int = 78) -> String {
+package enum DeckText {
+    package static func render(_ deck: Deck, language: Language, width: Int = 78) -> String {
         let t = Localizer(language)
         var lines: [String] = []
         let title = SafeText.line(deck.title.resolve(language))

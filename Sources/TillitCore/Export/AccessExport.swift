@@ -4,22 +4,22 @@ import Foundation
 /// each talk that names them, its minutes and its whole record as JSON, and
 /// a summary of what is in the folder. The leader's private notes come along
 /// only when asked for, and the summary says whether they did.
-public struct AccessExport: Sendable {
-    public struct File: Equatable, Sendable {
-        public var name: String
-        public var text: String
+package struct AccessExport: Sendable {
+    package struct File: Equatable, Sendable {
+        package var name: String
+        package var text: String
     }
 
-    public var person: PersonName
-    public var includePrivate: Bool
+    package var person: PersonName
+    package var includePrivate: Bool
 
-    public init(person: PersonName, includePrivate: Bool) {
+    package init(person: PersonName, includePrivate: Bool) {
         self.person = person
         self.includePrivate = includePrivate
     }
 
     /// The talks of `sessions` that name the person, oldest first.
-    public func talks(in sessions: [Session]) -> [Session] {
+    package func talks(in sessions: [Session]) -> [Session] {
         sessions.filter(person.isNamed).sorted { $0.createdAt < $1.createdAt }
     }
 
@@ -38,7 +38,7 @@ public struct AccessExport: Sendable {
     }
 
     /// The folder's files: per talk `<id>.md` and `<id>.json`, then `README.md`.
-    public func files(for sessions: [Session], _ t: Localizer, generatedAt: Date,
+    package func files(for sessions: [Session], _ t: Localizer, generatedAt: Date,
                       timeZone: TimeZone = .current) throws -> [File] {
         let chosen = talks(in: sessions)
         var files: [File] = []

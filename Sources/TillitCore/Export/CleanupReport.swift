@@ -4,13 +4,13 @@ import Foundation
 /// Markdown for the leader's leader or the trust-reform programme, CSV for a
 /// spreadsheet. It names the team (or person) and dates only, never who
 /// proposed or decided what, so it can be sent up the line as it is.
-public struct CleanupReport: Sendable {
-    public var register: CleanupRegister
-    public var t: Localizer
-    public var now: Date
-    public var timeZone: TimeZone
+package struct CleanupReport: Sendable {
+    package var register: CleanupRegister
+    package var t: Localizer
+    package var now: Date
+    package var timeZone: TimeZone
 
-    public init(register: CleanupRegister, language: Language, now: Date, timeZone: TimeZone = .current) {
+    package init(register: CleanupRegister, language: Language, now: Date, timeZone: TimeZone = .current) {
         self.register = register
         self.t = Localizer(language)
         self.now = now
@@ -29,7 +29,7 @@ public struct CleanupReport: Sendable {
     private func status(_ item: CleanupItem) -> String { CleanupText.status(item, t, timeZone: timeZone) }
 
     /// The items grouped by who can decide, each line with its hours, status and days waited.
-    public func text() -> String {
+    package func text() -> String {
         var lines = [t(.cleanupReportTitle, SafeText.line(register.title))]
         if let period { lines.append(period) }
         lines.append(CleanupText.totals(register, t))
@@ -45,7 +45,7 @@ public struct CleanupReport: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public func markdown() -> String {
+    package func markdown() -> String {
         var out = ["# " + MarkdownExporter.inline(t(.cleanupReportTitle, register.title)), ""]
         if let period { out += [MarkdownExporter.inline(period), ""] }
         out += [MarkdownExporter.inline(CleanupText.totals(register, t)), ""]
@@ -70,7 +70,7 @@ public struct CleanupReport: Sendable {
 
     /// One row per item, RFC 4180: codes that do not change with the language
     /// (`report`, `higher-up`, `sent-up`), a dot as the decimal mark, dates as `YYYY-MM-DD`.
-    public func csv(header: Bool = true) -> String {
+    package func csv(header: Bool = true) -> String {
         var lines = header ? ["team,item,kind,who_can_decide,hours_per_month,proposal,reason,status,sent_to,sent_on,added,days_waited"] : []
         for item in register.sorted(.decider, now: now) {
             let sent = item.sentUp

@@ -4,12 +4,12 @@ import Foundation
 /// and a block that names who confirmed when and carries the fingerprint of
 /// the text above it. The block's first line is a comment a reader does not
 /// see and `tillit verify` reads: `<!-- tillit-minutes sha256=… talk=… -->`.
-public enum ConfirmedMinutes {
+package enum ConfirmedMinutes {
     static let marker = "<!-- tillit-minutes sha256="
 
     /// `minutes` with the confirmation block when `session`'s confirmations are
     /// for exactly this text (`fingerprint` is its SHA-256); else `minutes` as it is.
-    public static func text(_ minutes: String, fingerprint: String, of session: Session,
+    package static func text(_ minutes: String, fingerprint: String, of session: Session,
                             timeZone: TimeZone = .current) -> String {
         guard session.minutesConfirmed(as: fingerprint) else { return minutes }
         let t = Localizer(session.language)
@@ -21,7 +21,7 @@ public enum ConfirmedMinutes {
 
     /// `Kari (leder), 19.11.2026 13:00` for each confirmation, the name made
     /// safe by `name` (Markdown escaping, or none for a page that escapes it all).
-    public static func confirmers(of session: Session, timeZone: TimeZone = .current,
+    package static func confirmers(of session: Session, timeZone: TimeZone = .current,
                                   name: (String) -> String = SafeText.line) -> [String] {
         let t = Localizer(session.language)
         return session.minutesConfirmations.map { confirmation -> String in
@@ -35,7 +35,7 @@ public enum ConfirmedMinutes {
     /// A minutes file taken apart: the text that was fingerprinted, the
     /// fingerprint the block states and the talk it names. Nil when the file
     /// has no confirmation block.
-    public static func parse(_ file: String) -> (minutes: String, fingerprint: String, talkID: String)? {
+    package static func parse(_ file: String) -> (minutes: String, fingerprint: String, talkID: String)? {
         guard let start = file.range(of: "\n" + marker, options: .backwards) else { return nil }
         let line = file[start.upperBound...].prefix { $0 != "\n" }
         let fields = line.split(separator: " ")

@@ -3,14 +3,14 @@ import Foundation
 /// Numbers, dates and durations the way a referat or a trend shows them in a
 /// language: `3,6` and `19.11.2026 13:00` in Norwegian and Danish, `3.6` and
 /// `19 Nov 2026 13:00` in English.
-public enum ExportFormat {
+package enum ExportFormat {
     /// A mean with one decimal.
-    public static func mean(_ value: Double, _ language: Language) -> String {
+    package static func mean(_ value: Double, _ language: Language) -> String {
         decimalComma(String(format: "%.1f", value), language)
     }
 
     /// A change with its sign: `+0,6`, `−0,3` (a real minus sign), `±0`.
-    public static func change(_ value: Double, _ language: Language) -> String {
+    package static func change(_ value: Double, _ language: Language) -> String {
         let rounded = (value * 10).rounded() / 10
         if rounded == 0 { return "±0" }
         let text = decimalComma(String(format: "%.1f", abs(rounded)), language)
@@ -18,30 +18,30 @@ public enum ExportFormat {
     }
 
     /// A date and time of day in `timeZone`.
-    public static func dateTime(_ date: Date, _ language: Language, timeZone: TimeZone) -> String {
+    package static func dateTime(_ date: Date, _ language: Language, timeZone: TimeZone) -> String {
         let c = components(date, timeZone)
         let time = String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
         return day(c, language) + " " + time
     }
 
     /// A calendar day in `timeZone`: `19.11.2026` or `19 Nov 2026`.
-    public static func date(_ date: Date, _ language: Language, timeZone: TimeZone) -> String {
+    package static func date(_ date: Date, _ language: Language, timeZone: TimeZone) -> String {
         day(components(date, timeZone), language)
     }
 
     /// `2026-11-19` in `timeZone`, for files and spreadsheets.
-    public static func isoDay(_ date: Date, timeZone: TimeZone) -> String {
+    package static func isoDay(_ date: Date, timeZone: TimeZone) -> String {
         let c = components(date, timeZone)
         return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
     }
 
     /// A stored due day (`2026-12-15`) with its year, the local way.
-    public static func due(_ stored: String, _ language: Language) -> String {
+    package static func due(_ stored: String, _ language: Language) -> String {
         DueDate.display(stored, language: language, today: .distantPast, calendar: Calendar(identifier: .gregorian))
     }
 
     /// Time spent: `under a minute`, `42 min`, `1 h 5 min`.
-    public static func duration(seconds: Double, _ t: Localizer) -> String {
+    package static func duration(seconds: Double, _ t: Localizer) -> String {
         let minutes = Int((seconds / 60).rounded())
         if seconds < 30 { return t(.referatUnderAMinute) }
         if minutes < 60 { return t(.minutes, minutes) }

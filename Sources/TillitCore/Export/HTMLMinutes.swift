@@ -6,10 +6,10 @@ import WebText
 /// to the employee. The same sections as the Markdown minutes, from the same
 /// copy of the talk (`forMinutes`), in the look of `tillit print`. Inline CSS
 /// only, nothing to fetch, no script; every text escaped by Unicode scalar.
-public enum HTMLMinutes {
+package enum HTMLMinutes {
     /// `confirmations`: who confirmed these minutes and when, as the Markdown
     /// minutes' block says it (empty when they are not confirmed as they are).
-    public static func render(_ session: Session, includePrivate: Bool, confirmations: [String] = [],
+    package static func render(_ session: Session, includePrivate: Bool, confirmations: [String] = [],
                               timeZone: TimeZone = .current) -> String {
         let (minutes, keptOut) = session.forMinutes(includePrivate: includePrivate)
         var page = HTMLReferat(session: minutes, t: Localizer(session.language), timeZone: timeZone)

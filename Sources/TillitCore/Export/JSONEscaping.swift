@@ -2,8 +2,8 @@
 /// isolates raw; a terminal that shows the output (`tillit sessions --format
 /// json | less`) may act on them. Outside strings JSON holds none of them, so
 /// writing each as `\uXXXX` anywhere keeps the text valid and equal.
-public enum JSONEscaping {
-    public static func escapingInvisibles(_ json: String) -> String {
+package enum JSONEscaping {
+    package static func escapingInvisibles(_ json: String) -> String {
         guard json.unicodeScalars.contains(where: needsEscape) else { return json }
         var result = String.UnicodeScalarView()
         for scalar in json.unicodeScalars {
@@ -18,7 +18,7 @@ public enum JSONEscaping {
     }
 
     /// What `SafeText` strips, less the C0 controls JSONEncoder already escapes.
-    public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    package static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value >= 0x7F && SafeText.isUnsafe(scalar)
     }
 }

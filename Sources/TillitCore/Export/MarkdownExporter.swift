@@ -3,8 +3,8 @@ import Foundation
 /// A talk as a Markdown referat: what a person would file or mail. Headings and
 /// labels are in the talk's language; every text that came from a person or a
 /// file is escaped so it shows as written and never turns into markup or HTML.
-public enum MarkdownExporter {
-    public static func render(_ session: Session, includePrivate: Bool, timeZone: TimeZone = .current) -> String {
+package enum MarkdownExporter {
+    package static func render(_ session: Session, includePrivate: Bool, timeZone: TimeZone = .current) -> String {
         // Only what may leave the talk (`forMinutes`): whatever the flags, a kept-out answer stays out.
         let (minutes, keptOut) = session.forMinutes(includePrivate: includePrivate)
         var referat = Referat(session: minutes, t: Localizer(session.language), timeZone: timeZone)

@@ -9,7 +9,7 @@ extension Session {
     /// shown together (`withoutHiddenRatings`), and without the leader's
     /// private notes unless `includePrivate`. `keptOut` counts the answers
     /// left out that had something in them, for the minutes to say so.
-    public func forMinutes(includePrivate: Bool) -> (session: Session, keptOut: Int) {
+    package func forMinutes(includePrivate: Bool) -> (session: Session, keptOut: Int) {
         var copy = withoutHiddenRatings
         var keptOut = 0
         for index in copy.cards.indices {

@@ -5,27 +5,27 @@ import WebText
 /// questions in the talk's language with room to write, and from their last
 /// talk the actions still open and both ratings. Markdown, or one printable
 /// A4 HTML page with inline CSS and nothing fetched from anywhere.
-public struct PreparationSheet: Sendable {
-    public struct Question: Hashable, Sendable {
-        public var prompt: String
+package struct PreparationSheet: Sendable {
+    package struct Question: Hashable, Sendable {
+        package var prompt: String
         /// `Skala 1–5: 1 = …, 5 = …` on a rating card.
-        public var scale: String?
+        package var scale: String?
     }
 
-    public var title: String
-    public var person: String
-    public var language: Language
-    public var questions: [Question]
+    package var title: String
+    package var person: String
+    package var language: Language
+    package var questions: [Question]
     /// The latest 1:1 with the person, if any.
-    public var lastTalk: Date?
-    public var openActions: [Action]
+    package var lastTalk: Date?
+    package var openActions: [Action]
     /// `(prompt, employee, leader)` of the last talk's rating cards, as its summary shows them.
-    public var ratings: [(prompt: String, employee: String, leader: String)]
-    public var names: (employee: String, leader: String)
+    package var ratings: [(prompt: String, employee: String, leader: String)]
+    package var names: (employee: String, leader: String)
 
     /// The sheet for the next talk with `person` on `deck`; `talks` are all the
     /// talks there are (the latest 1:1 with someone of that name is used).
-    public init(deck: Deck, person: String, language: Language, talks: [Session]) {
+    package init(deck: Deck, person: String, language: Language, talks: [Session]) {
         let t = Localizer(language)
         title = SafeText.line(deck.title.resolve(language))
         let filter = TalkFilter(participant: person)
@@ -54,7 +54,7 @@ public struct PreparationSheet: Sendable {
     }
 
     /// `forberedelse-2026-12-07-bjorn-aesoy.md`: ASCII letters and digits of the name, the day in UTC.
-    public static func fileName(person: String, now: Date) -> String {
+    package static func fileName(person: String, now: Date) -> String {
         let ascii = person.lowercased().replacingOccurrences(of: "æ", with: "ae").replacingOccurrences(of: "ø", with: "o")
             .folding(options: .diacriticInsensitive, locale: nil)
         let slug = ascii.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? String($0) : "-" }.joined()
@@ -62,7 +62,7 @@ public struct PreparationSheet: Sendable {
         return "forberedelse-" + ExportFormat.isoDay(now, timeZone: .gmt) + (slug.isEmpty ? "" : "-" + slug) + ".md"
     }
 
-    public func markdown(timeZone: TimeZone = .current) -> String {
+    package func markdown(timeZone: TimeZone = .current) -> String {
         let t = Localizer(language)
         var out = ["# " + MarkdownExporter.inline(t(.prepareTitle, title, person)), "", MarkdownExporter.inline(t(.prepareIntro)), ""]
         if let lastTalk {
@@ -92,7 +92,7 @@ public struct PreparationSheet: Sendable {
     }
 
     /// One A4 document to print: inline CSS only, no scripts, nothing fetched.
-    public func html(timeZone: TimeZone = .current) -> String {
+    package func html(timeZone: TimeZone = .current) -> String {
         let t = Localizer(language)
         let e = HTMLText.escape
         var body = "<h1>\(e(t(.prepareTitle, title, person)))</h1>\n<p class=\"intro\">\(e(t(.prepareIntro)))</p>\n"

@@ -8,9 +8,9 @@ import WebText
 /// its scale with numbers to circle. Inline CSS only: no scripts, no fonts or
 /// images to fetch, nothing that reaches the network. Every deck text is
 /// escaped, so a deck file cannot put markup into the page.
-public enum PrintableDeck {
-    public static let cardsPerPage = 8
-    public static let columns = 2
+package enum PrintableDeck {
+    package static let cardsPerPage = 8
+    package static let columns = 2
     static let rows = cardsPerPage / columns
 
     /// Card and page geometry in millimetres. The cards touch, so one cut
@@ -24,9 +24,9 @@ public enum PrintableDeck {
     /// place the cards, so `'unsafe-inline'` for style; there is no script to allow).
     static let contentSecurityPolicy = PrintStyle.contentSecurityPolicy
 
-    public static func pageCount(cards: Int) -> Int { (cards + cardsPerPage - 1) / cardsPerPage }
+    package static func pageCount(cards: Int) -> Int { (cards + cardsPerPage - 1) / cardsPerPage }
 
-    public static func render(_ deck: Deck, language: Language) -> String {
+    package static func render(_ deck: Deck, language: Language) -> String {
         let t = Localizer(language)
         let title = SafeText.line(deck.title.resolve(language))
         let pages = pageCount(cards: deck.cards.count)
@@ -141,5 +141,5 @@ public enum PrintableDeck {
         """
 
     /// Makes text safe inside an element or a quoted attribute.
-    public static func escape(_ text: String) -> String { HTMLText.escape(text) }
+    package static func escape(_ text: String) -> String { HTMLText.escape(text) }
 }

@@ -3,16 +3,16 @@
 /// employee before the first talk. Markdown; the facts that vary (where the
 /// data folder is, the retention in force) are filled in, the rest is in the
 /// string tables.
-public struct PrivacySheet: Sendable {
-    public var dataFolder: String
-    public var retention: RetentionPolicy
+package struct PrivacySheet: Sendable {
+    package var dataFolder: String
+    package var retention: RetentionPolicy
 
-    public init(dataFolder: String, retention: RetentionPolicy) {
+    package init(dataFolder: String, retention: RetentionPolicy) {
         self.dataFolder = dataFolder
         self.retention = retention
     }
 
-    public func forDataProtectionOfficer(_ t: Localizer) -> String {
+    package func forDataProtectionOfficer(_ t: Localizer) -> String {
         let sections: [(UIString, String)] = [
             (.privacyStoredHeading, t(.privacyStored)),
             (.privacyWhereHeading, t(.privacyWhere, SafeText.line(dataFolder))),
@@ -24,7 +24,7 @@ public struct PrivacySheet: Sendable {
         return render(title: t(.privacyTitle), sections, t)
     }
 
-    public func forEmployee(_ t: Localizer) -> String {
+    package func forEmployee(_ t: Localizer) -> String {
         let sections: [(UIString, String)] = [
             (.privacyEmployeeWrittenHeading, t(.privacyEmployeeWritten)),
             (.privacyEmployeeReadersHeading, t(.privacyEmployeeReaders)),

@@ -5,7 +5,7 @@ extension Session {
     /// (`forMinutes`: no answer kept out, no rating not yet shown, the leader's
     /// private notes only with `includePrivate`), with `keptOutOfMinutes`
     /// saying how many answers were kept out, when any were. Invisible controls are escaped (`JSONEscaping`).
-    public func exportJSON(includePrivate: Bool) throws -> String {
+    package func exportJSON(includePrivate: Bool) throws -> String {
         let minutes = forMinutes(includePrivate: includePrivate)
         var copy = minutes.session.withTeamVotesAsShown
         copy.keptOutOfMinutes = minutes.keptOut > 0 ? minutes.keptOut : nil

@@ -1,7 +1,7 @@
 import Foundation
 
 /// `tillit sessions --format json`: the listing as a JSON array a script can read.
-public enum SessionListJSON {
+package enum SessionListJSON {
     struct Entry: Encodable {
         struct Person: Encodable { var name: String; var role: Role }
         var id: String
@@ -20,7 +20,7 @@ public enum SessionListJSON {
     }
 
     /// Newest first, as given; pretty-printed with sorted keys and ISO-8601 dates, like a talk file.
-    public static func render(_ summaries: [SessionSummary]) throws -> String {
+    package static func render(_ summaries: [SessionSummary]) throws -> String {
         let entries = summaries.map {
             Entry(id: $0.id, path: $0.path, kind: $0.kind, title: $0.title, language: $0.language,
                   participants: $0.participants.map { Entry.Person(name: $0.name, role: $0.role) },

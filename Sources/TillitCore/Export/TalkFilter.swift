@@ -2,29 +2,29 @@ import Foundation
 
 /// Which talks a listing or a trend is about: a deck, a person, a team, or
 /// only the talks still going on. Empty criteria match every talk.
-public struct TalkFilter: Hashable, Sendable {
-    public var deck: String?
+package struct TalkFilter: Hashable, Sendable {
+    package var deck: String?
     /// A person's name, or one or more whole words of it (`Ola` finds `Ola Hansen`, not `Nicola`).
-    public var participant: String?
+    package var participant: String?
     /// A team talk's title, whole, in any case.
-    public var team: String?
-    public var unfinishedOnly: Bool
+    package var team: String?
+    package var unfinishedOnly: Bool
 
-    public init(deck: String? = nil, participant: String? = nil, team: String? = nil, unfinishedOnly: Bool = false) {
+    package init(deck: String? = nil, participant: String? = nil, team: String? = nil, unfinishedOnly: Bool = false) {
         self.deck = deck
         self.participant = participant
         self.team = team
         self.unfinishedOnly = unfinishedOnly
     }
 
-    public var isEmpty: Bool { deck == nil && participant == nil && team == nil && !unfinishedOnly }
+    package var isEmpty: Bool { deck == nil && participant == nil && team == nil && !unfinishedOnly }
 
-    public func matches(_ summary: SessionSummary) -> Bool {
+    package func matches(_ summary: SessionSummary) -> Bool {
         matches(kind: summary.kind, title: summary.title, participants: summary.participants,
                 deckIDs: summary.deckIDs, finished: summary.isFinished)
     }
 
-    public func matches(_ session: Session) -> Bool {
+    package func matches(_ session: Session) -> Bool {
         matches(kind: session.kind, title: session.title, participants: session.participants,
                 deckIDs: session.decks.map(\.id), finished: session.isFinished)
     }
@@ -38,7 +38,7 @@ public struct TalkFilter: Hashable, Sendable {
     }
 
     /// True when `query` is the whole name or a run of whole words in it, ignoring case and extra spaces.
-    public static func name(_ name: String, matches query: String) -> Bool {
+    package static func name(_ name: String, matches query: String) -> Bool {
         let wanted = words(query)
         let have = words(name)
         guard !wanted.isEmpty, wanted.count <= have.count else { return false }

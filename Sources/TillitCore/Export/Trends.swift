@@ -4,105 +4,105 @@ import Foundation
 /// of every talk, the latest, the change, and the actions agreed on the card.
 /// Pure: built from talks already loaded, so the command line, the terminal UI
 /// and the tests all get the same numbers.
-public struct TrendsReport: Hashable, Sendable {
+package struct TrendsReport: Hashable, Sendable {
     /// A team average from fewer votes than this is not shown, nor is its
     /// spread, so no one's vote can be read off. A 1:1 shows its ratings: they
     /// are given by name, and the referat names them anyway.
-    public static let minimumVotes = VotePrivacy.minimumVotes
+    package static let minimumVotes = VotePrivacy.minimumVotes
 
     /// One talk in the report, oldest first.
-    public struct Talk: Hashable, Sendable {
-        public var id: String
-        public var title: String
-        public var kind: TalkKind
-        public var createdAt: Date
+    package struct Talk: Hashable, Sendable {
+        package var id: String
+        package var title: String
+        package var kind: TalkKind
+        package var createdAt: Date
         /// The employee's name in a 1:1, as the talk spells it.
-        public var employee: String?
+        package var employee: String?
         /// The leader's name in a 1:1, as the talk spells it.
-        public var leader: String? = nil
+        package var leader: String? = nil
     }
 
     /// A card's ratings in one talk.
-    public struct Point: Hashable, Sendable {
+    package struct Point: Hashable, Sendable {
         /// Value → number of votes; empty when `tooFew` (the spread would give votes away).
-        public var counts: [Int: Int]
-        public var votes: Int
+        package var counts: [Int: Int]
+        package var votes: Int
         /// The average, or nil when there were too few votes to show it.
-        public var mean: Double?
-        public var actionAgreed: Bool
+        package var mean: Double?
+        package var actionAgreed: Bool
 
-        public var tooFew: Bool { mean == nil }
+        package var tooFew: Bool { mean == nil }
     }
 
     /// An action agreed on a card, and the talk it was agreed in.
-    public struct AgreedAction: Hashable, Sendable {
-        public var text: String
-        public var owner: String
-        public var due: String?
-        public var done: Bool
-        public var talkID: String
+    package struct AgreedAction: Hashable, Sendable {
+        package var text: String
+        package var owner: String
+        package var due: String?
+        package var done: Bool
+        package var talkID: String
         /// Index in `TrendsReport.talks`.
-        public var talkIndex: Int
+        package var talkIndex: Int
     }
 
-    public struct CardTrend: Hashable, Sendable, Identifiable {
+    package struct CardTrend: Hashable, Sendable, Identifiable {
         /// `deck/card`.
-        public var key: String
-        public var card: String
+        package var key: String
+        package var card: String
         /// In a report of 1:1 talks, whose ratings these are (the employee's
         /// and the leader's views are two trends, never one average); nil for teams.
-        public var role: Role?
-        public var prompt: String
-        public var scale: ClosedRange<Int>
+        package var role: Role?
+        package var prompt: String
+        package var scale: ClosedRange<Int>
         /// One per talk of the report; nil where the card got no votes.
-        public var points: [Point?]
-        public var actions: [AgreedAction]
+        package var points: [Point?]
+        package var actions: [AgreedAction]
         /// `about: self`: each rated their own state, so the two lines are never compared.
-        public var aboutSelf = false
+        package var aboutSelf = false
 
-        public var id: String { role.map { key + "/" + $0.rawValue } ?? key }
+        package var id: String { role.map { key + "/" + $0.rawValue } ?? key }
 
         /// The averages over the talks; nil for a talk without votes or with too few.
-        public var means: [Double?] { points.map { $0?.mean } }
+        package var means: [Double?] { points.map { $0?.mean } }
         /// The latest talk in which the card got votes.
-        public var latestIndex: Int? { points.lastIndex { $0 != nil } }
-        public var latest: Point? { latestIndex.flatMap { points[$0] } }
+        package var latestIndex: Int? { points.lastIndex { $0 != nil } }
+        package var latest: Point? { latestIndex.flatMap { points[$0] } }
         /// The latest average, if the latest votes were enough to show one.
-        public var latestMean: Double? { latest?.mean }
+        package var latestMean: Double? { latest?.mean }
         /// The latest average minus the shown average before it.
-        public var change: Double? {
+        package var change: Double? {
             guard let index = latestIndex, let now = points[index]?.mean,
                   let before = points[..<index].last(where: { $0?.mean != nil })??.mean else { return nil }
             return now - before
         }
         /// Talks in which the card got at least one vote.
-        public var talkCount: Int { points.filter { $0 != nil }.count }
-        public var voteCount: Int { points.reduce(0) { $0 + ($1?.votes ?? 0) } }
-        public var shortPrompt: String { DisplayWidth.truncate(SafeText.line(prompt), to: 40) }
+        package var talkCount: Int { points.filter { $0 != nil }.count }
+        package var voteCount: Int { points.reduce(0) { $0 + ($1?.votes ?? 0) } }
+        package var shortPrompt: String { DisplayWidth.truncate(SafeText.line(prompt), to: 40) }
 
         /// Whose line this is in a 1:1 report, person first: `Ola (medarbeider)`, or the role
         /// alone without a name; nil for a team. `name` as the latest talk spells it.
-        public func whose(_ t: Localizer, name: String?) -> String? {
+        package func whose(_ t: Localizer, name: String?) -> String? {
             guard let role else { return nil }
             let name = SafeText.line(name ?? "")
             return name.isEmpty ? t(role.label) : name + " (" + t.role(role) + ")"
         }
 
         /// The prompt, and in a 1:1 report whose ratings: `Hvor stort handlingsrom… (medarbeider)`.
-        public func label(_ t: Localizer, short: Bool = true) -> String {
+        package func label(_ t: Localizer, short: Bool = true) -> String {
             let text = short ? shortPrompt : SafeText.line(prompt)
             return role.map { text + " (" + t.role($0) + ")" } ?? text
         }
     }
 
     /// The name of the person with `role` in the report's latest 1:1 that names one.
-    public func name(of role: Role) -> String? {
+    package func name(of role: Role) -> String? {
         talks.reversed().lazy.compactMap { role == .leader ? $0.leader : role == .employee ? $0.employee : nil }.first
     }
 
     /// `Ola (medarbeider) · Hvor stort handlingsrom…` in a 1:1 report, the prompt alone for a
     /// team; cut to `width` in the prompt only, so whose line it is always shows.
-    public func screenLabel(_ card: CardTrend, _ t: Localizer, width: Int? = nil) -> String {
+    package func screenLabel(_ card: CardTrend, _ t: Localizer, width: Int? = nil) -> String {
         let prompt = SafeText.line(card.prompt)
         guard let whose = card.whose(t, name: card.role.flatMap(name(of:))) else {
             return width.map { DisplayWidth.truncate(prompt, to: $0) } ?? prompt
@@ -113,21 +113,21 @@ public struct TrendsReport: Hashable, Sendable {
     }
 
     /// How many different employees the report's 1:1 talks were with, by name.
-    public var employeeCount: Int { employees.count }
+    package var employeeCount: Int { employees.count }
 
     /// Every talk in the report is a 1:1: ratings are given by name, one each.
-    public var isOneOnOne: Bool { !talks.isEmpty && talks.allSatisfy { $0.kind == .oneOnOne } }
+    package var isOneOnOne: Bool { !talks.isEmpty && talks.allSatisfy { $0.kind == .oneOnOne } }
 
-    public var deckID: String
-    public var deckTitle: String
-    public var filter: TalkFilter
-    public var talks: [Talk]
-    public var cards: [CardTrend]
+    package var deckID: String
+    package var deckTitle: String
+    package var filter: TalkFilter
+    package var talks: [Talk]
+    package var cards: [CardTrend]
     /// Session files that could not be read and were left out (set by whoever loaded them).
-    public var unreadableFiles = 0
+    package var unreadableFiles = 0
 
     /// Whose talks these are, for a title: the team as its latest talk spells it, or the person asked for.
-    public var scope: String? {
+    package var scope: String? {
         if let team = filter.team { return SafeText.line(talks.last?.title ?? team) }
         return filter.participant.map(SafeText.line)
     }
@@ -140,7 +140,7 @@ public struct TrendsReport: Hashable, Sendable {
     /// and `participant`, the latest `last` of them. With `deck`, cards follow
     /// the deck's order and prompts its text in `language`; without it, the
     /// words recorded in the latest talk.
-    public init(sessions: [Session], deckID: String, team: String? = nil, participant: String? = nil,
+    package init(sessions: [Session], deckID: String, team: String? = nil, participant: String? = nil,
                 last: Int? = nil, deck: Deck? = nil, language: Language? = nil) {
         let filter = TalkFilter(deck: deckID, participant: participant, team: team)
         var chosen = sessions.filter { filter.matches($0) }
@@ -216,12 +216,12 @@ public struct TrendsReport: Hashable, Sendable {
 
     // MARK: Sparklines
 
-    public static let sparkBlocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+    package static let sparkBlocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
     /// Shown for a talk without a shown average (no votes, or too few).
-    public static let sparkGap: Character = "·"
+    package static let sparkGap: Character = "·"
 
     /// One block per value, its height by where it lies on `scale`.
-    public static func sparkline(_ means: [Double?], scale: ClosedRange<Int>) -> String {
+    package static func sparkline(_ means: [Double?], scale: ClosedRange<Int>) -> String {
         let low = Double(scale.lowerBound), span = Double(scale.upperBound - scale.lowerBound)
         return String(means.map { mean -> Character in
             guard let mean else { return sparkGap }

@@ -8,7 +8,7 @@ extension TrendsReport {
     /// For `card` (either person's line) in a report of 1:1 talks: per talk,
     /// how far apart the two ratings lay; nil where not both were shown. Empty
     /// for a team's report.
-    public func gaps(of card: CardTrend) -> [Double?] {
+    package func gaps(of card: CardTrend) -> [Double?] {
         // Each rated their own state (`about: self`): two lines, no gap between them.
         guard isOneOnOne, card.role != nil, !card.aboutSelf else { return [] }
         func line(_ role: Role) -> CardTrend? { cards.first { $0.key == card.key && $0.role == role } }
@@ -20,13 +20,13 @@ extension TrendsReport {
     }
 
     /// The gaps as a sparkline over the scale's widest gap (a low line: you see it alike).
-    public func gapSparkline(of card: CardTrend, last width: Int? = nil) -> String {
+    package func gapSparkline(of card: CardTrend, last width: Int? = nil) -> String {
         let gaps = gaps(of: card)
         return Self.sparkline(Array(gaps.suffix(width ?? gaps.count)), scale: 0...max(1, card.scale.upperBound - card.scale.lowerBound))
     }
 
     /// `sist 1 fra hverandre` for the latest talk both rated in; nil when there is none.
-    public func latestGapText(of card: CardTrend, _ t: Localizer) -> String? {
+    package func latestGapText(of card: CardTrend, _ t: Localizer) -> String? {
         guard let latest = gaps(of: card).last(where: { $0 != nil }) ?? nil else { return nil }
         // Two ratings lie a whole number apart: `1`, not `1,0`.
         return t(.trendsGapLatest, latest == latest.rounded() ? String(Int(latest)) : ExportFormat.mean(latest, t.language))

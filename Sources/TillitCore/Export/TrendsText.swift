@@ -3,11 +3,11 @@ import Foundation
 /// A `TrendsReport` for the command line: a table for people, CSV for spreadsheets.
 extension TrendsReport {
     /// How many talks a sparkline on the command line shows; older ones are behind a `…`.
-    public static let textSparkWidth = 24
+    package static let textSparkWidth = 24
 
     /// A title line, then one line per rating card: prompt, sparkline, latest
     /// average, change, talks, votes and actions agreed on the card.
-    public func text(_ t: Localizer) -> String {
+    package func text(_ t: Localizer) -> String {
         var scope = [SafeText.line(deckTitle)]
         if let whose = self.scope { scope.append(whose) }
         scope.append(t.count(talks.count, one: .talkCountOne, many: .talkCount))
@@ -38,14 +38,14 @@ extension TrendsReport {
     }
 
     /// The latest average, `too few`, or `–` when the card got no votes.
-    public func latestText(_ card: CardTrend, _ t: Localizer) -> String {
+    package func latestText(_ card: CardTrend, _ t: Localizer) -> String {
         guard let latest = card.latest else { return "–" }
         return latest.mean.map { ExportFormat.mean($0, t.language) } ?? t(.trendsTooFew)
     }
 
     /// One row per card and talk with votes, for a spreadsheet: RFC 4180 CSV,
     /// a dot as the decimal mark, the date in UTC.
-    public func csv() -> String {
+    package func csv() -> String {
         // `who` says whose ratings a row holds: a 1:1's employee or leader, or the team.
         var lines = ["deck,card,who,prompt,talk,date,votes,average,note,actions_agreed"]
         let dates = ISO8601DateFormatter()

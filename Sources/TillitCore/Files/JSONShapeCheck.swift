@@ -5,7 +5,7 @@ import Foundation
 /// in a talk (`1e308`), and a key given twice in one object (the decoder
 /// silently keeps one of the two, so a hand-edited or crafted file could say
 /// two things at once). One pass over the bytes.
-public enum JSONShapeProblem: Hashable, Sendable {
+package enum JSONShapeProblem: Hashable, Sendable {
     case notUTF8(line: Int)
     case nestedTooDeeply(line: Int)
     case duplicateKey(String, line: Int)

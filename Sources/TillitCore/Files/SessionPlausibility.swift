@@ -11,15 +11,15 @@ extension Session {
     /// Seconds on one card: ten years is more than any talk.
     static let maximumSeconds: Double = 315_360_000
     /// Scales in decks run 0–10; a talk file may widen that, but not without end.
-    public static let scaleBounds = -1_000...1_000
+    package static let scaleBounds = -1_000...1_000
     /// Votes for one value on one card.
-    public static let maximumVotes = 1_000_000
+    package static let maximumVotes = 1_000_000
     /// The timer per card: a day is the most `tillit start` allows; a year is plenty.
     static let maximumTimer = 31_536_000
 
     /// Why the numbers of this talk cannot be used, in words that point into
     /// the file (`'cards[3].secondsSpent' is …`), or nil when they are fine.
-    public var implausibility: String? {
+    package var implausibility: String? {
         if let timerSeconds, !(0...Self.maximumTimer).contains(timerSeconds) {
             return "'timerSeconds' is \(timerSeconds), not a number of seconds from 0 to \(Self.maximumTimer)"
         }

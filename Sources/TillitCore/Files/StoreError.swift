@@ -3,7 +3,7 @@ import Foundation
 /// What can go wrong with the files of talks. Every message names the file
 /// (or the other process), says what happened, and, where it matters, that the
 /// file was left as it was.
-public indirect enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
+package indirect enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A talk id may use only `a–z`, `0–9` and `-`, so it can never point outside the folder.
     case invalidID(String)
     case notFound(id: String, path: String)
@@ -40,7 +40,7 @@ public indirect enum StoreError: Error, Hashable, Sendable, CustomStringConverti
     case folderOpenToOthers(path: String, mode: UInt32)
 
     /// The message in the user's language.
-    public func message(_ t: Localizer) -> String {
+    package func message(_ t: Localizer) -> String {
         switch self {
         case .invalidID(let id): return t(.storeInvalidID, SafeText.line(id))
         case .notFound(let id, let path): return t(.storeNotFound, id, path)
@@ -71,21 +71,21 @@ public indirect enum StoreError: Error, Hashable, Sendable, CustomStringConverti
         }
     }
 
-    public var description: String { message(Localizer(.en)) }
+    package var description: String { message(Localizer(.en)) }
 }
 
 /// A file in the sessions folder that could not be read, and why.
-public struct StoreProblem: Hashable, Sendable, CustomStringConvertible {
-    public var path: String
-    public var error: StoreError
+package struct StoreProblem: Hashable, Sendable, CustomStringConvertible {
+    package var path: String
+    package var error: StoreError
 
-    public init(path: String, error: StoreError) {
+    package init(path: String, error: StoreError) {
         self.path = path
         self.error = error
     }
 
-    public var reason: String { error.description }
-    public var description: String { reason }
+    package var reason: String { error.description }
+    package var description: String { reason }
 }
 
 extension FileKind {

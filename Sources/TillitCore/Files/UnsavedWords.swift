@@ -1,10 +1,10 @@
 /// What a person typed that is not in the file: when the last save failed
 /// (a full disk) and the talk ends, these are said on the terminal so the
 /// words can still be copied somewhere, instead of going with the process.
-public enum UnsavedWords {
+package enum UnsavedWords {
     /// The words, under a line that says what they are; nil when every word is saved.
     /// `saved` is nil when nothing of the talk was ever saved.
-    public static func report(saved: Session?, current: Session, _ t: Localizer) -> String? {
+    package static func report(saved: Session?, current: Session, _ t: Localizer) -> String? {
         let lines = lines(saved: saved, current: current, t)
         guard !lines.isEmpty else { return nil }
         return ([t(.unsavedWordsHeader)] + lines.map { "  " + $0 }).joined(separator: "\n")

@@ -3,12 +3,12 @@ import Foundation
 /// Looks up a UI string in the table of one language. Each language has one
 /// table (`Strings+nb.swift`, `Strings+en.swift`, …); a key missing from a table
 /// falls back the way deck texts do, so a half-translated table still works.
-public struct Localizer: Sendable {
-    public var language: Language
+package struct Localizer: Sendable {
+    package var language: Language
 
-    public init(_ language: Language) { self.language = language }
+    package init(_ language: Language) { self.language = language }
 
-    public static func table(_ language: Language) -> [UIString: String] {
+    package static func table(_ language: Language) -> [UIString: String] {
         switch language {
         case .nb: return Strings.nb
         case .en: return Strings.en
@@ -20,7 +20,7 @@ public struct Localizer: Sendable {
     /// arguments are where paths, names and the room's words come in from
     /// outside, so they pass the deck text's sanitiser: no escape sequence in a
     /// file name reaches a terminal through a message.
-    public func callAsFunction(_ key: UIString, _ arguments: CustomStringConvertible...) -> String {
+    package func callAsFunction(_ key: UIString, _ arguments: CustomStringConvertible...) -> String {
         Self.format(Self.text(for: key, in: language, tables: Self.table), arguments.map { SafeText.clean($0.description) })
     }
 
@@ -56,11 +56,11 @@ public struct Localizer: Sendable {
 }
 
 /// Namespace for the per-language tables.
-public enum Strings {}
+package enum Strings {}
 
 extension Localizer {
     /// `1 stemme` or `4 stemmer`: the singular key for one, the plural for the rest.
-    public func count(_ n: Int, one: UIString, many: UIString) -> String {
+    package func count(_ n: Int, one: UIString, many: UIString) -> String {
         self(n == 1 ? one : many, n)
     }
 }

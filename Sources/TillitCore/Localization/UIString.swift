@@ -1,5 +1,5 @@
 /// Every sentence tillit shows, by key. The words are in the per-language tables.
-public enum UIString: String, CaseIterable, Sendable {
+package enum UIString: String, CaseIterable, Sendable {
     // Command line
     case decksHeaderID, decksHeaderTitle, decksHeaderCards, decksHeaderAudience, decksHeaderSource
     case sourceShipped, sourceOwn, sourceOwnReplaces

@@ -2,10 +2,10 @@ import Foundation
 
 /// Due dates as people type them (`15.12`, `15.12.2026`, `2026-12-15`), stored
 /// as `YYYY-MM-DD`. A day and month without a year means the next such day.
-public enum DueDate {
-    public enum Parsed: Equatable, Sendable { case empty, date(String), invalid }
+package enum DueDate {
+    package enum Parsed: Equatable, Sendable { case empty, date(String), invalid }
 
-    public static func parse(_ text: String, today: Date, calendar: Calendar = .current) -> Parsed {
+    package static func parse(_ text: String, today: Date, calendar: Calendar = .current) -> Parsed {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { return .empty }
         let parts = trimmed.split(whereSeparator: { $0 == "." || $0 == "-" || $0 == "/" }).map(String.init)
@@ -34,7 +34,7 @@ public enum DueDate {
     }
 
     /// `2026-12-15` shown the local way: `15.12` this year, `15.12.2027` otherwise.
-    public static func display(_ stored: String, language: Language, today: Date, calendar: Calendar = .current) -> String {
+    package static func display(_ stored: String, language: Language, today: Date, calendar: Calendar = .current) -> String {
         let parts = stored.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3 else { return stored }
         let thisYear = calendar.component(.year, from: today)

@@ -1,14 +1,14 @@
 import Foundation
 
 /// One person's confirmation that the minutes read as they agreed.
-public struct MinutesConfirmation: Codable, Hashable, Sendable {
+package struct MinutesConfirmation: Codable, Hashable, Sendable {
     /// The participant's id in the talk.
-    public var participant: String
+    package var participant: String
     /// Their name when they confirmed, as it stands in the minutes.
-    public var name: String
-    public var confirmedAt: Date
+    package var name: String
+    package var confirmedAt: Date
 
-    public init(participant: String, name: String, confirmedAt: Date) {
+    package init(participant: String, name: String, confirmedAt: Date) {
         self.participant = participant
         self.name = name
         self.confirmedAt = confirmedAt
@@ -20,28 +20,28 @@ public struct MinutesConfirmation: Codable, Hashable, Sendable {
 extension Session {
     /// Who confirms the minutes: both people in a 1:1; in a team the
     /// facilitator, who may confirm alone (everyone, if no one facilitates).
-    public var minutesConfirmers: [Participant] {
+    package var minutesConfirmers: [Participant] {
         guard kind == .team else { return participants }
         if let facilitator = participants.first(where: { $0.role == .facilitator }) { return [facilitator] }
         return participants
     }
 
     /// The confirmations given, in the order they came.
-    public var minutesConfirmations: [MinutesConfirmation] { confirmations ?? [] }
+    package var minutesConfirmations: [MinutesConfirmation] { confirmations ?? [] }
 
     /// The next person to confirm, or nil when all have (or the talk is not finished).
-    public var nextMinutesConfirmer: Participant? {
+    package var nextMinutesConfirmer: Participant? {
         guard isFinished else { return nil }
         return minutesConfirmers.first { person in !minutesConfirmations.contains { $0.participant == person.id } }
     }
 
     /// Everyone who confirms has confirmed the minutes whose fingerprint is kept.
-    public var minutesConfirmed: Bool {
+    package var minutesConfirmed: Bool {
         isFinished && minutesFingerprint != nil && !minutesConfirmers.isEmpty && nextMinutesConfirmer == nil
     }
 
     /// Whether `fingerprint` (of minutes as they read now) is what was confirmed.
-    public func minutesConfirmed(as fingerprint: String) -> Bool {
+    package func minutesConfirmed(as fingerprint: String) -> Bool {
         minutesConfirmed && minutesFingerprint == fingerprint
     }
 }

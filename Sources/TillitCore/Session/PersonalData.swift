@@ -4,11 +4,11 @@ import Foundation
 /// to see everything kept about them (innsyn, `tillit export --participant`)
 /// and to be removed (`tillit forget`). A person is found by name as it was
 /// typed, whatever its case and surrounding spaces.
-public struct PersonName: Sendable, Equatable {
-    public let typed: String
+package struct PersonName: Sendable, Equatable {
+    package let typed: String
     private let folded: String
 
-    public init(_ typed: String) {
+    package init(_ typed: String) {
         self.typed = typed
         folded = Self.fold(typed)
     }
@@ -17,12 +17,12 @@ public struct PersonName: Sendable, Equatable {
         text.trimmingCharacters(in: .whitespacesAndNewlines).folding(options: .caseInsensitive, locale: nil)
     }
 
-    public var isEmpty: Bool { folded.isEmpty }
+    package var isEmpty: Bool { folded.isEmpty }
 
-    public func matches(_ name: String) -> Bool { !isEmpty && Self.fold(name) == folded }
+    package func matches(_ name: String) -> Bool { !isEmpty && Self.fold(name) == folded }
 
     /// Whether `session` names this person: as a participant, or as the owner of an action.
-    public func isNamed(in session: Session) -> Bool {
+    package func isNamed(in session: Session) -> Bool {
         session.participants.contains { matches($0.name) }
             || session.actions.contains { matches($0.owner) }
             || session.carriedOver.contains { matches($0.action.owner) }
@@ -38,7 +38,7 @@ public struct PersonName: Sendable, Equatable {
 }
 
 /// What `tillit forget` does to one talk.
-public enum ForgetOutcome: Equatable, Sendable {
+package enum ForgetOutcome: Equatable, Sendable {
     /// The person is not in it.
     case untouched
     /// A 1:1 with the person: it goes whole.
@@ -54,7 +54,7 @@ extension Session {
     /// taken out of every text (titles, answers, notes, actions). Anonymous
     /// counts were never theirs to identify, so they stay and trends for
     /// everyone else are unchanged.
-    public func forgetting(_ person: PersonName, placeholder: String) -> ForgetOutcome {
+    package func forgetting(_ person: PersonName, placeholder: String) -> ForgetOutcome {
         guard !person.isEmpty else { return .untouched }
         let takesPart = participants.contains { person.matches($0.name) }
         if kind == .oneOnOne && takesPart { return .delete }

@@ -23,10 +23,10 @@ extension CardRecord {
     }
 
     /// How many of this card's votes came from phones.
-    public var phoneVoteCount: Int { (phoneVotes ?? [:]).values.reduce(0, +) }
+    package var phoneVoteCount: Int { (phoneVotes ?? [:]).values.reduce(0, +) }
 
     /// Votes typed on the laptop (or given by name): all but the phones'. Typed and phone
     /// votes never mix on a card, so the room shows a card that has these only once the
     /// facilitator agrees that a phone round replaces them.
-    public var typedVoteCount: Int { max(0, ratingCount - phoneVoteCount) }
+    package var typedVoteCount: Int { max(0, ratingCount - phoneVoteCount) }
 }

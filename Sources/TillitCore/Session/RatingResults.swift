@@ -3,15 +3,15 @@ import Foundation
 /// What a rating card came to: how many rated it, and the spread and average
 /// where they may be shown. The summary, the referat and the trends all take
 /// their numbers from `Session.result(of:by:)`, so they never disagree.
-public struct RatingResult: Hashable, Sendable {
-    public var votes: Int
+package struct RatingResult: Hashable, Sendable {
+    package var votes: Int
     /// Nil when there were too few votes to show (a team below the minimum).
-    public var tally: VoteTally?
+    package var tally: VoteTally?
 
-    public var mean: Double? { tally?.mean }
+    package var mean: Double? { tally?.mean }
     /// Value → votes; empty when the spread may not be shown.
-    public var counts: [Int: Int] { tally?.counts ?? [:] }
-    public var tooFew: Bool { tally == nil }
+    package var counts: [Int: Int] { tally?.counts ?? [:] }
+    package var tooFew: Bool { tally == nil }
 }
 
 extension Session {
@@ -20,7 +20,7 @@ extension Session {
     /// `role` picks whose rating it is (given by name, so shown as it is).
     /// Nil when no one rated the card, or while a 1:1's ratings on it wait to
     /// be shown together (`ratingsHidden`).
-    public func result(of record: CardRecord, by role: Role? = nil) -> RatingResult? {
+    package func result(of record: CardRecord, by role: Role? = nil) -> RatingResult? {
         guard !ratingsHidden(on: record) else { return nil }
         var counts = record.ratingCounts
         if let role {
@@ -36,30 +36,30 @@ extension Session {
 }
 
 /// A 1:1's rating cards with both people's ratings side by side, for the summary.
-public struct OneOnOneRating: Hashable, Sendable {
+package struct OneOnOneRating: Hashable, Sendable {
     /// Ratings this far apart are worth talking about.
-    public static let worthTalkingAboutGap = 2
+    package static let worthTalkingAboutGap = 2
 
-    public var cardIndex: Int
-    public var prompt: String
-    public var scale: ClosedRange<Int>?
-    public var employee: Int?
-    public var leader: Int?
+    package var cardIndex: Int
+    package var prompt: String
+    package var scale: ClosedRange<Int>?
+    package var employee: Int?
+    package var leader: Int?
     /// Who has rated while the values wait to be shown together: the
     /// summary marks them (`✓`) with `employee` and `leader` still nil.
-    public var employeeRated = false
-    public var leaderRated = false
+    package var employeeRated = false
+    package var leaderRated = false
     /// Each rated their own state (`about: self`): two numbers, never a disagreement.
-    public var aboutSelf = false
+    package var aboutSelf = false
 
     /// Both rated the same thing, and the ratings lie `worthTalkingAboutGap` or more apart.
-    public var worthTalkingAbout: Bool {
+    package var worthTalkingAbout: Bool {
         guard !aboutSelf, let employee, let leader else { return false }
         return abs(employee - leader) >= Self.worthTalkingAboutGap
     }
 
     /// Every rating card someone rated in `session`, in the order of the talk.
-    public static func rows(of session: Session) -> [OneOnOneRating] {
+    package static func rows(of session: Session) -> [OneOnOneRating] {
         session.cards.indices.compactMap { index in
             let record = session.cards[index]
             guard record.isRating else { return nil }
@@ -78,19 +78,19 @@ public struct OneOnOneRating: Hashable, Sendable {
 
 /// A team's rating cards with their results, and how each average moved since
 /// the team's meeting before, for the summary.
-public struct TeamRating: Hashable, Sendable {
-    public var cardIndex: Int
-    public var prompt: String
-    public var scale: ClosedRange<Int>?
+package struct TeamRating: Hashable, Sendable {
+    package var cardIndex: Int
+    package var prompt: String
+    package var scale: ClosedRange<Int>?
     /// What may be shown now: a count alone while anonymous votes are not revealed.
-    public var disclosure: VoteDisclosure
+    package var disclosure: VoteDisclosure
     /// This meeting's average minus the last meeting's on the same card; nil
     /// when either is not shown.
-    public var change: Double?
+    package var change: Double?
 
     /// Every rating card that got votes in `session`; `previous` is the team's
     /// meeting before this one (same team, same people), if any.
-    public static func rows(of session: Session, previous: Session?) -> [TeamRating] {
+    package static func rows(of session: Session, previous: Session?) -> [TeamRating] {
         let before: [String: Double] = previous.map { previous in
             var means: [String: Double] = [:]
             for record in previous.cards where record.isRating && means[record.key] == nil {

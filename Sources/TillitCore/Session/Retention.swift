@@ -3,12 +3,12 @@ import Foundation
 /// An age as people write it after `--older-than`: `24m` (months), `90d`
 /// (days) or `2y` (years). Months and years count in the calendar, so
 /// "24m" on 31 March reaches back to 31 March two years before.
-public struct TalkAge: Equatable, Sendable {
-    public enum Unit: String, Sendable { case days = "d", months = "m", years = "y" }
-    public var count: Int
-    public var unit: Unit
+package struct TalkAge: Equatable, Sendable {
+    package enum Unit: String, Sendable { case days = "d", months = "m", years = "y" }
+    package var count: Int
+    package var unit: Unit
 
-    public init(count: Int, unit: Unit) {
+    package init(count: Int, unit: Unit) {
         self.count = count
         self.unit = unit
     }
@@ -18,7 +18,7 @@ public struct TalkAge: Equatable, Sendable {
 
     /// Nil for anything that is not a whole number from 1 followed by d, m or y
     /// (and not over a hundred years): `3x`, `-1m`, `m`, `1e9d`.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         guard let last = trimmed.last, let unit = Unit(rawValue: String(last)) else { return nil }
         let digits = trimmed.dropLast()
@@ -30,10 +30,10 @@ public struct TalkAge: Equatable, Sendable {
     }
 
     /// As typed: `24m`.
-    public var text: String { "\(count)\(unit.rawValue)" }
+    package var text: String { "\(count)\(unit.rawValue)" }
 
     /// The moment `self` before `now`: talks created before it are older.
-    public func cutoff(before now: Date, calendar: Calendar = .current) -> Date {
+    package func cutoff(before now: Date, calendar: Calendar = .current) -> Date {
         let component: Calendar.Component = unit == .days ? .day : unit == .months ? .month : .year
         return calendar.date(byAdding: component, value: -count, to: now) ?? .distantPast
     }
@@ -44,22 +44,22 @@ public struct TalkAge: Equatable, Sendable {
 /// default keeps them two years, the span people most often choose for notes
 /// of performance and development talks, and the home screen says when some
 /// are older.
-public struct RetentionPolicy: Equatable, Sendable {
-    public static let defaultMonths = 24
+package struct RetentionPolicy: Equatable, Sendable {
+    package static let defaultMonths = 24
     /// Up to twenty years; more is no retention period anyone would choose.
-    public static let allowedMonths = 0...240
-    public var months: Int
+    package static let allowedMonths = 0...240
+    package var months: Int
 
-    public init(months: Int?) { self.months = months ?? Self.defaultMonths }
+    package init(months: Int?) { self.months = months ?? Self.defaultMonths }
 
     /// False when talks are kept until deleted.
-    public var limitsAge: Bool { months > 0 }
+    package var limitsAge: Bool { months > 0 }
 
     /// The age past which a talk is kept longer than the policy says, or nil with no limit.
-    public var age: TalkAge? { limitsAge ? TalkAge(count: months, unit: .months) : nil }
+    package var age: TalkAge? { limitsAge ? TalkAge(count: months, unit: .months) : nil }
 
     /// Reads a retention as typed in `tillit settings retention N`: nil unless a whole number in `allowedMonths`.
-    public static func months(from text: String) -> Int? {
+    package static func months(from text: String) -> Int? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, trimmed.count <= 4, trimmed.allSatisfy({ $0.isASCII && $0.isNumber }),
               let months = Int(trimmed), allowedMonths.contains(months) else { return nil }
@@ -67,7 +67,7 @@ public struct RetentionPolicy: Equatable, Sendable {
     }
 
     /// The talks held before `age` ago, oldest first.
-    public static func older(_ talks: [SessionSummary], than age: TalkAge, now: Date,
+    package static func older(_ talks: [SessionSummary], than age: TalkAge, now: Date,
                              calendar: Calendar = .current) -> [SessionSummary] {
         let cutoff = age.cutoff(before: now, calendar: calendar)
         return talks.filter { $0.createdAt < cutoff }.sorted { $0.createdAt < $1.createdAt }
@@ -77,17 +77,17 @@ public struct RetentionPolicy: Equatable, Sendable {
 /// The leader's private notes are working notes, not the record: they may be
 /// set to delete themselves `days` after the talk was last worked on (off
 /// when 0). tillit checks when it starts; the talk then says when they went.
-public struct PrivateNotesExpiry: Equatable, Sendable {
+package struct PrivateNotesExpiry: Equatable, Sendable {
     /// Up to ten years.
-    public static let allowedDays = 0...3_650
-    public var days: Int
+    package static let allowedDays = 0...3_650
+    package var days: Int
 
-    public init(days: Int?) { self.days = days.flatMap { Self.allowedDays.contains($0) ? $0 : nil } ?? 0 }
+    package init(days: Int?) { self.days = days.flatMap { Self.allowedDays.contains($0) ? $0 : nil } ?? 0 }
 
-    public var isOn: Bool { days > 0 }
+    package var isOn: Bool { days > 0 }
 
     /// Reads `tillit settings private-notes-days N`: nil unless a whole number in `allowedDays`.
-    public static func days(from text: String) -> Int? {
+    package static func days(from text: String) -> Int? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, trimmed.count <= 5, trimmed.allSatisfy({ $0.isASCII && $0.isNumber }),
               let days = Int(trimmed), allowedDays.contains(days) else { return nil }
@@ -96,14 +96,14 @@ public struct PrivateNotesExpiry: Equatable, Sendable {
 
     /// When `session`'s private notes are due to go: `days` after it was last
     /// changed (a talk still going on keeps them as long as it is worked on).
-    public func due(_ session: Session) -> Date? {
+    package func due(_ session: Session) -> Date? {
         guard isOn, !session.privateNotes.isEmpty else { return nil }
         return session.updatedAt.addingTimeInterval(Double(days) * 86_400)
     }
 
     /// Deletes the private notes when their time is up; true when it did.
     /// Nothing else in the talk changes, `updatedAt` included.
-    public func apply(to session: inout Session, now: Date) -> Bool {
+    package func apply(to session: inout Session, now: Date) -> Bool {
         guard let due = due(session), now >= due else { return false }
         session.privateNotes = ""
         session.privateNotesExpiredAt = now

@@ -1,6 +1,6 @@
 extension Role {
     /// The UI string that names the role on screens and in exports.
-    public var label: UIString {
+    package var label: UIString {
         switch self {
         case .leader: return .roleLeader
         case .employee: return .roleEmployee
@@ -11,7 +11,7 @@ extension Role {
 
     /// A role as a person writes it on the command line: its id (`leader`) or
     /// its name in any of tillit's languages (`leder`, `Medarbejder`).
-    public init?(written text: String) {
+    package init?(written text: String) {
         let wanted = text.trimmingSpacesAndTabs().lowercased()
         if let role = Role(rawValue: wanted) {
             self = role
@@ -28,12 +28,12 @@ extension Role {
 extension Participant {
     /// True when the name is only the role ("Leder", "Employee"), as when a
     /// setup field was left empty: then "Leder (leder)" would say it twice.
-    public func nameIsRole(_ t: Localizer) -> Bool {
+    package func nameIsRole(_ t: Localizer) -> Bool {
         name.lowercased() == t.role(role) || Role(written: name) == role
     }
 }
 
 extension Localizer {
     /// The role's name in running text: `leder`, `employee`.
-    public func role(_ role: Role) -> String { self(role.label).lowercased() }
+    package func role(_ role: Role) -> String { self(role.label).lowercased() }
 }

@@ -1,21 +1,21 @@
 import Foundation
 
-public enum TalkKind: String, Codable, CaseIterable, Sendable {
+package enum TalkKind: String, Codable, CaseIterable, Sendable {
     case oneOnOne = "one-on-one"
     case team
 }
 
-public enum Role: String, Codable, CaseIterable, Sendable {
+package enum Role: String, Codable, CaseIterable, Sendable {
     case leader, employee, member, facilitator
 }
 
-public struct Participant: Codable, Hashable, Sendable, Identifiable {
+package struct Participant: Codable, Hashable, Sendable, Identifiable {
     /// Stable within a talk (`p1`, `p2`…), so a renamed person keeps their answers.
-    public var id: String
-    public var name: String
-    public var role: Role
+    package var id: String
+    package var name: String
+    package var role: Role
 
-    public init(id: String, name: String, role: Role) {
+    package init(id: String, name: String, role: Role) {
         self.id = id
         self.name = name
         self.role = role
@@ -23,19 +23,19 @@ public struct Participant: Codable, Hashable, Sendable, Identifiable {
 }
 
 /// The decks a talk was started with, and the version of each at the time.
-public struct DeckReference: Codable, Hashable, Sendable {
-    public var id: String
-    public var version: Int
-    public var title: String
+package struct DeckReference: Codable, Hashable, Sendable {
+    package var id: String
+    package var version: Int
+    package var title: String
 
-    public init(id: String, version: Int, title: String) {
+    package init(id: String, version: Int, title: String) {
         self.id = id
         self.version = version
         self.title = title
     }
 }
 
-public enum CardStatus: String, Codable, CaseIterable, Sendable {
+package enum CardStatus: String, Codable, CaseIterable, Sendable {
     /// Not yet dealt with.
     case open
     case answered
@@ -45,17 +45,17 @@ public enum CardStatus: String, Codable, CaseIterable, Sendable {
 }
 
 /// One person's words and rating on one card.
-public struct Response: Codable, Hashable, Sendable {
-    public var participant: String
-    public var text: String
-    public var rating: Int?
-    public var updatedAt: Date
+package struct Response: Codable, Hashable, Sendable {
+    package var participant: String
+    package var text: String
+    package var rating: Int?
+    package var updatedAt: Date
     /// The person keeps this answer out of the minutes (`u`): it stays in the
     /// talk and on screen for the two of them, and leaves in no export
     /// (`Session.forMinutes`). In the file only when set (`"keptOut": true`).
-    public var keptOut: Bool
+    package var keptOut: Bool
 
-    public init(participant: String, text: String = "", rating: Int? = nil, updatedAt: Date, keptOut: Bool = false) {
+    package init(participant: String, text: String = "", rating: Int? = nil, updatedAt: Date, keptOut: Bool = false) {
         self.participant = participant
         self.text = text
         self.rating = rating
@@ -63,11 +63,11 @@ public struct Response: Codable, Hashable, Sendable {
         self.keptOut = keptOut
     }
 
-    public var isEmpty: Bool { text.isEmpty && rating == nil }
+    package var isEmpty: Bool { text.isEmpty && rating == nil }
 
     enum CodingKeys: String, CodingKey { case participant, text, rating, updatedAt, keptOut }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         participant = try c.decode(String.self, forKey: .participant)
         text = try c.decode(String.self, forKey: .text)
@@ -76,7 +76,7 @@ public struct Response: Codable, Hashable, Sendable {
         keptOut = try c.decodeIfPresent(Bool.self, forKey: .keptOut) ?? false
     }
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(participant, forKey: .participant)
         try c.encode(text, forKey: .text)
@@ -88,31 +88,31 @@ public struct Response: Codable, Hashable, Sendable {
 
 /// A card as it was dealt in this talk. The prompt and scale are copied in so
 /// the record stays readable even if the deck file changes later.
-public struct CardRecord: Codable, Hashable, Sendable {
-    public var deck: String
-    public var card: String
-    public var prompt: String
-    public var answer: AnswerForm
-    public var scaleMin: Int?
-    public var scaleMax: Int?
-    public var status: CardStatus
-    public var responses: [Response]
+package struct CardRecord: Codable, Hashable, Sendable {
+    package var deck: String
+    package var card: String
+    package var prompt: String
+    package var answer: AnswerForm
+    package var scaleMin: Int?
+    package var scaleMax: Int?
+    package var status: CardStatus
+    package var responses: [Response]
     /// Team votes when the talk is anonymous: how many chose each value, no
     /// names. Keyed by the value; in the file the keys are strings (`"4": 2`).
-    public var anonymousVotes: [Int: Int]?
+    package var anonymousVotes: [Int: Int]?
     /// The part of `anonymousVotes` that came from people's phones through the
     /// voting room, value → count; nil when none did (and in files from before it).
-    public var phoneVotes: [Int: Int]?
+    package var phoneVotes: [Int: Int]?
     /// The votes (value → count) as they were when the facilitator revealed
     /// them. Kept in the file so a resumed talk, or a return to the card, shows
     /// what the room already saw, and nothing newer: see `votesRevealed`.
-    public var revealedVotes: [Int: Int]?
-    public var secondsSpent: Double
+    package var revealedVotes: [Int: Int]?
+    package var secondsSpent: Double
     /// The deck's `about: self`: each rates their own state, never compared as
     /// disagreement. Nil (not written) for other cards and in older files.
-    public var aboutSelf: Bool?
+    package var aboutSelf: Bool?
 
-    public init(deck: String, card: Card, language: Language) {
+    package init(deck: String, card: Card, language: Language) {
         self.deck = deck
         self.card = card.id
         self.prompt = card.prompt.resolve(language)
@@ -129,59 +129,59 @@ public struct CardRecord: Codable, Hashable, Sendable {
     }
 
     /// Two people's ratings here are about the same thing, so they can differ (not `about: self`).
-    public var ratingsCompare: Bool { aboutSelf != true }
+    package var ratingsCompare: Bool { aboutSelf != true }
 
     /// `deck/card`: the key that trends and carry-over join on.
-    public var key: String { "\(deck)/\(card)" }
+    package var key: String { "\(deck)/\(card)" }
     /// A card people rate: its form rates (`AnswerForm.takesRating`) and the record carries the scale.
-    public var isRating: Bool { answer.takesRating && scaleRange != nil }
-    public var scaleRange: ClosedRange<Int>? {
+    package var isRating: Bool { answer.takesRating && scaleRange != nil }
+    package var scaleRange: ClosedRange<Int>? {
         guard let scaleMin, let scaleMax, scaleMin <= scaleMax else { return nil }
         return scaleMin...scaleMax
     }
 
-    public func response(of participant: String) -> Response? {
+    package func response(of participant: String) -> Response? {
         responses.first { $0.participant == participant }
     }
 
     /// Every rating given on this card, named or anonymous, as value → count.
-    public var ratingCounts: [Int: Int] {
+    package var ratingCounts: [Int: Int] {
         var counts: [Int: Int] = [:]
         for response in responses { if let rating = response.rating { counts[rating, default: 0] += 1 } }
         for (value, count) in anonymousVotes ?? [:] { counts[value, default: 0] += count }
         return counts
     }
 
-    public var ratingCount: Int { ratingCounts.values.reduce(0, +) }
+    package var ratingCount: Int { ratingCounts.values.reduce(0, +) }
 
-    public var ratingMean: Double? {
+    package var ratingMean: Double? {
         let counts = ratingCounts
         let total = counts.values.reduce(0, +)
         guard total > 0 else { return nil }
         return Double(counts.reduce(0) { $0 + $1.key * $1.value }) / Double(total)
     }
 
-    public var hasContent: Bool {
+    package var hasContent: Bool {
         responses.contains { !$0.isEmpty } || !(anonymousVotes ?? [:]).isEmpty
     }
 }
 
 /// Something the people in the talk agreed to do.
-public struct Action: Codable, Hashable, Sendable, Identifiable {
-    public var id: String
-    public var text: String
-    public var owner: String
+package struct Action: Codable, Hashable, Sendable, Identifiable {
+    package var id: String
+    package var text: String
+    package var owner: String
     /// A calendar day, `YYYY-MM-DD`, or none.
-    public var due: String?
-    public var done: Bool
+    package var due: String?
+    package var done: Bool
     /// `deck/card` of the card it was agreed on, if any.
-    public var fromCard: String?
-    public var createdAt: Date
+    package var fromCard: String?
+    package var createdAt: Date
     /// The talk it was agreed in, when this talk kept it from an earlier one
     /// (`resolveCarried` `.kept`): it is on this talk's list, marked so.
-    public var carriedFrom: String?
+    package var carriedFrom: String?
 
-    public init(id: String, text: String, owner: String, due: String? = nil, done: Bool = false,
+    package init(id: String, text: String, owner: String, due: String? = nil, done: Bool = false,
                 fromCard: String? = nil, createdAt: Date, carriedFrom: String? = nil) {
         self.id = id
         self.text = text
@@ -194,7 +194,7 @@ public struct Action: Codable, Hashable, Sendable, Identifiable {
     }
 }
 
-public enum CarryOverOutcome: String, Codable, CaseIterable, Sendable {
+package enum CarryOverOutcome: String, Codable, CaseIterable, Sendable {
     /// Not yet looked at in this talk.
     case pending
     case done
@@ -204,66 +204,66 @@ public enum CarryOverOutcome: String, Codable, CaseIterable, Sendable {
 }
 
 /// An open action from an earlier talk, and what became of it in this one.
-public struct CarriedAction: Codable, Hashable, Sendable, Identifiable {
-    public var action: Action
-    public var fromSession: String
-    public var outcome: CarryOverOutcome
+package struct CarriedAction: Codable, Hashable, Sendable, Identifiable {
+    package var action: Action
+    package var fromSession: String
+    package var outcome: CarryOverOutcome
 
-    public init(action: Action, fromSession: String, outcome: CarryOverOutcome = .pending) {
+    package init(action: Action, fromSession: String, outcome: CarryOverOutcome = .pending) {
         self.action = action
         self.fromSession = fromSession
         self.outcome = outcome
     }
 
-    public var id: String { action.id }
+    package var id: String { action.id }
 }
 
 /// One talk: everything that was said, rated and agreed. This is the JSON record.
-public struct Session: Codable, Hashable, Sendable, Identifiable {
+package struct Session: Codable, Hashable, Sendable, Identifiable {
     /// 2: the clean-up list (`cleanup`). A file of version 1 is read as a talk without one.
-    public static let currentSchemaVersion = 2
+    package static let currentSchemaVersion = 2
     /// The version a talk without clean-up items is written as, so an older tillit can still open it.
-    public static let schemaVersionWithoutCleanup = 1
+    package static let schemaVersionWithoutCleanup = 1
 
-    public var schemaVersion: Int
-    public var id: String
-    public var kind: TalkKind
-    public var title: String
-    public var language: Language
-    public var participants: [Participant]
-    public var decks: [DeckReference]
-    public var shuffleSeed: UInt64?
-    public var anonymous: Bool
+    package var schemaVersion: Int
+    package var id: String
+    package var kind: TalkKind
+    package var title: String
+    package var language: Language
+    package var participants: [Participant]
+    package var decks: [DeckReference]
+    package var shuffleSeed: UInt64?
+    package var anonymous: Bool
     /// How a 1:1 shows its ratings (`RatingsRule`); nil in team talks and in
     /// files from before the rule, which read as `.open`, as they were recorded.
-    public var ratings: RatingsRule?
-    public var timerSeconds: Int?
-    public var cards: [CardRecord]
-    public var currentIndex: Int
-    public var actions: [Action]
-    public var carriedOver: [CarriedAction]
+    package var ratings: RatingsRule?
+    package var timerSeconds: Int?
+    package var cards: [CardRecord]
+    package var currentIndex: Int
+    package var actions: [Action]
+    package var carriedOver: [CarriedAction]
     /// The clean-up items added in this talk and those brought in from the
     /// talks before (`CleanupItem`); nil (not in the file) when there are none.
-    public var cleanup: [CleanupItem]?
-    public var notes: String
+    package var cleanup: [CleanupItem]?
+    package var notes: String
     /// The leader's own notes: kept in the file, left out of exports unless asked for.
-    public var privateNotes: String
+    package var privateNotes: String
     /// When the private notes were deleted because their time was up (`PrivateNotesExpiry`), so the talk can say so.
-    public var privateNotesExpiredAt: Date?
+    package var privateNotesExpiredAt: Date?
     /// How many answers an export left out because their writers kept them out
     /// of the minutes (`forMinutes`); set in `tillit export --format json` only, never in the talk's file.
-    public var keptOutOfMinutes: Int?
+    package var keptOutOfMinutes: Int?
     /// Who confirmed the minutes, and when (`MinutesConfirmation`); nil until someone has.
-    public var confirmations: [MinutesConfirmation]?
+    package var confirmations: [MinutesConfirmation]?
     /// SHA-256 (hex) of the minutes' exact text as they were confirmed.
-    public var minutesFingerprint: String?
-    public var createdAt: Date
-    public var updatedAt: Date
-    public var finishedAt: Date?
+    package var minutesFingerprint: String?
+    package var createdAt: Date
+    package var updatedAt: Date
+    package var finishedAt: Date?
 
     /// When the current card was last timed; not saved, so a pause between a
     /// crash and a resume is not counted as time on the card.
-    public var timingSince: Date?
+    package var timingSince: Date?
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion, id, kind, title, language, participants, decks, shuffleSeed, anonymous, ratings,
@@ -271,7 +271,7 @@ public struct Session: Codable, Hashable, Sendable, Identifiable {
              confirmations, minutesFingerprint, createdAt, updatedAt, finishedAt
     }
 
-    public init(id: String, kind: TalkKind, title: String, language: Language, participants: [Participant],
+    package init(id: String, kind: TalkKind, title: String, language: Language, participants: [Participant],
                 decks: [DeckReference], shuffleSeed: UInt64?, anonymous: Bool, timerSeconds: Int?,
                 cards: [CardRecord], createdAt: Date) {
         // A new talk has no clean-up items yet: it is of the version that holds none (`schemaVersionToWrite`).
@@ -301,16 +301,16 @@ public struct Session: Codable, Hashable, Sendable, Identifiable {
         self.timingSince = createdAt
     }
 
-    public var isFinished: Bool { finishedAt != nil }
-    public var currentCard: CardRecord? { cards.indices.contains(currentIndex) ? cards[currentIndex] : nil }
-    public var isAnonymousTeam: Bool { kind == .team && anonymous }
+    package var isFinished: Bool { finishedAt != nil }
+    package var currentCard: CardRecord? { cards.indices.contains(currentIndex) ? cards[currentIndex] : nil }
+    package var isAnonymousTeam: Bool { kind == .team && anonymous }
 
-    public func participant(id: String) -> Participant? { participants.first { $0.id == id } }
+    package func participant(id: String) -> Participant? { participants.first { $0.id == id } }
 
     /// The person `typed` names: the same name in any case (`_` for a space),
     /// else the one name it begins, else an id (`p2`). The one rule for who is
     /// meant, whether choosing who writes or naming an action's owner.
-    public func participant(named typed: String) -> Participant? {
+    package func participant(named typed: String) -> Participant? {
         let query = typed.replacingOccurrences(of: "_", with: " ").trimmingCharacters(in: .whitespaces).lowercased()
         guard !query.isEmpty else { return nil }
         if let exact = participants.first(where: { $0.name.lowercased() == query }) { return exact }
@@ -322,19 +322,19 @@ public struct Session: Codable, Hashable, Sendable, Identifiable {
     /// An action's owner as it is kept: someone in the talk written as the talk
     /// spells them; anyone else (a colleague, "økonomi") as typed, for an action
     /// may well be someone's outside the room.
-    public func ownerName(_ typed: String) -> String {
+    package func ownerName(_ typed: String) -> String {
         participant(named: typed)?.name ?? typed.replacingOccurrences(of: "_", with: " ").trimmingCharacters(in: .whitespaces)
     }
 
     /// Cards that are answered, skipped or parked, for progress displays.
-    public var handledCount: Int { cards.filter { $0.status != .open }.count }
-    public var answeredCount: Int { cards.filter { $0.status == .answered }.count }
-    public var openActions: [Action] { actions.filter { !$0.done } }
+    package var handledCount: Int { cards.filter { $0.status != .open }.count }
+    package var answeredCount: Int { cards.filter { $0.status == .answered }.count }
+    package var openActions: [Action] { actions.filter { !$0.done } }
 
     /// Actions still open when this talk ended, including earlier ones it kept:
     /// what the next talk with the same people brings in first. A kept action
     /// is on this talk's list (older files have it only among `carriedOver`).
-    public var actionsToCarryOn: [(action: Action, fromSession: String)] {
+    package var actionsToCarryOn: [(action: Action, fromSession: String)] {
         let listed = Set(actions.map(\.id))
         return carriedOver.filter { $0.outcome == .pending || ($0.outcome == .kept && !listed.contains($0.action.id)) }
             .map { ($0.action, $0.fromSession) }
@@ -346,10 +346,10 @@ public struct Session: Codable, Hashable, Sendable, Identifiable {
     }
 
     /// Who a talk is "the same people" as: for a 1:1 the names, for a team the title.
-    public var continuityKey: String { Self.continuityKey(kind: kind, title: title, participants: participants) }
+    package var continuityKey: String { Self.continuityKey(kind: kind, title: title, participants: participants) }
 
     /// The same key from the parts a listing reads, so a summary need not load the whole talk.
-    public static func continuityKey(kind: TalkKind, title: String, participants: [Participant]) -> String {
+    package static func continuityKey(kind: TalkKind, title: String, participants: [Participant]) -> String {
         switch kind {
         case .oneOnOne:
             return "one-on-one:" + participants.map { $0.name.lowercased().trimmingSpacesAndTabs() }
@@ -365,7 +365,7 @@ extension Session {
     /// must be there; the rest a person may have left out or set to `null` by
     /// hand, and is read as empty. So a talk that `tillit sessions` and the
     /// history list can also be resumed.
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
         id = try c.decode(String.self, forKey: .id)

@@ -2,7 +2,7 @@ import Foundation
 
 /// Everything that can happen to a talk. `Session.apply` is the one place the
 /// rules live; the UI, plain mode and tests all go through it.
-public enum TalkCommand: Hashable, Sendable {
+package enum TalkCommand: Hashable, Sendable {
     case next
     case previous
     case jump(to: Int)
@@ -47,7 +47,7 @@ public enum TalkCommand: Hashable, Sendable {
     case checkpoint
 }
 
-public enum TalkError: Error, Equatable, CustomStringConvertible {
+package enum TalkError: Error, Equatable, CustomStringConvertible {
     case noSuchCard(Int)
     case noSuchParticipant(String)
     case noSuchAction(String)
@@ -66,7 +66,7 @@ public enum TalkError: Error, Equatable, CustomStringConvertible {
     /// The minutes are confirmed: nothing may change them until the talk is reopened.
     case minutesConfirmed
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .noSuchCard(let index): return "there is no card \(index + 1)"
         case .noSuchParticipant(let id): return "no participant '\(id)'"
@@ -88,7 +88,7 @@ public enum TalkError: Error, Equatable, CustomStringConvertible {
 extension Session {
     /// Applies one command at time `now`. Throws, leaving the session as it was,
     /// when the command does not fit (a rating outside the scale, say).
-    public mutating func apply(_ command: TalkCommand, now: Date) throws {
+    package mutating func apply(_ command: TalkCommand, now: Date) throws {
         var next = self
         try next.perform(command, now: now)
         next.accrueTime(now: now)

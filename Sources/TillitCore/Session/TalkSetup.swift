@@ -1,32 +1,32 @@
 import Foundation
 
 /// What a new talk needs to know before its first card.
-public struct TalkSetup: Hashable, Sendable {
+package struct TalkSetup: Hashable, Sendable {
     /// Long enough for any real name or team; short enough for a key bar and a table column.
-    public static let maximumNameLength = 60
-    public static let maximumTitleLength = 120
+    package static let maximumNameLength = 60
+    package static let maximumTitleLength = 120
 
-    public var kind: TalkKind
-    public var title: String
-    public var language: Language
-    public var participants: [Participant]
-    public var deckIDs: [String]
-    public var shuffle: Bool
-    public var seed: UInt64?
-    public var anonymous: Bool
-    public var timerSeconds: Int?
+    package var kind: TalkKind
+    package var title: String
+    package var language: Language
+    package var participants: [Participant]
+    package var deckIDs: [String]
+    package var shuffle: Bool
+    package var seed: UInt64?
+    package var anonymous: Bool
+    package var timerSeconds: Int?
     /// Open the voting room as soon as the first card is on screen (a team talk's
     /// "Votes from phones", `tillit start --room`). Not part of the talk's file:
     /// a resumed talk opens its room with `v`.
-    public var votesFromPhones: Bool
+    package var votesFromPhones: Bool
     /// A 1:1's ratings are shown together (`RatingsRule.together`), unless turned
     /// off (`--open-ratings`, the form's row). Recorded in the talk's file.
-    public var ratingsTogether: Bool
+    package var ratingsTogether: Bool
     /// How many take part in a team meeting (`--people`, the form's row), for the
     /// shared screen's "5 of 7 voted"; nil when not said. Not part of the talk's file.
-    public var people: Int?
+    package var people: Int?
 
-    public init(kind: TalkKind, title: String = "", language: Language, participants: [Participant] = [],
+    package init(kind: TalkKind, title: String = "", language: Language, participants: [Participant] = [],
                 deckIDs: [String], shuffle: Bool = false, seed: UInt64? = nil, anonymous: Bool = false,
                 timerSeconds: Int? = nil, votesFromPhones: Bool = false, ratingsTogether: Bool = true, people: Int? = nil) {
         self.kind = kind
@@ -44,12 +44,12 @@ public struct TalkSetup: Hashable, Sendable {
     }
 }
 
-public enum TalkSetupError: Error, Equatable, CustomStringConvertible {
+package enum TalkSetupError: Error, Equatable, CustomStringConvertible {
     case noDecks
     case unknownDeck(String)
     case emptyDeck(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .noDecks: return "choose at least one deck"
         case .unknownDeck(let id): return "unknown deck '\(id)'"
@@ -63,7 +63,7 @@ extension Session {
     /// the order comes from `seed` (or `randomSeed`), which is recorded so the
     /// same seed always gives the same order. Open actions from `previous` (the
     /// latest talk with the same people) are brought in first.
-    public static func start(_ setup: TalkSetup, decks: [Deck], id: String, now: Date,
+    package static func start(_ setup: TalkSetup, decks: [Deck], id: String, now: Date,
                              previous: Session? = nil, randomSeed: UInt64 = 0) throws -> Session {
         guard !setup.deckIDs.isEmpty else { throw TalkSetupError.noDecks }
         var records: [CardRecord] = []
@@ -98,7 +98,7 @@ extension Session {
     }
 
     /// The most recent talk, other than `excluding`, with the same people as `session`.
-    public static func previousTalk(for continuityKey: String, among sessions: [Session], excluding id: String? = nil) -> Session? {
+    package static func previousTalk(for continuityKey: String, among sessions: [Session], excluding id: String? = nil) -> Session? {
         sessions
             .filter { $0.id != id && $0.continuityKey == continuityKey }
             .max { $0.createdAt < $1.createdAt }
@@ -108,7 +108,7 @@ extension Session {
     /// The local time comes from `localtime_r`, the C library's reading of `TZ` or
     /// /etc/localtime, as `TimeZone.current` would: Foundation's `Calendar` and time
     /// zone cost 0.8 M instructions (callgrind) on the way to a new talk's first card.
-    public static func makeID(now: Date, random: UInt64) -> String {
+    package static func makeID(now: Date, random: UInt64) -> String {
         var seconds = time_t(now.timeIntervalSince1970.rounded(.down))
         var local = tm()
         localtime_r(&seconds, &local)
@@ -121,12 +121,12 @@ extension Session {
 
 /// SplitMix64: small, fast and the same on every platform, so a recorded seed
 /// reproduces its card order anywhere.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
+package struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    public init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -2,27 +2,27 @@ import Foundation
 
 /// The fewest votes a team's result may be shown from. A room may ask for more,
 /// never for fewer: the floor is kept here and nowhere else.
-public struct VoteMinimum: Hashable, Sendable, Comparable {
-    public static let floor = 3
-    public static let standard = VoteMinimum(atLeast: nil)
+package struct VoteMinimum: Hashable, Sendable, Comparable {
+    package static let floor = 3
+    package static let standard = VoteMinimum(atLeast: nil)
 
-    public let votes: Int
+    package let votes: Int
 
     /// `requested` when it is above the floor, else the floor.
-    public init(atLeast requested: Int?) { votes = max(Self.floor, requested ?? Self.floor) }
+    package init(atLeast requested: Int?) { votes = max(Self.floor, requested ?? Self.floor) }
 
-    public static func < (lhs: VoteMinimum, rhs: VoteMinimum) -> Bool { lhs.votes < rhs.votes }
+    package static func < (lhs: VoteMinimum, rhs: VoteMinimum) -> Bool { lhs.votes < rhs.votes }
 }
 
 /// A result that may be shown: how many chose each value, how many in all, the average.
-public struct VoteTally: Hashable, Sendable {
+package struct VoteTally: Hashable, Sendable {
     /// Value → number of votes (values nobody chose are absent).
-    public var counts: [Int: Int]
-    public var total: Int
-    public var mean: Double
+    package var counts: [Int: Int]
+    package var total: Int
+    package var mean: Double
 
     /// Nil for no votes.
-    public init?(counts: [Int: Int]) {
+    package init?(counts: [Int: Int]) {
         let counts = counts.filter { $0.value > 0 }
         let total = counts.values.reduce(0, +)
         guard total > 0 else { return nil }
@@ -34,8 +34,8 @@ public struct VoteTally: Hashable, Sendable {
 
 /// What a screen (the shared screen, the card screen, plain mode, the voting
 /// room's phones) may show of a card's votes right now.
-public enum VoteDisclosure: Hashable, Sendable {
-    public enum Hidden: Hashable, Sendable {
+package enum VoteDisclosure: Hashable, Sendable {
+    package enum Hidden: Hashable, Sendable {
         /// Voting is open: the facilitator has not revealed these votes (or new ones came in since).
         case notRevealed
         /// Revealed, but fewer votes than the minimum: a single vote could be read off.
@@ -48,7 +48,7 @@ public enum VoteDisclosure: Hashable, Sendable {
     /// The distribution and the average.
     case shown(VoteTally)
 
-    public var votes: Int {
+    package var votes: Int {
         switch self {
         case .noVotes: return 0
         case .countOnly(let votes, _): return votes
@@ -56,7 +56,7 @@ public enum VoteDisclosure: Hashable, Sendable {
         }
     }
 
-    public var tally: VoteTally? {
+    package var tally: VoteTally? {
         if case .shown(let tally) = self { return tally }
         return nil
     }
@@ -69,8 +69,8 @@ public enum VoteDisclosure: Hashable, Sendable {
 /// reveals them, and only from `minimum` votes. Named votes show as they come.
 /// The card screen, the presentation, plain mode, the voting room, the
 /// summary, the referat and the trends all ask here.
-public enum VotePrivacy {
-    public static let minimumVotes = VoteMinimum.floor
+package enum VotePrivacy {
+    package static let minimumVotes = VoteMinimum.floor
 
     /// What may be shown of `counts` (value → votes). `revealed` means the
     /// facilitator revealed exactly these votes (or voting is over).
@@ -78,7 +78,7 @@ public enum VotePrivacy {
     /// card has phone votes: the facilitator knows their own typed votes, so
     /// only the others count towards the minimum (two phones and one typed
     /// vote would otherwise show both phones' values).
-    public static func disclosure(counts: [Int: Int], anonymous: Bool, revealed: Bool,
+    package static func disclosure(counts: [Int: Int], anonymous: Bool, revealed: Bool,
                                   minimum: VoteMinimum = .standard, notTyped: Int? = nil) -> VoteDisclosure {
         guard let tally = VoteTally(counts: counts) else { return .noVotes }
         if !anonymous { return .shown(tally) }
@@ -92,18 +92,18 @@ public enum VotePrivacy {
     /// A team's result once voting on it is over (the summary, the referat,
     /// the trends): shown from `minimum` votes (not typed ones, where phones
     /// voted too), named or not. Nil below that.
-    public static func teamResult(counts: [Int: Int], minimum: VoteMinimum = .standard, notTyped: Int? = nil) -> VoteTally? {
+    package static func teamResult(counts: [Int: Int], minimum: VoteMinimum = .standard, notTyped: Int? = nil) -> VoteTally? {
         disclosure(counts: counts, anonymous: true, revealed: true, minimum: minimum, notTyped: notTyped).tally
     }
 
     /// True for one or two votes (below the minimum): show the count alone.
-    public static func tooFew(_ votes: Int, minimum: VoteMinimum = .standard) -> Bool { votes > 0 && votes < minimum.votes }
+    package static func tooFew(_ votes: Int, minimum: VoteMinimum = .standard) -> Bool { votes > 0 && votes < minimum.votes }
 }
 
 extension CardRecord {
     /// Votes the facilitator did not type: the phones' votes, when any came;
     /// nil when every vote was typed (or given by name).
-    public var votesNotTyped: Int? {
+    package var votesNotTyped: Int? {
         guard let phoneVotes else { return nil }
         let phones = phoneVotes.values.reduce(0) { $0 + max(0, $1) }
         return phones > 0 ? phones : nil
@@ -114,7 +114,7 @@ extension CardRecord {
 
     /// The facilitator revealed exactly the votes the card has now: a vote
     /// given or taken back since hides the result again.
-    public var votesRevealed: Bool {
+    package var votesRevealed: Bool {
         guard let revealedVotes, !revealedVotes.isEmpty else { return false }
         return revealedVotes == votesAsRevealed
     }
@@ -122,18 +122,18 @@ extension CardRecord {
 
 extension Session {
     /// The fewest votes this talk shows a team's result from.
-    public var voteMinimum: VoteMinimum { .standard }
+    package var voteMinimum: VoteMinimum { .standard }
 
     /// What may be shown of `record`'s votes now. Anonymous votes count as
     /// revealed once the talk is finished: voting is over.
-    public func voteDisclosure(of record: CardRecord) -> VoteDisclosure {
+    package func voteDisclosure(of record: CardRecord) -> VoteDisclosure {
         VotePrivacy.disclosure(counts: record.ratingCounts, anonymous: isAnonymousTeam,
                                revealed: record.votesRevealed || isFinished, minimum: voteMinimum, notTyped: record.votesNotTyped)
     }
 }
 
 /// What revealing the current card's votes came to (`Session.revealVotes`).
-public enum RevealOutcome: Hashable, Sendable {
+package enum RevealOutcome: Hashable, Sendable {
     case notARatingCard
     /// Named votes show as they come: there is nothing to reveal.
     case shownLive
@@ -146,7 +146,7 @@ public enum RevealOutcome: Hashable, Sendable {
 extension Session {
     /// The facilitator reveals the current card's votes: the one rule both the
     /// screens (`r`) and plain mode (`:reveal`) follow.
-    public mutating func revealVotes(now: Date) throws -> RevealOutcome {
+    package mutating func revealVotes(now: Date) throws -> RevealOutcome {
         guard let card = currentCard, card.isRating else { return .notARatingCard }
         guard isAnonymousTeam else { return .shownLive }
         try apply(.revealVotes, now: now)

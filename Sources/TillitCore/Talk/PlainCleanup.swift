@@ -4,8 +4,8 @@ import Foundation
 /// `:cleanup` lists this talk's clean-up items with a number each;
 /// `:cleanup add what | kind | who | hours | proposal | why` adds one;
 /// `:cleanup 2 dropped why | by whom` marks item 2 (`sent-up` takes to whom as its second part).
-public enum PlainCleanup {
-    public static func run(_ argument: String, _ session: inout Session, _ t: Localizer, now: Date) -> [String] {
+package enum PlainCleanup {
+    package static func run(_ argument: String, _ session: inout Session, _ t: Localizer, now: Date) -> [String] {
         let words = argument.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true).map(String.init)
         guard let first = words.first else { return list(session, t) }
         let rest = words.count > 1 ? words[1] : ""
@@ -15,7 +15,7 @@ public enum PlainCleanup {
     }
 
     /// Every item of the talk, numbered, with where it stands; the open ones from before first said as such.
-    public static func list(_ session: Session, _ t: Localizer) -> [String] {
+    package static func list(_ session: Session, _ t: Localizer) -> [String] {
         let items = session.cleanupItems
         guard !items.isEmpty else { return [t(.plainCleanupEmpty)] }
         var lines = [t(.cleanupMinutesHeading) + ":"]

@@ -2,11 +2,11 @@ import Foundation
 
 /// Commands that belong together, and what they come to. `Session.apply(_:now:)`
 /// applies all of them or, when one is refused, none.
-public struct TalkStep<Outcome: Sendable>: Sendable {
-    public var commands: [TalkCommand]
-    public var outcome: Outcome
+package struct TalkStep<Outcome: Sendable>: Sendable {
+    package var commands: [TalkCommand]
+    package var outcome: Outcome
 
-    public init(_ commands: [TalkCommand], _ outcome: Outcome) {
+    package init(_ commands: [TalkCommand], _ outcome: Outcome) {
         self.commands = commands
         self.outcome = outcome
     }
@@ -16,7 +16,7 @@ extension Session {
     /// Applies every command of `step` in order, or none of them when one is
     /// refused (the error says why). Returns the step's outcome.
     @discardableResult
-    public mutating func apply<Outcome>(_ step: TalkStep<Outcome>, now: Date) throws -> Outcome {
+    package mutating func apply<Outcome>(_ step: TalkStep<Outcome>, now: Date) throws -> Outcome {
         var next = self
         for command in step.commands { try next.apply(command, now: now) }
         self = next
@@ -27,7 +27,7 @@ extension Session {
     /// who writes down what the group said. A team without one has no writer:
     /// the group's words are never filed under a member's name.
     /// The card screen and plain mode both ask here.
-    public var writers: [Participant] {
+    package var writers: [Participant] {
         switch kind {
         case .oneOnOne: return participants
         case .team: return Array(participants.filter { $0.role == .facilitator }.prefix(1))
@@ -39,8 +39,8 @@ extension Session {
 /// share: what skipping or parking a card does, what saving an action is, and
 /// keeping words in a finished talk. Each returns the commands to apply and
 /// what they come to; the front ends only say it their way.
-public enum TalkFlow {
-    public enum SetAside: Hashable, Sendable {
+package enum TalkFlow {
+    package enum SetAside: Hashable, Sendable {
         /// The card was set aside that way already: it is open again.
         case reopened
         /// Set aside, and the talk moved on to the next card.
@@ -51,7 +51,7 @@ public enum TalkFlow {
 
     /// s and m, `:skip` and `:park`: the card is set aside and the talk moves on;
     /// on a card already set aside that way, the same key opens it again.
-    public static func setAside(_ status: CardStatus, in session: Session) -> TalkStep<SetAside> {
+    package static func setAside(_ status: CardStatus, in session: Session) -> TalkStep<SetAside> {
         if session.currentCard?.status == status { return TalkStep([.reopenCard], .reopened) }
         let command: TalkCommand = status == .parked ? .park : .skip
         if session.currentIndex >= session.cards.count - 1 { return TalkStep([command], .onLastCard) }
@@ -59,16 +59,16 @@ public enum TalkFlow {
     }
 
     /// An action as a form or a line gives it.
-    public struct ActionDraft: Hashable, Sendable {
+    package struct ActionDraft: Hashable, Sendable {
         /// The action it changes; nil (or one that is gone) for a new action.
-        public var editing: String?
-        public var text: String
-        public var owner: String
-        public var due: String?
+        package var editing: String?
+        package var text: String
+        package var owner: String
+        package var due: String?
         /// A new action is agreed on the current card (not in the summary).
-        public var onCard: Bool
+        package var onCard: Bool
 
-        public init(editing: String?, text: String, owner: String, due: String?, onCard: Bool) {
+        package init(editing: String?, text: String, owner: String, due: String?, onCard: Bool) {
             self.editing = editing
             self.text = text
             self.owner = owner
@@ -79,7 +79,7 @@ public enum TalkFlow {
 
     /// What puts `draft` into the talk: a change to the action it edits while
     /// that still exists, else a new action. The outcome is the action's id.
-    public static func saveAction(_ draft: ActionDraft, in session: Session) -> TalkStep<String> {
+    package static func saveAction(_ draft: ActionDraft, in session: Session) -> TalkStep<String> {
         if let id = draft.editing, session.actions.contains(where: { $0.id == id }) {
             return TalkStep([.editAction(id: id, text: draft.text, owner: draft.owner, due: draft.due)], id)
         }
@@ -89,7 +89,7 @@ public enum TalkFlow {
 
     /// `step`, also in a finished talk: the talk is reopened for it and finished
     /// again, so words typed before it was finished are not lost on leaving.
-    public static func keepingFinished<Outcome>(_ step: TalkStep<Outcome>, in session: Session) -> TalkStep<Outcome> {
+    package static func keepingFinished<Outcome>(_ step: TalkStep<Outcome>, in session: Session) -> TalkStep<Outcome> {
         guard session.isFinished else { return step }
         return TalkStep([.reopen] + step.commands + [.finish], step.outcome)
     }
@@ -99,14 +99,14 @@ extension DueDate {
     /// A due date as someone typed it, read once: nothing, a day, or words that
     /// are no date. Each front end then decides what such words do (refuse the
     /// form, keep the old date, or keep the words in the text).
-    public enum Typed: Hashable, Sendable {
+    package enum Typed: Hashable, Sendable {
         case none
         /// `YYYY-MM-DD`.
         case day(String)
         /// The typed words, trimmed, which read as no date.
         case unreadable(String)
 
-        public init(_ text: String, today: Date, calendar: Calendar = .current) {
+        package init(_ text: String, today: Date, calendar: Calendar = .current) {
             switch DueDate.parse(text, today: today, calendar: calendar) {
             case .empty: self = .none
             case .date(let day): self = .day(day)
@@ -115,7 +115,7 @@ extension DueDate {
         }
 
         /// The date to store: none, the day, or `kept` when the words are no date.
-        public func due(keeping kept: String?) -> String? {
+        package func due(keeping kept: String?) -> String? {
             switch self {
             case .none: return nil
             case .day(let day): return day
@@ -124,7 +124,7 @@ extension DueDate {
         }
 
         /// The words that are no date, if they are not.
-        public var unreadable: String? {
+        package var unreadable: String? {
             if case .unreadable(let words) = self { return words }
             return nil
         }

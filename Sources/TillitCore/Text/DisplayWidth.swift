@@ -1,7 +1,7 @@
 /// How many terminal columns text takes. Norwegian letters take one, combining
 /// accents none, emoji and CJK two; never counted in bytes or Characters.
-public enum DisplayWidth {
-    public static func of(_ text: String) -> Int {
+package enum DisplayWidth {
+    package static func of(_ text: String) -> Int {
         if let width = ofASCII(text) { return width }
         var total = 0
         for character in text { total += of(character) }
@@ -22,7 +22,7 @@ public enum DisplayWidth {
         }
     }
 
-    public static func of(_ character: Character) -> Int {
+    package static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         if first.isASCII { return first.value < 0x20 || first.value == 0x7F ? 0 : 1 }
@@ -63,7 +63,7 @@ public enum DisplayWidth {
     }
 
     /// The longest prefix of `text` that fits in `width` columns.
-    public static func prefix(_ text: String, fitting width: Int) -> String {
+    package static func prefix(_ text: String, fitting width: Int) -> String {
         var used = 0
         var end = text.startIndex
         for index in text.indices {
@@ -76,14 +76,14 @@ public enum DisplayWidth {
     }
 
     /// `text` cut to `width` columns with an ellipsis when it does not fit.
-    public static func truncate(_ text: String, to width: Int) -> String {
+    package static func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
         if of(text) <= width { return text }
         return prefix(text, fitting: width - 1) + "…"
     }
 
     /// `text` padded with spaces to `width` columns (or cut to fit).
-    public static func pad(_ text: String, to width: Int, alignRight: Bool = false) -> String {
+    package static func pad(_ text: String, to width: Int, alignRight: Bool = false) -> String {
         let cut = truncate(text, to: width)
         let padding = String(repeating: " ", count: max(0, width - of(cut)))
         return alignRight ? padding + cut : cut + padding
@@ -91,10 +91,10 @@ public enum DisplayWidth {
 }
 
 /// Aligned columns for command-line listings, measured by display width.
-public enum TextTable {
+package enum TextTable {
     /// Cells come from files (talk ids, titles, paths): each passes the deck text's
     /// sanitiser, on one line, before it is measured and printed.
-    public static func render(_ rows: [[String]], rightAligned: Set<Int> = [], gap: Int = 2) -> String {
+    package static func render(_ rows: [[String]], rightAligned: Set<Int> = [], gap: Int = 2) -> String {
         let rows = rows.map { $0.map(SafeText.line) }
         let columnCount = rows.map(\.count).max() ?? 0
         var widths = Array(repeating: 0, count: columnCount)

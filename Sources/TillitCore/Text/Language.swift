@@ -1,11 +1,11 @@
 /// The languages tillit speaks. `nb` is Norwegian bokmål.
-public enum Language: String, CaseIterable, Codable, Sendable, Comparable {
+package enum Language: String, CaseIterable, Codable, Sendable, Comparable {
     case nb, en, da
 
     /// When a text lacks the wanted language, these are tried next, in order.
     /// Danish readers understand Norwegian better than English; Norwegian and
     /// English readers fall back on each other.
-    public var fallbacks: [Language] {
+    package var fallbacks: [Language] {
         switch self {
         case .nb: return [.en, .da]
         case .en: return [.nb, .da]
@@ -14,7 +14,7 @@ public enum Language: String, CaseIterable, Codable, Sendable, Comparable {
     }
 
     /// The language's name in itself, as a choice of language is shown.
-    public var ownName: String {
+    package var ownName: String {
         switch self {
         case .nb: return "norsk bokmål"
         case .en: return "English"
@@ -23,15 +23,15 @@ public enum Language: String, CaseIterable, Codable, Sendable, Comparable {
     }
 
     /// The next language in `allCases`, round again after the last.
-    public var next: Language { Self.allCases[(Self.allCases.firstIndex(of: self)! + 1) % Self.allCases.count] }
+    package var next: Language { Self.allCases[(Self.allCases.firstIndex(of: self)! + 1) % Self.allCases.count] }
 
-    public static func < (lhs: Language, rhs: Language) -> Bool {
+    package static func < (lhs: Language, rhs: Language) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 
     /// Reads a locale name as found in `LANG`/`LC_ALL` (`nb_NO.UTF-8`, `no`, `en_GB`).
     /// Nynorsk and plain `no` map to bokmål, the only Norwegian we ship.
-    public init?(localeName: String) {
+    package init?(localeName: String) {
         let base = localeName
             .split(separator: ".").first.map(String.init)?
             .split(separator: "@").first.map(String.init)?
@@ -51,7 +51,7 @@ public enum Language: String, CaseIterable, Codable, Sendable, Comparable {
     /// that names no language at all (`C`, `POSIX`, `C.UTF-8`, nothing set)
     /// means Norwegian, the language tillit is made for; one that names a
     /// language we lack (`sv_SE`) means English.
-    public static func detect(explicit: String? = nil, remembered: Language? = nil,
+    package static func detect(explicit: String? = nil, remembered: Language? = nil,
                               environment: [String: String]) -> Language {
         if let explicit, let language = Language(localeName: explicit) { return language }
         if let chosen = environment["TILLIT_LANG"], let language = Language(localeName: chosen) { return language }
@@ -73,13 +73,13 @@ public enum Language: String, CaseIterable, Codable, Sendable, Comparable {
 }
 
 /// A text in several languages, as written in a deck file.
-public struct LocalizedText: Hashable, Sendable, Codable {
-    public var values: [Language: String]
+package struct LocalizedText: Hashable, Sendable, Codable {
+    package var values: [Language: String]
 
-    public init(_ values: [Language: String]) { self.values = values }
+    package init(_ values: [Language: String]) { self.values = values }
 
     /// The text in `language`, else in its first fallback that has one.
-    public func resolve(_ language: Language) -> String {
+    package func resolve(_ language: Language) -> String {
         if let text = values[language], !text.isEmpty { return text }
         for fallback in language.fallbacks {
             if let text = values[fallback], !text.isEmpty { return text }
@@ -87,12 +87,12 @@ public struct LocalizedText: Hashable, Sendable, Codable {
         return ""
     }
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(Dictionary(uniqueKeysWithValues: values.map { ($0.key.rawValue, $0.value) }))
     }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let raw = try decoder.singleValueContainer().decode([String: String].self)
         values = Dictionary(uniqueKeysWithValues: raw.compactMap { key, value in
             Language(rawValue: key).map { ($0, value) }

@@ -1,10 +1,10 @@
 /// Text from decks, answers and session files is untrusted. Before it is drawn
 /// or exported, control characters that a terminal would act on are removed,
 /// so no escape sequence in a card or an answer ever reaches the screen raw.
-public enum SafeText {
+package enum SafeText {
     /// Strips C0 controls (keeping newline and tab), DEL, C1 controls and the
     /// bidirectional overrides and isolates that can disguise text.
-    public static func clean(_ text: String) -> String {
+    package static func clean(_ text: String) -> String {
         if text.unicodeScalars.allSatisfy({ !isUnsafe($0) }) { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where !isUnsafe(scalar) { scalars.append(scalar) }
@@ -12,13 +12,13 @@ public enum SafeText {
     }
 
     /// A single line: line breaks and tabs become spaces as well.
-    public static func line(_ text: String) -> String {
+    package static func line(_ text: String) -> String {
         // Compared one by one, not looked up in a Set<Character>, whose first
         // use costs a new talk a tenth of a millisecond.
         String(clean(text).map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\t" ? " " : $0 })
     }
 
-    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x0A, 0x09: return false
         case 0x00...0x1F, 0x7F, 0x80...0x9F: return true

@@ -1,8 +1,8 @@
 /// How far apart two words are, for "did you mean …?": a deck key mistyped
 /// (`DeckParser.suggestion`) or a name typed almost as before (`NameSuggestion`).
-public enum TextDistance {
+package enum TextDistance {
     /// Edits (insert, delete, replace, or swap two neighbours) that turn `a` into `b`.
-    public static func edits(_ a: String, _ b: String) -> Int {
+    package static func edits(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

@@ -1,8 +1,8 @@
 /// Word wrapping by display width. Long words are broken where they must be;
 /// line breaks in the text (`\n`, `\r\n`, `\r`, U+2028…) are kept.
-public enum TextWrap {
+package enum TextWrap {
     /// `firstLineWidth`, when given, is the room on the first line (beside a label, say).
-    public static func lines(_ text: String, width: Int, firstLineWidth: Int? = nil) -> [String] {
+    package static func lines(_ text: String, width: Int, firstLineWidth: Int? = nil) -> [String] {
         guard width > 0 else { return [] }
         var result: [String] = []
         // `\r\n` is one Character, so splitting on "\n" alone would miss it.

@@ -3,7 +3,7 @@ extension String {
     /// `trimmingCharacters(in: .whitespaces)` (a test compares every scalar of
     /// the Basic Multilingual Plane), without CharacterSet, whose first use
     /// costs `tillit start` a fifth of a millisecond before its first card.
-    public func trimmingSpacesAndTabs() -> String {
+    package func trimmingSpacesAndTabs() -> String {
         let scalars = unicodeScalars
         guard let start = scalars.firstIndex(where: { !Self.isSpaceOrTab($0) }),
               let end = scalars.lastIndex(where: { !Self.isSpaceOrTab($0) }) else { return "" }

@@ -6,7 +6,7 @@ extension DeckCatalog {
     /// in the order of `problems`, each with the problem that says why: its first
     /// error, else its last warning (the one that skipped it). A deck with only
     /// warnings is loaded, so it is not among them.
-    public var skippedFiles: [Diagnostic] {
+    package var skippedFiles: [Diagnostic] {
         let loaded = Set(entries.map(\.origin.path))
         var order: [String] = []
         var byPath: [String: [Diagnostic]] = [:]

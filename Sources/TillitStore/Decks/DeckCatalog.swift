@@ -2,39 +2,39 @@ import Foundation
 import TillitCore
 
 /// Where a deck came from.
-public enum DeckOrigin: Hashable, Sendable {
+package enum DeckOrigin: Hashable, Sendable {
     case shipped(path: String)
     case own(path: String)
 
-    public var path: String {
+    package var path: String {
         switch self {
         case .shipped(let path), .own(let path): return path
         }
     }
 
-    public var isOwn: Bool { if case .own = self { return true } else { return false } }
+    package var isOwn: Bool { if case .own = self { return true } else { return false } }
 }
 
-public struct CatalogEntry: Hashable, Sendable {
-    public var deck: Deck
-    public var origin: DeckOrigin
+package struct CatalogEntry: Hashable, Sendable {
+    package var deck: Deck
+    package var origin: DeckOrigin
     /// An own deck with the id of a shipped one replaces it; this is the path it replaced.
-    public var replacesShippedPath: String?
+    package var replacesShippedPath: String?
 }
 
 /// All decks a user can choose from: the shipped ones, then the user's own in
 /// `$TILLIT_HOME/decks/`, where an own deck replaces a shipped one of the same id.
 /// A deck that does not load is reported in `problems` and skipped.
-public struct DeckCatalog: Sendable {
-    public var entries: [CatalogEntry]
-    public var problems: [Diagnostic]
+package struct DeckCatalog: Sendable {
+    package var entries: [CatalogEntry]
+    package var problems: [Diagnostic]
 
-    public init(entries: [CatalogEntry], problems: [Diagnostic]) {
+    package init(entries: [CatalogEntry], problems: [Diagnostic]) {
         self.entries = entries
         self.problems = problems
     }
 
-    public static func load(shippedFolder: String?, ownFolder: String?) -> DeckCatalog {
+    package static func load(shippedFolder: String?, ownFolder: String?) -> DeckCatalog {
         load(shippedFolder: shippedFolder, ownFolder: ownFolder, onlyIDs: nil)
     }
 
@@ -42,7 +42,7 @@ public struct DeckCatalog: Sendable {
     /// still replaces a shipped one), without parsing the files that cannot hold
     /// them: `tillit start` needs only its own decks before the first card shows.
     /// `problems` covers only the files that were parsed.
-    public static func load(shippedFolder: String?, ownFolder: String?, onlyIDs ids: Set<String>?) -> DeckCatalog {
+    package static func load(shippedFolder: String?, ownFolder: String?, onlyIDs ids: Set<String>?) -> DeckCatalog {
         var byID: [String: CatalogEntry] = [:]
         var order: [String] = []
         var problems: [Diagnostic] = []
@@ -136,7 +136,7 @@ public struct DeckCatalog: Sendable {
     }
 
     /// `*.yaml` and `*.yml` files of a folder, sorted by name; a missing folder has none.
-    public static func deckFiles(in folder: String) -> [String] {
+    package static func deckFiles(in folder: String) -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
         return names
             .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix(".") }
@@ -144,17 +144,17 @@ public struct DeckCatalog: Sendable {
             .map { (folder as NSString).appendingPathComponent($0) }
     }
 
-    public func entry(id: String) -> CatalogEntry? { entries.first { $0.deck.id == id } }
-    public func deck(id: String) -> Deck? { entry(id: id)?.deck }
-    public var decks: [Deck] { entries.map(\.deck) }
+    package func entry(id: String) -> CatalogEntry? { entries.first { $0.deck.id == id } }
+    package func deck(id: String) -> Deck? { entry(id: id)?.deck }
+    package var decks: [Deck] { entries.map(\.deck) }
 }
 
 /// Finds the folder of shipped decks for a binary at `executablePath`.
-public enum ShippedDecks {
+package enum ShippedDecks {
     /// Tried in order: `TILLIT_CARDS`; `PREFIX/share/tillit/Cards` beside an
     /// installed binary; `Cards/` in the source tree the binary was built from,
     /// which is what makes `swift run tillit` work from any folder.
-    public static func folder(executablePath: String, environment: [String: String]) -> String? {
+    package static func folder(executablePath: String, environment: [String: String]) -> String? {
         var candidates: [String] = []
         if let override = environment["TILLIT_CARDS"], !override.isEmpty { candidates.append(override) }
         let binFolder = (executablePath as NSString).deletingLastPathComponent

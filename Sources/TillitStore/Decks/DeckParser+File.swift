@@ -8,7 +8,7 @@ extension DeckParser {
     /// Loads and checks the file at `path`. Never throws: every failure is a diagnostic.
     /// Opened as the store opens its files, so a named pipe among the decks is
     /// named instead of waited on; a link to a deck elsewhere is followed.
-    public static func parse(fileAt path: String) -> Result {
+    package static func parse(fileAt path: String) -> Result {
         var buffer: [UInt8] = []
         let count: Int
         do { count = try POSIXFile.readAll(path, limit: maximumFileSize, followingLinks: true, into: &buffer) } catch {

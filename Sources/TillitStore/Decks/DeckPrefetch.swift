@@ -5,7 +5,7 @@ import TillitCore
 /// being read (swift-argument-parser takes a few milliseconds): `DeckCatalog.load`
 /// takes a file's result from here instead of parsing the file again. Each
 /// result is taken once; one that no load asks for was only wasted work.
-public enum DeckPrefetch {
+package enum DeckPrefetch {
     private final class Store: @unchecked Sendable {
         let condition = NSCondition()
         var pending: Set<String> = []
@@ -17,7 +17,7 @@ public enum DeckPrefetch {
     /// Starts parsing, in the background, the files that
     /// `DeckCatalog.load(shippedFolder:ownFolder:onlyIDs:)` would parse for the
     /// folders `folders` gives (worked out in the background as well).
-    public static func start(onlyIDs ids: Set<String>, folders: @escaping @Sendable () -> (shipped: String?, own: String?)) {
+    package static func start(onlyIDs ids: Set<String>, folders: @escaping @Sendable () -> (shipped: String?, own: String?)) {
         store.condition.withLock { store.pending.insert(pendingFolders) }
         DispatchQueue.global(qos: .userInitiated).async {
             let (shipped, own) = folders()

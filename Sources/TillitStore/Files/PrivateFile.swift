@@ -3,13 +3,13 @@ import TillitCore
 
 /// Writes an export (a referat, a JSON copy) the way the store writes talks:
 /// atomically, mode 0600, never over an existing file unless asked.
-public enum PrivateFile {
-    public enum WriteError: Error, Equatable, CustomStringConvertible {
+package enum PrivateFile {
+    package enum WriteError: Error, Equatable, CustomStringConvertible {
         case exists(String)
         case noFolder(String)
         case failed(String, reason: String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .exists(let path): return "\(path) already exists; use --force to replace it"
             case .noFolder(let path): return "the folder \((path as NSString).deletingLastPathComponent) does not exist"
@@ -18,7 +18,7 @@ public enum PrivateFile {
         }
 
         /// The message in the user's language.
-        public func message(_ t: Localizer) -> String {
+        package func message(_ t: Localizer) -> String {
             switch self {
             case .exists(let path): return t(.exportExists, path)
             case .noFolder(let path): return t(.exportNoFolder, path, (path as NSString).deletingLastPathComponent)
@@ -27,7 +27,7 @@ public enum PrivateFile {
         }
     }
 
-    public static func write(_ text: String, to path: String, overwrite: Bool) throws(WriteError) {
+    package static func write(_ text: String, to path: String, overwrite: Bool) throws(WriteError) {
         let folder = (path as NSString).deletingLastPathComponent
         var isFolder: ObjCBool = false
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue {

@@ -5,7 +5,7 @@ extension SessionStore {
     /// Deletes the private notes whose time is up (`PrivateNotesExpiry`) in
     /// every talk that no other tillit has open; returns the ids of the talks
     /// changed. Only the notes go: the rest of each file is as it was.
-    public func expirePrivateNotes(_ expiry: PrivateNotesExpiry, now: Date) -> [String] {
+    package func expirePrivateNotes(_ expiry: PrivateNotesExpiry, now: Date) -> [String] {
         guard expiry.isOn else { return [] }
         var changed: [String] = []
         for talk in loadAll().sessions {

@@ -10,9 +10,9 @@ import TillitCore
 /// holds the pid of the process that has the talk open. The kernel lets go of
 /// the lock when that process ends in any way (even `kill -9`), so a lock file
 /// left behind by a dead process is simply taken over.
-public final class SessionLock: @unchecked Sendable {
-    public let id: String
-    public let path: String
+package final class SessionLock: @unchecked Sendable {
+    package let id: String
+    package let path: String
     /// -1 once released. Only `release` changes it, under `mutex`.
     private var fd: Int32
     private let mutex = NSLock()
@@ -53,13 +53,13 @@ public final class SessionLock: @unchecked Sendable {
 
     deinit { release() }
 
-    public var isHeld: Bool { mutex.withLock { fd >= 0 } }
+    package var isHeld: Bool { mutex.withLock { fd >= 0 } }
 
     /// Lets go of the talk and removes the lock file, still holding the lock
     /// so no one else can have taken it meanwhile. Whoever opened the old file
     /// and waits for it finds it gone and opens a new one (see `init`). After
     /// `kill -9` the file stays, unlocked, and the next tillit takes it over.
-    public func release() {
+    package func release() {
         mutex.withLock {
             guard fd >= 0 else { return }
             if Self.isStillAtPath(fd, path) { unlink(path) }

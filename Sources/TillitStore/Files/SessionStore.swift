@@ -11,27 +11,27 @@ import TillitCore
 /// diff it. Saving is atomic and durable; a file that cannot be read, or that a
 /// newer tillit wrote, is reported with its path and never overwritten, moved
 /// or deleted.
-public struct SessionStore: Sendable {
-    public let home: TillitHome
+package struct SessionStore: Sendable {
+    package let home: TillitHome
     /// The files this store saved, as they were right after: one still the
     /// same is known to be safe to replace without reading it again.
     private let saved = SavedFiles()
 
-    public init(home: TillitHome) { self.home = home }
+    package init(home: TillitHome) { self.home = home }
 
-    public var folder: String { home.sessionsFolder }
+    package var folder: String { home.sessionsFolder }
 
-    public static let maximumFileSize = Session.maximumFileSize
+    package static let maximumFileSize = Session.maximumFileSize
 
     /// `sessions/<id>.json`, once `id` is known to stay inside the folder.
-    public func path(for id: String) throws(StoreError) -> String { try file(for: id, ending: ".json") }
+    package func path(for id: String) throws(StoreError) -> String { try file(for: id, ending: ".json") }
 
     /// Where the summary screen writes a talk's Markdown referat: beside its file,
     /// so deleting the talk can delete the referat too.
-    public func referatPath(for id: String) throws(StoreError) -> String { try file(for: id, ending: ".md") }
+    package func referatPath(for id: String) throws(StoreError) -> String { try file(for: id, ending: ".md") }
 
     /// The same minutes as a page to print (`e` writes both), beside the talk for the same reason.
-    public func minutesPagePath(for id: String) throws(StoreError) -> String { try file(for: id, ending: ".html") }
+    package func minutesPagePath(for id: String) throws(StoreError) -> String { try file(for: id, ending: ".html") }
 
     private func file(for id: String, ending: String) throws(StoreError) -> String {
         guard Self.isValidID(id) else { throw .invalidID(id) }
@@ -39,7 +39,7 @@ public struct SessionStore: Sendable {
     }
 
     /// `^[0-9a-z-]+$`, and short enough to be a file name.
-    public static func isValidID(_ id: String) -> Bool {
+    package static func isValidID(_ id: String) -> Bool {
         !id.isEmpty && id.utf8.count <= 200
             && id.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x2D }
     }
@@ -50,7 +50,7 @@ public struct SessionStore: Sendable {
     /// moment the file on disk is the old talk or the new one, complete. When it
     /// throws, the file saved before is unchanged. It refuses to replace a file
     /// it cannot read or one from a newer tillit.
-    public func save(_ session: Session) throws(StoreError) {
+    package func save(_ session: Session) throws(StoreError) {
         let path = try path(for: session.id)
         try makeFolder()
         try checkReplaceable(path, id: session.id)
@@ -103,14 +103,14 @@ public struct SessionStore: Sendable {
     }
 
     /// The format of a talk file (`SessionCoding`).
-    public static func encoder() -> JSONEncoder { SessionCoding.encoder() }
+    package static func encoder() -> JSONEncoder { SessionCoding.encoder() }
 
     /// Reads what `encoder()` writes.
-    public static func decoder() -> JSONDecoder { SessionCoding.decoder() }
+    package static func decoder() -> JSONDecoder { SessionCoding.decoder() }
 
     // MARK: Loading
 
-    public func load(id: String) throws(StoreError) -> Session {
+    package func load(id: String) throws(StoreError) -> Session {
         let path = try path(for: id)
         return try Self.decodeSession(Self.read(path, id: id), path: path, id: id)
     }
@@ -218,7 +218,7 @@ public struct SessionStore: Sendable {
     /// shows; files that cannot be read are in `problems`. `scanner: false`
     /// reads every file with JSONDecoder alone: `tillit-bench` measures both,
     /// which is what keeps `SummaryScanner` (see BENCHMARKS.md).
-    public func list(scanner: Bool = true) -> SessionListing {
+    package func list(scanner: Bool = true) -> SessionListing {
         let (summaries, problems) = scan { bytes, path, id, decoder throws(StoreError) in
             if scanner, let record = SummaryScanner.record(bytes) {
                 try Self.check(schemaVersion: record.schemaVersion, fileID: record.id, path: path, id: id)
@@ -231,7 +231,7 @@ public struct SessionStore: Sendable {
 
     /// Every talk in full, newest first, for carry-over and trends. Files that
     /// cannot be read are skipped and reported.
-    public func loadAll() -> (sessions: [Session], problems: [StoreProblem]) {
+    package func loadAll() -> (sessions: [Session], problems: [StoreProblem]) {
         let (sessions, problems) = scan { bytes, path, id, decoder throws(StoreError) in
             try Self.decodeSession(Data(bytes), path: path, id: id, decoder: decoder)
         }
@@ -239,7 +239,7 @@ public struct SessionStore: Sendable {
     }
 
     /// The newest talk that is not finished, if any: what `tillit resume` continues.
-    public func latestUnfinished() throws(StoreError) -> Session? {
+    package func latestUnfinished() throws(StoreError) -> Session? {
         guard let summary = list().summaries.first(where: { !$0.isFinished }) else { return nil }
         return try load(id: summary.id)
     }
@@ -247,7 +247,7 @@ public struct SessionStore: Sendable {
     /// The newest earlier talk with the same people (1:1) or team: to carry
     /// its open actions over, or (`before` a talk) "the last meeting" the
     /// summary compares with. Reads summaries, then loads only that one talk.
-    public func previousTalk(for continuityKey: String, excluding id: String? = nil,
+    package func previousTalk(for continuityKey: String, excluding id: String? = nil,
                              before talk: Session? = nil) throws(StoreError) -> Session? {
         guard let summary = list().summaries.first(where: { summary in
             summary.continuityKey == continuityKey && summary.id != id && (talk.map { Self.newestFirst($0, summary) } ?? true)
@@ -308,7 +308,7 @@ public struct SessionStore: Sendable {
     /// Opens the talk for writing: only one tillit at a time may hold it. Throws
     /// `StoreError.locked(pid:)` when another process has it. Temp files that a
     /// crashed writer of this talk left behind are removed.
-    public func lock(id: String) throws(StoreError) -> SessionLock {
+    package func lock(id: String) throws(StoreError) -> SessionLock {
         _ = try path(for: id)
         try makeFolder()
         let lock = try SessionLock(id: id, path: lockPath(for: id))
@@ -330,7 +330,7 @@ public struct SessionStore: Sendable {
 
     /// Deletes a talk for good. Refuses when another tillit has it open, and
     /// when the file cannot be read or is newer (it is left for a person to look at).
-    public func delete(id: String) throws(StoreError) {
+    package func delete(id: String) throws(StoreError) {
         let path = try path(for: id)
         // Checked first, so an unknown id leaves no lock file behind.
         if access(path, F_OK) != 0 { throw .notFound(id: id, path: path) }

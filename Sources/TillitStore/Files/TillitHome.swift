@@ -7,13 +7,13 @@ import Foundation
 import TillitCore
 
 /// The folder where tillit keeps a user's talks and own decks.
-public struct TillitHome: Hashable, Sendable {
-    public var path: String
+package struct TillitHome: Hashable, Sendable {
+    package var path: String
 
-    public init(path: String) { self.path = (path as NSString).standardizingPath }
+    package init(path: String) { self.path = (path as NSString).standardizingPath }
 
     /// `--home`, else `TILLIT_HOME`, else `$XDG_DATA_HOME/tillit`, else `~/.local/share/tillit`.
-    public static func resolve(explicit: String?, environment: [String: String]) -> TillitHome {
+    package static func resolve(explicit: String?, environment: [String: String]) -> TillitHome {
         if let explicit, !explicit.isEmpty { return TillitHome(path: expand(explicit, environment)) }
         if let home = environment["TILLIT_HOME"], !home.isEmpty { return TillitHome(path: expand(home, environment)) }
         if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
@@ -31,8 +31,8 @@ public struct TillitHome: Hashable, Sendable {
         return (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
     }
 
-    public var sessionsFolder: String { (path as NSString).appendingPathComponent("sessions") }
-    public var decksFolder: String { (path as NSString).appendingPathComponent("decks") }
+    package var sessionsFolder: String { (path as NSString).appendingPathComponent("sessions") }
+    package var decksFolder: String { (path as NSString).appendingPathComponent("decks") }
 }
 
 extension TillitHome {
@@ -41,7 +41,7 @@ extension TillitHome {
     /// who could would plant links or files among the talks. tillit makes
     /// them so (0700); one that is not is refused, with how to fix it, and
     /// never changed behind the user's back. Run once at start.
-    public func checkPrivate() throws(StoreError) {
+    package func checkPrivate() throws(StoreError) {
         for folder in [path, sessionsFolder] {
             var info = stat()
             // A folder not made yet is made private when it is first needed.

@@ -5,7 +5,7 @@ extension TrendsReport {
     /// Reads every talk in `store` and builds the report; `open`, the talk on
     /// screen, counts as it is in memory (it may be newer than its file). Files
     /// that cannot be read are left out and returned, and counted in the report.
-    public static func load(from store: SessionStore, deckID: String, team: String? = nil, participant: String? = nil,
+    package static func load(from store: SessionStore, deckID: String, team: String? = nil, participant: String? = nil,
                             last: Int? = nil, replacing open: Session? = nil, decks: [Deck],
                             language: Language) -> (report: TrendsReport, problems: [StoreProblem]) {
         var (sessions, problems) = store.loadAll()

@@ -2,25 +2,25 @@ import Foundation
 import TillitCore
 
 /// What does not change while the program runs.
-public struct AppConfig: Sendable {
-    public var language: Language
-    public var colorEnabled: Bool
-    public var decks: [Deck]
-    public var dataFolder: String
+package struct AppConfig: Sendable {
+    package var language: Language
+    package var colorEnabled: Bool
+    package var decks: [Deck]
+    package var dataFolder: String
     /// Dates are shown in this zone; injected so snapshots do not depend on the machine.
-    public var timeZone: TimeZone
+    package var timeZone: TimeZone
     /// Deck files that could not be loaded, each with the first problem (`DeckCatalog.skippedFiles`).
-    public var skippedDecks: [Diagnostic] = []
+    package var skippedDecks: [Diagnostic] = []
     /// Ring the terminal's bell once when a card's time runs out (`--bell`); silent otherwise.
-    public var bell = false
+    package var bell = false
     /// How long talks are kept (`tillit settings retention`): the home screen offers to review older ones.
-    public var retention = RetentionPolicy(months: nil)
+    package var retention = RetentionPolicy(months: nil)
     /// Days after a talk that the leader's private notes delete themselves (0: never), from the settings.
-    public var privateNotesDays = 0
+    package var privateNotesDays = 0
     /// A desktop is there (DISPLAY or WAYLAND_DISPLAY): `o` may hand a page to the browser.
-    public var canOpenPages = false
+    package var canOpenPages = false
 
-    public init(language: Language, colorEnabled: Bool, decks: [Deck], dataFolder: String, timeZone: TimeZone = .current) {
+    package init(language: Language, colorEnabled: Bool, decks: [Deck], dataFolder: String, timeZone: TimeZone = .current) {
         self.language = language
         self.colorEnabled = colorEnabled
         self.decks = decks
@@ -30,22 +30,22 @@ public struct AppConfig: Sendable {
 }
 
 /// One line of the history list.
-public struct TalkListItem: Hashable, Sendable {
-    public var id: String
-    public var title: String
-    public var kind: TalkKind
-    public var participants: String
-    public var createdAt: Date
-    public var handled: Int
-    public var cardCount: Int
+package struct TalkListItem: Hashable, Sendable {
+    package var id: String
+    package var title: String
+    package var kind: TalkKind
+    package var participants: String
+    package var createdAt: Date
+    package var handled: Int
+    package var cardCount: Int
     /// The card the talk is on (0-based), for "card 4 of 14".
-    public var currentIndex = 0
-    public var finished: Bool
+    package var currentIndex = 0
+    package var finished: Bool
     /// For `t` (trends) in the history: the talk's decks and people.
-    public var deckIDs: [String] = []
-    public var people: [Participant] = []
+    package var deckIDs: [String] = []
+    package var people: [Participant] = []
 
-    public init(id: String, title: String, kind: TalkKind, participants: String, createdAt: Date,
+    package init(id: String, title: String, kind: TalkKind, participants: String, createdAt: Date,
                 handled: Int, cardCount: Int, finished: Bool) {
         self.id = id
         self.title = title
@@ -58,24 +58,24 @@ public struct TalkListItem: Hashable, Sendable {
     }
 }
 
-public struct SessionList: Sendable {
-    public var items: [TalkListItem]
+package struct SessionList: Sendable {
+    package var items: [TalkListItem]
     /// Files that could not be read: path and reason. Shown, never touched.
-    public var problems: [StoreProblem]
+    package var problems: [StoreProblem]
 
-    public init(items: [TalkListItem] = [], problems: [StoreProblem] = []) {
+    package init(items: [TalkListItem] = [], problems: [StoreProblem] = []) {
         self.items = items
         self.problems = problems
     }
 }
 
-public enum Screen: Hashable, Sendable {
+package enum Screen: Hashable, Sendable {
     case home, setup, talk, history, sessionView, decks, deckPreview, trends, cleanup
 }
 
 /// Things `update` asks the outside world to do. Saving is not among them:
 /// the run loop saves whenever the talk differs from what is on disk.
-public enum Effect: Hashable, Sendable {
+package enum Effect: Hashable, Sendable {
     case startTalk(TalkSetup)
     case openTalk(id: String, readOnly: Bool)
     case loadSessions
@@ -108,50 +108,50 @@ public enum Effect: Hashable, Sendable {
     case quit
 }
 
-public struct AppState: Sendable {
-    public var config: AppConfig
-    public var size: Size
-    public var now: Date
-    public var screen: Screen
-    public var helpVisible = false
+package struct AppState: Sendable {
+    package var config: AppConfig
+    package var size: Size
+    package var now: Date
+    package var screen: Screen
+    package var helpVisible = false
     /// How far the help list is scrolled when it is longer than the window.
-    public var helpScroll = 0
+    package var helpScroll = 0
     /// A one-line message at the bottom, such as "Saved to …".
-    public var flash: String?
-    public var homeSelection = 0
-    public var setup: SetupState
-    public var talk: TalkState?
-    public var sessions = SessionList() { didSet { earlierNames = EarlierNames(sessions.items) } }
+    package var flash: String?
+    package var homeSelection = 0
+    package var setup: SetupState
+    package var talk: TalkState?
+    package var sessions = SessionList() { didSet { earlierNames = EarlierNames(sessions.items) } }
     /// Derived from `sessions` whenever they change, for the new talk's form.
-    public private(set) var earlierNames = EarlierNames()
-    public var historySelection = 0
+    package private(set) var earlierNames = EarlierNames()
+    package var historySelection = 0
     /// The history shows only the talks kept longer than the retention (the home screen's review row).
-    public var historyShowsOnlyOld = false
+    package var historyShowsOnlyOld = false
     /// "Delete all of these?" is on screen (the review of old talks).
-    public var confirmDeleteAll = false
-    public var confirmDelete: String?
-    public var deckSelection = 0
-    public var scroll = 0
+    package var confirmDeleteAll = false
+    package var confirmDelete: String?
+    package var deckSelection = 0
+    package var scroll = 0
     /// The trends screen's report (nil while it is being read) and its selection.
-    public var trends: TrendsReport?
-    public var trendsScreen = TrendsScreenState()
+    package var trends: TrendsReport?
+    package var trendsScreen = TrendsScreenState()
     /// The clean-up list screen: the registers read (nil while they are) and the choices on it.
-    public var cleanup = CleanupScreenState()
+    package var cleanup = CleanupScreenState()
     /// Keys and pastes that came while the window was too small; they take
     /// effect, in order, when it is large enough again.
-    public var waitingInput: [Msg] = []
-    public static let maximumWaitingInput = 10_000
+    package var waitingInput: [Msg] = []
+    package static let maximumWaitingInput = 10_000
     /// True when tillit was started on the home screen: then q in a talk goes
     /// back there, and only q on the home screen (or Ctrl-C) leaves the program.
-    public var hasHome = false
+    package var hasHome = false
     /// The minutes page `e` wrote last, for `o` to open (only on that talk's screens).
-    public var exportedPage: ExportedPage?
+    package var exportedPage: ExportedPage?
     /// Why the open talk could not be written, until a save succeeds (`Msg.saveFailed`, `.saved`).
-    public var saveFailure: String?
+    package var saveFailure: String?
     /// The line to print once the screen is closed, when leaving kept an action form's words (`Msg.leaving`).
-    public var keptDraft: String?
+    package var keptDraft: String?
 
-    public init(config: AppConfig, size: Size, now: Date, screen: Screen = .home) {
+    package init(config: AppConfig, size: Size, now: Date, screen: Screen = .home) {
         self.config = config
         self.size = size
         self.now = now
@@ -159,37 +159,37 @@ public struct AppState: Sendable {
         self.setup = SetupState(kind: .oneOnOne, decks: config.decks)
     }
 
-    public var text: Localizer { Localizer(config.language) }
-    public var latestUnfinished: TalkListItem? { sessions.items.first { !$0.finished } }
+    package var text: Localizer { Localizer(config.language) }
+    package var latestUnfinished: TalkListItem? { sessions.items.first { !$0.finished } }
 
     /// Talks held longer ago than the retention says, newest first; none when talks are kept until deleted.
-    public var oldTalks: [TalkListItem] {
+    package var oldTalks: [TalkListItem] {
         guard let age = config.retention.age else { return [] }
         let cutoff = age.cutoff(before: now)
         return sessions.items.filter { $0.createdAt < cutoff }
     }
 
     /// The talks the history lists: all of them, or only the old ones while they are reviewed.
-    public var historyItems: [TalkListItem] {
+    package var historyItems: [TalkListItem] {
         let items = historyShowsOnlyOld ? oldTalks : sessions.items
         guard let person = historyPerson else { return items }
         return items.filter { $0.people.contains { HistoryPeople.key($0.name) == person } }
     }
 
     /// The person the history is narrowed to (`p`), as `HistoryPeople.key`; nil for everyone.
-    public var historyPerson: String?
+    package var historyPerson: String?
 
     /// Smallest screen the UI lays out; below it a "make the window larger" screen shows.
-    public static let minimumSize = Size(width: 60, height: 16)
-    public var isTooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
+    package static let minimumSize = Size(width: 60, height: 16)
+    package var isTooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
 }
 
 /// A printable minutes page written by `e`: whose talk it is and where it lies.
-public struct ExportedPage: Hashable, Sendable {
-    public var talkID: String
-    public var path: String
+package struct ExportedPage: Hashable, Sendable {
+    package var talkID: String
+    package var path: String
 
-    public init(talkID: String, path: String) {
+    package init(talkID: String, path: String) {
         self.talkID = talkID
         self.path = path
     }

@@ -1,5 +1,5 @@
 /// A key press, decoded from the terminal into something the app can match on.
-public enum Key: Hashable, Sendable {
+package enum Key: Hashable, Sendable {
     case character(Character)
     case enter, escape, tab, backTab, backspace, delete
     case up, down, left, right, home, end, pageUp, pageDown
@@ -7,11 +7,11 @@ public enum Key: Hashable, Sendable {
     case control(Character)
     case function(Int)
 
-    public static func char(_ c: Character) -> Key { .character(c) }
+    package static func char(_ c: Character) -> Key { .character(c) }
 }
 
 /// Everything that can reach `update`.
-public enum Msg: Sendable {
+package enum Msg: Sendable {
     case key(Key)
     /// Text pasted in one go (bracketed paste), line breaks included.
     case paste(String)

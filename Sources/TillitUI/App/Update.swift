@@ -3,7 +3,7 @@ import TillitCore
 
 /// The one place where messages change the state. Pure: no terminal, no disk;
 /// anything outside is asked for as an `Effect`.
-public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
+package func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     let effects = route(msg, &state)
     return effects + askForPreviousMeeting(&state)
 }
@@ -212,7 +212,7 @@ private func paste(_ text: String, into state: inout AppState) -> [Effect] {
 
 extension AppState {
     /// True while keys are text: then `?` and `q` are letters, not commands.
-    public var isCapturingText: Bool {
+    package var isCapturingText: Bool {
         switch screen {
         case .setup: return setup.editor(for: setup.focus) != nil
         case .talk: return talk?.editor != nil || talk?.actionForm != nil || talk?.notesEditor != nil

@@ -2,7 +2,7 @@ import Foundation
 import TillitCore
 
 /// Draws the whole screen for `state`. Pure: the same state gives the same grid.
-public func view(_ state: AppState) -> Grid {
+package func view(_ state: AppState) -> Grid {
     var grid = Grid(state.size)
     guard !state.isTooSmall else {
         drawTooSmall(state, &grid)

@@ -3,21 +3,21 @@ import TillitCore
 /// What a cell looks like. Colours are roles, not numbers: the terminal maps
 /// them to its palette, or ignores them under NO_COLOR, so every role must also
 /// read without colour (bold, reverse, underline carry the meaning).
-public struct Style: Hashable, Sendable {
-    public enum Color: UInt8, CaseIterable, Sendable {
+package struct Style: Hashable, Sendable {
+    package enum Color: UInt8, CaseIterable, Sendable {
         case accent, muted, good, warning, danger, title
         /// Black ink on white paper whatever the terminal's own colours: a QR code,
         /// which a reader must not see inverted on a light or a dark terminal.
         case paper
     }
 
-    public var color: Color?
-    public var bold = false
-    public var reverse = false
-    public var underline = false
-    public var dim = false
+    package var color: Color?
+    package var bold = false
+    package var reverse = false
+    package var underline = false
+    package var dim = false
 
-    public init(color: Color? = nil, bold: Bool = false, reverse: Bool = false, underline: Bool = false, dim: Bool = false) {
+    package init(color: Color? = nil, bold: Bool = false, reverse: Bool = false, underline: Bool = false, dim: Bool = false) {
         self.color = color
         self.bold = bold
         self.reverse = reverse
@@ -25,63 +25,63 @@ public struct Style: Hashable, Sendable {
         self.dim = dim
     }
 
-    public static let plain = Style()
-    public static let bold = Style(bold: true)
-    public static let muted = Style(color: .muted, dim: true)
-    public static let accent = Style(color: .accent, bold: true)
-    public static let focus = Style(reverse: true)
-    public static let title = Style(color: .title, bold: true)
-    public static let warning = Style(color: .warning, bold: true)
-    public static let good = Style(color: .good)
+    package static let plain = Style()
+    package static let bold = Style(bold: true)
+    package static let muted = Style(color: .muted, dim: true)
+    package static let accent = Style(color: .accent, bold: true)
+    package static let focus = Style(reverse: true)
+    package static let title = Style(color: .title, bold: true)
+    package static let warning = Style(color: .warning, bold: true)
+    package static let good = Style(color: .good)
 }
 
-public struct Cell: Hashable, Sendable {
+package struct Cell: Hashable, Sendable {
     /// One grapheme; empty for the second column of a wide character.
-    public var text: String
-    public var style: Style
+    package var text: String
+    package var style: Style
 
-    public static let blank = Cell(text: " ", style: .plain)
+    package static let blank = Cell(text: " ", style: .plain)
 }
 
-public struct Size: Hashable, Sendable {
-    public var width: Int
-    public var height: Int
-    public init(width: Int, height: Int) { self.width = width; self.height = height }
+package struct Size: Hashable, Sendable {
+    package var width: Int
+    package var height: Int
+    package init(width: Int, height: Int) { self.width = width; self.height = height }
 }
 
-public struct Rect: Hashable, Sendable {
-    public var x: Int, y: Int, width: Int, height: Int
-    public init(x: Int, y: Int, width: Int, height: Int) {
+package struct Rect: Hashable, Sendable {
+    package var x: Int, y: Int, width: Int, height: Int
+    package init(x: Int, y: Int, width: Int, height: Int) {
         self.x = x; self.y = y; self.width = max(0, width); self.height = max(0, height)
     }
-    public var maxY: Int { y + height }
-    public var maxX: Int { x + width }
-    public func inset(_ dx: Int, _ dy: Int) -> Rect { Rect(x: x + dx, y: y + dy, width: width - 2 * dx, height: height - 2 * dy) }
+    package var maxY: Int { y + height }
+    package var maxX: Int { x + width }
+    package func inset(_ dx: Int, _ dy: Int) -> Rect { Rect(x: x + dx, y: y + dy, width: width - 2 * dx, height: height - 2 * dy) }
 }
 
 /// A screen's worth of cells. Views draw into it; the terminal copies it out.
-public struct Grid: Sendable {
-    public let size: Size
-    public private(set) var cells: [Cell]
+package struct Grid: Sendable {
+    package let size: Size
+    package private(set) var cells: [Cell]
     /// Where the terminal cursor should blink (in a text field being written), if anywhere.
-    public var cursor: (x: Int, y: Int)?
+    package var cursor: (x: Int, y: Int)?
 
-    public init(_ size: Size) {
+    package init(_ size: Size) {
         self.size = size
         cells = Array(repeating: .blank, count: max(0, size.width * size.height))
     }
 
-    public var width: Int { size.width }
-    public var height: Int { size.height }
+    package var width: Int { size.width }
+    package var height: Int { size.height }
 
-    public subscript(x: Int, y: Int) -> Cell {
+    package subscript(x: Int, y: Int) -> Cell {
         cells[y * size.width + x]
     }
 
     /// Writes `text` from (x, y) on one row, clipped at `maxWidth` columns and the
     /// grid's edge. Returns the columns used. Text is made safe first.
     @discardableResult
-    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
+    package mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < size.height, x < size.width else { return 0 }
         let limit = min(maxWidth ?? Int.max, size.width - max(x, 0))
         return putASCII(text, x: x, y: y, style: style, limit: limit)
@@ -134,7 +134,7 @@ public struct Grid: Sendable {
         }
     }
 
-    public mutating func fill(_ rect: Rect, style: Style = .plain, with character: String = " ") {
+    package mutating func fill(_ rect: Rect, style: Style = .plain, with character: String = " ") {
         let left = max(0, rect.x), right = min(size.width, rect.maxX)
         guard left < right else { return }
         for y in max(0, rect.y)..<min(size.height, rect.maxY) {
@@ -147,12 +147,12 @@ public struct Grid: Sendable {
         }
     }
 
-    public mutating func horizontalLine(y: Int, x: Int = 0, width: Int? = nil, style: Style = .muted) {
+    package mutating func horizontalLine(y: Int, x: Int = 0, width: Int? = nil, style: Style = .muted) {
         put(String(repeating: "─", count: max(0, width ?? size.width - x)), x: x, y: y, style: style)
     }
 
     /// A rounded-corner box with an optional title in the top edge.
-    public mutating func box(_ rect: Rect, title: String? = nil, style: Style = .muted, titleStyle: Style = .bold) {
+    package mutating func box(_ rect: Rect, title: String? = nil, style: Style = .muted, titleStyle: Style = .bold) {
         guard rect.width >= 2, rect.height >= 2 else { return }
         let inner = rect.width - 2
         put("┌" + String(repeating: "─", count: inner) + "┐", x: rect.x, y: rect.y, style: style)
@@ -168,7 +168,7 @@ public struct Grid: Sendable {
 
     /// Centres `text` on row `y` within `rect`'s columns.
     @discardableResult
-    public mutating func centered(_ text: String, y: Int, in rect: Rect, style: Style = .plain) -> Int {
+    package mutating func centered(_ text: String, y: Int, in rect: Rect, style: Style = .plain) -> Int {
         let cut = DisplayWidth.truncate(text, to: rect.width)
         let width = DisplayWidth.of(cut)
         return put(cut, x: rect.x + (rect.width - width) / 2, y: y, style: style)
@@ -178,14 +178,14 @@ public struct Grid: Sendable {
     mutating func replaceCell(at index: Int, with cell: Cell) { cells[index] = cell }
 
     /// Sets a style over a span without changing its text (for focus highlights).
-    public mutating func restyle(x: Int, y: Int, width: Int, style: Style) {
+    package mutating func restyle(x: Int, y: Int, width: Int, style: Style) {
         guard y >= 0, y < size.height else { return }
         for column in max(0, x)..<min(size.width, x + width) { cells[y * size.width + column].style = style }
     }
 
     /// The grid as plain text, one line per row with trailing spaces removed:
     /// what the snapshot tests compare.
-    public var text: String {
+    package var text: String {
         (0..<size.height).map { row in
             var line = ""
             for column in 0..<size.width { line += cells[row * size.width + column].text }

@@ -3,21 +3,21 @@ import TillitCore
 
 /// The form for a new clean-up item (`c` on a card): what it is, its kind,
 /// who can decide it, the hours a month, and what the team proposes.
-public struct CleanupForm: Hashable, Sendable {
-    public enum Field: Int, CaseIterable, Sendable { case text, kind, decider, hours, proposal, reason }
-    public var text = TextEditor("", multiline: false)
-    public var kind: CleanupKind = .report
-    public var decider: CleanupDecider = .ours
-    public var hours = TextEditor("", multiline: false)
-    public var proposal: CleanupProposal = .drop
-    public var reason = TextEditor("", multiline: false)
-    public var focus: Field = .text
-    public var error: String?
+package struct CleanupForm: Hashable, Sendable {
+    package enum Field: Int, CaseIterable, Sendable { case text, kind, decider, hours, proposal, reason }
+    package var text = TextEditor("", multiline: false)
+    package var kind: CleanupKind = .report
+    package var decider: CleanupDecider = .ours
+    package var hours = TextEditor("", multiline: false)
+    package var proposal: CleanupProposal = .drop
+    package var reason = TextEditor("", multiline: false)
+    package var focus: Field = .text
+    package var error: String?
 
-    public init() {}
+    package init() {}
 
     /// The field being typed in, when the focus is on one that takes text.
-    public var editor: TextEditor? {
+    package var editor: TextEditor? {
         get {
             switch focus {
             case .text: return text
@@ -60,16 +60,16 @@ public struct CleanupForm: Hashable, Sendable {
 
 /// What "since last time" asks when a clean-up item is marked decided or sent
 /// up: a line of why and who decided, or to whom it was sent.
-public struct CleanupDecisionForm: Hashable, Sendable {
-    public var itemID: String
-    public var outcome: CleanupOutcome
-    public var why = TextEditor("", multiline: false)
-    public var by = TextEditor("", multiline: false)
+package struct CleanupDecisionForm: Hashable, Sendable {
+    package var itemID: String
+    package var outcome: CleanupOutcome
+    package var why = TextEditor("", multiline: false)
+    package var by = TextEditor("", multiline: false)
     /// 0: why (for sent up: to whom), 1: the other.
-    public var focus = 0
-    public var error: String?
+    package var focus = 0
+    package var error: String?
 
-    public init(itemID: String, outcome: CleanupOutcome) {
+    package init(itemID: String, outcome: CleanupOutcome) {
         self.itemID = itemID
         self.outcome = outcome
     }
@@ -77,7 +77,7 @@ public struct CleanupDecisionForm: Hashable, Sendable {
     /// Sent up asks to whom first: it is the one thing it needs.
     var fields: [WritableKeyPath<CleanupDecisionForm, TextEditor>] { outcome == .sentUp ? [\.by, \.why] : [\.why, \.by] }
 
-    public var editor: TextEditor {
+    package var editor: TextEditor {
         get { self[keyPath: fields[focus]] }
         set { self[keyPath: fields[focus]] = newValue }
     }

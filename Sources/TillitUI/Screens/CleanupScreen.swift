@@ -3,24 +3,24 @@ import TillitCore
 
 /// The clean-up list screen: one team's or person's items (Tab for the next),
 /// grouped by who can decide, sorted and filtered by kind and by who decides.
-public struct CleanupScreenState: Hashable, Sendable {
+package struct CleanupScreenState: Hashable, Sendable {
     /// Every team and person with items; nil while the talks are read.
-    public var registers: [CleanupRegister]?
-    public var chosen = 0
-    public var order: CleanupRegister.Order = .decider
-    public var kind: CleanupKind?
-    public var decider: CleanupDecider?
-    public var scroll = 0
+    package var registers: [CleanupRegister]?
+    package var chosen = 0
+    package var order: CleanupRegister.Order = .decider
+    package var kind: CleanupKind?
+    package var decider: CleanupDecider?
+    package var scroll = 0
 
-    public init() {}
+    package init() {}
 
-    public var register: CleanupRegister? {
+    package var register: CleanupRegister? {
         guard let registers, registers.indices.contains(chosen) else { return nil }
         return registers[chosen]
     }
 
     /// The chosen register with the filters on: what the list and its totals show.
-    public var shown: CleanupRegister? { register?.filtered(kind: kind, decider: decider) }
+    package var shown: CleanupRegister? { register?.filtered(kind: kind, decider: decider) }
 }
 
 enum CleanupScreen {

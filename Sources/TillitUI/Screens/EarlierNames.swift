@@ -3,15 +3,15 @@ import TillitCore
 /// The names and team titles of earlier talks, newest first and each once,
 /// that the form for a new talk offers (`NameSuggestion`). Made when the list
 /// of talks is read, not on every key press: a long history has thousands.
-public struct EarlierNames: Hashable, Sendable {
-    public var leaders: [String] = []
-    public var employees: [String] = []
-    public var facilitators: [String] = []
-    public var teams: [String] = []
+package struct EarlierNames: Hashable, Sendable {
+    package var leaders: [String] = []
+    package var employees: [String] = []
+    package var facilitators: [String] = []
+    package var teams: [String] = []
 
-    public init() {}
+    package init() {}
 
-    public init(_ items: [TalkListItem]) {
+    package init(_ items: [TalkListItem]) {
         func names(_ role: Role) -> [String] { Self.unique(items.flatMap { $0.people.filter { $0.role == role }.map(\.name) }) }
         leaders = names(.leader)
         employees = names(.employee)

@@ -2,50 +2,50 @@ import Foundation
 import TillitCore
 
 /// The form for a new talk.
-public struct SetupState: Hashable, Sendable {
-    public enum Field: Hashable, Sendable {
+package struct SetupState: Hashable, Sendable {
+    package enum Field: Hashable, Sendable {
         case kind, deck(String), title, leader, employee, facilitator, members, shuffle, timer, anonymous, votesFromPhones,
              people, ratingsTogether, privateNotesExpiry, prepare, start
     }
 
     /// Minutes per card; 1 and 2 for a quick round of many cards.
-    public static let timerChoices = [0, 1, 2, 3, 5, 8, 10, 15]
+    package static let timerChoices = [0, 1, 2, 3, 5, 8, 10, 15]
     /// Days after which the leader's private notes delete themselves; 0: never.
-    public static let privateNotesChoices = [0, 7, 30, 90, 365]
+    package static let privateNotesChoices = [0, 7, 30, 90, 365]
 
-    public var kind: TalkKind
-    public var deckIDs: [String]
-    public var selectedDecks: Set<String>
-    public var title = TextEditor("", multiline: false)
-    public var leader = TextEditor("", multiline: false)
-    public var employee = TextEditor("", multiline: false)
-    public var facilitator = TextEditor("", multiline: false)
-    public var members = TextEditor("", multiline: false)
-    public var shuffle = false
-    public var timerMinutes = 0
-    public var anonymous = true
+    package var kind: TalkKind
+    package var deckIDs: [String]
+    package var selectedDecks: Set<String>
+    package var title = TextEditor("", multiline: false)
+    package var leader = TextEditor("", multiline: false)
+    package var employee = TextEditor("", multiline: false)
+    package var facilitator = TextEditor("", multiline: false)
+    package var members = TextEditor("", multiline: false)
+    package var shuffle = false
+    package var timerMinutes = 0
+    package var anonymous = true
     /// Team talks only: the voting room opens with the first card, as with `tillit start --room`.
     /// Off unless ticked: it is the one thing that opens a network port.
-    public var votesFromPhones = false
+    package var votesFromPhones = false
     /// Team talks only: how many take part (← →), for the shared screen's "5 of 7 voted"; 0: not given.
-    public var people = 0
+    package var people = 0
     /// 1:1 only: a rating is not shown until both have rated (`RatingsRule.together`).
-    public var ratingsTogether = true
+    package var ratingsTogether = true
     /// 1:1 only: the days chosen on the form after which private notes delete themselves; nil: as the settings say.
-    public var privateNotesDays: Int?
-    public var focus: Field = .leader
-    public var error: String?
+    package var privateNotesDays: Int?
+    package var focus: Field = .leader
+    package var error: String?
     /// Names that Start asked about (like an earlier one) and that were kept as typed: a new person or team.
-    public var keptAsTyped: Set<String> = []
+    package var keptAsTyped: Set<String> = []
     /// Esc asked whether to throw away what the form holds; Esc again does.
-    public var askedToDiscard = false
+    package var askedToDiscard = false
 
     /// Whether anything is typed in the form's text fields, which leaving would lose.
-    public var hasTypedText: Bool {
+    package var hasTypedText: Bool {
         [title, leader, employee, facilitator, members].contains { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
     }
 
-    public init(kind: TalkKind, decks: [Deck]) {
+    package init(kind: TalkKind, decks: [Deck]) {
         self.kind = kind
         deckIDs = decks.map(\.id)
         selectedDecks = []
@@ -54,13 +54,13 @@ public struct SetupState: Hashable, Sendable {
     }
 
     /// A 1:1 starts on the first 1:1 deck, a team meeting on the first team deck.
-    public mutating func selectDefaultDeck(from decks: [Deck]) {
+    package mutating func selectDefaultDeck(from decks: [Deck]) {
         let audience: Audience = kind == .oneOnOne ? .oneOnOne : .team
         let fitting = decks.filter { $0.audience.contains(audience) }
         if let first = fitting.first ?? decks.first { selectedDecks = [first.id] }
     }
 
-    public var fields: [Field] {
+    package var fields: [Field] {
         var fields: [Field] = [.kind]
         fields += kind == .oneOnOne ? [.leader, .employee] : [.title, .facilitator, .members]
         fields += deckIDs.map(Field.deck)
@@ -73,7 +73,7 @@ public struct SetupState: Hashable, Sendable {
     }
 
     /// The single-line editor behind a text field, if `field` is one.
-    public func editor(for field: Field) -> TextEditor? {
+    package func editor(for field: Field) -> TextEditor? {
         switch field {
         case .title: return title
         case .leader: return leader
@@ -84,7 +84,7 @@ public struct SetupState: Hashable, Sendable {
         }
     }
 
-    public mutating func setEditor(_ editor: TextEditor, for field: Field) {
+    package mutating func setEditor(_ editor: TextEditor, for field: Field) {
         switch field {
         case .title: title = editor
         case .leader: leader = editor
@@ -95,13 +95,13 @@ public struct SetupState: Hashable, Sendable {
         }
     }
 
-    public var memberNames: [String] {
+    package var memberNames: [String] {
         members.text.split(whereSeparator: { $0 == "," || $0 == ";" })
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// The talk this form describes. Names left empty get their role as name.
-    public func talkSetup(language: Language) -> TalkSetup {
+    package func talkSetup(language: Language) -> TalkSetup {
         let t = Localizer(language)
         var participants: [Participant] = []
         func add(_ name: String, _ role: Role, fallback: String) {

@@ -70,7 +70,7 @@ extension AppState {
     /// a change is made. A due date that cannot be read is kept in the text.
     /// Returns the line to print once the screen is closed, or nil when there
     /// was nothing to keep.
-    public mutating func keepDrafts() -> String? {
+    package mutating func keepDrafts() -> String? {
         if talk?.cleanupForm != nil { return keepCleanupDraft() }
         guard var talk, !talk.readOnly, let form = talk.actionForm else { return nil }
         talk.actionForm = nil

@@ -3,15 +3,15 @@ import TillitCore
 
 /// The open talk on screen: the session (the truth) plus what only the screen
 /// needs, such as which field has focus and where the cursor is.
-public struct TalkState: Sendable {
-    public enum Phase: Hashable, Sendable {
+package struct TalkState: Sendable {
+    package enum Phase: Hashable, Sendable {
         /// Open actions from earlier talks, each to be marked done, kept or dropped.
         case sinceLastTime
         case cards
         case summary
     }
 
-    public enum Field: Hashable, Sendable {
+    package enum Field: Hashable, Sendable {
         case text(participant: String)
         case rating(participant: String)
         /// Team votes counted without names.
@@ -22,29 +22,29 @@ public struct TalkState: Sendable {
     }
 
     /// The form for a new action (`a`), or for changing one (`editing`).
-    public struct ActionForm: Hashable, Sendable {
-        public enum Field: Int, CaseIterable, Sendable { case text, owner, due }
-        public var text = TextEditor("", multiline: false)
-        public var owner = TextEditor("", multiline: false)
-        public var due = TextEditor("", multiline: false)
-        public var focus: Field = .text
-        public var error: String?
+    package struct ActionForm: Hashable, Sendable {
+        package enum Field: Int, CaseIterable, Sendable { case text, owner, due }
+        package var text = TextEditor("", multiline: false)
+        package var owner = TextEditor("", multiline: false)
+        package var due = TextEditor("", multiline: false)
+        package var focus: Field = .text
+        package var error: String?
         /// The id of the action being changed; nil for a new one until its
         /// first words are typed (see `createdByTyping`).
-        public var editing: String?
+        package var editing: String?
         /// A new action becomes part of the talk with its first typed words and
         /// follows every key after, as answers do, so autosave keeps it even
         /// through `kill -9`; Esc takes it away again.
-        public var createdByTyping = false
+        package var createdByTyping = false
         /// The action as it was before this form changed it, for Esc to put back.
-        public var original: Action?
+        package var original: Action?
         /// A form for an action that did not exist when it opened.
-        public var isNew: Bool { editing == nil || createdByTyping }
+        package var isNew: Bool { editing == nil || createdByTyping }
 
-        public init() {}
+        package init() {}
 
         /// The form filled in with `action`, its date written the way people type it.
-        public init(editing action: Action) {
+        package init(editing action: Action) {
             text = TextEditor(action.text, multiline: false)
             owner = TextEditor(action.owner, multiline: false)
             due = TextEditor(action.due.map(Self.typedDate) ?? "", multiline: false)
@@ -59,7 +59,7 @@ public struct TalkState: Sendable {
             return "\(parts[2]).\(parts[1]).\(parts[0])"
         }
 
-        public var editor: TextEditor {
+        package var editor: TextEditor {
             get { [text, owner, due][focus.rawValue] }
             set {
                 switch focus {
@@ -73,7 +73,7 @@ public struct TalkState: Sendable {
 
     /// What the keys do now. One mode at a time, so writing in a field and an
     /// open action form (say) can never be on together.
-    public enum Mode: Hashable, Sendable {
+    package enum Mode: Hashable, Sendable {
         case browsing
         /// Writing in the focused text field, with its cursor.
         case writing(TextEditor)
@@ -95,88 +95,88 @@ public struct TalkState: Sendable {
 
     /// The minutes shown for confirming, and their fingerprint once the
     /// program has made it (`Effect.fingerprintMinutes`); Enter waits for it.
-    public struct MinutesReview: Hashable, Sendable {
-        public var text: String
-        public var fingerprint: String?
-        public var scroll = 0
+    package struct MinutesReview: Hashable, Sendable {
+        package var text: String
+        package var fingerprint: String?
+        package var scroll = 0
 
-        public init(text: String) { self.text = text }
+        package init(text: String) { self.text = text }
     }
 
-    public var session: Session
-    public var path: String
-    public var readOnly: Bool
-    public var phase: Phase
-    public var mode: Mode = .browsing
+    package var session: Session
+    package var path: String
+    package var readOnly: Bool
+    package var phase: Phase
+    package var mode: Mode = .browsing
     /// The shared-screen view of the cards (`p`): a way of showing, on top of the mode.
-    public var presenting = false
+    package var presenting = false
     /// The voting room for this talk's phones (`v`), while it is open or just ended.
-    public var room: VotingRoom?
+    package var room: VotingRoom?
     /// How many take part in a team meeting (`--people`, the form's row, `+`/`-`), for "5 of 7 voted"; nil: not said.
-    public var people: Int?
-    public var focus = 0
-    public var hintVisible = false
-    public var listSelection = 0
+    package var people: Int?
+    package var focus = 0
+    package var hintVisible = false
+    package var listSelection = 0
     /// The team votes given on this card since it was opened, newest last, so
     /// Backspace can take them back in order.
-    public var recentVotes: [Int] = []
+    package var recentVotes: [Int] = []
     /// `f` on a talk whose minutes were confirmed has said once that reopening clears the confirmations.
-    public var reopenWarned = false
+    package var reopenWarned = false
     /// In a 1:1, whether the notes editor holds the leader's private notes (Tab switches).
-    public var notesArePrivate = false
+    package var notesArePrivate = false
     /// The team's meeting before this one, for the summary's change since last
     /// time: asked for once, when a team talk's summary first shows.
-    public var previousMeeting: PreviousMeeting = .notAsked
+    package var previousMeeting: PreviousMeeting = .notAsked
 
-    public enum PreviousMeeting: Hashable, Sendable {
+    package enum PreviousMeeting: Hashable, Sendable {
         case notAsked, asked
         /// There is none, or it could not be read: the summary shows no change.
         case none
         case loaded(Session)
 
-        public var session: Session? { if case .loaded(let session) = self { return session } else { return nil } }
+        package var session: Session? { if case .loaded(let session) = self { return session } else { return nil } }
     }
 
     // Each mode's data, read and set through `mode`: setting one leaves any
     // other mode; setting nil (or false) leaves that mode only if it is on.
 
     /// The field being written in, with its cursor; nil when not writing.
-    public var editor: TextEditor? {
+    package var editor: TextEditor? {
         get { if case .writing(let editor) = mode { return editor } else { return nil } }
         set { set(newValue.map(Mode.writing), leaving: editor != nil) }
     }
 
     /// The talk's notes being written (summary, `n`).
-    public var notesEditor: TextEditor? {
+    package var notesEditor: TextEditor? {
         get { if case .notes(let editor) = mode { return editor } else { return nil } }
         set { set(newValue.map(Mode.notes), leaving: notesEditor != nil) }
     }
 
-    public var actionForm: ActionForm? {
+    package var actionForm: ActionForm? {
         get { if case .actionForm(let form) = mode { return form } else { return nil } }
         set { set(newValue.map(Mode.actionForm), leaving: actionForm != nil) }
     }
 
     /// The id of the action waiting for "remove it? j/y".
-    public var confirmRemove: String? {
+    package var confirmRemove: String? {
         get { if case .confirmRemove(let id) = mode { return id } else { return nil } }
         set { set(newValue.map { Mode.confirmRemove(actionID: $0) }, leaving: confirmRemove != nil) }
     }
 
-    public var minutesReview: MinutesReview? {
+    package var minutesReview: MinutesReview? {
         get { if case .reviewingMinutes(let review) = mode { return review } else { return nil } }
         set { set(newValue.map(Mode.reviewingMinutes), leaving: minutesReview != nil) }
     }
 
-    public var cleanupForm: CleanupForm? {
+    package var cleanupForm: CleanupForm? {
         if case .cleanupForm(let form) = mode { return form } else { return nil }
     }
 
-    public var cleanupDecision: CleanupDecisionForm? {
+    package var cleanupDecision: CleanupDecisionForm? {
         if case .cleanupDecision(let form) = mode { return form } else { return nil }
     }
 
-    public var choosingVoteToRemove: Bool {
+    package var choosingVoteToRemove: Bool {
         get { mode == .choosingVoteToRemove }
         set { set(newValue ? .choosingVoteToRemove : nil, leaving: choosingVoteToRemove) }
     }
@@ -185,7 +185,7 @@ public struct TalkState: Sendable {
         if let newMode { mode = newMode } else if isOn { mode = .browsing }
     }
 
-    public init(session: Session, path: String, readOnly: Bool = false) {
+    package init(session: Session, path: String, readOnly: Bool = false) {
         self.session = session
         self.path = path
         self.readOnly = readOnly
@@ -198,34 +198,34 @@ public struct TalkState: Sendable {
     /// with writing on in its first field (the first person's in a 1:1, the
     /// group's in a team), so what is typed lands there and no letter is taken
     /// as a command. Not on the shared screen, nor where nothing can be saved.
-    public mutating func openReadyToWrite() {
+    package mutating func openReadyToWrite() {
         guard phase == .cards, !presenting, mode == .browsing, canWriteOnCard, let index = firstTextField else { return }
         focus = index
         editor = TextEditor(TalkScreen.currentText(self) ?? "")
     }
 
     /// To the cards (from "since last time", the summary or the shared screen), ready to write as on arriving.
-    public mutating func backToCards() {
+    package mutating func backToCards() {
         phase = .cards
         presenting = false
         openReadyToWrite()
     }
 
     /// Whether the card has a field to write in, and writing there could be saved.
-    public var canWriteOnCard: Bool { !readOnly && !session.isFinished && firstTextField != nil }
+    package var canWriteOnCard: Bool { !readOnly && !session.isFinished && firstTextField != nil }
 
     /// Where the card's first text field is in `fields`.
     var firstTextField: Int? { fields.firstIndex { if case .text = $0 { return true } else { return false } } }
 
-    public var card: CardRecord? { session.currentCard }
+    package var card: CardRecord? { session.currentCard }
 
     /// The presentation view shows a team's votes (a count, or the spread); of a
     /// 1:1's ratings it shows the line plain mode says (`TalkText.ratingsLine`).
-    public var showsVotesWhenPresenting: Bool { session.kind == .team }
+    package var showsVotesWhenPresenting: Bool { session.kind == .team }
 
     /// The fields of the current card, in Tab order: ratings first (a number is
     /// quick to give), then the written answers.
-    public var fields: [Field] {
+    package var fields: [Field] {
         guard let card else { return [] }
         var fields: [Field] = []
         if card.isRating {
@@ -245,7 +245,7 @@ public struct TalkState: Sendable {
     }
 
     /// The action with `id` in this talk.
-    public func action(id: String) -> Action? { session.actions.first { $0.id == id } }
+    package func action(id: String) -> Action? { session.actions.first { $0.id == id } }
 
     /// What puts `form` into the talk (`TalkFlow.saveAction`): a change to the
     /// action it edits, while that still exists, else a new action (on this
@@ -256,7 +256,7 @@ public struct TalkState: Sendable {
     }
 
     /// The focused action on the card, or the chosen one in the summary's list.
-    public var chosenAction: Action? {
+    package var chosenAction: Action? {
         switch phase {
         case .cards:
             if case .action(let id) = focusedField { return action(id: id) }
@@ -270,7 +270,7 @@ public struct TalkState: Sendable {
     }
 
     /// Private notes belong to the leader of a 1:1.
-    public var hasPrivateNotes: Bool { session.kind == .oneOnOne }
+    package var hasPrivateNotes: Bool { session.kind == .oneOnOne }
 
     /// Whether a number given now rates the focused field: a rating, the
     /// votes, or a person's text beside that person's rating.
@@ -282,37 +282,37 @@ public struct TalkState: Sendable {
         }
     }
 
-    public var focusedField: Field? {
+    package var focusedField: Field? {
         let fields = fields
         return fields.isEmpty ? nil : fields[min(focus, fields.count - 1)]
     }
 
     /// f in the summary asked about the parked cards; the question holds for the next key only.
-    public var askedToFinishWithParked = false
+    package var askedToFinishWithParked = false
 
     /// The card whose running out of time has rung the bell, so it rings once a card.
-    public var bellRangOnCard: Int?
+    package var bellRangOnCard: Int?
 
     /// Seconds left on the current card when the talk has a timer per card
     /// (zero or less once time is up); nil without a timer.
-    public func secondsLeft(now: Date) -> Int? {
+    package func secondsLeft(now: Date) -> Int? {
         session.timerSeconds.map { $0 - secondsOnCard(now: now) }
     }
 
     /// Seconds on every card of the talk so far, the current one's running time included.
-    public func secondsInTalk(now: Date) -> Int {
+    package func secondsInTalk(now: Date) -> Int {
         let running = session.timingSince.map { max(0, now.timeIntervalSince($0)) } ?? 0
         return Int(session.cards.reduce(0) { $0 + $1.secondsSpent } + running)
     }
 
     /// Seconds on the current card, counting the time since it was last timed.
-    public func secondsOnCard(now: Date) -> Int {
+    package func secondsOnCard(now: Date) -> Int {
         guard let card else { return 0 }
         let running = session.timingSince.map { max(0, now.timeIntervalSince($0)) } ?? 0
         return Int(card.secondsSpent + running)
     }
 
-    public var actionsOnCard: [Action] {
+    package var actionsOnCard: [Action] {
         guard let key = card?.key else { return [] }
         return session.actions.filter { $0.fromCard == key }
     }

@@ -3,14 +3,14 @@ import TillitCore
 
 /// What the trends screen needs besides the report: which card is chosen,
 /// where Esc goes back to, and which talks were asked for.
-public struct TrendsScreenState: Hashable, Sendable {
-    public var selection = 0
-    public var returnTo: Screen = .history
-    public var deckID = ""
-    public var team: String?
-    public var participant: String?
+package struct TrendsScreenState: Hashable, Sendable {
+    package var selection = 0
+    package var returnTo: Screen = .history
+    package var deckID = ""
+    package var team: String?
+    package var participant: String?
 
-    public init(selection: Int = 0, returnTo: Screen = .history, deckID: String = "", team: String? = nil, participant: String? = nil) {
+    package init(selection: Int = 0, returnTo: Screen = .history, deckID: String = "", team: String? = nil, participant: String? = nil) {
         self.selection = selection
         self.returnTo = returnTo
         self.deckID = deckID

@@ -4,15 +4,15 @@
 /// in `.paper` style: the terminal draws that black on white whatever its own
 /// colours, so the code never comes out inverted on a light (or a dark) terminal;
 /// without colours it uses reverse video on a dark one (see `Terminal`).
-public struct QRPicture: Equatable, Sendable {
+package struct QRPicture: Equatable, Sendable {
     /// Modules, quiet zone included: true = dark.
-    public let modules: [[Bool]]
+    package let modules: [[Bool]]
 
-    public static let quietZone = 4
+    package static let quietZone = 4
 
     /// `rows` as the room sends them: `1` dark, `0` light, no quiet zone. Nil when
     /// the rows are not a square of 0s and 1s.
-    public init?(rows: [String]) {
+    package init?(rows: [String]) {
         let size = rows.count
         guard size > 0, rows.allSatisfy({ $0.count == size && $0.allSatisfy { $0 == "0" || $0 == "1" } }) else { return nil }
         let side = size + 2 * Self.quietZone
@@ -25,10 +25,10 @@ public struct QRPicture: Equatable, Sendable {
         }
     }
 
-    public var size: Size { Size(width: modules.count, height: (modules.count + 1) / 2) }
+    package var size: Size { Size(width: modules.count, height: (modules.count + 1) / 2) }
 
     /// Draws the picture with its top left corner at (x, y).
-    public func draw(into grid: inout Grid, x: Int, y: Int) {
+    package func draw(into grid: inout Grid, x: Int, y: Int) {
         for line in 0..<size.height {
             let top = modules[2 * line]
             let bottom = 2 * line + 1 < modules.count ? modules[2 * line + 1] : Array(repeating: false, count: top.count)
@@ -37,7 +37,7 @@ public struct QRPicture: Equatable, Sendable {
         }
     }
 
-    public static let style = Style(color: .paper)
+    package static let style = Style(color: .paper)
 
     static func block(topDark: Bool, bottomDark: Bool) -> Character {
         switch (topDark, bottomDark) {

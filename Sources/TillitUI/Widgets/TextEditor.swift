@@ -1,22 +1,22 @@
 /// The text and cursor of a field being written in. Keys work as in a shell:
 /// arrows, Home/End, Backspace/Delete, Ctrl-A/E/K/U/W. Enter is a line break in
 /// multi-line fields. Positions count Characters, so æ, ø, å and emoji move as one.
-public struct TextEditor: Hashable, Sendable {
-    public private(set) var characters: [Character]
-    public private(set) var cursor: Int
-    public var multiline: Bool
+package struct TextEditor: Hashable, Sendable {
+    package private(set) var characters: [Character]
+    package private(set) var cursor: Int
+    package var multiline: Bool
 
-    public init(_ text: String = "", multiline: Bool = true) {
+    package init(_ text: String = "", multiline: Bool = true) {
         characters = Array(text)
         cursor = characters.count
         self.multiline = multiline
     }
 
-    public var text: String { String(characters) }
+    package var text: String { String(characters) }
 
     /// Handles `key`; returns false when the key is not an editing key.
     @discardableResult
-    public mutating func handle(_ key: Key) -> Bool {
+    package mutating func handle(_ key: Key) -> Bool {
         switch key {
         case .character(let c): insert(String(c))
         case .enter:
@@ -47,7 +47,7 @@ public struct TextEditor: Hashable, Sendable {
         return true
     }
 
-    public mutating func insert(_ text: String) {
+    package mutating func insert(_ text: String) {
         var incoming = Array(text.replacingLineBreaks())
         if !multiline { incoming = incoming.map { $0 == "\n" ? " " : $0 } }
         incoming.removeAll { $0.unicodeScalars.first.map(SafeText.isUnsafe) ?? false }
@@ -62,7 +62,7 @@ public struct TextEditor: Hashable, Sendable {
         cursor = low + min(before.count, joined.count)
     }
 
-    public mutating func setText(_ text: String) {
+    package mutating func setText(_ text: String) {
         characters = Array(text)
         cursor = characters.count
     }

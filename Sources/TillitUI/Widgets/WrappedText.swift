@@ -2,17 +2,17 @@ import TillitCore
 
 /// Wraps text for a field and keeps track of where each visual line starts,
 /// so the cursor (a Character offset) can be placed on screen.
-public struct WrappedText: Sendable {
-    public struct Line: Sendable {
-        public var text: String
+package struct WrappedText: Sendable {
+    package struct Line: Sendable {
+        package var text: String
         /// Offset in Characters of the line's first Character in the whole text.
-        public var start: Int
-        public var length: Int
+        package var start: Int
+        package var length: Int
     }
 
-    public var lines: [Line]
+    package var lines: [Line]
 
-    public init(_ text: String, width: Int) {
+    package init(_ text: String, width: Int) {
         let width = max(1, width)
         var lines: [Line] = []
         let characters = Array(text)
@@ -53,7 +53,7 @@ public struct WrappedText: Sendable {
     }
 
     /// The visual line and column of a cursor at `offset`.
-    public func position(of offset: Int) -> (line: Int, column: Int) {
+    package func position(of offset: Int) -> (line: Int, column: Int) {
         for (number, line) in lines.enumerated().reversed() where offset >= line.start {
             let prefix = String(line.text.prefix(offset - line.start))
             return (number, DisplayWidth.of(prefix))
