@@ -20,7 +20,7 @@ struct RunLoopMessageTests {
     @Test func aTalkOpensToReadOnlyWhenTheMessageSaysSo() {
         var state = Fixtures.state(screen: .history)
         _ = update(&state, .talkOpened(Fixtures.oneOnOne(), path: "/tmp/x.json", readOnly: true))
-        #expect(state.screen == .sessionView && state.talk?.readOnly == true)
+        #expect(state.screen == .transcript && state.talk?.readOnly == true)
 
         // Whatever screen it comes from, a talk opened to continue is on the cards, writable.
         for screen in [Screen.history, .home, .setup] {

@@ -162,7 +162,7 @@ struct SnapshotTests {
             try! session.apply(.setText(participant: "p2", text: "Ja, men rapportene tar tid 😅"), now: Fixtures.start)
             try! session.apply(.next, now: Fixtures.start)
             try! session.apply(.setRating(participant: "p2", rating: 4), now: Fixtures.start)
-            var state = Fixtures.state(language, size: size, screen: .sessionView)
+            var state = Fixtures.state(language, size: size, screen: .transcript)
             state.talk = TalkState(session: session, path: "/tmp/x.json", readOnly: true)
             return state
         }),

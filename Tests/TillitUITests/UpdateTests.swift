@@ -349,7 +349,7 @@ struct SummaryAndListKeyTests {
     @Test func readOnlyViewScrollsAndCannotEdit() {
         var state = Fixtures.state(screen: .history)
         _ = update(&state, .talkOpened(Fixtures.oneOnOne(), path: "/tmp/x.json", readOnly: true))
-        #expect(state.screen == .sessionView && state.talk?.readOnly == true)
+        #expect(state.screen == .transcript && state.talk?.readOnly == true)
         Fixtures.press([.down, .down, .pageDown], &state)
         #expect(state.scroll == 12)
         #expect(Fixtures.press([.character("c")], &state) == [.openTalk(id: "2026-11-19-0900-abcd", readOnly: false)])

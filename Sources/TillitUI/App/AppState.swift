@@ -70,7 +70,7 @@ package struct SessionList: Sendable {
 }
 
 package enum Screen: Hashable, Sendable {
-    case home, setup, talk, history, sessionView, decks, deckPreview, trends, cleanup
+    case home, setup, talk, history, transcript, decks, deckPreview, trends, cleanup
 }
 
 /// Things `update` asks the outside world to do. Saving is not among them:

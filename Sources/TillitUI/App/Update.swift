@@ -55,7 +55,7 @@ private func route(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         return onHome ? [.loadSessions] : []
     case .talkOpened(let session, let path, let readOnly):
         state.talk = TalkState(session: session, path: path, readOnly: readOnly)
-        state.screen = readOnly ? .sessionView : .talk
+        state.screen = readOnly ? .transcript : .talk
         state.scroll = 0
         state.flash = nil
         return []
@@ -165,7 +165,7 @@ private func handle(_ key: Key, in state: inout AppState) -> [Effect] {
     case .setup: return SetupScreen.handle(key, &state)
     case .talk: return TalkScreen.handle(key, &state)
     case .history: return HistoryScreen.handle(key, &state)
-    case .sessionView: return SessionViewScreen.handle(key, &state)
+    case .transcript: return TranscriptScreen.handle(key, &state)
     case .decks: return DecksScreen.handle(key, &state)
     case .deckPreview: return DecksScreen.handlePreview(key, &state)
     case .trends: return TrendsScreen.handle(key, &state)

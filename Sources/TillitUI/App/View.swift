@@ -13,7 +13,7 @@ package func view(_ state: AppState) -> Grid {
     case .setup: SetupView.draw(state, &grid)
     case .talk: TalkView.draw(state, &grid)
     case .history: HistoryView.draw(state, &grid)
-    case .sessionView: TranscriptView.draw(state, &grid)
+    case .transcript: TranscriptView.draw(state, &grid)
     case .decks: DecksView.draw(state, &grid)
     case .deckPreview: DecksView.drawPreview(state, &grid)
     case .trends: TrendsView.draw(state, &grid)

@@ -13,7 +13,7 @@ enum ScreenKeys {
         switch screen {
         case .home: return HomeKeys.table
         case .history: return HistoryKeys.table
-        case .sessionView: return SessionViewKeys.table
+        case .transcript: return TranscriptKeys.table
         case .decks: return DecksKeys.table
         case .deckPreview: return DecksKeys.preview
         case .trends: return TrendsKeys.table

@@ -7,7 +7,7 @@ enum HelpView {
         case .talk:
             // Read off the talk's key tables (`Keys/`), as the key bar is.
             return state.talk.map { TalkScreen.help(state, $0) } ?? []
-        case .home, .setup, .history, .sessionView, .decks, .deckPreview, .trends, .cleanup:
+        case .home, .setup, .history, .transcript, .decks, .deckPreview, .trends, .cleanup:
             return ScreenKeys.table(state.screen)?.help(state) ?? []
         }
     }

@@ -1,34 +1,6 @@
 import Foundation
 import TillitCore
 
-enum SinceLastTimeView {
-    static func draw(_ state: AppState, _ talk: TalkState, _ grid: inout Grid) {
-        let ui = state.text
-        Chrome.header("tillit · " + ui(.sinceLastTime) + " · " + talk.session.title, &grid)
-        // With no actions from before, only clean-up items: the heading says so instead.
-        let intro = talk.session.carriedOver.isEmpty ? ui(.cleanupSinceLastHeading) : ui(.sinceLastTimeIntro)
-        grid.put(intro, x: 3, y: 3, style: .bold, maxWidth: grid.width - 6)
-        let items = talk.session.carriedOver
-        let statusWidth = 12
-        var rows = items.map { item -> String in
-            let status = TalkText.outcome(item.outcome, ui)
-            let line = TalkText.actionLine(item.action, ui, now: state.now)
-            return DisplayWidth.pad(line, to: grid.width - 10 - statusWidth) + "  " + status
-        }
-        var styles = items.map { $0.outcome == .pending ? Style.plain : Style.muted }
-        // Then the clean-up items still open from before, each with what this talk made of it.
-        let cleanup = talk.session.carriedCleanup
-        rows += cleanup.map { item in
-            let status = item.decision(in: talk.session.id).map { CleanupText.outcome($0.outcome, ui) } ?? ui(.outcomePending)
-            let line = "♻ " + CleanupText.deciderShort(item.decider, ui) + ": " + CleanupText.line(item, ui)
-            return DisplayWidth.pad(DisplayWidth.truncate(line, to: grid.width - 10 - statusWidth), to: grid.width - 10 - statusWidth) + "  " + status
-        }
-        styles += cleanup.map { $0.decision(in: talk.session.id) == nil ? Style.plain : Style.muted }
-        Chrome.list(rows, selected: talk.listSelection, in: Rect(x: 3, y: 5, width: grid.width - 6, height: grid.height - 8), &grid, styles: styles)
-        Chrome.keyBar(TalkScreen.keyBar(state, talk), &grid, help: ui(.keyHelp))
-    }
-}
-
 enum SummaryView {
     static func draw(_ state: AppState, _ talk: TalkState, _ grid: inout Grid) {
         let ui = state.text
@@ -136,31 +108,5 @@ enum SummaryView {
                              editor: talk.notesArePrivate ? editor : nil, focused: talk.notesArePrivate,
                              placeholder: ui(session.privateNotes.isEmpty ? .privateNotesPlaceholder : .privateNotesHidden),
                              rect: mine, writingLabel: ui(.writing), &grid)
-    }
-}
-
-enum ActionFormView {
-    static func draw(_ state: AppState, _ form: TalkState.ActionForm, _ grid: inout Grid) {
-        let ui = state.text
-        let width = min(70, grid.width - 4)
-        let rect = Rect(x: (grid.width - width) / 2, y: max(2, (grid.height - 10) / 2), width: width, height: 10)
-        grid.fill(rect)
-        // The form's own footer lists its keys; the screen's key bar below would offer keys that are letters here.
-        grid.fill(Rect(x: 0, y: grid.height - 1, width: grid.width, height: 1))
-        grid.box(rect, title: form.isNew ? ui(.newAction) : ui(.editAction), style: Style(color: .accent, bold: true))
-        let labels = [ui(.actionWhat), ui(.actionWho), ui(.actionDue)]
-        let editors = [form.text, form.owner, form.due]
-        let labelWidth = labels.map(DisplayWidth.of).max() ?? 6
-        for (index, label) in labels.enumerated() {
-            let y = rect.y + 2 + index * 2
-            let focused = form.focus.rawValue == index
-            grid.put(DisplayWidth.pad(label, to: labelWidth), x: rect.x + 2, y: y, style: focused ? Style(bold: true, reverse: true) : .bold)
-            let fieldX = rect.x + 4 + labelWidth
-            FormField.draw(editors[index], x: fieldX, y: y, width: rect.maxX - 2 - fieldX, focused: focused,
-                           placeholder: index == 2 ? ui(.dueExample) : "", &grid)
-        }
-        let keys = ActionFormKeys.table.bar(TalkContext(state: state)).map { $0.0 + " " + $0.1 }.joined(separator: " · ")
-        let footer = form.error ?? keys
-        grid.put(footer, x: rect.x + 2, y: rect.maxY - 2, style: form.error == nil ? .muted : .warning, maxWidth: rect.width - 4)
     }
 }
