@@ -35,8 +35,10 @@ def phone_votes(port, path, timeout):
             head, body = read_answer(s)
             cookie = next(l.split(":", 1)[1].split(";")[0].strip() for l in head.split("\r\n") if l.lower().startswith("set-cookie:"))
             serial = body.split('name="card" value="')[1].split('"')[0]
-            form = f"card={serial}&value=4".encode()
-            s.sendall((f"POST {path}vote HTTP/1.1\r\nHost: room\r\nCookie: {cookie}\r\n"
+            form_value = body.split('name="form" value="')[1].split('"')[0]
+            form = f"card={serial}&form={form_value}&value=4".encode()
+            # As a browser posts the page's form: the cookie, the page's form value and its Origin.
+            s.sendall((f"POST {path}vote HTTP/1.1\r\nHost: room\r\nOrigin: http://room\r\nCookie: {cookie}\r\n"
                        f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {len(form)}\r\n\r\n").encode() + form)
             head, _ = read_answer(s)
             if " 303 " not in head.split("\r\n")[0] + " ":

@@ -23,6 +23,40 @@ import TillitCore
         try tmux.waitFor("Lagt på ryddelista: " + text)
     }
 
+    /// The item form saves as it is typed, as the action form does: a kill
+    /// with the form open keeps the words; Esc takes a typed item out again.
+    @Test func killNineWithTheItemFormOpenKeepsTheWords() throws {
+        let tmux = try TmuxSession(width: 100, height: 30)
+        try tmux.launch(Self.meeting, environment: ["LANG": "nb_NO.UTF-8"])
+        try tmux.waitFor("1 / ")
+        try tmux.press("Escape", "c")
+        try tmux.waitFor("Nytt punkt på ryddelista")
+        try tmux.type("Månedsrapport om sykefravær")
+        try tmux.press("Tab", "Tab", "Tab")
+        try tmux.type("4")
+        // Hours are taken as the focus leaves their field (never "25" on the way to "250").
+        try tmux.press("Tab", "Tab")
+        try tmux.type("Ingen leser den")
+        Thread.sleep(forTimeInterval: 1.2)
+        kill(try tmux.pid(), SIGKILL)
+        try tmux.waitForExit()
+        let item = try #require(try tmux.sessions().first?.cleanupItems.first)
+        #expect(item.text == "Månedsrapport om sykefravær" && item.hoursPerMonth == 4)
+        #expect(item.reason == "Ingen leser den")
+
+        // Resumed, a second form cancelled with Esc leaves nothing of itself behind.
+        try tmux.launch(["resume", "last"], environment: ["LANG": "nb_NO.UTF-8"])
+        try tmux.waitFor("1 / ")
+        try tmux.press("Escape", "c")
+        try tmux.waitFor("Nytt punkt på ryddelista")
+        try tmux.type("Skjema som ingen bruker")
+        Thread.sleep(forTimeInterval: 1.2)
+        try tmux.press("Escape")
+        try tmux.press("q")
+        try tmux.waitForExit()
+        #expect(try tmux.sessions().first?.cleanupItems.map(\.text) == ["Månedsrapport om sykefravær"])
+    }
+
     @Test func aMeetingsItemsComeBackFirstAndTheListAddsUp() throws {
         let tmux = try TmuxSession(width: 100, height: 30)
         let nb = ["LANG": "nb_NO.UTF-8"]

@@ -101,7 +101,6 @@ struct CleanupScreenTests {
                       ("2500", "flere enn 2000 timer"), ("", "Skriv hva det gjelder")])
     func badInputIsSaidOnTheFormAndNothingIsSaved(hours: String, message: String) {
         var state = Fixtures.talkState(Fixtures.team(), language: .nb)
-        let before = state.talk!.session
         Fixtures.press([.escape, .character("c")], &state)
         if !hours.isEmpty { Fixtures.type("Rapport", &state) }
         Fixtures.press([.tab, .tab, .tab], &state)
@@ -109,7 +108,9 @@ struct CleanupScreenTests {
         Fixtures.press([.enter, .enter, .enter], &state)
         let form = try! #require(state.talk?.cleanupForm, "the form stays open")
         #expect(form.error?.contains(message) == true, "\(form.error ?? "no error")")
-        #expect(state.talk!.session.cleanupItems.isEmpty && state.talk!.session == before, "nothing saved half")
+        // The words are kept as they are typed (as the action form keeps them); the bad hours never are.
+        #expect(state.talk!.session.cleanupItems.allSatisfy { $0.text == "Rapport" && $0.hoursPerMonth == nil }, "nothing saved half")
+        #expect(state.talk!.session.cleanupItems.count == (hours.isEmpty ? 0 : 1))
         #expect(view(state).text.contains(String(message.prefix(20))))
         Fixtures.press([.escape], &state)
         #expect(state.talk?.cleanupForm == nil && state.talk!.session.cleanupItems.isEmpty)
@@ -182,7 +183,13 @@ extension CleanupScreenTests {
         Fixtures.type("Skjema", &bad)
         Fixtures.press([.tab, .tab, .tab], &bad)
         Fixtures.type("-4", &bad)
-        #expect(bad.keepDrafts() == "Punktet du skrev på, kunne ikke lagres (Timene kan ikke være færre enn null.): Skjema")
-        #expect(bad.talk?.session.cleanupItems.isEmpty == true)
+        #expect(bad.keepDrafts() == "Punktet du skrev på, er lagt på ryddelista uten det som ikke kunne lagres (Timene kan ikke være færre enn null.): Skjema")
+        #expect(bad.talk?.session.cleanupItems.map(\.text) == ["Skjema"] && bad.talk?.session.cleanupItems.first?.hoursPerMonth == nil)
+
+        var empty = Fixtures.talkState(Fixtures.team(), language: .nb)
+        Fixtures.press([.escape, .character("c"), .tab, .tab, .tab], &empty)
+        Fixtures.type("-4", &empty)
+        #expect(empty.keepDrafts() == nil, "no words, nothing to keep")
+        #expect(empty.talk?.session.cleanupItems.isEmpty == true)
     }
 }

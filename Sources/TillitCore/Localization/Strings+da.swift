@@ -942,5 +942,6 @@ extension Strings {
         .helpHistoryPerson: "vis kun samtalerne med én person ad gangen (som sessions --participant); til sidst alle igen",
         .historyWithPerson: "Viser samtalerne med {0}. p går videre til næste person.",
         .historyEveryone: "Viser alle samtaler.",
+        .cleanupDraftKeptWithout: "Punktet, du skrev på, er føjet til oprydningslisten uden det, der ikke kunne gemmes ({0}): {1}",
     ]
 }

@@ -942,5 +942,6 @@ extension Strings {
         .helpHistoryPerson: "show only the talks with one person at a time (as sessions --participant); then everyone again",
         .historyWithPerson: "Showing the talks with {0}. p goes on to the next person.",
         .historyEveryone: "Showing all talks.",
+        .cleanupDraftKeptWithout: "The item you were writing is on the clean-up list, without what could not be saved ({0}): {1}",
     ]
 }

@@ -942,5 +942,6 @@ extension Strings {
         .helpHistoryPerson: "vis bare samtalene med én person om gangen (som sessions --participant); til slutt alle igjen",
         .historyWithPerson: "Viser samtalene med {0}. p går videre til neste person.",
         .historyEveryone: "Viser alle samtalene.",
+        .cleanupDraftKeptWithout: "Punktet du skrev på, er lagt på ryddelista uten det som ikke kunne lagres ({0}): {1}",
     ]
 }

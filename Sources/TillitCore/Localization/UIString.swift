@@ -863,4 +863,6 @@ package enum UIString: String, CaseIterable, Sendable {
     case helpHistoryPerson
     case historyWithPerson
     case historyEveryone
+    // The clean-up form, left with a part that could not be saved
+    case cleanupDraftKeptWithout
 }

@@ -7,7 +7,7 @@ enum CleanupFormKeys {
     private static func onChoice(_ c: TalkContext) -> Bool { c.talk.cleanupForm.map { $0.editor == nil } ?? false }
 
     static let item = TalkKeyTable([
-        B([.escape], bar: .init(90) { $0.ui(.keyCancel) }) { $0.talk.mode = .browsing },
+        B([.escape], bar: .init(90) { $0.ui(.keyCancel) }) { CleanupMoves.cancel(&$0) },
         B([.tab, .down, .backTab, .up], bar: .init(20) { $0.ui(.keyField) }) { key, c in
             CleanupMoves.focus(by: key == .tab || key == .down ? 1 : -1, &c); return []
         },

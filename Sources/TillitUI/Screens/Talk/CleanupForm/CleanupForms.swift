@@ -13,6 +13,8 @@ package struct CleanupForm: Hashable, Sendable {
     package var reason = TextEditor("", multiline: false)
     package var focus: Field = .text
     package var error: String?
+    /// The item this form has put into the talk while it was typed (`CleanupMoves.followTyping`).
+    package var savedID: String?
 
     package init() {}
 
@@ -97,8 +99,7 @@ enum CleanupMoves {
         guard var form = c.talk.cleanupForm else { return }
         do {
             let draft = try form.draft()
-            let id = c.talk.session.nextCleanupID
-            try c.talk.session.apply(.addCleanupItem(id: id, draft: draft, onCurrentCard: c.talk.phase == .cards), now: c.state.now)
+            c.talk.session = try replacing(form.savedID, with: draft, in: c.talk.session, onCard: c.talk.phase == .cards, now: c.state.now).0
             c.talk.mode = .browsing
             c.state.flash = c.ui(.cleanupAdded, SafeText.line(draft.text.trimmingCharacters(in: .whitespacesAndNewlines)))
         } catch {
@@ -114,10 +115,41 @@ enum CleanupMoves {
         }
     }
 
+    /// The talk with the form's item in it: the one typing saved (`id`) replaced, or a new one.
+    /// Throws, leaving `session` as it was, when the draft is not an item yet.
+    static func replacing(_ id: String?, with draft: CleanupDraft, in session: Session, onCard: Bool,
+                          now: Date) throws -> (Session, String) {
+        var session = session
+        if let id { try? session.apply(.removeCleanupItem(id: id), now: now) }
+        let itemID = id ?? session.nextCleanupID
+        try session.apply(.addCleanupItem(id: itemID, draft: draft, onCurrentCard: onCard), now: now)
+        return (session, itemID)
+    }
+
+    /// Puts the item into the talk as it is typed, once it reads as one, so a
+    /// crash (`kill -9`, a power cut) loses at most the last keys, as the
+    /// action form does; each change replaces it, Esc takes it out again.
+    /// Hours are taken when the focus leaves their field, so "25" on the way to
+    /// "250" is never an item's hours.
+    private static func followTyping(_ form: inout CleanupForm, _ c: inout TalkContext) {
+        guard form.focus != .hours, let draft = try? form.draft(),
+              let (session, id) = try? replacing(form.savedID, with: draft, in: c.talk.session,
+                                                 onCard: c.talk.phase == .cards, now: c.state.now) else { return }
+        c.talk.session = session
+        form.savedID = id
+    }
+
+    /// Esc: nothing typed in a cancelled form stays in the talk.
+    static func cancel(_ c: inout TalkContext) {
+        if let id = c.talk.cleanupForm?.savedID { try? c.talk.session.apply(.removeCleanupItem(id: id), now: c.state.now) }
+        c.talk.mode = .browsing
+    }
+
     static func focus(by step: Int, _ c: inout TalkContext) {
         guard var form = c.talk.cleanupForm else { return }
         let count = CleanupForm.Field.allCases.count
         form.focus = CleanupForm.Field(rawValue: (form.focus.rawValue + step + count) % count)!
+        followTyping(&form, &c)
         c.talk.mode = .cleanupForm(form)
     }
 
@@ -130,6 +162,7 @@ enum CleanupMoves {
         guard var form = c.talk.cleanupForm else { return }
         form.choose(step)
         form.error = nil
+        followTyping(&form, &c)
         c.talk.mode = .cleanupForm(form)
     }
 
@@ -138,6 +171,7 @@ enum CleanupMoves {
         guard var form = c.talk.cleanupForm, var editor = form.editor, editor.handle(key) else { return }
         form.editor = editor
         form.error = nil
+        followTyping(&form, &c)
         c.talk.mode = .cleanupForm(form)
     }
 
@@ -220,9 +254,14 @@ extension AppState {
         guard !words.isEmpty else { return nil }
         do {
             let draft = try form.draft()
-            try talk.session.apply(.addCleanupItem(id: talk.session.nextCleanupID, draft: draft, onCurrentCard: talk.phase == .cards), now: now)
-            return text(.cleanupDraftSaved, CleanupText.line(talk.session.cleanupItems.last!, text))
+            let (session, id) = try CleanupMoves.replacing(form.savedID, with: draft, in: talk.session, onCard: talk.phase == .cards, now: now)
+            talk.session = session
+            return text(.cleanupDraftSaved, CleanupText.line(session.cleanupItems.first { $0.id == id }!, text))
         } catch {
+            // What typing saved last stays in the talk; the line says what was left out.
+            if form.savedID != nil {
+                return text(.cleanupDraftKeptWithout, TalkText.refusal(error, text, card: talk.card), SafeText.line(words))
+            }
             return text(.cleanupDraftNotSaved, TalkText.refusal(error, text, card: talk.card), SafeText.line(words))
         }
     }
