@@ -25,6 +25,10 @@ extension Key {
         }
     }
 
+    /// The ten digit keys, 0 to 9: ratings and votes.
+    static let digits: [Key] = (0...9).map { .character(Character(String($0))) }
+
+    /// The value of a digit key; nil for any other key.
     var digit: Int? {
         if case .character(let c) = self, c.isASCII, let value = c.wholeNumberValue { return value }
         return nil

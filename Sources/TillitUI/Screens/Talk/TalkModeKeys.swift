@@ -48,11 +48,10 @@ enum NotesKeys {
 /// take away. Any other key does what it does on the card (`base`), and the
 /// question is over either way (`TalkScreen.handle`).
 enum VoteRemovalKeys {
-    private static let digits: [Key] = (0...9).map { .character(Character(String($0))) }
 
     static func table(on base: TalkKeyTable) -> TalkKeyTable {
         TalkKeyTable([
-            TalkBinding(digits) { key, c in
+            TalkBinding(Key.digits) { key, c in
                 if let digit = key.digit { CardMoves.removeVote(digit: digit, &c) }
                 return []
             },

@@ -12,7 +12,6 @@ enum CardKeys {
     private static func onCard(_ c: TalkContext) -> Bool { !c.writing && c.chosenAction == nil }
     private static func onAction(_ c: TalkContext) -> Bool { !c.writing && c.chosenAction != nil }
     private static func writing(_ c: TalkContext) -> Bool { c.writing }
-    private static let digits: [Key] = (0...9).map { .character(Character(String($0))) }
     /// After Esc, a key that is no command (an upper-case letter, say) starts
     /// writing with it, where the card takes text (`TalkScreen.handle`).
     static func typingStartsWriting(_ c: TalkContext) -> Bool {
@@ -38,7 +37,7 @@ enum CardKeys {
         B([.tab, .down, .backTab, .up], when: browsing,
           bar: .init(50, when: { $0.chosenAction != nil || $0.talk.fields.count > 1 }) { $0.ui(.keyField) },
           help: .init(50, .helpNextField)) { key, c in CardMoves.focus(by: key == .tab || key == .down ? 1 : -1, &c); return [] },
-        B(digits, when: digitsRate,
+        B(Key.digits, when: digitsRate,
           bar: .init(rank: 40, keys: { RatingKeys.label(for: $0.talk.card?.scaleRange ?? 1...5) }, label: { $0.ui(.keyRate) },
                      when: { $0.chosenAction == nil && $0.talk.card?.scaleRange != nil }),
           help: .init(60, .helpRate)) { key, c in CardMoves.rate(key, &c); return [] },

@@ -99,7 +99,7 @@ enum CardMoves {
     // MARK: Ratings and votes
 
     static func rate(_ key: Key, _ c: inout TalkContext) {
-        guard case .character(let character) = key, let digit = Int(String(character)) else { return }
+        guard let digit = key.digit else { return }
         guard let card = c.talk.card, let range = card.scaleRange else {
             c.flash(.noRatingOnCard)
             return

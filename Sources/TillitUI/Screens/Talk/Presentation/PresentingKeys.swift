@@ -5,7 +5,6 @@ import TillitCore
 /// only where the screen shows what they did (a team's votes).
 enum PresentingKeys {
     private typealias B = TalkBinding
-    private static let digits: [Key] = (0...9).map { .character(Character(String($0))) }
     private static func votes(_ c: TalkContext) -> Bool { c.talk.showsVotesWhenPresenting }
     private static func noVotes(_ c: TalkContext) -> Bool { !c.talk.showsVotesWhenPresenting }
 
@@ -14,7 +13,7 @@ enum PresentingKeys {
           help: .init(10, .helpNext)) { CardMoves.advance(&$0) },
         B([.left, .pageUp], bar: .init(20) { $0.ui(.keyPrevious) },
           help: .init(20, .helpPrevious)) { CardMoves.previous(&$0) },
-        B(digits, when: votes,
+        B(Key.digits, when: votes,
           bar: .init(rank: 40, keys: { c in c.talk.card?.scaleRange.map(RatingKeys.label) ?? "" },
                      label: { $0.ui(.keyRate) }, when: { $0.talk.card?.scaleRange != nil }),
           help: .init(30, .helpRate)) { key, c in CardMoves.rate(key, &c); return [] },
@@ -27,7 +26,7 @@ enum PresentingKeys {
         B([.enter]) { $0.flash(.presentationNoWriting) },
         // Nothing changes unseen: the action form and a 1:1's ratings are on the card, not on the shared screen.
         B([.character("a")]) { $0.flash(.presentationNoEditing) },
-        B(digits + [.backspace, .delete], when: noVotes) { $0.flash(.presentationNoEditing) },
+        B(Key.digits + [.backspace, .delete], when: noVotes) { $0.flash(.presentationNoEditing) },
         B([.character("h")], bar: .init(50) { $0.ui(.keyHint) },
           help: .init(50, .helpHint)) { $0.talk.hintVisible.toggle() },
         B([.character("s")], help: .init(60, .helpSkip)) { CardMoves.skipOrReopen(&$0) },
