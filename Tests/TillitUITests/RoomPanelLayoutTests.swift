@@ -22,7 +22,8 @@ struct RoomPanelLayoutTests {
     /// The panel alone on an empty screen: which cells it draws.
     static func panelAlone(_ state: AppState) -> Grid {
         var grid = Grid(state.size)
-        RoomPanel.draw(state, state.talk!, &grid, top: 2, bottom: state.size.height - 2)
+        let middle = Rect(x: 0, y: 2, width: state.size.width, height: state.size.height - 4)
+        RoomPanel.draw(state, state.talk!, in: RoomPanel.split(middle, state.talk!).panel, &grid)
         return grid
     }
 
@@ -31,7 +32,7 @@ struct RoomPanelLayoutTests {
         let size = Size(width: width, height: height)
         let state = Self.withRoom(size)
         let screen = view(state), panel = Self.panelAlone(state)
-        let panelX = width - RoomPanel.width(state.talk!, screen)
+        let panelX = width - RoomPanel.width(state.talk!, available: screen.width)
         for y in 0..<height {
             for x in 0..<width {
                 if x < panelX || y < 2 || y == height - 1 {
@@ -78,7 +79,7 @@ struct RoomPanelLayoutTests {
     func theSharedScreenToo(_ width: Int, _ height: Int) {
         let state = Self.withRoom(Size(width: width, height: height), presenting: true)
         let screen = view(state), panel = Self.panelAlone(state)
-        let panelX = width - RoomPanel.width(state.talk!, screen)
+        let panelX = width - RoomPanel.width(state.talk!, available: screen.width)
         for y in 0..<height {
             for x in 0..<width where x < panelX || y < 2 || y == height - 1 {
                 #expect(panel[x, y] == .blank, "the panel draws at \(x),\(y)")

@@ -4,37 +4,47 @@ import TillitCore
 /// Draws the whole screen for `state`. Pure: the same state gives the same grid.
 package func view(_ state: AppState) -> Grid {
     var grid = Grid(state.size)
+    draw(state, in: grid.bounds, &grid)
+    return grid
+}
+
+/// Draws the screen for `state` into `area` of `grid` and nowhere else: every
+/// screen lays itself out in the rectangle it is given, as Ratatui's widgets do.
+func draw(_ state: AppState, in area: Rect, _ grid: inout Grid) {
     guard !state.isTooSmall else {
-        drawTooSmall(state, &grid)
-        return grid
+        drawTooSmall(state, in: area, &grid)
+        return
     }
     switch state.screen {
-    case .home: HomeView.draw(state, &grid)
-    case .setup: SetupView.draw(state, &grid)
-    case .talk: TalkView.draw(state, &grid)
-    case .history: HistoryView.draw(state, &grid)
-    case .transcript: TranscriptView.draw(state, &grid)
-    case .decks: DecksView.draw(state, &grid)
-    case .deckPreview: DecksView.drawPreview(state, &grid)
-    case .trends: TrendsView.draw(state, &grid)
-    case .cleanup: CleanupView.draw(state, &grid)
+    case .home: HomeView.draw(state, in: area, &grid)
+    case .setup: SetupView.draw(state, in: area, &grid)
+    case .talk: TalkView.draw(state, in: area, &grid)
+    case .history: HistoryView.draw(state, in: area, &grid)
+    case .transcript: TranscriptView.draw(state, in: area, &grid)
+    case .decks: DecksView.draw(state, in: area, &grid)
+    case .deckPreview: DecksView.drawPreview(state, in: area, &grid)
+    case .trends: TrendsView.draw(state, in: area, &grid)
+    case .cleanup: CleanupView.draw(state, in: area, &grid)
     }
-    if let flash = state.flash {
-        // A long message (a failed save names the file, then the reason) takes
-        // two lines rather than losing its end, which says what went wrong.
-        var lines = TextWrap.lines(fitFlash(flash, width: grid.width - 2), width: max(1, grid.width - 2))
-        if lines.count > 2 { lines = [lines[0], DisplayWidth.truncate(lines[1...].joined(separator: " "), to: grid.width - 2)] }
-        let top = grid.height - 1 - lines.count
-        grid.fill(Rect(x: 0, y: top, width: grid.width, height: lines.count))
-        for (index, line) in lines.enumerated() {
-            grid.put(" " + line, x: 0, y: top + index, style: .warning, maxWidth: grid.width)
-        }
-    }
+    if let flash = state.flash { drawFlash(flash, above: ScreenLayout(area).keyBar, &grid) }
     if state.helpVisible {
         grid.cursor = nil
-        HelpView.draw(state, &grid)
+        HelpView.draw(state, in: area, &grid)
     }
-    return grid
+}
+
+/// A message on one or two lines just above the key bar.
+private func drawFlash(_ flash: String, above keyBar: Rect, _ grid: inout Grid) {
+    let width = max(1, keyBar.width - 2)
+    // A long message (a failed save names the file, then the reason) takes
+    // two lines rather than losing its end, which says what went wrong.
+    var lines = TextWrap.lines(fitFlash(flash, width: width), width: width)
+    if lines.count > 2 { lines = [lines[0], DisplayWidth.truncate(lines[1...].joined(separator: " "), to: width)] }
+    let top = keyBar.y - lines.count
+    grid.fill(Rect(x: keyBar.x, y: top, width: keyBar.width, height: lines.count))
+    for (index, line) in lines.enumerated() {
+        grid.put(" " + line, x: keyBar.x, y: top + index, style: .warning, maxWidth: keyBar.width)
+    }
 }
 
 /// `message`, with its longest word (a path, as a rule) shortened from the
@@ -56,44 +66,57 @@ func fitFlash(_ message: String, width: Int) -> String {
     return message
 }
 
-private func drawTooSmall(_ state: AppState, _ grid: inout Grid) {
+private func drawTooSmall(_ state: AppState, in area: Rect, _ grid: inout Grid) {
     let t = state.text
-    let full = Rect(x: 0, y: 0, width: grid.width, height: grid.height)
-    let lines = TextWrap.lines(t(.tooSmall, AppState.minimumSize.width, AppState.minimumSize.height), width: max(1, grid.width - 2))
-    let keyLines = TextWrap.lines(t(.tooSmallKeys), width: max(1, grid.width - 2))
-    let top = max(0, (grid.height - lines.count - 3 - keyLines.count) / 2)
-    for (index, line) in lines.enumerated() { grid.centered(line, y: top + index, in: full, style: .bold) }
-    grid.centered(t(.tooSmallNow, grid.width, grid.height), y: top + lines.count + 1, in: full, style: .muted)
+    let lines = TextWrap.lines(t(.tooSmall, AppState.minimumSize.width, AppState.minimumSize.height), width: max(1, area.width - 2))
+    let keyLines = TextWrap.lines(t(.tooSmallKeys), width: max(1, area.width - 2))
+    let top = area.y + max(0, (area.height - lines.count - 3 - keyLines.count) / 2)
+    for (index, line) in lines.enumerated() { grid.centered(line, y: top + index, in: area, style: .bold) }
+    grid.centered(t(.tooSmallNow, area.width, area.height), y: top + lines.count + 1, in: area, style: .muted)
     for (index, line) in keyLines.enumerated() {
-        grid.centered(line, y: top + lines.count + 3 + index, in: full)
+        grid.centered(line, y: top + lines.count + 3 + index, in: area)
+    }
+}
+
+/// A screen's three bands, split from its area as Ratatui's `Layout` splits
+/// one: the title with its rule, the body, and the key bar on the last row.
+struct ScreenLayout {
+    let header: Rect
+    let body: Rect
+    let keyBar: Rect
+
+    init(_ area: Rect) {
+        header = Rect(x: area.x, y: area.y, width: area.width, height: min(2, area.height))
+        keyBar = Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1)
+        body = Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 3)
     }
 }
 
 /// The parts every screen shares: a title bar, a rule, and the key bar.
 enum Chrome {
-    static func header(_ left: String, right: String = "", _ grid: inout Grid) {
+    static func header(_ left: String, right: String = "", in area: Rect, _ grid: inout Grid) {
         let rightWidth = DisplayWidth.of(right)
         // A long title ends in "…" rather than mid-word; progress and timer on the right stay whole.
-        grid.put(DisplayWidth.truncate(" " + left, to: max(0, grid.width - rightWidth - 3)), x: 0, y: 0, style: .title)
-        if !right.isEmpty { grid.put(right + " ", x: grid.width - rightWidth - 1, y: 0, style: .bold) }
-        grid.horizontalLine(y: 1)
+        grid.put(DisplayWidth.truncate(" " + left, to: max(0, area.width - rightWidth - 3)), x: area.x, y: area.y, style: .title)
+        if !right.isEmpty { grid.put(right + " ", x: area.maxX - rightWidth - 1, y: area.y, style: .bold) }
+        grid.horizontalLine(y: area.y + 1, x: area.x, width: area.width)
     }
 
     /// Draws `keys` on the last row, as many as fit; help (`?`) always stays.
     /// `help` is nil while keys are text (writing in a field), where `?` is just a letter.
-    static func keyBar(_ keys: [(String, String)], _ grid: inout Grid, help: String?) {
-        let y = grid.height - 1
+    static func keyBar(_ keys: [(String, String)], in area: Rect, _ grid: inout Grid, help: String?) {
+        let y = area.y
         var items = keys + (help.map { [("?", $0)] } ?? [])
         func width(_ items: [(String, String)]) -> Int {
             items.reduce(0) { $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 3 } + 1
         }
         // When they do not all fit, the last keys go first, but never `?` (it lists
         // them all) nor `q`: how to leave is what an unsure person looks for.
-        while width(items) > grid.width,
+        while width(items) > area.width,
               let last = items.lastIndex(where: { $0.0 != "?" && $0.0 != "q" }), items.count > 1 {
             items.remove(at: last)
         }
-        var x = 1
+        var x = area.x + 1
         for (key, label) in items {
             x += grid.put(key, x: x, y: y, style: Style(color: .accent, bold: true, reverse: true))
             x += grid.put(" " + label + "  ", x: x, y: y, style: .plain)

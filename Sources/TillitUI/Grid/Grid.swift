@@ -73,6 +73,8 @@ package struct Grid: Sendable {
 
     package var width: Int { size.width }
     package var height: Int { size.height }
+    /// The whole grid as a rectangle: the area the top-level view draws into.
+    package var bounds: Rect { Rect(x: 0, y: 0, width: size.width, height: size.height) }
 
     package subscript(x: Int, y: Int) -> Cell {
         cells[y * size.width + x]

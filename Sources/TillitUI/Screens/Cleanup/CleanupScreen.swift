@@ -69,40 +69,43 @@ enum CleanupScreen {
 }
 
 enum CleanupView {
-    static func draw(_ state: AppState, _ grid: inout Grid) {
+    static func draw(_ state: AppState, in area: Rect, _ grid: inout Grid) {
         let ui = state.text
-        defer { Chrome.keyBar(ScreenKeys.bar(state), &grid, help: ui(.keyHelp)) }
+        let layout = ScreenLayout(area)
+        let body = layout.body
+        let x = body.x + 3
+        defer { Chrome.keyBar(ScreenKeys.bar(state), in: layout.keyBar, &grid, help: ui(.keyHelp)) }
         let screen = state.cleanup
         guard let registers = screen.registers else {
-            Chrome.header("tillit · " + ui(.cleanupScreenTitle), &grid)
-            grid.put(ui(.cleanupLoading), x: 3, y: 3, style: .muted)
+            Chrome.header("tillit · " + ui(.cleanupScreenTitle), in: layout.header, &grid)
+            grid.put(ui(.cleanupLoading), x: x, y: body.y + 1, style: .muted)
             return
         }
         guard let register = screen.register, let shown = screen.shown else {
-            Chrome.header("tillit · " + ui(.cleanupScreenTitle), &grid)
-            for (index, line) in TextWrap.lines(ui(.cleanupNone), width: grid.width - 6).prefix(3).enumerated() {
-                grid.put(line, x: 3, y: 3 + index, style: .muted)
+            Chrome.header("tillit · " + ui(.cleanupScreenTitle), in: layout.header, &grid)
+            for (index, line) in TextWrap.lines(ui(.cleanupNone), width: body.width - 6).prefix(3).enumerated() {
+                grid.put(line, x: x, y: body.y + 1 + index, style: .muted)
             }
             return
         }
         Chrome.header("tillit · " + ui(.cleanupScreenTitle) + " · " + SafeText.line(register.title),
-                      right: registers.count > 1 ? "\(screen.chosen + 1) / \(registers.count)" : "", &grid)
-        let width = grid.width - 6
-        grid.put(CleanupText.totals(shown, ui), x: 3, y: 2, style: .bold, maxWidth: width)
+                      right: registers.count > 1 ? "\(screen.chosen + 1) / \(registers.count)" : "", in: layout.header, &grid)
+        let width = body.width - 6
+        grid.put(CleanupText.totals(shown, ui), x: x, y: body.y, style: .bold, maxWidth: width)
         let showing = ui(.cleanupShowing, CleanupText.order(screen.order, ui),
                          screen.kind.map { CleanupText.kind($0, ui) } ?? ui(.cleanupAll),
                          screen.decider.map { CleanupText.decider($0, ui) } ?? ui(.cleanupAll))
-        grid.put(showing, x: 3, y: 3, style: .muted, maxWidth: width)
+        grid.put(showing, x: x, y: body.y + 1, style: .muted, maxWidth: width)
         // How the freed hours grew, talk by talk, once anything was freed; the list starts a row lower then.
         let freed = CleanupText.freedOverTime(shown, ui)
-        if let freed { grid.put(freed, x: 3, y: 4, style: .muted, maxWidth: width) }
-        let top = freed == nil ? 5 : 6
+        if let freed { grid.put(freed, x: x, y: body.y + 2, style: .muted, maxWidth: width) }
+        let top = body.y + (freed == nil ? 3 : 4)
         let lines = CleanupScreen.lines(state, width: width)
-        if lines.isEmpty { grid.put(ui(.cleanupNothingMatches), x: 3, y: top, style: .muted, maxWidth: width); return }
-        let height = grid.height - 3 - top
+        if lines.isEmpty { grid.put(ui(.cleanupNothingMatches), x: x, y: top, style: .muted, maxWidth: width); return }
+        let height = body.maxY - 2 - top
         let scroll = min(screen.scroll, max(0, lines.count - height))
         for (index, line) in lines.dropFirst(scroll).prefix(height).enumerated() {
-            grid.put(line.text, x: 3, y: top + index, style: line.style, maxWidth: width)
+            grid.put(line.text, x: x, y: top + index, style: line.style, maxWidth: width)
         }
     }
 }

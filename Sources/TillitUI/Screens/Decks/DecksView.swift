@@ -2,30 +2,32 @@ import Foundation
 import TillitCore
 
 enum DecksView {
-    static func draw(_ state: AppState, _ grid: inout Grid) {
+    static func draw(_ state: AppState, in area: Rect, _ grid: inout Grid) {
         let ui = state.text
+        let layout = ScreenLayout(area)
+        let body = layout.body
         let language = state.config.language
         let decks = state.config.decks
-        Chrome.header("tillit · " + ui(.homeDecks), &grid)
+        Chrome.header("tillit · " + ui(.homeDecks), in: layout.header, &grid)
         let rows = decks.map { deck in
             let audience = deck.audience.map { $0 == .team ? ui(.audienceTeam) : ui(.audienceOneOnOne) }.joined(separator: ", ")
             return DisplayWidth.pad(SafeText.line(deck.title.resolve(language)), to: 32) + "  "
                 + DisplayWidth.pad(ui.count(deck.cards.count, one: .cardCountOne, many: .cardCount), to: 9, alignRight: true) + "  " + audience
         }
-        let listHeight = min(rows.count, max(3, grid.height - 12))
-        Chrome.list(rows, selected: state.deckSelection, in: Rect(x: 2, y: 3, width: grid.width - 4, height: listHeight), &grid)
-        let skipped = skippedLines(state, width: grid.width - 4, room: max(2, grid.height / 5))
+        let listHeight = min(rows.count, max(3, body.height - 9))
+        Chrome.list(rows, selected: state.deckSelection, in: Rect(x: body.x + 2, y: body.y + 1, width: body.width - 4, height: listHeight), &grid)
+        let skipped = skippedLines(state, width: body.width - 4, room: max(2, area.height / 5))
         if decks.indices.contains(state.deckSelection), let description = decks[state.deckSelection].description {
-            var y = 4 + listHeight
-            for line in TextWrap.lines(SafeText.clean(description.resolve(language)), width: grid.width - 8)
-                .prefix(max(0, grid.height - y - 3 - (skipped.isEmpty ? 0 : skipped.count + 1))) {
-                grid.put(line, x: 4, y: y, style: .muted); y += 1
+            var y = body.y + 2 + listHeight
+            for line in TextWrap.lines(SafeText.clean(description.resolve(language)), width: body.width - 8)
+                .prefix(max(0, body.maxY - y - 2 - (skipped.isEmpty ? 0 : skipped.count + 1))) {
+                grid.put(line, x: body.x + 4, y: y, style: .muted); y += 1
             }
         }
         for (index, line) in skipped.enumerated() {
-            grid.put(line, x: 2, y: grid.height - 2 - skipped.count + index, style: .muted)
+            grid.put(line, x: body.x + 2, y: body.maxY - 1 - skipped.count + index, style: .muted)
         }
-        Chrome.keyBar(ScreenKeys.bar(state), &grid, help: ui(.keyHelp))
+        Chrome.keyBar(ScreenKeys.bar(state), in: layout.keyBar, &grid, help: ui(.keyHelp))
     }
 
     /// A line per deck file that could not be loaded (its name and first problem), and how to see them all.
@@ -47,15 +49,17 @@ enum DecksView {
         return lines
     }
 
-    static func drawPreview(_ state: AppState, _ grid: inout Grid) {
+    static func drawPreview(_ state: AppState, in area: Rect, _ grid: inout Grid) {
         let ui = state.text
+        let layout = ScreenLayout(area)
+        let body = layout.body
         let decks = state.config.decks
         guard decks.indices.contains(state.deckSelection) else { return }
         let deck = decks[state.deckSelection]
-        Chrome.header("tillit · " + SafeText.line(deck.title.resolve(state.config.language)), right: ui.count(deck.cards.count, one: .cardCountOne, many: .cardCount), &grid)
-        let text = DeckText.render(deck, language: state.config.language, width: grid.width - 6)
+        Chrome.header("tillit · " + SafeText.line(deck.title.resolve(state.config.language)), right: ui.count(deck.cards.count, one: .cardCountOne, many: .cardCount), in: layout.header, &grid)
+        let text = DeckText.render(deck, language: state.config.language, width: body.width - 6)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(3).map { (String($0), Style.plain) }
-        _ = Chrome.scrolled(lines, offset: state.scroll, in: Rect(x: 3, y: 3, width: grid.width - 6, height: grid.height - 5), &grid)
-        Chrome.keyBar(ScreenKeys.bar(state), &grid, help: ui(.keyHelp))
+        _ = Chrome.scrolled(lines, offset: state.scroll, in: Rect(x: body.x + 3, y: body.y + 1, width: body.width - 6, height: body.height - 2), &grid)
+        Chrome.keyBar(ScreenKeys.bar(state), in: layout.keyBar, &grid, help: ui(.keyHelp))
     }
 }

@@ -12,11 +12,12 @@ enum HelpView {
         }
     }
 
-    /// The box and its rows: each description wrapped under its own column.
-    static func layout(_ state: AppState) -> (rect: Rect, keyWidth: Int, rows: [(key: String, text: String)], visible: Int) {
+    /// The box and its rows, centred in `area` (the whole screen unless given): each description wrapped under its own column.
+    static func layout(_ state: AppState, in area: Rect? = nil) -> (rect: Rect, keyWidth: Int, rows: [(key: String, text: String)], visible: Int) {
         let ui = state.text
         let entries = entries(state)
-        let size = state.size
+        let area = area ?? Rect(x: 0, y: 0, width: state.size.width, height: state.size.height)
+        let size = Size(width: area.width, height: area.height)
         let keyWidth = entries.map { DisplayWidth.of($0.0) }.max() ?? 4
         let width = min(size.width - 4, max(40, keyWidth + 4 + (entries.map { DisplayWidth.of(ui($0.1)) }.max() ?? 20) + 4))
         let textWidth = max(1, width - keyWidth - 6)
@@ -24,7 +25,7 @@ enum HelpView {
             TextWrap.lines(ui(text), width: textWidth).enumerated().map { (key: $0.offset == 0 ? key : "", text: $0.element) }
         }
         let height = min(size.height - 2, rows.count + 4)
-        let rect = Rect(x: (size.width - width) / 2, y: (size.height - height) / 2, width: width, height: height)
+        let rect = Rect(x: area.x + (size.width - width) / 2, y: area.y + (size.height - height) / 2, width: width, height: height)
         return (rect, keyWidth, rows, max(0, height - 4))
     }
 
@@ -35,9 +36,9 @@ enum HelpView {
         max(0, layout.rows.count - layout.visible)
     }
 
-    static func draw(_ state: AppState, _ grid: inout Grid) {
+    static func draw(_ state: AppState, in area: Rect, _ grid: inout Grid) {
         let ui = state.text
-        let (rect, keyWidth, rows, visible) = layout(state)
+        let (rect, keyWidth, rows, visible) = layout(state, in: area)
         let scroll = min(state.helpScroll, max(0, rows.count - visible))
         grid.fill(rect)
         grid.box(rect, title: ui(.helpTitle), style: Style(color: .accent, bold: true))

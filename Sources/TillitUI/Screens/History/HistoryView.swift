@@ -2,18 +2,20 @@ import Foundation
 import TillitCore
 
 enum HistoryView {
-    static func draw(_ state: AppState, _ grid: inout Grid) {
+    static func draw(_ state: AppState, in area: Rect, _ grid: inout Grid) {
         let ui = state.text
+        let layout = ScreenLayout(area)
+        let body = layout.body
         let items = state.historyItems
         let title = HistoryPeople.title(state, state.historyShowsOnlyOld ? HomeView.reviewOldLabel(state) : ui(.homeHistory))
-        Chrome.header("tillit · " + title, right: ui.count(items.count, one: .talkCountOne, many: .talkCount), &grid)
+        Chrome.header("tillit · " + title, right: ui.count(items.count, one: .talkCountOne, many: .talkCount), in: layout.header, &grid)
         if items.isEmpty {
-            grid.put(ui(.noTalksYet), x: 3, y: 3, style: .muted)
+            grid.put(ui(.noTalksYet), x: body.x + 3, y: body.y + 1, style: .muted)
         }
         let dateWidth = 18
         let progressWidth = 7
         let statusWidth = 10
-        let rest = grid.width - 8 - dateWidth - progressWidth - statusWidth - 6
+        let rest = body.width - 8 - dateWidth - progressWidth - statusWidth - 6
         let titleWidth = max(10, rest / 2)
         let peopleWidth = max(8, rest - titleWidth)
         let rows = items.map { item in
@@ -24,19 +26,20 @@ enum HistoryView {
                 + (item.finished ? ui(.finished) : ui(.unfinished))
         }
         let styles = items.map { $0.finished ? Style.plain : Style.bold }
-        let problemLines = unreadableLines(state, width: grid.width - 4, room: max(2, (grid.height - 10) / 2))
-        let listHeight = grid.height - 6 - problemLines.count
-        Chrome.list(rows, selected: items.isEmpty ? nil : state.historySelection, in: Rect(x: 2, y: 3, width: grid.width - 4, height: listHeight), &grid, styles: styles)
+        let problemLines = unreadableLines(state, width: body.width - 4, room: max(2, (area.height - 10) / 2))
+        let listHeight = body.height - 3 - problemLines.count
+        Chrome.list(rows, selected: items.isEmpty ? nil : state.historySelection, in: Rect(x: body.x + 2, y: body.y + 1, width: body.width - 4, height: listHeight), &grid, styles: styles)
         for (index, line) in problemLines.enumerated() {
-            grid.put(line, x: 2, y: grid.height - 2 - problemLines.count + index, style: .warning)
+            grid.put(line, x: body.x + 2, y: body.maxY - 1 - problemLines.count + index, style: .warning)
         }
         let question = state.confirmDelete.map { ui(.confirmDelete, $0) }
             ?? (state.confirmDeleteAll ? ui(.confirmDeleteAllOld, items.count) : nil)
         if let question {
-            grid.fill(Rect(x: 0, y: grid.height - 2, width: grid.width, height: 1))
-            grid.put(" " + question, x: 0, y: grid.height - 2, style: .warning, maxWidth: grid.width)
+            let line = Rect(x: body.x, y: body.maxY - 1, width: body.width, height: 1)
+            grid.fill(line)
+            grid.put(" " + question, x: line.x, y: line.y, style: .warning, maxWidth: line.width)
         }
-        Chrome.keyBar(ScreenKeys.bar(state), &grid, help: ui(.keyHelp))
+        Chrome.keyBar(ScreenKeys.bar(state), in: layout.keyBar, &grid, help: ui(.keyHelp))
     }
 }
 

@@ -2,15 +2,14 @@ import Foundation
 import TillitCore
 
 enum HomeView {
-    static func draw(_ state: AppState, _ grid: inout Grid) {
+    static func draw(_ state: AppState, in area: Rect, _ grid: inout Grid) {
         let ui = state.text
-        let full = Rect(x: 0, y: 0, width: grid.width, height: grid.height)
         let items = HomeScreen.items(state)
         // Two rows a line where they fit, one where they do not (many rows in a small window).
-        let step = items.count * 2 + 8 <= grid.height ? 2 : 1
-        let top = max(1, (grid.height - items.count * step - 8) / 2)
-        grid.centered("tillit", y: top, in: full, style: Style(color: .title, bold: true))
-        grid.centered(ui(.tagline), y: top + 1, in: full, style: .muted)
+        let step = items.count * 2 + 8 <= area.height ? 2 : 1
+        let top = area.y + max(1, (area.height - items.count * step - 8) / 2)
+        grid.centered("tillit", y: top, in: area, style: Style(color: .title, bold: true))
+        grid.centered(ui(.tagline), y: top + 1, in: area, style: .muted)
         let labels: [(String, String)] = items.map { item in
             let label: String
             switch item {
@@ -26,8 +25,8 @@ enum HomeView {
             }
             return (String(HomeKeys.letter(for: item)), label)
         }
-        let width = min(grid.width - 4, max(44, labels.map { DisplayWidth.of($0.1) + 10 }.max() ?? 44))
-        let x = (grid.width - width) / 2
+        let width = min(area.width - 4, max(44, labels.map { DisplayWidth.of($0.1) + 10 }.max() ?? 44))
+        let x = area.x + (area.width - width) / 2
         var y = top + 4
         for (index, (key, label)) in labels.enumerated() {
             let selected = index == min(state.homeSelection, items.count - 1)
@@ -36,10 +35,10 @@ enum HomeView {
             y += step
         }
         if !state.sessions.problems.isEmpty {
-            grid.centered(ui.count(state.sessions.problems.count, one: .unreadableFilesOne, many: .unreadableFiles), y: y, in: full, style: .warning)
+            grid.centered(ui.count(state.sessions.problems.count, one: .unreadableFilesOne, many: .unreadableFiles), y: y, in: area, style: .warning)
         }
-        grid.centered(ui(.dataFolder, state.config.dataFolder), y: grid.height - 3, in: full, style: .muted)
-        Chrome.keyBar(ScreenKeys.bar(state), &grid, help: ui(.keyHelp))
+        grid.centered(ui(.dataFolder, state.config.dataFolder), y: area.maxY - 3, in: area, style: .muted)
+        Chrome.keyBar(ScreenKeys.bar(state), in: ScreenLayout(area).keyBar, &grid, help: ui(.keyHelp))
     }
 }
 

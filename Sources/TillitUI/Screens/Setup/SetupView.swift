@@ -2,14 +2,16 @@ import Foundation
 import TillitCore
 
 enum SetupView {
-    static func draw(_ state: AppState, _ grid: inout Grid) {
+    static func draw(_ state: AppState, in area: Rect, _ grid: inout Grid) {
         let ui = state.text
         let setup = state.setup
-        Chrome.header("tillit · " + (setup.kind == .oneOnOne ? ui(.homeNewOneOnOne) : ui(.homeNewTeam)), &grid)
+        let layout = ScreenLayout(area)
+        let body = layout.body
+        Chrome.header("tillit · " + (setup.kind == .oneOnOne ? ui(.homeNewOneOnOne) : ui(.homeNewTeam)), in: layout.header, &grid)
         let labelWidth = 22
-        let x = 3
+        let x = body.x + 3
         let fieldX = x + labelWidth
-        let fieldWidth = min(60, grid.width - fieldX - 3)
+        let fieldWidth = min(60, body.maxX - fieldX - 3)
         var rows: [(SetupState.Field, String, String)] = []
         for field in setup.fields {
             switch field {
@@ -47,11 +49,11 @@ enum SetupView {
         // In a team the title is the team's name, which links its meetings; in a 1:1 it is a
         // word of what the talk is about. A muted line under it says which.
         let teamNameHint = Array(TextWrap.lines(ui(setup.kind == .team ? .setupTeamNameHint : .setupTitleHint),
-                                                width: max(10, grid.width - fieldX - 2)).prefix(2))
-        let available = grid.height - 6 - teamNameHint.count
+                                                width: max(10, body.maxX - fieldX - 2)).prefix(2))
+        let available = body.height - 3 - teamNameHint.count
         let focusIndex = rows.firstIndex { $0.0 == setup.focus } ?? 0
         let first = max(0, focusIndex - available + 1)
-        var y = 3
+        var y = body.y + 1
         let suggestion = SetupScreen.suggestion(state)
         for (field, label, value) in rows.dropFirst(first).prefix(available) {
             let focused = field == setup.focus
@@ -75,7 +77,7 @@ enum SetupView {
                     }
                 }
             } else {
-                grid.put(value, x: fieldX, y: y, style: focused ? Style(bold: true, reverse: true) : .plain, maxWidth: grid.width - fieldX - 2)
+                grid.put(value, x: fieldX, y: y, style: focused ? Style(bold: true, reverse: true) : .plain, maxWidth: body.maxX - fieldX - 2)
             }
             y += 1
             if field == .title {
@@ -83,15 +85,15 @@ enum SetupView {
             }
         }
         if let error = setup.error {
-            grid.put(error, x: x, y: grid.height - 3, style: .warning, maxWidth: grid.width - 6)
+            grid.put(error, x: x, y: body.maxY - 2, style: .warning, maxWidth: body.width - 6)
         } else if let suggestion {
             let line: String
             switch suggestion {
             case .completion(let name): line = ui(.setupCompletion, SafeText.line(name))
             case .didYouMean(let name): line = ui(.setupDidYouMean, SafeText.line(name))
             }
-            grid.put(line, x: x, y: grid.height - 3, style: .muted, maxWidth: grid.width - 6)
+            grid.put(line, x: x, y: body.maxY - 2, style: .muted, maxWidth: body.width - 6)
         }
-        Chrome.keyBar(ScreenKeys.bar(state), &grid, help: setup.editor(for: setup.focus) == nil ? ui(.keyHelp) : nil)
+        Chrome.keyBar(ScreenKeys.bar(state), in: layout.keyBar, &grid, help: setup.editor(for: setup.focus) == nil ? ui(.keyHelp) : nil)
     }
 }

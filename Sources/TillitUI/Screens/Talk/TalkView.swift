@@ -5,23 +5,28 @@ enum TalkView {
     /// What q does in a talk: back to the home screen when tillit started there, else leave.
     static func quitLabel(_ state: AppState) -> String { state.text(state.hasHome ? .keyBack : .keyQuit) }
 
-    static func draw(_ state: AppState, _ grid: inout Grid) {
+    static func draw(_ state: AppState, in area: Rect, _ grid: inout Grid) {
         guard let talk = state.talk else { return }
         switch talk.phase {
-        case .sinceLastTime: SinceLastTimeView.draw(state, talk, &grid)
+        case .sinceLastTime: SinceLastTimeView.draw(state, talk, in: area, &grid)
         case .summary:
-            if let review = talk.minutesReview { MinutesReviewView.draw(state, talk, review, &grid) } else { SummaryView.draw(state, talk, &grid) }
+            if let review = talk.minutesReview {
+                MinutesReviewView.draw(state, talk, review, in: area, &grid)
+            } else {
+                SummaryView.draw(state, talk, in: area, &grid)
+            }
         case .cards:
-            if talk.presenting { PresentationView.draw(state, talk, &grid) } else { drawCard(state, talk, &grid) }
+            if talk.presenting { PresentationView.draw(state, talk, in: area, &grid) } else { drawCard(state, talk, in: area, &grid) }
         }
-        if let form = talk.actionForm { ActionFormView.draw(state, form, &grid) }
-        if let form = talk.cleanupForm { CleanupFormView.draw(state, form, &grid) }
-        if let form = talk.cleanupDecision { CleanupDecisionView.draw(state, talk, form, &grid) }
+        if let form = talk.actionForm { ActionFormView.draw(state, form, in: area, &grid) }
+        if let form = talk.cleanupForm { CleanupFormView.draw(state, form, in: area, &grid) }
+        if let form = talk.cleanupDecision { CleanupDecisionView.draw(state, talk, form, in: area, &grid) }
         if let id = talk.confirmRemove, let action = talk.action(id: id) {
             // The question stands where the key bar was: nothing else can be pressed until it is answered.
-            let question = " " + state.text(.confirmRemoveAction, DisplayWidth.truncate(SafeText.line(action.text), to: max(10, grid.width / 2)))
-            grid.fill(Rect(x: 0, y: grid.height - 2, width: grid.width, height: 2))
-            grid.put(question, x: 0, y: grid.height - 1, style: .warning, maxWidth: grid.width)
+            let question = " " + state.text(.confirmRemoveAction, DisplayWidth.truncate(SafeText.line(action.text), to: max(10, area.width / 2)))
+            let bar = ScreenLayout(area).keyBar
+            grid.fill(Rect(x: bar.x, y: bar.y - 1, width: bar.width, height: 2))
+            grid.put(question, x: bar.x, y: bar.y, style: .warning, maxWidth: bar.width)
             grid.cursor = nil
         }
     }
@@ -77,41 +82,43 @@ enum TalkView {
         return (TalkText.clock(max(0, left)), left <= 0)
     }
 
-    static func drawCard(_ state: AppState, _ talk: TalkState, _ grid: inout Grid) {
+    static func drawCard(_ state: AppState, _ talk: TalkState, in area: Rect, _ grid: inout Grid) {
         guard let record = talk.card else { return }
         let ui = state.text
+        let layout = ScreenLayout(area)
         let (progressText, overTime) = progress(state, talk)
-        let title = headerTitle(talk, record, ui, width: grid.width - DisplayWidth.of(progressText) - 4)
-        Chrome.header(title, right: progressText, &grid)
+        let title = headerTitle(talk, record, ui, width: area.width - DisplayWidth.of(progressText) - 4)
+        Chrome.header(title, right: progressText, in: layout.header, &grid)
         // Time that is up shows in reverse, calm and plain, so it reads without colour too, and stays.
-        if overTime { grid.restyle(x: grid.width - DisplayWidth.of(progressText) - 1, y: 0, width: DisplayWidth.of(progressText),
+        if overTime { grid.restyle(x: area.maxX - DisplayWidth.of(progressText) - 1, y: area.y, width: DisplayWidth.of(progressText),
                                    style: Style(bold: true, reverse: true)) }
 
-        var y = 3
-        let margin = grid.width >= 100 ? 6 : 3
-        // The voting room's code and address stand at the right; the card takes the rest.
-        let roomWidth = RoomPanel.width(talk, grid)
-        let textWidth = grid.width - 2 * margin - roomWidth
+        let actions = talk.actionsOnCard
+        let actionRows = actions.isEmpty ? 0 : min(2, actions.count) + (actions.count > 2 ? 1 : 0)
+        // The voting room's code and address stand at the right; the card takes the rest, above its actions.
+        let (cardArea, panel) = RoomPanel.split(Rect(x: area.x, y: layout.body.y, width: area.width, height: layout.body.height - 1 - actionRows), talk)
+        var y = cardArea.y + 1
+        let margin = area.width >= 100 ? 6 : 3
+        let x = area.x + margin
+        let textWidth = cardArea.width - 2 * margin
         var promptLines = TextWrap.lines(SafeText.clean(record.prompt), width: textWidth)
         if promptLines.count > 4 { promptLines = Array(promptLines.prefix(4)); promptLines[3] = DisplayWidth.truncate(promptLines[3] + " …", to: textWidth) }
-        for line in promptLines { grid.put(line, x: margin, y: y, style: .bold); y += 1 }
+        for line in promptLines { grid.put(line, x: x, y: y, style: .bold); y += 1 }
         let card = deckCard(state, record)
         if talk.hintVisible {
             let hint = card?.hint.map { SafeText.clean($0.resolve(talk.session.language)) } ?? ui(.noHint)
-            for line in TextWrap.lines(hint, width: textWidth - 2).prefix(3) { grid.put(line, x: margin + 2, y: y, style: .muted); y += 1 }
+            for line in TextWrap.lines(hint, width: textWidth - 2).prefix(3) { grid.put(line, x: x + 2, y: y, style: .muted); y += 1 }
         }
         if record.status == .skipped || record.status == .parked {
-            grid.put("[" + ui(record.status == .skipped ? .statusSkipped : .statusParked) + "]", x: margin, y: y, style: .warning)
+            grid.put("[" + ui(record.status == .skipped ? .statusSkipped : .statusParked) + "]", x: x, y: y, style: .warning)
             y += 1
         }
         y += 1
 
-        let actions = talk.actionsOnCard
-        let actionRows = actions.isEmpty ? 0 : min(2, actions.count) + (actions.count > 2 ? 1 : 0)
-        let bottom = grid.height - 2 - actionRows
-        let area = Rect(x: 1, y: y, width: grid.width - 2 - roomWidth, height: bottom - y)
-        drawAnswers(state, talk, record, card, area: area, &grid)
-        RoomPanel.draw(state, talk, &grid, top: 2, bottom: bottom)
+        let bottom = cardArea.maxY
+        let answers = Rect(x: cardArea.x + 1, y: y, width: cardArea.width - 2, height: bottom - y)
+        drawAnswers(state, talk, record, card, area: answers, &grid)
+        RoomPanel.draw(state, talk, in: panel, &grid)
 
         var actionY = bottom
         // Two rows of actions; Tab reaches them, and the rows follow the focused one.
@@ -120,18 +127,18 @@ enum TalkView {
         let firstShown = min(max(0, (focusedAction ?? 0) - 1), max(0, actions.count - 2))
         for (index, action) in actions.enumerated().dropFirst(firstShown).prefix(2) {
             let label = index == firstShown ? ui(.actionsLabel) : ""
-            grid.put(DisplayWidth.pad(label, to: 9), x: 1, y: actionY, style: .bold)
+            grid.put(DisplayWidth.pad(label, to: 9), x: area.x + 1, y: actionY, style: .bold)
             let focused = index == focusedAction
             // The focus mark stands in the gap before the list, so the lines do not shift.
-            if focused { grid.put("›", x: 10, y: actionY, style: Style(bold: true, reverse: true)) }
+            if focused { grid.put("›", x: area.x + 10, y: actionY, style: Style(bold: true, reverse: true)) }
             let line = actionRow(action, ui, now: state.now)
-            grid.put(line, x: 11, y: actionY,
-                     style: focused ? Style(bold: true, reverse: true) : (action.done ? .muted : .plain), maxWidth: grid.width - 12)
+            grid.put(line, x: area.x + 11, y: actionY,
+                     style: focused ? Style(bold: true, reverse: true) : (action.done ? .muted : .plain), maxWidth: area.width - 12)
             actionY += 1
         }
-        if actions.count > 2 { grid.put(ui(.moreActions, actions.count - 2), x: 11, y: actionY, style: .muted) }
+        if actions.count > 2 { grid.put(ui(.moreActions, actions.count - 2), x: area.x + 11, y: actionY, style: .muted) }
 
-        Chrome.keyBar(TalkScreen.keyBar(state, talk), &grid, help: talk.editor == nil ? ui(.keyHelp) : nil)
+        Chrome.keyBar(TalkScreen.keyBar(state, talk), in: layout.keyBar, &grid, help: talk.editor == nil ? ui(.keyHelp) : nil)
     }
 
     /// An action as a list row: `✓` when done, else `•`, then its line; one
@@ -166,7 +173,7 @@ enum TalkView {
                 case .rating(let participant):
                     let name = talk.session.participant(id: participant)?.name ?? participant
                     drawRatingRow(name: name, rating: talk.session.ratingDisclosure(of: participant, on: record), range: range,
-                                  focused: field == focused && talk.editor == nil, x: area.x + 2, y: y, &grid,
+                                  focused: field == focused && talk.editor == nil, x: area.x + 2, y: y, maxX: area.maxX + 1, &grid,
                                   note: record.response(of: participant)?.keptOut == true ? ui(.keptOutMark) : nil)
                     y += 1
                 case .votes:
@@ -237,7 +244,7 @@ enum TalkView {
     /// A person's rating row: their value marked, or while it waits to be
     /// shown together (`RatingDisclosure.hidden`) only `✓`, the same whatever the value.
     static func drawRatingRow(name: String, rating: RatingDisclosure, range: ClosedRange<Int>, focused: Bool, x: Int, y: Int,
-                              _ grid: inout Grid, note: String? = nil) {
+                              maxX: Int, _ grid: inout Grid, note: String? = nil) {
         var column = x
         column += grid.put(DisplayWidth.pad(name, to: 14), x: column, y: y, style: focused ? Style(bold: true, reverse: true) : .bold)
         column += 2
@@ -252,7 +259,7 @@ enum TalkView {
         case .hidden: grid.put("✓", x: column + 1, y: y, style: .bold)
         case .shown: break
         }
-        if let note { grid.put("· " + note, x: column + 3, y: y, style: .muted, maxWidth: max(0, grid.width - column - 4)) }
+        if let note { grid.put("· " + note, x: column + 3, y: y, style: .muted, maxWidth: max(0, maxX - column - 4)) }
     }
 
     /// The team's votes as the rule allows (`VotePrivacy`): anonymous ones as

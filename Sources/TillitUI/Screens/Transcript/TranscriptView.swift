@@ -3,12 +3,14 @@ import TillitCore
 
 enum TranscriptView {
     /// A finished or earlier talk, read-only, as one scrolling page.
-    static func draw(_ state: AppState, _ grid: inout Grid) {
+    static func draw(_ state: AppState, in area: Rect, _ grid: inout Grid) {
         guard let talk = state.talk else { return }
         let ui = state.text
+        let layout = ScreenLayout(area)
+        let body = layout.body
         let session = talk.session
-        Chrome.header("tillit · " + session.title + " · " + ui.date(session.createdAt, timeZone: state.config.timeZone), right: ui(.readOnly), &grid)
-        let width = grid.width - 6
+        Chrome.header("tillit · " + session.title + " · " + ui.date(session.createdAt, timeZone: state.config.timeZone), right: ui(.readOnly), in: layout.header, &grid)
+        let width = body.width - 6
         var lines: [(String, Style)] = [(names(session.participants, ui), .muted), ("", .plain)]
         for (index, card) in session.cards.enumerated() {
             let word = TalkText.status(card.status, ui)
@@ -55,7 +57,7 @@ enum TranscriptView {
             lines.append((ui(.notes), .bold))
             for line in TextWrap.lines(SafeText.clean(session.notes), width: width) { lines.append(("  " + line, .plain)) }
         }
-        _ = Chrome.scrolled(lines, offset: state.scroll, in: Rect(x: 3, y: 3, width: width, height: grid.height - 5), &grid)
-        Chrome.keyBar(ScreenKeys.bar(state), &grid, help: ui(.keyHelp))
+        _ = Chrome.scrolled(lines, offset: state.scroll, in: Rect(x: body.x + 3, y: body.y + 1, width: width, height: body.height - 2), &grid)
+        Chrome.keyBar(ScreenKeys.bar(state), in: layout.keyBar, &grid, help: ui(.keyHelp))
     }
 }

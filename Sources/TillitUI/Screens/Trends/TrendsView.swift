@@ -5,35 +5,38 @@ import TillitCore
 /// card, and for the chosen card its trend with the talks where an action was
 /// agreed marked `★`, the latest average and change, and the latest spread.
 enum TrendsView {
-    static func draw(_ state: AppState, _ grid: inout Grid) {
+    static func draw(_ state: AppState, in area: Rect, _ grid: inout Grid) {
         let ui = state.text
-        defer { Chrome.keyBar(ScreenKeys.bar(state), &grid, help: ui(.keyHelp)) }
+        let layout = ScreenLayout(area)
+        let body = layout.body
+        defer { Chrome.keyBar(ScreenKeys.bar(state), in: layout.keyBar, &grid, help: ui(.keyHelp)) }
         guard let report = state.trends else {
-            Chrome.header("tillit · " + ui(.trendsTitle), &grid)
-            grid.put(ui(.trendsLoading), x: 3, y: 3, style: .muted)
+            Chrome.header("tillit · " + ui(.trendsTitle), in: layout.header, &grid)
+            grid.put(ui(.trendsLoading), x: body.x + 3, y: body.y + 1, style: .muted)
             return
         }
         var scope = [ui(.trendsTitle), SafeText.line(report.deckTitle)]
         if let whose = report.scope { scope.append(whose) }
         Chrome.header("tillit · " + scope.joined(separator: " · "),
-                      right: ui.count(report.talks.count, one: .talkCountOne, many: .talkCount), &grid)
-        let bottom = grid.height - 3
+                      right: ui.count(report.talks.count, one: .talkCountOne, many: .talkCount), in: layout.header, &grid)
+        let top = body.y + 1
+        let bottom = body.maxY - 2
         if report.unreadableFiles > 0 {
             grid.put(ui.count(report.unreadableFiles, one: .unreadableFilesOne, many: .unreadableFiles),
-                     x: 3, y: bottom, style: .warning, maxWidth: grid.width - 6)
+                     x: body.x + 3, y: bottom, style: .warning, maxWidth: body.width - 6)
         }
         if report.talks.isEmpty || report.cards.isEmpty {
             let message = report.talks.isEmpty ? ui(.trendsNoTalks, SafeText.line(report.deckTitle)) : ui(.trendsNoRatingCards)
-            for (index, line) in TextWrap.lines(message, width: grid.width - 6).prefix(3).enumerated() {
-                grid.put(line, x: 3, y: 3 + index, style: .muted)
+            for (index, line) in TextWrap.lines(message, width: body.width - 6).prefix(3).enumerated() {
+                grid.put(line, x: body.x + 3, y: top + index, style: .muted)
             }
             return
         }
         let selection = min(state.trendsScreen.selection, report.cards.count - 1)
-        let listHeight = min(report.cards.count, max(2, min(6, (bottom - 3) / 3)))
-        drawList(report, selection: selection, ui, in: Rect(x: 2, y: 3, width: grid.width - 4, height: listHeight), &grid)
+        let listHeight = min(report.cards.count, max(2, min(6, (bottom - top) / 3)))
+        drawList(report, selection: selection, ui, in: Rect(x: body.x + 2, y: top, width: body.width - 4, height: listHeight), &grid)
         drawCard(report, report.cards[selection], state,
-                 in: Rect(x: 3, y: 3 + listHeight + 1, width: grid.width - 6, height: bottom - (3 + listHeight + 1)), &grid)
+                 in: Rect(x: body.x + 3, y: top + listHeight + 1, width: body.width - 6, height: bottom - (top + listHeight + 1)), &grid)
     }
 
     /// One row per card: prompt, sparkline of the latest talks, latest average, change, `★` if actions were agreed.

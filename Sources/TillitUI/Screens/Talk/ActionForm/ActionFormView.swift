@@ -2,13 +2,13 @@ import Foundation
 import TillitCore
 
 enum ActionFormView {
-    static func draw(_ state: AppState, _ form: TalkState.ActionForm, _ grid: inout Grid) {
+    static func draw(_ state: AppState, _ form: TalkState.ActionForm, in area: Rect, _ grid: inout Grid) {
         let ui = state.text
-        let width = min(70, grid.width - 4)
-        let rect = Rect(x: (grid.width - width) / 2, y: max(2, (grid.height - 10) / 2), width: width, height: 10)
+        let width = min(70, area.width - 4)
+        let rect = Rect(x: area.x + (area.width - width) / 2, y: area.y + max(2, (area.height - 10) / 2), width: width, height: 10)
         grid.fill(rect)
         // The form's own footer lists its keys; the screen's key bar below would offer keys that are letters here.
-        grid.fill(Rect(x: 0, y: grid.height - 1, width: grid.width, height: 1))
+        grid.fill(ScreenLayout(area).keyBar)
         grid.box(rect, title: form.isNew ? ui(.newAction) : ui(.editAction), style: Style(color: .accent, bold: true))
         let labels = [ui(.actionWhat), ui(.actionWho), ui(.actionDue)]
         let editors = [form.text, form.owner, form.due]

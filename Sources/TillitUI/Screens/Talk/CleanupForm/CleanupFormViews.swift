@@ -3,17 +3,17 @@ import TillitCore
 
 /// The clean-up item form (`c`), over the card.
 enum CleanupFormView {
-    static func draw(_ state: AppState, _ form: CleanupForm, _ grid: inout Grid) {
+    static func draw(_ state: AppState, _ form: CleanupForm, in area: Rect, _ grid: inout Grid) {
         let ui = state.text
         let fields = CleanupForm.Field.allCases
         // Two rows a field where there is room, one where there is not (down to the smallest window).
-        let step = grid.height >= 22 ? 2 : 1
-        let width = min(78, grid.width - 4)
+        let step = area.height >= 22 ? 2 : 1
+        let width = min(78, area.width - 4)
         let height = 5 + fields.count * step
-        let rect = Rect(x: (grid.width - width) / 2, y: max(1, (grid.height - height) / 2), width: width, height: height)
+        let rect = Rect(x: area.x + (area.width - width) / 2, y: area.y + max(1, (area.height - height) / 2), width: width, height: height)
         // A column more each side, so the card's own frame does not show beside the form's.
-        grid.fill(Rect(x: max(0, rect.x - 1), y: rect.y, width: min(grid.width, rect.width + 2), height: rect.height))
-        grid.fill(Rect(x: 0, y: grid.height - 1, width: grid.width, height: 1))
+        grid.fill(Rect(x: max(area.x, rect.x - 1), y: rect.y, width: min(area.width, rect.width + 2), height: rect.height))
+        grid.fill(ScreenLayout(area).keyBar)
         grid.box(rect, title: ui(.cleanupFormTitle), style: Style(color: .accent, bold: true))
         let labels = [ui(.cleanupFieldWhat), ui(.cleanupFieldKind), ui(.cleanupFieldDecider), ui(.cleanupFieldHours),
                       ui(.cleanupFieldProposal), ui(.cleanupFieldReason)]
@@ -50,13 +50,13 @@ enum CleanupFormView {
 
 /// The line a decision on a clean-up item asks for in "since last time".
 enum CleanupDecisionView {
-    static func draw(_ state: AppState, _ talk: TalkState, _ form: CleanupDecisionForm, _ grid: inout Grid) {
+    static func draw(_ state: AppState, _ talk: TalkState, _ form: CleanupDecisionForm, in area: Rect, _ grid: inout Grid) {
         let ui = state.text
         let item = talk.session.cleanupItems.first { $0.id == form.itemID }
-        let width = min(74, grid.width - 4)
-        let rect = Rect(x: (grid.width - width) / 2, y: max(1, (grid.height - 10) / 2), width: width, height: 10)
+        let width = min(74, area.width - 4)
+        let rect = Rect(x: area.x + (area.width - width) / 2, y: area.y + max(1, (area.height - 10) / 2), width: width, height: 10)
         grid.fill(rect)
-        grid.fill(Rect(x: 0, y: grid.height - 1, width: grid.width, height: 1))
+        grid.fill(ScreenLayout(area).keyBar)
         grid.box(rect, title: ui(.cleanupDecisionTitle, CleanupText.outcome(form.outcome, ui)), style: Style(color: .accent, bold: true))
         grid.put(SafeText.line(item?.text ?? ""), x: rect.x + 2, y: rect.y + 1, style: .bold, maxWidth: rect.width - 4)
         let sentUp = form.outcome == .sentUp

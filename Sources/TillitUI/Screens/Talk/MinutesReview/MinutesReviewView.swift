@@ -58,25 +58,28 @@ enum MinutesReviewView {
         review.text.components(separatedBy: "\n").flatMap { line in line.isEmpty ? [""] : TextWrap.lines(line, width: width) }
     }
 
-    static func draw(_ state: AppState, _ talk: TalkState, _ review: TalkState.MinutesReview, _ grid: inout Grid) {
+    static func draw(_ state: AppState, _ talk: TalkState, _ review: TalkState.MinutesReview, in area: Rect, _ grid: inout Grid) {
         let ui = state.text
-        Chrome.header("tillit · " + ui(.confirmMinutesTitle), &grid)
-        let width = textWidth(grid.width)
+        let layout = ScreenLayout(area)
+        let body = layout.body
+        let x = body.x + 3
+        Chrome.header("tillit · " + ui(.confirmMinutesTitle), in: layout.header, &grid)
+        let width = textWidth(body.width)
         let all = lines(review, width: width)
-        let rows = max(1, grid.height - 6)
+        let rows = max(1, body.height - 3)
         let first = min(review.scroll, max(0, all.count - rows))
         for (row, line) in all.dropFirst(first).prefix(rows).enumerated() {
-            grid.put(line, x: 3, y: 2 + row, maxWidth: width)
+            grid.put(line, x: x, y: body.y + row, maxWidth: width)
         }
         let confirmed = talk.session.minutesConfirmations.map { SafeText.line($0.name) }
         if !confirmed.isEmpty {
-            grid.put(ui(.minutesConfirmedNote, confirmed.joined(separator: ", ")), x: 3, y: grid.height - 4, style: .muted,
-                     maxWidth: grid.width - 4)
+            grid.put(ui(.minutesConfirmedNote, confirmed.joined(separator: ", ")), x: x, y: body.maxY - 3, style: .muted,
+                     maxWidth: body.width - 4)
         }
         if let person = talk.session.nextMinutesConfirmer {
             let name = person.nameIsRole(ui) ? SafeText.line(person.name) : "\(SafeText.line(person.name)) (\(ui.role(person.role)))"
-            grid.put(ui(.confirmMinutesAsk, name), x: 3, y: grid.height - 3, style: .bold, maxWidth: grid.width - 4)
+            grid.put(ui(.confirmMinutesAsk, name), x: x, y: body.maxY - 2, style: .bold, maxWidth: body.width - 4)
         }
-        Chrome.keyBar(TalkScreen.keyBar(state, talk), &grid, help: ui(.keyHelp))
+        Chrome.keyBar(TalkScreen.keyBar(state, talk), in: layout.keyBar, &grid, help: ui(.keyHelp))
     }
 }

@@ -6,24 +6,25 @@ import TillitCore
 /// deck, card number and keys small at the edges. No answer fields and no
 /// private notes. Text is bold in the terminal's own colours, for a projector.
 enum PresentationView {
-    static func draw(_ state: AppState, _ talk: TalkState, _ grid: inout Grid) {
+    static func draw(_ state: AppState, _ talk: TalkState, in area: Rect, _ grid: inout Grid) {
         guard let record = talk.card else { return }
         let ui = state.text
         // With a voting room open, its code stands at the right and the card is laid out in the rest.
-        let width = grid.width - RoomPanel.width(talk, grid)
-        let layout = Layout(state, talk, record, size: Size(width: width, height: grid.height))
+        let (stage, panel) = RoomPanel.split(area, talk)
+        let width = stage.width
+        let layout = Layout(state, talk, record, size: Size(width: width, height: area.height))
         // The edges: deck left, card number (and the time on the card, when there is no timer) right.
         let position = (layout.smallTimer.map { "\(talk.session.currentIndex + 1) / \(talk.session.cards.count) · \($0)" }
             ?? "\(talk.session.currentIndex + 1) / \(talk.session.cards.count)") + " · " + TalkView.wholeTalk(state, talk)
-        grid.put(" " + DisplayWidth.truncate(TalkView.deckTitle(talk, record), to: max(0, grid.width - DisplayWidth.of(position) - 4)),
-                 x: 0, y: 0, style: .muted)
-        grid.put(position + " ", x: grid.width - DisplayWidth.of(position) - 1, y: 0, style: layout.timeIsUp ? .bold : .muted)
-        var y = layout.top
-        let full = Rect(x: 0, y: 0, width: width, height: grid.height)
+        grid.put(" " + DisplayWidth.truncate(TalkView.deckTitle(talk, record), to: max(0, area.width - DisplayWidth.of(position) - 4)),
+                 x: area.x, y: area.y, style: .muted)
+        grid.put(position + " ", x: area.maxX - DisplayWidth.of(position) - 1, y: area.y, style: layout.timeIsUp ? .bold : .muted)
+        var y = area.y + layout.top
+        let full = stage
         for part in layout.parts {
             switch part {
             case .block(let block):
-                block.draw(centeredIn: Rect(x: 0, y: y, width: width, height: block.height), &grid, style: .bold)
+                block.draw(centeredIn: Rect(x: stage.x, y: y, width: width, height: block.height), &grid, style: .bold)
                 y += block.height
             case .lines(let lines, let spacing, let style):
                 for line in lines { grid.centered(line, y: y, in: full, style: style); y += spacing }
@@ -31,27 +32,27 @@ enum PresentationView {
             case .leftAligned(let lines):
                 // One block, centred as a whole, so the lines of each end of a scale stay aligned under their `1 =`.
                 let blockWidth = lines.map(DisplayWidth.of).max() ?? 0
-                for line in lines { grid.put(line, x: max(0, (width - blockWidth) / 2), y: y); y += 1 }
+                for line in lines { grid.put(line, x: stage.x + max(0, (width - blockWidth) / 2), y: y); y += 1 }
             case .bars(let tally, let range):
-                y = drawBars(tally, range: range, y: y, width: width, &grid)
+                y = drawBars(tally, range: range, y: y, in: stage, &grid)
             case .gap(let rows):
                 y += rows
             }
         }
         if let timer = layout.bigTimer {
             // Time that is up is seen across the room: the digits turn to the time over, in reverse.
-            timer.draw(centeredIn: Rect(x: 0, y: layout.timerTop, width: width, height: timer.height), &grid,
+            timer.draw(centeredIn: Rect(x: stage.x, y: area.y + layout.timerTop, width: width, height: timer.height), &grid,
                        style: layout.timeIsUp ? Style(bold: true, reverse: true) : .bold)
         }
-        RoomPanel.draw(state, talk, &grid, top: 2, bottom: grid.height - 2)
-        Chrome.keyBar(TalkScreen.keyBar(state, talk), &grid, help: ui(.keyHelp))
+        RoomPanel.draw(state, talk, in: Rect(x: panel.x, y: area.y + 2, width: panel.width, height: area.height - 4), &grid)
+        Chrome.keyBar(TalkScreen.keyBar(state, talk), in: ScreenLayout(area).keyBar, &grid, help: ui(.keyHelp))
     }
 
     /// A bar per value of the scale, with its count.
-    private static func drawBars(_ tally: VoteTally, range: ClosedRange<Int>, y: Int, width: Int, _ grid: inout Grid) -> Int {
-        let barWidth = max(4, min(40, width - 20))
+    private static func drawBars(_ tally: VoteTally, range: ClosedRange<Int>, y: Int, in stage: Rect, _ grid: inout Grid) -> Int {
+        let barWidth = max(4, min(40, stage.width - 20))
         let maxCount = max(1, tally.counts.values.max() ?? 1)
-        let x = max(0, (width - barWidth - 8) / 2)
+        let x = stage.x + max(0, (stage.width - barWidth - 8) / 2)
         var y = y
         for value in range {
             let count = tally.counts[value] ?? 0

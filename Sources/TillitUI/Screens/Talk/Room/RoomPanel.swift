@@ -4,8 +4,8 @@ import TillitCore
 /// enough to scan from the back of the room, the plain address and the room
 /// code under it, and how many phones have voted (never what they voted).
 enum RoomPanel {
-    /// Columns the panel takes at the right edge: 0 without a room.
-    static func width(_ talk: TalkState, _ grid: Grid) -> Int {
+    /// Columns the panel takes at the right of `available` columns: 0 without a room.
+    static func width(_ talk: TalkState, available: Int) -> Int {
         guard let room = talk.room, room.isRunning else { return 0 }
         let wanted: Int
         if case .open(let url, _, let picture) = room.phase {
@@ -14,13 +14,20 @@ enum RoomPanel {
             wanted = 30
         }
         // The card keeps at least 36 columns of its own.
-        return min(wanted, max(0, grid.width - 36))
+        return min(wanted, max(0, available - 36))
     }
 
-    static func draw(_ state: AppState, _ talk: TalkState, _ grid: inout Grid, top: Int, bottom: Int) {
-        let width = width(talk, grid)
+    /// `area` split into the card's part and the panel's columns at its right (none without a room).
+    static func split(_ area: Rect, _ talk: TalkState) -> (card: Rect, panel: Rect) {
+        let width = width(talk, available: area.width)
+        return (Rect(x: area.x, y: area.y, width: area.width - width, height: area.height),
+                Rect(x: area.maxX - width, y: area.y, width: width, height: area.height))
+    }
+
+    static func draw(_ state: AppState, _ talk: TalkState, in panel: Rect, _ grid: inout Grid) {
+        let width = panel.width
         guard width > 0, let room = talk.room else { return }
-        let x = grid.width - width
+        let x = panel.x, top = panel.y, bottom = panel.maxY
         let ui = state.text
         guard case .open(let url, let code, let picture) = room.phase else {
             grid.put(ui(.roomOpening), x: x + 1, y: top + 1, style: .muted, maxWidth: width - 1)
@@ -42,7 +49,7 @@ enum RoomPanel {
         lines = wrapped(ui(fits ? .roomScan : .roomCodeNeedsLargerWindow), .muted) + lines
         var y = top
         if fits, let picture {
-            picture.draw(into: &grid, x: grid.width - picture.size.width - 1, y: y)
+            picture.draw(into: &grid, x: panel.maxX - picture.size.width - 1, y: y)
             y += picture.size.height
         }
         for (text, style) in lines where y < bottom {

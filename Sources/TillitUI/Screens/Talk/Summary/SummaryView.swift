@@ -2,20 +2,21 @@ import Foundation
 import TillitCore
 
 enum SummaryView {
-    static func draw(_ state: AppState, _ talk: TalkState, _ grid: inout Grid) {
+    static func draw(_ state: AppState, _ talk: TalkState, in area: Rect, _ grid: inout Grid) {
         let ui = state.text
         let session = talk.session
-        Chrome.header("tillit · " + ui(.summary) + " · " + session.title, right: session.isFinished ? ui(.finished) : "", &grid)
-        var y = 3
-        let x = 3
-        let width = grid.width - 6
+        let layout = ScreenLayout(area)
+        Chrome.header("tillit · " + ui(.summary) + " · " + session.title, right: session.isFinished ? ui(.finished) : "", in: layout.header, &grid)
+        var y = layout.body.y + 1
+        let x = area.x + 3
+        let width = area.width - 6
         let counts = Dictionary(grouping: session.cards, by: \.status).mapValues(\.count)
         grid.put(ui(.summaryCounts, counts[.answered] ?? 0, counts[.skipped] ?? 0, counts[.parked] ?? 0, counts[.open] ?? 0,
                     TalkText.timeSpent(session)),
                  x: x, y: y, style: .bold, maxWidth: width)
         y += 2
         // What was rated, before the list below: a third of what is left at most.
-        let ratings = SummaryRatingsView.draw(state, talk, x: x, y: y, width: width, maxRows: max(3, (grid.height - 12) / 3), &grid)
+        let ratings = SummaryRatingsView.draw(state, talk, x: x, y: y, width: width, maxRows: max(3, (area.height - 12) / 3), &grid)
         if ratings > 0 { y += ratings + 1 }
         let parked = TalkScreen.parkedIndices(session)
         if !parked.isEmpty {
@@ -30,7 +31,7 @@ enum SummaryView {
         let actions = session.actions
         if actions.isEmpty { grid.put(ui(.noActions), x: x + 2, y: y, style: .muted); y += 1 }
         // The actions are the second part of the one list ↑↓ moves in; done ones carry ✓.
-        let room = max(1, grid.height - y - 8)
+        let room = max(1, area.maxY - y - 8)
         let chosen = talk.listSelection - parked.count
         let rows = actions.map { TalkView.actionRow($0, ui, now: state.now) }
         if !actions.isEmpty {
@@ -41,39 +42,39 @@ enum SummaryView {
         }
         if actions.count > room { grid.put(ui(.moreActions, actions.count - room), x: x + 2, y: y, style: .muted); y += 1 }
         let carried = session.carriedOver.filter { $0.outcome != .pending }
-        if !carried.isEmpty, y < grid.height - 6 {
+        if !carried.isEmpty, y < area.maxY - 6 {
             grid.put(ui(.carriedSummary, carried.filter { $0.outcome == .done }.count, carried.filter { $0.outcome == .kept }.count,
                         carried.filter { $0.outcome == .dropped }.count), x: x, y: y, style: .muted, maxWidth: width)
             y += 1
         }
         y += 1
         if let editor = talk.notesEditor {
-            drawNotesEditor(state, talk, editor, in: Rect(x: x, y: y, width: width, height: max(3, grid.height - y - 2)), &grid)
+            drawNotesEditor(state, talk, editor, in: Rect(x: x, y: y, width: width, height: max(3, area.maxY - y - 2)), &grid)
             // While writing, ? types a question mark: no help key to offer.
-            Chrome.keyBar(NotesKeys.table.bar(TalkContext(state: state)), &grid, help: nil)
+            Chrome.keyBar(NotesKeys.table.bar(TalkContext(state: state)), in: layout.keyBar, &grid, help: nil)
             return
         }
-        if !session.notes.isEmpty, y < grid.height - 5 {
+        if !session.notes.isEmpty, y < area.maxY - 5 {
             grid.put(ui(.notes) + ": " + SafeText.line(session.notes), x: x, y: y, maxWidth: width); y += 1
         }
         // Only that they are there: the words stay out of sight until the leader opens them.
-        if talk.hasPrivateNotes, !session.privateNotes.isEmpty, y < grid.height - 5 {
+        if talk.hasPrivateNotes, !session.privateNotes.isEmpty, y < area.maxY - 5 {
             grid.put(ui(.privateNotesKept), x: x, y: y, style: .muted, maxWidth: width); y += 1
         }
-        if talk.hasPrivateNotes, let expired = session.privateNotesExpiredAt, y < grid.height - 5 {
+        if talk.hasPrivateNotes, let expired = session.privateNotesExpiredAt, y < area.maxY - 5 {
             let day = ExportFormat.date(expired, state.config.language, timeZone: .current)
             grid.put(ui(.privateNotesExpired, day), x: x, y: y, style: .muted, maxWidth: width); y += 1
         }
         // Who has confirmed the minutes (`b`), while the talk stays finished.
         let confirmed = session.minutesConfirmations.map { SafeText.line($0.name) }
-        if session.isFinished, !confirmed.isEmpty, y < grid.height - 5 {
+        if session.isFinished, !confirmed.isEmpty, y < area.maxY - 5 {
             grid.put(ui(.minutesConfirmedNote, confirmed.joined(separator: ", ")), x: x, y: y, style: .muted, maxWidth: width); y += 1
         }
         let closing = TextWrap.lines(session.isFinished ? ui(.finishedHint) : ui(.notFinishedHint), width: width).prefix(2)
-        let savedY = grid.height - 3 - closing.count
+        let savedY = area.maxY - 3 - closing.count
         grid.put(DisplayWidth.truncate(ui(.savedIn, talk.path), to: width), x: x, y: savedY, style: .muted)
         for (index, line) in closing.enumerated() { grid.put(line, x: x, y: savedY + 1 + index) }
-        Chrome.keyBar(TalkScreen.keyBar(state, talk), &grid, help: ui(.keyHelp))
+        Chrome.keyBar(TalkScreen.keyBar(state, talk), in: layout.keyBar, &grid, help: ui(.keyHelp))
     }
 
     /// The notes being written. In a 1:1 the leader's private notes are a
