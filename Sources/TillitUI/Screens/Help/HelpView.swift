@@ -3,13 +3,9 @@ import TillitCore
 /// `?`: every key of the current screen, in a box over it.
 enum HelpView {
     static func entries(_ state: AppState) -> [(String, UIString)] {
-        switch state.screen {
-        case .talk:
-            // Read off the talk's key tables (`Keys/`), as the key bar is.
-            return state.talk.map { TalkScreen.help(state, $0) } ?? []
-        case .home, .setup, .history, .transcript, .decks, .deckPreview, .trends, .cleanup:
-            return ScreenKeys.table(state.screen)?.help(state) ?? []
-        }
+        // A talk's keys depend on its mode (`TalkScreen`); every other screen has one table (`ScreenKeys`).
+        if state.screen == .talk { return state.talk.map { TalkScreen.help(state, $0) } ?? [] }
+        return ScreenKeys.table(state.screen)?.help(state) ?? []
     }
 
     /// The box and its rows, centred in `area` (the whole screen unless given): each description wrapped under its own column.
