@@ -166,6 +166,20 @@ struct CleanupTests {
         #expect(document.problems.isEmpty, "\(document.problems)")
     }
 
+    /// The printable minutes (`e`/`o`, `export --format html`) list the same items, escaped.
+    @Test func thePrintableMinutesListTheItemsToo() throws {
+        let utc = TimeZone(identifier: "UTC")!
+        let page = HTMLMinutes.render(try firstMeeting(), includePrivate: false, timeZone: utc)
+        #expect(page.contains("<h2>Ryddelista</h2>"))
+        #expect(page.contains("<th>Hvem bestemmer</th><th>Timer i mnd.</th>"))
+        #expect(page.contains("<td>Statlig indikator</td><td>mål/indikator</td><td>utenfor: fylke, stat, lov eller avtale</td><td>2,5</td><td>stryke</td><td>åpent</td>"))
+        var talk = try SessionFixture.team(id: "2026-10-02-1000-0001", anonymous: false)
+        #expect(!HTMLMinutes.render(talk, includePrivate: false, timeZone: utc).contains("Ryddelista"), "no items: no section")
+        try talk.run(.addCleanupItem(id: talk.nextCleanupID, draft: Self.draft("Skjema <b>&</b> \"rapport\"", .ours, hours: 1), onCurrentCard: true))
+        #expect(HTMLMinutes.render(talk, includePrivate: false, timeZone: utc).contains("<td>Skjema &lt;b&gt;&amp;&lt;/b&gt; &quot;rapport&quot;</td>"),
+                "escaped as every cell is")
+    }
+
     @Test func forgettingAPersonTakesTheirNameOutOfTheItemsAndDecisions() throws {
         let first = try firstMeeting()
         let now = SessionFixture.t0 + 30 * day

@@ -227,6 +227,13 @@ private struct HTMLReferat: MinutesSections {
         for block in blocks { add("<p class=\"text\">\(Self.escape(block.joined(separator: "\n")))</p>") }
     }
 
+    mutating func cleanup() {
+        let rows = CleanupMinutesTable.rows(session, t, timeZone: timeZone)
+        guard !rows.isEmpty else { return }
+        heading(2, t(.cleanupMinutesHeading))
+        table(CleanupMinutesTable.header(t), rows)
+    }
+
     mutating func confirmed(by names: [String]) {
         guard !names.isEmpty else { return }
         add("<p class=\"confirmed\"><strong>\(Self.escape(t(.minutesConfirmedBy))):</strong> "
@@ -241,7 +248,7 @@ protocol MinutesSections {
     mutating func cards()
     mutating func notAnswered()
     mutating func actions()
-    /// The clean-up items added or decided in this talk (the Markdown minutes list them).
+    /// The clean-up items added or decided in this talk.
     mutating func cleanup()
     mutating func notes(includePrivate: Bool)
 }
@@ -256,8 +263,6 @@ extension MinutesSections {
         cleanup()
         notes(includePrivate: includePrivate)
     }
-
-    mutating func cleanup() {}
 }
 
 /// `3. How much room…`: the card an action was agreed on, whole (a cell may
