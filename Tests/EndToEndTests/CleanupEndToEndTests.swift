@@ -168,13 +168,13 @@ import TillitCore
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.hasSuffix("\r\n") && !run.stdout.contains("\n\n"))
         let rows = Self.parseCSV(run.stdout)
-        #expect(rows.first == ["team", "item", "kind", "who_can_decide", "hours_per_month", "proposal", "reason", "status",
+        #expect(rows.first == ["team_or_person", "talk_kind", "item", "kind", "who_can_decide", "hours_per_month", "proposal", "reason", "status",
                                "sent_to", "sent_on", "added", "days_waited"])
         #expect(rows.count == 3, "\(rows)")
-        #expect(rows.allSatisfy { $0.count == 12 })
-        #expect(rows[1][0] == "Avdeling Solsiden" && rows[1][1] == "Kvartalsrapport, \"utvidet\" versjon" && rows[1][4] == "6")
-        #expect(rows[2][1] == "Avviksskjema i to systemer" && rows[2][7] == "sent-up" && rows[2][8] == "Kommunalsjef"
-                && rows[2][9] == "2026-11-26")
+        #expect(rows.allSatisfy { $0.count == 13 })
+        #expect(rows[1][0] == "Avdeling Solsiden" && rows[1][1] == "team" && rows[1][2] == "Kvartalsrapport, \"utvidet\" versjon" && rows[1][5] == "6")
+        #expect(rows[2][2] == "Avviksskjema i to systemer" && rows[2][8] == "sent-up" && rows[2][9] == "Kommunalsjef"
+                && rows[2][10] == "2026-11-26")
         for name in ["Åse", "Bjørn", "Facilitator", "Medlem"] { #expect(!run.stdout.contains(name), "\(name) named") }
         // Written to a file: only its owner can read it.
         let path = (home.path as NSString).appendingPathComponent("sendt-opp.csv")

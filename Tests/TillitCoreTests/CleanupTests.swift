@@ -167,6 +167,16 @@ struct CleanupTests {
     }
 
     /// The printable minutes (`e`/`o`, `export --format html`) list the same items, escaped.
+    /// A 1:1's list sent as CSV says it is a person's, not a team's.
+    @Test func aPersonsListInCSVSaysWhoseItIs() throws {
+        var talk = try SessionFixture.oneOnOne()
+        try talk.run(.addCleanupItem(id: talk.nextCleanupID, draft: Self.draft("Dobbel timeliste", .leader, hours: 2), onCurrentCard: true))
+        let register = CleanupRegister.build(talks: [talk], team: nil, participant: SessionFixture.ola.name)
+        let lines = CleanupReport(register: register, language: .nb, now: SessionFixture.t0).csv().components(separatedBy: "\r\n")
+        #expect(lines[0].hasPrefix("team_or_person,talk_kind,item,"))
+        #expect(lines[1].hasPrefix("\(SessionFixture.ola.name),one-on-one,Dobbel timeliste,"), "\(lines)")
+    }
+
     @Test func thePrintableMinutesListTheItemsToo() throws {
         let utc = TimeZone(identifier: "UTC")!
         let page = HTMLMinutes.render(try firstMeeting(), includePrivate: false, timeZone: utc)

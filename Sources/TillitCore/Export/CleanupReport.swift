@@ -70,12 +70,13 @@ package struct CleanupReport: Sendable {
 
     /// One row per item, RFC 4180: codes that do not change with the language
     /// (`report`, `higher-up`, `sent-up`), a dot as the decimal mark, dates as `YYYY-MM-DD`.
+    /// The first two columns say whose list it is: a team's title, or in a 1:1 the person's name.
     package func csv(header: Bool = true) -> String {
-        var lines = header ? ["team,item,kind,who_can_decide,hours_per_month,proposal,reason,status,sent_to,sent_on,added,days_waited"] : []
+        var lines = header ? ["team_or_person,talk_kind,item,kind,who_can_decide,hours_per_month,proposal,reason,status,sent_to,sent_on,added,days_waited"] : []
         for item in register.sorted(.decider, now: now) {
             let sent = item.sentUp
             lines.append([
-                register.title, item.text, item.kind.rawValue, item.decider.rawValue,
+                register.title, register.kind.rawValue, item.text, item.kind.rawValue, item.decider.rawValue,
                 item.hoursPerMonth.map { String(format: "%g", $0) } ?? "", item.proposal.rawValue, item.reason,
                 item.latest?.outcome.rawValue ?? "open", sent?.by ?? "", sent.map { day($0.at) } ?? "", day(item.addedAt),
                 String(item.daysWaited(now: now)),
