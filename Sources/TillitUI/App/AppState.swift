@@ -164,7 +164,8 @@ package struct AppState: Sendable {
 
     /// Talks held longer ago than the retention says, newest first; none when talks are kept until deleted.
     package var oldTalks: [TalkListItem] {
-        guard let age = config.retention.age else { return [] }
+        // No talks, nothing to date: the calendar (some 0.9 M instructions the first time) is not needed.
+        guard !sessions.items.isEmpty, let age = config.retention.age else { return [] }
         let cutoff = age.cutoff(before: now)
         return sessions.items.filter { $0.createdAt < cutoff }
     }

@@ -28,7 +28,7 @@ final class TalkRunner {
         config.bell = bell
         config.retention = context.settings.retention
         config.privateNotesDays = context.settings.privateNotesExpiry.days
-        config.canOpenPages = PageOpener.hasDesktop(ProcessInfo.processInfo.environment)
+        config.canOpenPages = PageOpener.hasDesktop(context.environment)
         program = Program(AppState(config: config, size: Size(width: 80, height: 24), now: Date()), performer: effects)
     }
 

@@ -48,11 +48,12 @@ enum TalkView {
             short.name = person.name.split(separator: " ").first.map(String.init) ?? person.name
             return short
         }
-        let candidates = [names(people, ui), names(firstNames, ui), ui.list(firstNames.map(\.name))]
+        // Made only as far as needed: the first fits as a rule, and each asks the string tables again.
+        let candidates: [() -> String] = [{ names(people, ui) }, { names(firstNames, ui) }, { ui.list(firstNames.map(\.name)) }]
         // Whose talk it is matters more than the deck's name: that goes first (the program's stays, it says where you are).
         let starts = [start, "tillit · "]
-        return candidates.lazy.flatMap { people in starts.map { $0 + people } }.first { DisplayWidth.of($0) <= width }
-            ?? "tillit · " + candidates[2]
+        return candidates.lazy.map { $0() }.flatMap { people in starts.map { $0 + people } }.first { DisplayWidth.of($0) <= width }
+            ?? "tillit · " + candidates[2]()
     }
 
     static func deckTitle(_ talk: TalkState, _ record: CardRecord) -> String {
