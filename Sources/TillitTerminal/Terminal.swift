@@ -265,11 +265,3 @@ package final class Terminal {
         return (attributes, pair)
     }
 }
-
-extension Grid {
-    func rowEquals(_ other: Grid, _ y: Int) -> Bool {
-        let start = y * width
-        for index in start..<start + width where cells[index] != other.cells[index] { return false }
-        return true
-    }
-}
