@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+import TillitCore
+
+/// Issue 27, item 4 end to end: tillit in tmux opens the room on a text card, four
+/// phones (each from a loopback address of its own) write, the shared screen counts
+/// them only, `r` reveals them in the seed's random order, `x` hides one, and that
+/// one is in no file afterwards.
+@Suite(.serialized) struct WrittenAnswersEndToEndTests {
+    static let sent = ["Why we do it this way", "Who decides the rota", "What the budget is", "Whether no is allowed"]
+
+    @Test func fourPhonesWriteTheScreenCountsRevealsAndAHiddenOneLeavesEveryFile() async throws {
+        let tmux = try TmuxSession(width: 160, height: 45)
+        try tmux.launch(VotingRoomTests.team + ["--room", "--room-address", "127.0.0.1"], environment: ["TILLIT_ROOM_SEED": "11"])
+        let room = try VotingRoomTests.roomAddress(on: try tmux.waitFor("Room code"))
+        _ = try tmux.waitFor("0 answers in")
+        let phones = Self.sent.map { WritingPhone(room: room, text: $0) }
+        for phone in phones.prefix(2) { #expect(try await phone.write() == 303) }
+        _ = try tmux.waitFor("2 answers in")
+        // Writing mode first (a text card opens ready to write): Esc, then r is a command.
+        try tmux.press("Escape", "r")
+        let tooFew = try tmux.waitFor("The answers show from 3")
+        #expect(!Self.sent.contains { tooFew.contains($0) })
+        for phone in phones.dropFirst(2) { #expect(try await phone.write() == 303) }
+        let counted = try tmux.waitFor("4 answers in")
+        #expect(!Self.sent.contains { counted.contains($0) }, "the screen shows a count, never the words")
+
+        try tmux.press("r")
+        let revealed = try tmux.waitFor("x hides one")
+        let shownOrder = Self.sent.compactMap { text in revealed.range(of: "– " + text).map { (text, $0.lowerBound) } }
+            .sorted { $0.1 < $1.1 }.map(\.0)
+        #expect(shownOrder.count == 4, "\(revealed)")
+        #expect(shownOrder != Self.sent, "the seed gives an order unlike the order they were sent in")
+        let saved = try VotingRoomTests.saved(tmux) { talk in Self.sent.allSatisfy { talk.cards[0].responses.first?.text.contains($0) == true } }
+        #expect(saved.cards[0].responses.count == 1, "kept as the group's words, under no device")
+
+        // x, Enter on the first answer shown, y: hidden.
+        let hidden = shownOrder[0]
+        try tmux.press("x")
+        _ = try tmux.waitFor("Choose the answer to hide")
+        try tmux.press("Enter")
+        _ = try tmux.waitFor("Hide the answer")
+        try tmux.press("y")
+        _ = try tmux.waitFor("The answer is hidden")
+        _ = try VotingRoomTests.saved(tmux) { !($0.cards[0].responses.first?.text.contains(hidden) ?? true) }
+        try tmux.press("q")
+        try tmux.waitForExit()
+
+        let environment = ["TILLIT_HOME": tmux.dataFolder.path, "HOME": tmux.home.path, "LANG": "en_US.UTF-8", "TZ": "UTC"]
+        let minutes = runTillit(["export", "last"], environment: environment)
+        #expect(minutes.status == 0)
+        for text in shownOrder.dropFirst() { #expect(minutes.stdout.contains(text), "\(minutes.stdout)") }
+        #expect(!minutes.stdout.contains(hidden))
+        let json = runTillit(["export", "last", "--format", "json"], environment: environment)
+        #expect(json.stdout.contains(shownOrder[1]) && !json.stdout.contains(hidden))
+        let files = FileManager.default.enumerator(atPath: tmux.dataFolder.path)?.compactMap { $0 as? String } ?? []
+        for file in files {
+            let contents = (try? String(contentsOfFile: tmux.dataFolder.appendingPathComponent(file).path, encoding: .utf8)) ?? ""
+            #expect(!contents.contains(hidden), "\(file) holds the hidden answer")
+        }
+    }
+
+    /// Plain mode: `:answers` says the count, `:reveal` shows the answers and keeps them.
+    @Test func plainModeCountsAndReveals() async throws {
+        let home = try TemporaryHome()
+        let environment = home.environment(["LANG": "en_US.UTF-8", "TILLIT_ROOM_SEED": "11"])
+        let output = home.path + "/output"
+        FileManager.default.createFile(atPath: output, contents: nil)
+        let process = Process()
+        process.executableURL = tillitBinaryURL
+        process.arguments = VotingRoomTests.team + ["--plain", "--room", "--room-address", "127.0.0.1"]
+        process.environment = environment
+        let stdin = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
+        try process.run()
+        let input = stdin.fileHandleForWriting
+        func said(_ text: String) throws -> String {
+            let deadline = Date().addingTimeInterval(15)
+            while Date() < deadline {
+                let now = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+                if now.contains(text) { return now }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            Issue.record("never said \(text)")
+            return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        }
+        let opened = try said("http://127.0.0.1:")
+        let address = try #require(opened.split(whereSeparator: { $0 == " " || $0 == "\n" }).first { $0.hasPrefix("http://127.0.0.1:") })
+        let room = try #require(URL(string: String(address)))
+        for text in Self.sent.prefix(3) { #expect(try await WritingPhone(room: room, text: text).write() == 303) }
+        input.write(Data(":answers\n".utf8))
+        _ = try said("3 answers in")
+        input.write(Data(":reveal\n".utf8))
+        let revealed = try said("Answers from the phones")
+        for text in Self.sent.prefix(3) { #expect(revealed.contains("– " + text)) }
+        input.write(Data(":quit\n".utf8))
+        try input.close()
+        process.waitUntilExit()
+        let json = runTillit(["export", "last", "--format", "json"], environment: environment)
+        #expect(Self.sent.prefix(3).allSatisfy { json.stdout.contains($0) }, "\(json.stdout)")
+    }
+}
+
+/// A phone that writes an answer on the text card, as a browser does (cookie, the page's form value, Origin).
+struct WritingPhone: Sendable {
+    let room: URL
+    let text: String
+    let address = LoopbackHTTP.nextAddress()
+
+    func write() async throws -> Int {
+        let page = try await LoopbackHTTP.exchange("GET", room, from: address)
+        let cookie = (page.header("Set-Cookie") ?? "").split(separator: ";").first.map(String.init) ?? ""
+        guard let serial = Phone.hidden("card", in: page.body), let form = Phone.hidden("form", in: page.body) else { return 0 }
+        let value = text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        let answer = try await LoopbackHTTP.exchange(
+            "POST", room.appendingPathComponent("write"), from: address,
+            headers: ["Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie,
+                      "Origin": "http://\(room.host ?? ""):\(room.port ?? 0)"],
+            body: "card=\(serial)&form=\(form)&value=\(value)")
+        return answer.status
+    }
+}
+
+/// Item 6: a phone-sized browser with JavaScript off writes an answer and sees it on its page.
+@Suite struct WrittenAnswerBrowserTests {
+    @Test func aPhoneBrowserWithoutJavaScriptWritesAndSeesItsAnswer() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        let script = folder.appendingPathComponent("Browser/writer.py")
+        let artifacts = folder.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(".build/test-artifacts")
+        try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
+        let screenshot = artifacts.appendingPathComponent("voting-room-writer.png")
+        let tmux = try TmuxSession(width: 160, height: 45)
+        try tmux.launch(VotingRoomTests.team + ["--room", "--room-address", "127.0.0.1"])
+        let room = try VotingRoomTests.roomAddress(on: try tmux.waitFor("Room code"))
+        _ = try tmux.waitFor("0 answers in")
+        let run = runProgram("/usr/bin/env", ["python3", script.path, room.absoluteString, "Hvorfor spør vi så lite? <b>", screenshot.path],
+                             environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin",
+                                           "HOME": tmux.home.path], timeout: 90)
+        if run.status == 77 {
+            print("SKIPPED: no headless Chromium here (\(run.stderr.trimmingCharacters(in: .whitespacesAndNewlines)))")
+            return
+        }
+        #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
+        _ = try tmux.waitFor("1 answer in")
+        try tmux.press("q")
+        try tmux.waitForExit()
+    }
+}
