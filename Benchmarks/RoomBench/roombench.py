@@ -44,14 +44,18 @@ async def exchange(reader, writer, request):
     body = await reader.readexactly(length) if length else b""
     return head, body.decode()
 
-async def phone(index, port, path, start, loaded, latencies, pages, statuses, new_connection):
+async def open_page(index, port, path):
+    """Phone `index` (from its own address) loads the page: its connection, cookie and the form's values."""
     source = f"127.0.{2 + index // 250}.{2 + index % 250}"
     reader, writer = await asyncio.open_connection("127.0.0.1", port, local_addr=(source, 0))
-    page = f"GET {path} HTTP/1.1\r\nHost: room\r\n\r\n".encode()
-    head, body = await exchange(reader, writer, page)
+    head, body = await exchange(reader, writer, f"GET {path} HTTP/1.1\r\nHost: room\r\n\r\n".encode())
     cookie = next(l.split(":", 1)[1].split(";")[0].strip() for l in head.split("\r\n") if l.lower().startswith("set-cookie:"))
     serial = body.split('name="card" value="')[1].split('"')[0]
     form_value = body.split('name="form" value="')[1].split('"')[0]
+    return source, reader, writer, cookie, serial, form_value
+
+async def phone(index, port, path, start, loaded, latencies, pages, statuses, new_connection):
+    source, reader, writer, cookie, serial, form_value = await open_page(index, port, path)
     value = 1 + index % 5
     form = f"card={serial}&form={form_value}&value={value}".encode()
     # As a browser posts the page's form: with the cookie, the page's form value and its Origin.
@@ -78,12 +82,7 @@ async def phone(index, port, path, start, loaded, latencies, pages, statuses, ne
 async def writer(index, port, path, start, loaded, latencies, pages, statuses):
     """A phone on a text card: loads the page, then sends one written answer (as a browser posts the
     text box's form) when all the others do, and loads the page that shows what it sent."""
-    source = f"127.0.{2 + index // 250}.{2 + index % 250}"
-    reader, writer = await asyncio.open_connection("127.0.0.1", port, local_addr=(source, 0))
-    head, body = await exchange(reader, writer, f"GET {path} HTTP/1.1\r\nHost: room\r\n\r\n".encode())
-    cookie = next(l.split(":", 1)[1].split(";")[0].strip() for l in head.split("\r\n") if l.lower().startswith("set-cookie:"))
-    serial = body.split('name="card" value="')[1].split('"')[0]
-    form_value = body.split('name="form" value="')[1].split('"')[0]
+    _, reader, writer, cookie, serial, form_value = await open_page(index, port, path)
     # About 140 characters with æøå, as people write: the form's body is percent-encoded UTF-8.
     text = f"Svar {index}: hvorfor spør vi så sjelden om hjelp når det står på? Vi er redde for å virke dumme, og det koster oss tid og krefter hver uke."
     form = ("card=" + serial + "&form=" + form_value + "&value=" + urllib.parse.quote(text, safe="")).encode()

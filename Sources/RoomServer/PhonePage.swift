@@ -33,7 +33,8 @@ struct PhonePage {
         } else {
             body += paragraph("\(strings.noCard) \(strings.lookAtScreen)", class: "status")
         }
-        body += paragraph(strings.anonymous, class: "note")
+        // On a card to write on, what anonymity means there (`WritingStrings.anonymous`).
+        body += paragraph(written != nil && round.card?.writes == true ? WritingStrings.forLanguage(language).anonymous : strings.anonymous, class: "note")
         body += "<p><a href=\"\(base)\">\(HTML.escape(strings.refresh))</a></p>\n"
         return document(body: body, state: Self.state(of: round))
     }

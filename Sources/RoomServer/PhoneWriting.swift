@@ -93,7 +93,6 @@ extension PhonePage {
             html += paragraph(words.yourAnswers, class: "thanks")
             html += "<ol class=\"mine\">\n" + written.mine.map { "<li>\(HTML.escape($0))</li>\n" }.joined() + "</ol>\n"
         }
-        html += paragraph(words.anonymous, class: "note")
         return html
     }
 }

@@ -143,7 +143,8 @@ struct WritingPhone: Sendable {
         }
         #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
         _ = try tmux.waitFor("1 answer in")
-        try tmux.press("q")
+        // The text card is still ready to write: Esc, then q leaves.
+        try tmux.press("Escape", "q")
         try tmux.waitForExit()
     }
 }

@@ -12,7 +12,9 @@ import Testing
 
     private func room(seed: UInt64? = 7, language: String = "en") -> RoomUnderTest {
         let room = RoomUnderTest(language: language, rateLimit: 10_000, answerSeed: seed)
-        room.show(Self.card)
+        var card = Self.card
+        card.language = language
+        room.show(card)
         return room
     }
 
