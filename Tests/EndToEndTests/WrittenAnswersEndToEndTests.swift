@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TillitCore
+import TillitStore
 
 /// Issue 27, item 4 end to end: tillit in tmux opens the room on a text card, four
 /// phones (each from a loopback address of its own) write, the shared screen counts
@@ -63,41 +64,21 @@ import TillitCore
     /// Plain mode: `:answers` says the count, `:reveal` shows the answers and keeps them.
     @Test func plainModeCountsAndReveals() async throws {
         let home = try TemporaryHome()
-        let environment = home.environment(["LANG": "en_US.UTF-8", "TILLIT_ROOM_SEED": "11"])
-        let output = home.path + "/output"
-        FileManager.default.createFile(atPath: output, contents: nil)
-        let process = Process()
-        process.executableURL = tillitBinaryURL
-        process.arguments = VotingRoomTests.team + ["--plain", "--room", "--room-address", "127.0.0.1"]
-        process.environment = environment
-        let stdin = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
-        try process.run()
-        let input = stdin.fileHandleForWriting
-        func said(_ text: String) throws -> String {
-            let deadline = Date().addingTimeInterval(15)
-            while Date() < deadline {
-                let now = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
-                if now.contains(text) { return now }
-                Thread.sleep(forTimeInterval: 0.05)
-            }
-            Issue.record("never said \(text)")
-            return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
-        }
-        let opened = try said("http://127.0.0.1:")
-        let address = try #require(opened.split(whereSeparator: { $0 == " " || $0 == "\n" }).first { $0.hasPrefix("http://127.0.0.1:") })
-        let room = try #require(URL(string: String(address)))
-        for text in Self.sent.prefix(3) { #expect(try await WritingPhone(room: room, text: text).write() == 303) }
-        input.write(Data(":answers\n".utf8))
-        _ = try said("3 answers in")
-        input.write(Data(":reveal\n".utf8))
-        let revealed = try said("Answers from the phones")
+        let plain = try PlainProcess(VotingRoomTests.team + ["--plain", "--room", "--room-address", "127.0.0.1"], home: home,
+                                     environment: ["TILLIT_ROOM_SEED": "11"])
+        let room = try #require(plain.roomURL(in: try plain.said("http://127.0.0.1:")))
+        for text in Self.sent.prefix(2) { #expect(try await WritingPhone(room: room, text: text).write() == 303) }
+        plain.send(":reveal\n")
+        _ = try plain.said("The answers show from 3")
+        #expect(try await WritingPhone(room: room, text: Self.sent[2]).write() == 303)
+        plain.send(":answers\n")
+        _ = try plain.said("3 answers in")
+        plain.send(":reveal\n")
+        let revealed = try plain.said("Answers from the phones")
         for text in Self.sent.prefix(3) { #expect(revealed.contains("– " + text)) }
-        input.write(Data(":quit\n".utf8))
-        try input.close()
-        process.waitUntilExit()
-        let json = runTillit(["export", "last", "--format", "json"], environment: environment)
+        plain.send(":quit\n")
+        plain.finish()
+        let json = runTillit(["export", "last", "--format", "json"], environment: home.environment())
         #expect(Self.sent.prefix(3).allSatisfy { json.stdout.contains($0) }, "\(json.stdout)")
     }
 }
@@ -146,5 +127,75 @@ struct WritingPhone: Sendable {
         // The text card is still ready to write: Esc, then q leaves.
         try tmux.press("Escape", "q")
         try tmux.waitForExit()
+    }
+}
+
+/// Issue 27, item 3's leftover: plain mode keeps typed and phone votes apart as the screens do
+/// (`RoomVoteRules`): a typed vote is refused while the room is open on a rating card, and a card
+/// with typed votes is held back from the phones until `:room replace`.
+@Suite struct PlainTypedVotesTests {
+    @Test func plainModeHoldsTypedVotesApartFromPhones() async throws {
+        let home = try TemporaryHome()
+        let plain = try PlainProcess(VotingRoomTests.team + ["--plain", "--room-address", "127.0.0.1"], home: home)
+        plain.send(":next\n:rate 3\n:rate 4\n:room\n")
+        let opened = try plain.said("This card has 2 votes typed here")
+        let room = try #require(plain.roomURL(in: opened))
+        #expect(try await Phone(room: room, value: 5).vote() == 0, "held back: the phones see no card to vote on")
+        plain.send(":rate 2\n")
+        _ = try plain.said("Votes come from the phones while the room is open")
+        plain.send(":room replace\n")
+        _ = try plain.said("The typed votes are dropped")
+        plain.send(":status\n")
+        _ = try plain.said("Card 2 of")
+        #expect(try await Phone(room: room, value: 5).vote() == 303)
+        plain.send(":quit\n")
+        plain.finish()
+        // The talk's own file (the export hides a count below three): the phone's vote, and no typed one.
+        let store = SessionStore(home: TillitHome(path: home.path))
+        let talk = try store.load(id: try #require(try store.list().summaries.first).id)
+        #expect(talk.cards[1].phoneVotes == [5: 1])
+        #expect(talk.cards[1].ratingCounts == [5: 1])
+    }
+}
+
+/// tillit in plain mode with a pipe for its input, its output read as it comes.
+final class PlainProcess {
+    let process = Process()
+    let input = Pipe()
+    let output: String
+
+    init(_ arguments: [String], home: TemporaryHome, environment: [String: String] = [:]) throws {
+        output = home.path + "/output"
+        FileManager.default.createFile(atPath: output, contents: nil)
+        process.executableURL = tillitBinaryURL
+        process.arguments = arguments
+        process.environment = home.environment(environment)
+        process.standardInput = input
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
+        try process.run()
+    }
+
+    func send(_ lines: String) { input.fileHandleForWriting.write(Data(lines.utf8)) }
+
+    /// All it said so far, once it has said `text` (15 s at most).
+    func said(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let deadline = Date().addingTimeInterval(15)
+        while Date() < deadline {
+            let now = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+            if now.contains(text) { return now }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        let now = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        Issue.record("never said \(text): \(now)", sourceLocation: sourceLocation)
+        return now
+    }
+
+    func roomURL(in text: String) -> URL? {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" }).first { $0.hasPrefix("http://127.0.0.1:") }.flatMap { URL(string: String($0)) }
+    }
+
+    func finish() {
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
     }
 }
