@@ -23,7 +23,7 @@ enum PresentingKeys {
           help: .init(45, .helpReveal)) { CardMoves.reveal(&$0) },
         B([.character("r")], when: votes) { CardMoves.reveal(&$0) },
         // A text card with the room open: the phones' written answers.
-        B([.character("r"), .enter], when: RoomAnswerMoves.writtenRound, bar: .init(45) { $0.ui(.keyRevealAnswers) },
+        B([.character("r"), .enter], when: RoomAnswerMoves.writtenRound, bar: .init(45, when: RoomAnswerMoves.revealable) { $0.ui(.keyRevealAnswers) },
           help: .init(46, .helpRevealAnswers, when: RoomAnswerMoves.writtenRound)) { _, c in RoomAnswerMoves.reveal(&c) },
         B([.character("x")], when: RoomAnswerMoves.hasShownAnswers, bar: .init(46) { $0.ui(.keyHideAnswer) },
           help: .init(47, .helpHideAnswer, when: RoomAnswerMoves.hasShownAnswers)) { RoomAnswerMoves.startHiding(&$0) },

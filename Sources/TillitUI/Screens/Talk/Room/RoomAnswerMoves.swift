@@ -10,6 +10,12 @@ enum RoomAnswerMoves {
         RoomMoves.running(c) && c.talk.card?.answer.roomAsks == .writing
     }
 
+    /// Answers are in that were not revealed yet (or none were revealed): the bar offers `r`.
+    @Sendable static func revealable(_ c: TalkContext) -> Bool {
+        let index = c.talk.session.currentIndex
+        return writtenRound(c) && ((c.talk.room?.answersIn[index] ?? 0) > 0 || (c.talk.room?.answersShown[index] ?? []).isEmpty)
+    }
+
     /// Answers revealed on the card on screen, which `x` can hide.
     @Sendable static func hasShownAnswers(_ c: TalkContext) -> Bool {
         writtenRound(c) && !(c.talk.room?.answersShown[c.talk.session.currentIndex] ?? []).isEmpty
@@ -146,7 +152,9 @@ enum RoomAnswerPanel {
         guard case .hidingAnswer(let chosen, true) = talk.mode else { return }
         let shown = RoomAnswerMoves.shownAnswers(talk)
         guard shown.indices.contains(chosen) else { return }
-        let question = " " + state.text(.confirmHideAnswer, DisplayWidth.truncate(shown[chosen], to: max(10, grid.width / 2)))
+        // The answer gives way, so the question and its keys fit on the line.
+        let room = grid.width - DisplayWidth.of(state.text(.confirmHideAnswer, "")) - 2
+        let question = " " + state.text(.confirmHideAnswer, DisplayWidth.truncate(shown[chosen], to: max(10, room)))
         grid.fill(Rect(x: 0, y: grid.height - 2, width: grid.width, height: 2))
         grid.put(question, x: 0, y: grid.height - 1, style: .warning, maxWidth: grid.width)
         grid.cursor = nil
