@@ -199,3 +199,35 @@ final class PlainProcess {
         process.waitUntilExit()
     }
 }
+
+/// A room (or a binary in its place) that sends written answers tillit did not ask for, or
+/// answers for a rating card, is closed and reported; none of its words reach the talk.
+@Suite struct HostileWrittenAnswersTests {
+    @Test(arguments: [
+        // On the text card, before any :reveal.
+        ("unasked", #"out(ready); out('{"answer":{"card":"%s","text":"injected words"}}' % key)"#, ":room\n:answers\n:quit\n", "written answers nobody asked for"),
+        // On a rating card.
+        ("rating card", #"out(ready); out('{"answers":{"card":"%s","count":3}}' % key)"#, ":card 2\n:room\n:status\n:quit\n", "written answers for a card with a scale"),
+        // A control character in an answer tillit asked for (three counted, then :reveal).
+        ("escape", #"out(ready); out('{"answers":{"card":"%s","count":3}}' % key); sys.stdin.readline(); out('{"answer":{"card":"%s","text":"a\\u001b[2Jb injected"}}' % key)"#,
+         ":room\n:reveal\n:quit\n", "a written answer that is empty"),
+    ])
+    func aRoomThatSendsWordsUnaskedIsClosed(name: String, afterShow: String, input: String, problem: String) throws {
+        let home = try TemporaryHome()
+        let (folder, tillit) = try FakeRoomTests.tillitBesideFakeRoom(afterShow)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A script just written may still be "busy" for a moment (see `FakeRoomTests.run`): tried again then.
+        var run = runProgram(tillit, FakeRoomTests.talk, environment: home.environment(), stdin: input, timeout: 30)
+        for _ in 0..<3 where run.stdout.contains("Text file busy") {
+            Thread.sleep(forTimeInterval: 0.3)
+            try? FileManager.default.removeItem(atPath: home.path + "/sessions")
+            run = runProgram(tillit, FakeRoomTests.talk, environment: home.environment(), stdin: input, timeout: 30)
+        }
+        #expect(run.status == 0, "\(name): \(run.stderr)")
+        #expect(run.stdout.contains("The voting room sent something tillit cannot use (\(problem)"), "\(name): \(run.stdout)")
+        #expect(!run.stdout.contains("injected"))
+        let store = SessionStore(home: TillitHome(path: home.path))
+        let saved = try #require(try store.list().summaries.first.map { try store.load(id: $0.id) })
+        #expect(saved.cards.allSatisfy { $0.responses.isEmpty }, "\(name)")
+    }
+}
