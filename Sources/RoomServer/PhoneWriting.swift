@@ -128,7 +128,7 @@ struct WritingStrings: Sendable {
         revealed: "Svarene vises nå på den felles skjermen.",
         empty: "Svaret var tomt. Skriv noe og prøv igjen.",
         tooLong: "Svaret er for langt: høyst \(RoomWriting.maximumCharacters) tegn.",
-        noMore: "Du har sendt \(RoomWriting.answersPerPhone) svar på dette kortet, og det er det meste som går.",
+        noMore: "Du har sendt \(RoomWriting.answersPerPhone) svar på dette kortet, som er det meste du kan sende.",
         full: "Dette kortet har fått så mange svar som det kan ta imot.",
         left: { "Du kan sende \($0) svar til på dette kortet." }
     )
@@ -154,7 +154,7 @@ struct WritingStrings: Sendable {
         revealed: "Svarene står nu på den fælles skærm.",
         empty: "Svaret var tomt. Skriv noget, og prøv igen.",
         tooLong: "Svaret er for langt: højst \(RoomWriting.maximumCharacters) tegn.",
-        noMore: "Du har sendt \(RoomWriting.answersPerPhone) svar på dette kort, og det er det højeste antal.",
+        noMore: "Du har sendt \(RoomWriting.answersPerPhone) svar på dette kort, som er det meste, du kan sende.",
         full: "Dette kort har fået så mange svar, som det kan tage imod.",
         left: { "Du kan sende \($0) svar mere på dette kort." }
     )

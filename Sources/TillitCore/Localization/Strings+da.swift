@@ -949,7 +949,7 @@ extension Strings {
         .roomAnswersRevealHint: "r viser svarene (fra {0})",
         .roomAnswersTooFew: "Svarene vises fra {0} svar, så ingen kan genkendes på sit svar. Nu er {1} kommet ind.",
         .roomAnswersRevealed: "Svarene vises i tilfældig rækkefølge og er gemt som gruppens svar på kortet. x skjuler et.",
-        .roomAnswersNoWriter: "Samtalen har ingen ordstyrer, der kan gemme gruppens svar, så svarene vises ikke.",
+        .roomAnswersNoWriter: "Teammødet har ingen mødeleder, der kan gemme gruppens svar, så svarene vises ikke.",
         .roomAnswersNotHere: "Telefonerne kan skrive svar på kort, der kun tager tekst, mens rummet er åbent.",
         .roomAnswersHeading: "Svar fra telefonerne:",
         .keyRevealAnswers: "vis svarene",

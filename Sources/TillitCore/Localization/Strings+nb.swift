@@ -949,7 +949,7 @@ extension Strings {
         .roomAnswersRevealHint: "r viser svarene (fra {0})",
         .roomAnswersTooFew: "Svarene vises fra {0} svar, så ingen kan kjennes igjen på svaret sitt. Nå er {1} kommet inn.",
         .roomAnswersRevealed: "Svarene vises i tilfeldig rekkefølge og er lagret som gruppas svar på kortet. x skjuler ett.",
-        .roomAnswersNoWriter: "Samtalen har ingen ordstyrer som kan ta vare på gruppas svar, så svarene vises ikke.",
+        .roomAnswersNoWriter: "Teammøtet har ingen møteleder som kan ta vare på gruppas svar, så svarene vises ikke.",
         .roomAnswersNotHere: "Mobilene kan skrive svar på kort som bare tar tekst, mens rommet er åpent.",
         .roomAnswersHeading: "Svar fra mobilene:",
         .keyRevealAnswers: "vis svarene",
