@@ -78,3 +78,19 @@ struct WrittenAnswersScreenTests {
         #expect(Self.groupText(state).isEmpty)
     }
 }
+
+/// The shared screen (`p`) reveals and hides the written answers as the card screen does.
+struct WrittenAnswersSharedScreenTests {
+    @Test func rOnTheSharedScreenRevealsTheAnswers() {
+        var state = WrittenAnswersScreenTests.onTheTextCard()
+        Fixtures.press([.character("p")], &state)
+        #expect(state.talk?.presenting == true)
+        _ = update(&state, .roomAnswers(card: 1, count: 3))
+        #expect(view(state).text.contains("3 svar kommet inn"))
+        #expect(Fixtures.press([.character("r")], &state) == [.revealRoomAnswers])
+        for text in WrittenAnswersScreenTests.answers.prefix(3) { _ = update(&state, .roomAnswer(card: 1, text: text)) }
+        Fixtures.press([.character("x"), .enter, .character("y")], &state)
+        #expect(state.talk?.room?.answersShown[1]?.count == 2)
+        #expect(!WrittenAnswersScreenTests.groupText(state).contains(WrittenAnswersScreenTests.answers[0]))
+    }
+}
