@@ -23,6 +23,12 @@ package enum RoomEventCheck {
         case badQRCode(modules: Int)
         case badText
         case portOutOfRange(Int)
+        /// A written answer that is empty, too long, or holds control characters.
+        case badAnswer
+        /// Written answers for a card that has a scale (phones vote on it).
+        case notAWritingCard(String)
+        /// Written answers tillit did not ask for (no reveal, another card, or more than a room may take).
+        case answersNotAskedFor
 
         /// Short and technical on purpose: it goes inside a sentence in the talk's language.
         package var description: String {
@@ -37,6 +43,9 @@ package enum RoomEventCheck {
             case .badQRCode(let modules): return "a QR code of \(modules) modules"
             case .badText: return "an address, code or reason that is not plain text"
             case .portOutOfRange(let port): return "port \(port)"
+            case .badAnswer: return "a written answer that is empty, over \(RoomWriting.maximumCharacters) characters or not plain text"
+            case .notAWritingCard: return "written answers for a card with a scale"
+            case .answersNotAskedFor: return "written answers nobody asked for"
             }
         }
     }
@@ -72,6 +81,14 @@ package enum RoomEventCheck {
             return (event, [:])
         case .failed(let reason):
             guard reason.utf8.count <= maximumTextBytes else { throw .badText }
+            return (event, [:])
+        case .answers(let key, let count):
+            guard (0...RoomWriting.maximumAnswers).contains(count) else { throw .countOutOfRange(count) }
+            guard try scale(key) == nil else { throw .notAWritingCard(key) }
+            return (event, [:])
+        case .answer(let key, let text):
+            guard try scale(key) == nil else { throw .notAWritingCard(key) }
+            guard RoomWriting.isAnswer(text) else { throw .badAnswer }
             return (event, [:])
         }
     }

@@ -10,12 +10,16 @@ package struct RoomCard: Codable, Hashable, Sendable {
     package var scale: RoomScale?
     /// The talk's language code (`nb`, `en`, `da`), for the page's own words.
     package var language: String
+    /// True for a text card on which the phones may write anonymous answers (`RoomWriting`);
+    /// nil (not sent) otherwise, so a room without writing reads the line as before.
+    package var writes: Bool?
 
-    package init(key: String, prompt: String, scale: RoomScale?, language: String) {
+    package init(key: String, prompt: String, scale: RoomScale?, language: String, writes: Bool? = nil) {
         self.key = key
         self.prompt = prompt
         self.scale = scale
         self.language = language
+        self.writes = writes
     }
 }
 
@@ -56,6 +60,11 @@ package enum RoomEvent: Codable, Hashable, Sendable {
     case tally(card: String, counts: [String: Int])
     /// The room cannot listen for a reason tillit says in the talk's words; it exits after this.
     case cannotListen(RoomListenProblem)
+    /// How many written answers the phones have sent on `card` so far: the shared screen shows only this.
+    case answers(card: String, count: Int)
+    /// One written answer on `card`, sent only once the facilitator revealed them, in a random
+    /// order and without its time or device; one line each, so no line grows with the room.
+    case answer(card: String, text: String)
     /// The room cannot listen for another reason (in English, from the system); it exits after this.
     case failed(reason: String)
 }

@@ -11,7 +11,7 @@ struct PhonePage {
 
     var base: String { "/\(token)/" }
 
-    func render(round: VotingRound, myVote: Int?, form formValue: String) -> String {
+    func render(round: VotingRound, myVote: Int?, form formValue: String, written: WrittenByPhone? = nil) -> String {
         var body = ""
         if let card = round.card {
             body += "<h1>\(HTML.escape(card.prompt))</h1>\n"
@@ -25,13 +25,16 @@ struct PhonePage {
                         body += paragraph(strings.changeUntilReveal, class: "note")
                     }
                 }
+            } else if card.writes == true, let written {
+                body += writing(written, serial: round.serial, formValue: formValue)
             } else {
                 body += paragraph(strings.lookAtScreen, class: "status")
             }
         } else {
             body += paragraph("\(strings.noCard) \(strings.lookAtScreen)", class: "status")
         }
-        body += paragraph(strings.anonymous, class: "note")
+        // On a card to write on, what anonymity means there (`WritingStrings.anonymous`).
+        body += paragraph(written != nil && round.card?.writes == true ? WritingStrings.forLanguage(language).anonymous : strings.anonymous, class: "note")
         body += "<p><a href=\"\(base)\">\(HTML.escape(strings.refresh))</a></p>\n"
         return document(body: body, state: Self.state(of: round))
     }
@@ -57,7 +60,7 @@ struct PhonePage {
         return html
     }
 
-    private func paragraph(_ text: String, class name: String) -> String {
+    func paragraph(_ text: String, class name: String) -> String {
         "<p class=\"\(name)\">\(HTML.escape(text))</p>\n"
     }
 
@@ -101,6 +104,10 @@ enum PhoneAssets {
     .scale{display:flex;flex-wrap:wrap;gap:.5rem}
     .scale button{flex:1 0 3.2rem;min-height:3.5rem;font-size:1.4rem;border:2px solid #2f5d50;border-radius:.6rem;background:#fff;color:#1d1d1b}
     .scale button.chosen{background:#2f5d50;color:#fff}
+    textarea{display:block;width:100%;min-height:7rem;font:inherit;padding:.5rem;border:2px solid #2f5d50;border-radius:.6rem;background:#fff;color:#1d1d1b}
+    .send{margin-top:.5rem;min-height:3rem;width:100%;font-size:1.2rem;border:2px solid #2f5d50;border-radius:.6rem;background:#2f5d50;color:#fff}
+    .mine{padding-left:1.2rem}
+    .mine li{margin:.3rem 0;overflow-wrap:anywhere}
     .ends{display:flex;justify-content:space-between;gap:1rem;font-size:.9rem;color:#444}
     .thanks{font-weight:bold;color:#2f5d50}
     .status{font-size:1.2rem}

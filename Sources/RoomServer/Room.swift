@@ -8,19 +8,23 @@ package final class Room: Sendable {
     package let token: String
     package let joinCode: String
     let language: String
-    private let report: @Sendable (RoomEvent) -> Void
+    let report: @Sendable (RoomEvent) -> Void
     private let state: Mutex<(round: VotingRound, limiter: RateLimiter)>
+    /// The written answers on a text card (`WrittenRound`), and the order they are revealed in.
+    let writing: Mutex<(round: WrittenRound, shuffle: AnswerShuffle)>
 
     /// The values a scale may run between, as in a talk file (`Session.scaleBounds` in tillit).
     static let scaleBounds = -1_000...1_000
 
     init(language: String, token: String = RoomSecret.roomToken(), joinCode: String = RoomSecret.joinCode(),
-                rateLimit: Int = RateLimiter.requestsPerSecond, report: @escaping @Sendable (RoomEvent) -> Void) {
+                rateLimit: Int = RateLimiter.requestsPerSecond, answerSeed: UInt64? = nil,
+                report: @escaping @Sendable (RoomEvent) -> Void) {
         self.token = token
         self.joinCode = joinCode
         self.language = language
         self.report = report
         state = Mutex((VotingRound(serial: RoomSecret.serial()), RateLimiter(limit: rateLimit)))
+        writing = Mutex((WrittenRound(), AnswerShuffle(seed: answerSeed)))
     }
 
     /// Applies one line from tillit; false (and nothing changes) for a card no talk has.
@@ -36,13 +40,23 @@ package final class Room: Sendable {
             state.withLock { $0.round.show(card, serial: RoomSecret.serial()) }
             report(.count(card: card.key, votes: 0, counts: [:]))
         case .reveal:
+            // A text card's answers, when the phones write on it (`Room.revealAnswers`).
+            if revealAnswers() { return true }
             if let tally = state.withLock({ $0.round.reveal() }) {
                 report(.tally(card: tally.card, counts: tally.counts))
             }
         case .close:
             state.withLock { $0.round.close(serial: RoomSecret.serial()) }
         }
+        // The last card's written answers are forgotten as soon as it leaves the phones.
+        let serial = state.withLock { $0.round.serial }
+        writing.withLock { $0.round.follow(serial: serial) }
         return true
+    }
+
+    /// The card on screen takes no more votes or answers (its answers were revealed).
+    func markRevealed() {
+        state.withLock { _ = $0.round.reveal() }
     }
 
     func allow(address: String) -> Bool {

@@ -21,7 +21,8 @@ package enum RoomMain {
             fail(.failed(reason: error.description), error.description, status: 2)
         }
         ConnectionLimits.raiseDescriptorLimit()
-        let room = Room(language: options.language, report: EventOutput.write)
+        let room = Room(language: options.language, answerSeed: AnswerShuffle.seed(from: ProcessInfo.processInfo.environment),
+                        report: EventOutput.write)
         readCommands(into: room)
         let app = makeApplication(room: room, address: address.bind, port: options.port, limits: ConnectionLimits()) { port in
             let url = "http://\(RoomAddress.urlHost(address.shown)):\(port)/\(room.token)/"

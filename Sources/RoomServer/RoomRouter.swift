@@ -33,7 +33,8 @@ struct PhonePost: Sendable {
 /// headers on every answer, the limit per address, the token, then (posts only) the
 /// origin and the phone's cookie and form value.
 enum RoomRouter {
-    static let bodyLimit = 1024
+    /// A written answer of 280 characters, each up to four bytes and each byte sent as `%XX`, fits.
+    static let bodyLimit = 4096
     static let deviceCookie = "tillit-device"
 
     static func make(room: Room) -> Router<RoomRequestContext> {
@@ -50,6 +51,7 @@ enum RoomRouter {
             .add(middleware: OriginCheckMiddleware(room: room))
             .add(middleware: PhoneFormMiddleware(room: room))
             .post("vote") { _, context in vote(context, room: room) }
+            .post("write") { _, context in write(context, room: room) }
         return router
     }
 
@@ -59,7 +61,7 @@ enum RoomRouter {
         let (round, myVote, form) = room.snapshot(device: device)
         let (strings, language) = room.strings(for: round)
         let html = PhonePage(token: room.token, joinCode: room.joinCode, strings: strings, language: language)
-            .render(round: round, myVote: myVote, form: form ?? "")
+            .render(round: round, myVote: myVote, form: form ?? "", written: room.written(by: device, on: round))
         var response = RoomResponse.make(.ok, type: "text/html; charset=utf-8", body: html)
         if known == nil { setDevice(device, on: &response, room: room) }
         return response

@@ -32,6 +32,7 @@ enum PlainCommands {
         PlainCommand(["rate"], .plainArgNumber, help: .plainHelpRate) { .rate($0) },
         PlainCommand(["unvote"], .plainArgNumber, help: .plainHelpUnvote) { .unvote($0) },
         PlainCommand(["reveal"], help: .plainHelpReveal, .reveal),
+        PlainCommand(["answers"], help: .plainHelpAnswers, .answers),
         PlainCommand(["room"], help: .plainHelpRoom) { .room($0) },
         PlainCommand(["who"], .plainArgName, help: .plainHelpWho) { .who($0) },
         PlainCommand(["next-person", "nextperson"], help: .plainHelpNextPerson, .nextPerson),

@@ -13,6 +13,8 @@ package enum PlainInput: Hashable, Sendable {
     case rate(String)
     case unvote(String)
     case reveal
+    /// `:answers`: how many written answers the phones have sent on the card.
+    case answers
     case action(String)
     case note(String)
     case carried(CarryOverOutcome, String)

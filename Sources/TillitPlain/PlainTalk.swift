@@ -16,7 +16,16 @@ package struct PlainTalk: Sendable {
         package var room: String?
         /// `:confirm`: the minutes to fingerprint; the runner hands the SHA-256 to `confirmMinutes`.
         package var minutesToConfirm: String?
+        /// `:answers` and `:reveal` on a card the phones write on: the runner asks the room.
+        package var written: WrittenRequest?
     }
+
+    /// What the runner asks the voting room about the phones' written answers.
+    package enum WrittenRequest: Hashable, Sendable { case count, reveal }
+
+    /// The voting room is open (the runner says so before each line): a rating card then
+    /// takes its votes from the phones only (`RoomVoteRules`).
+    package var roomOpen = false
 
     /// The talk; the runner also puts the voting room's votes in.
     package var session: Session
@@ -189,7 +198,10 @@ package struct PlainTalk: Sendable {
         case .unvote(let argument):
             unvote(argument)
         case .reveal:
-            reveal()
+            // A text card with the room open: the phones' written answers, which the runner fetches.
+            if roomOpen, session.currentCard?.answer.roomAsks == .writing { reply.written = .reveal } else { reveal() }
+        case .answers:
+            reply.written = .count
         case .who(let name):
             who(name)
         case .nextPerson:
@@ -354,6 +366,7 @@ package struct PlainTalk: Sendable {
             person = named
         }
         if session.kind == .team {
+            guard RoomVoteRules.takesTypedVote(on: record, roomOpen: roomOpen) else { say(t(.votesComeFromPhones)); return }
             let voter = session.anonymous ? nil : person
             guard apply(.addVote(value: value, participant: voter?.id)),
                   let card = session.currentCard else { return }

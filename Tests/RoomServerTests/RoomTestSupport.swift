@@ -12,9 +12,9 @@ final class RoomUnderTest: Sendable {
     let events = EventLog()
     let room: Room
 
-    init(language: String = "en", rateLimit: Int = RateLimiter.requestsPerSecond) {
+    init(language: String = "en", rateLimit: Int = RateLimiter.requestsPerSecond, answerSeed: UInt64? = nil) {
         let events = self.events
-        room = Room(language: language, rateLimit: rateLimit) { event in events.append(event) }
+        room = Room(language: language, rateLimit: rateLimit, answerSeed: answerSeed) { event in events.append(event) }
     }
 
     var base: String { "/\(room.token)/" }

@@ -34,6 +34,8 @@ struct EveryKeyInATableTests {
             ("notes", talk(Fixtures.oneOnOne(.en), [.escape, .character("f"), .character("n")])),
             ("private notes", talk(Fixtures.oneOnOne(.en), [.escape, .character("f"), .character("n"), .tab])),
             ("which vote to take back?", talk(votedBefore, [.backspace])),
+            ("which answer to hide?", WrittenAnswersScreenTests.revealed().pressing([.character("x")])),
+            ("hide the answer?", WrittenAnswersScreenTests.revealed().pressing([.character("x"), .enter])),
         ]
     }()
 
@@ -147,4 +149,13 @@ private extension AppState {
 
 private extension TalkState.Mode {
     var isActionForm: Bool { if case .actionForm = self { return true } else { return false } }
+}
+
+extension AppState {
+    /// This state after `keys`.
+    func pressing(_ keys: [Key]) -> AppState {
+        var state = self
+        Fixtures.press(keys, &state)
+        return state
+    }
 }

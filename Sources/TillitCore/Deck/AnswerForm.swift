@@ -26,9 +26,10 @@ package enum AnswerForm: String, Codable, Hashable, Sendable, CaseIterable {
     }
 
     /// What the voting room's phones may give while the card is on screen.
-    package var roomAsks: RoomQuestion { takesRating ? .rating : .nothing }
+    /// A card that takes text alone lets the phones write anonymous answers (`WrittenAnswers`).
+    package var roomAsks: RoomQuestion { takesRating ? .rating : (takesText ? .writing : .nothing) }
 
-    package enum RoomQuestion: Hashable, Sendable { case rating, nothing }
+    package enum RoomQuestion: Hashable, Sendable { case rating, writing, nothing }
 
     /// How `tillit decks show` names it.
     package var shownAs: UIString {

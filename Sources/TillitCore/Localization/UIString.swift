@@ -865,4 +865,30 @@ package enum UIString: String, CaseIterable, Sendable {
     case historyEveryone
     // The clean-up form, left with a part that could not be saved
     case cleanupDraftKeptWithout
+    // Written answers from phones (issue 27, items 4 and 6)
+    case roomAnswersIn
+    case roomAnswerInOne
+    case roomAnswersRevealHint
+    case roomAnswersTooFew
+    case roomAnswersRevealed
+    case roomAnswersNoWriter
+    case roomAnswersNotHere
+    case roomAnswersHeading
+    case keyRevealAnswers
+    case helpRevealAnswers
+    case keyHideAnswer
+    case helpHideAnswer
+    case keyHide
+    case hideAnswerChoose
+    case confirmHideAnswer
+    case answerHidden
+    case answerNotHidden
+    case plainHelpAnswers
+    case plainAnswersRevealedHeading
+    case plainAnswersWaiting
+    case plainRoomReplaceTyped
+    case helpChooseAnswer
+    case helpHideChosenAnswer
+    case helpCancelHiding
+    case helpConfirmHide
 }

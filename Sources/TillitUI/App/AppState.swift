@@ -91,6 +91,8 @@ package enum Effect: Hashable, Sendable {
     case openRoom
     /// Stop the voting room; the votes so far are in the talk already.
     case closeRoom
+    /// Ask the room for the written answers on the card (then one `Msg.roomAnswer` each).
+    case revealRoomAnswers
     /// Keep the language chosen on the home screen for the next start (settings.json).
     case rememberLanguage(Language)
     /// Keep the days after which private notes delete themselves (settings.json), chosen on the 1:1 form.

@@ -46,6 +46,10 @@ package enum Msg: Sendable {
     case roomOpened(url: String, code: String, qr: [String])
     /// The phones' votes so far on card `card` (an index of the talk), value → count.
     case roomVotes(card: Int, counts: [Int: Int])
+    /// How many written answers the phones sent on card `card` (an index); never their words.
+    case roomAnswers(card: Int, count: Int)
+    /// One written answer on card `card`, revealed by the facilitator (`Effect.revealRoomAnswers`).
+    case roomAnswer(card: Int, text: String)
     /// The voting room stopped, or could not start (`reason`).
     case roomEnded(reason: String?)
     /// The voting room sent something tillit cannot use (`problem`) and was closed.

@@ -97,6 +97,12 @@ private func route(_ msg: Msg, _ state: inout AppState) -> [Effect] {
     case .roomVotes(let card, let counts):
         RoomMoves.votes(card: card, counts: counts, &state)
         return []
+    case .roomAnswers(let card, let count):
+        RoomAnswerMoves.count(card: card, count: count, &state)
+        return []
+    case .roomAnswer(let card, let text):
+        RoomAnswerMoves.revealed(card: card, text: text, &state)
+        return []
     case .roomEnded(let reason):
         RoomMoves.ended(reason: reason, &state)
         return []

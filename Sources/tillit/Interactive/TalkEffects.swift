@@ -66,6 +66,8 @@ final class TalkEffects: EffectPerformer {
             }
         case .closeRoom:
             room.close()
+        case .revealRoomAnswers:
+            room.revealAnswers()
         case .loadPreviousMeeting(let talk):
             loader.loadPreviousMeeting(of: talk, program)
         case .rememberLanguage(let language):

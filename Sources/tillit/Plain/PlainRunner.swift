@@ -23,6 +23,12 @@ final class PlainRunner {
     private var roomAddress: (url: String, code: String)?
     /// Set for `tillit start --plain --room` (`TalkSetup.votesFromPhones`).
     var openRoomAtStart = false
+    /// Written answers in on each card (by index), as the room last counted them.
+    private var answersIn: [Int: Int] = [:]
+    /// Answers revealed since `:reveal` asked for them, in the room's random order.
+    private var answersRevealed: [String] = []
+    /// The card whose typed votes were last said to keep it from the phones.
+    private var heldBackSaid: Int?
 
     init(store: SessionStore, catalog: DeckCatalog, language: Language, session: Session, path: String,
          showPrompt: Bool = isatty(STDIN_FILENO) == 1, room: RoomSettings = RoomSettings(),
@@ -50,9 +56,11 @@ final class PlainRunner {
                 if showPrompt { write("\n") }
                 break
             }
+            talk.roomOpen = room.isOpen
             let reply = talk.handle(PlainInput(line: line), now: Date())
             reply.lines.forEach(say)
             if let argument = reply.room { roomCommand(argument) }
+            if let written = reply.written { writtenCommand(written) }
             if let minutes = reply.minutesToConfirm {
                 talk.confirmMinutes(fingerprint: MinutesFingerprint.sha256(minutes), now: Date()).forEach(say)
             }
@@ -83,6 +91,12 @@ final class PlainRunner {
                 return
             }
             take(room.waitUntilOpen(session, decks: catalog.decks))
+        case "replace":
+            // As y on the screens: the typed votes go, and the phones vote on the card.
+            guard room.isOpen, let step = RoomVoteRules.replaceTyped(in: session) else { return }
+            try? talk.session.apply(step, now: Date())
+            heldBackSaid = nil
+            say(t(.roomTypedVotesReplaced))
         case "close":
             guard room.isOpen else { return }
             hearFromRoom()
@@ -95,7 +109,47 @@ final class PlainRunner {
     }
 
     /// Votes from phones since the last line go into the talk; the room is shown the current card.
-    private func hearFromRoom() { take(room.exchange(session, showing: session.currentIndex, decks: catalog.decks)) }
+    /// A card with typed votes is held back from the phones until `:room replace`, as on the screens.
+    private func hearFromRoom() {
+        take(room.exchange(session, showing: session.currentIndex, holdingBackTyped: true, decks: catalog.decks))
+        if room.isOpen, let card = session.currentCard, RoomVoteRules.holdsBack(card), !card.votesRevealed {
+            if heldBackSaid != session.currentIndex { say(t(.plainRoomReplaceTyped, card.typedVoteCount)) }
+            heldBackSaid = session.currentIndex
+        } else {
+            heldBackSaid = nil
+        }
+    }
+
+    /// `:answers` says how many written answers are in; `:reveal` (on a text card) shows them and
+    /// keeps them as the group's words on the card: the same rule as r on the screens (`WrittenAnswers`).
+    private func writtenCommand(_ request: PlainTalk.WrittenRequest) {
+        hearFromRoom()
+        guard room.isOpen, session.currentCard?.answer.roomAsks == .writing, session.kind == .team else {
+            say(t(.roomAnswersNotHere))
+            return
+        }
+        let count = answersIn[session.currentIndex] ?? 0
+        if request == .count {
+            say(count == 1 ? t(.roomAnswerInOne) : t(.roomAnswersIn, count))
+            return
+        }
+        switch WrittenAnswers.canReveal(count: count, in: session) {
+        case .notAWritingCard: say(t(.roomAnswersNotHere))
+        case .noWriter: say(t(.roomAnswersNoWriter))
+        case .tooFew(let count, let minimum): say(t(.roomAnswersTooFew, minimum, count))
+        case .ready:
+            answersRevealed = []
+            room.revealAnswers()
+            // The room sends them at once; a few seconds at most, for a busy machine.
+            for _ in 0..<300 where answersRevealed.count < count && room.isOpen {
+                usleep(10_000)
+                take(room.exchange(session, showing: session.currentIndex, holdingBackTyped: true, decks: catalog.decks))
+            }
+            guard !answersRevealed.isEmpty else { say(t(.plainAnswersWaiting)); return }
+            say(t(.plainAnswersRevealedHeading))
+            answersRevealed.forEach { say("  – " + $0) }
+        }
+    }
 
     private func take(_ news: [RoomLink.News]) {
         for item in news {
@@ -105,6 +159,13 @@ final class PlainRunner {
                 say(t(.plainRoomOpen, url, code))
             case .votes(let card, let counts):
                 try? talk.session.apply(.setPhoneVotes(card: card, counts: counts), now: Date())
+            case .answers(let card, let count):
+                answersIn[card] = count
+            case .answer(let card, let text):
+                guard card == session.currentIndex, let step = WrittenAnswers.keep(text, in: session) else { continue }
+                try? talk.session.apply(step, now: Date())
+                answersIn[card] = 0
+                answersRevealed.append(SafeText.line(text))
             case .ended(let reason):
                 roomAddress = nil
                 say(reason.map { t(.roomCouldNotOpen, $0) } ?? t(.roomEnded))

@@ -31,6 +31,8 @@ final class RoomLink {
     private var shownRound = 0
     /// The card is held back from the phones: it has typed votes the facilitator has not let a phone round replace.
     private var heldBack = false
+    /// Written answers taken since the last reveal was asked for (`revealAnswers`).
+    private var answersTaken = 0
 
     init(settings: RoomSettings) { self.settings = settings }
 
@@ -62,6 +64,10 @@ final class RoomLink {
     enum News: Equatable {
         case opened(url: String, code: String, qr: [String])
         case votes(card: Int, counts: [Int: Int])
+        /// How many written answers the phones have sent on the card (never their words).
+        case answers(card: Int, count: Int)
+        /// One written answer on the card, once the facilitator revealed them (`revealAnswers`).
+        case answer(card: Int, text: String)
         /// The room stopped (nil), or could not open for `reason` (in the talk's language).
         case ended(reason: String?)
         /// The room sent something tillit cannot use and was closed (`RoomEventCheck`).
@@ -77,6 +83,8 @@ final class RoomLink {
             switch news {
             case .opened(let url, let code, let qr): return .roomOpened(url: url, code: code, qr: qr)
             case .votes(let card, let counts): return .roomVotes(card: card, counts: counts)
+            case .answers(let card, let count): return .roomAnswers(card: card, count: count)
+            case .answer(let card, let text): return .roomAnswer(card: card, text: text)
             case .ended(let reason): return .roomEnded(reason: reason)
             case .misbehaved(let problem): return .roomMisbehaved(problem: problem)
             }
@@ -85,8 +93,8 @@ final class RoomLink {
 
     /// The room's news since the last call; then the phones are shown card
     /// `showing` of `session` (none when nil or the talk is finished).
-    /// `holdingBackTyped`: a card with typed votes is not shown to the phones (the screens ask
-    /// first, `y`); plain mode has no such question yet and shows every card as before.
+    /// `holdingBackTyped`: a card with typed votes is not shown to the phones until the
+    /// facilitator lets a phone round replace them (`y` on the screens, `:room replace` in plain mode).
     func exchange(_ session: Session, showing: Int?, round: Int = 0, holdingBackTyped: Bool = false, decks: [Deck]) -> [News] {
         guard let client else { return [] }
         var news: [News] = []
@@ -116,6 +124,17 @@ final class RoomLink {
                 // An empty count is a card just shown: it must not wipe votes from an earlier showing.
                 guard !checked.counts.isEmpty, let index = indexOfKey[key] else { continue }
                 news.append(.votes(card: index, counts: checked.counts))
+            case .answers(let key, let count):
+                guard let index = indexOfKey[key] else { continue }
+                news.append(.answers(card: index, count: count))
+            case .answer(let key, let text):
+                // Words go into the talk only after this tillit asked for them, for the card on
+                // screen, and no more of them than a room may take: anything else is a room gone wrong.
+                guard revealSent, let index = indexOfKey[key], index == shown, answersTaken < RoomWriting.maximumAnswers else {
+                    return stop(news + [.misbehaved(problem: RoomEventCheck.Problem.answersNotAskedFor.description)])
+                }
+                answersTaken += 1
+                news.append(.answer(card: index, text: text))
             case .cannotListen(let problem):
                 return stop(news + [.ended(reason: Self.words(for: problem, Localizer(session.language)))])
             case .failed(let reason):
@@ -145,7 +164,7 @@ final class RoomLink {
     func waitUntilOpen(_ session: Session, decks: [Deck]) -> [News] {
         var news: [News] = []
         for _ in 0..<500 where client != nil {
-            news += exchange(session, showing: session.currentIndex, decks: decks)
+            news += exchange(session, showing: session.currentIndex, holdingBackTyped: true, decks: decks)
             if news.contains(where: { if case .votes = $0 { return false } else { return true } }) { break }
             usleep(10_000)
         }
@@ -155,7 +174,7 @@ final class RoomLink {
     private func sync(_ session: Session, showing wanted: Int?, round: Int, holdingBackTyped: Bool, decks: [Deck], _ client: RoomClient) {
         // A new round (`n`) shows the same card afresh: the room forgets its devices.
         // A card with typed votes is held back (the phones see no card) until they are dropped.
-        let holdBack = holdingBackTyped && (wanted.map { session.cards.indices.contains($0) && session.cards[$0].typedVoteCount > 0 } ?? false)
+        let holdBack = holdingBackTyped && (wanted.map { session.cards.indices.contains($0) && RoomVoteRules.holdsBack(session.cards[$0]) } ?? false)
         if wanted != shown || round != shownRound || holdBack != heldBack {
             shownRound = round
             heldBack = holdBack
@@ -168,6 +187,7 @@ final class RoomLink {
             }
             shown = wanted
             revealSent = false
+            answersTaken = 0
         }
         // The phones' voting closes only on a reveal that shows the result: below the minimum
         // the screen says why, and the room stays open for the votes still to come.
@@ -176,6 +196,15 @@ final class RoomLink {
             client.send(.reveal)
             revealSent = true
         }
+    }
+
+    /// The facilitator reveals the written answers on the card the phones show (the check
+    /// that enough are in is `WrittenAnswers.canReveal`'s): the room sends them back, each on a line.
+    func revealAnswers() {
+        guard let client, shown != nil, !revealSent else { return }
+        client.send(.reveal)
+        revealSent = true
+        answersTaken = 0
     }
 
     /// The card as the phones see it: prompt and scale, nothing of the talk.
@@ -187,6 +216,7 @@ final class RoomLink {
                               low: labels.map { SafeText.line($0.low.resolve(language)) } ?? "",
                               high: labels.map { SafeText.line($0.high.resolve(language)) } ?? "")
         }
-        return RoomCard(key: record.key, prompt: SafeText.clean(record.prompt), scale: scale, language: language.rawValue)
+        return RoomCard(key: record.key, prompt: SafeText.clean(record.prompt), scale: scale, language: language.rawValue,
+                        writes: record.answer.roomAsks == .writing ? true : nil)
     }
 }

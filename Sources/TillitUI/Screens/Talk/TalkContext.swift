@@ -56,6 +56,7 @@ enum TalkKeys {
         case .cleanupForm: return CleanupFormKeys.item
         case .cleanupDecision: return CleanupFormKeys.decision
         case .choosingVoteToRemove: return VoteRemovalKeys.table(on: phaseTable(talk))
+        case .hidingAnswer(_, let confirming): return confirming ? HideAnswerKeys.confirm : HideAnswerKeys.choose
         case .browsing, .writing, .reviewingMinutes: return phaseTable(talk)
         }
     }

@@ -91,6 +91,8 @@ package struct TalkState: Sendable {
         case cleanupForm(CleanupForm)
         /// The line a clean-up item's decision asks for in "since last time".
         case cleanupDecision(CleanupDecisionForm)
+        /// Choosing a revealed written answer to hide (`x`), then "hide it?" (`confirming`).
+        case hidingAnswer(chosen: Int, confirming: Bool)
     }
 
     /// The minutes shown for confirming, and their fingerprint once the

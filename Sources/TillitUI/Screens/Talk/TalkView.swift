@@ -21,6 +21,7 @@ enum TalkView {
         if let form = talk.actionForm { ActionFormView.draw(state, form, in: area, &grid) }
         if let form = talk.cleanupForm { CleanupFormView.draw(state, form, in: area, &grid) }
         if let form = talk.cleanupDecision { CleanupDecisionView.draw(state, talk, form, in: area, &grid) }
+        RoomAnswerPanel.drawQuestion(state, talk, in: area, &grid)
         if let id = talk.confirmRemove, let action = talk.action(id: id) {
             // The question stands where the key bar was: nothing else can be pressed until it is answered.
             let question = " " + state.text(.confirmRemoveAction, DisplayWidth.truncate(SafeText.line(action.text), to: max(10, area.width / 2)))

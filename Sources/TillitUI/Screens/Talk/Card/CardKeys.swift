@@ -42,6 +42,11 @@ enum CardKeys {
                      when: { $0.chosenAction == nil && $0.talk.card?.scaleRange != nil }),
           help: .init(60, .helpRate)) { key, c in CardMoves.rate(key, &c); return [] },
         B([.backspace, .delete], when: onCard, help: .init(70, .helpUnrate, when: browsing)) { CardMoves.unrate(&$0) },
+        // A text card with the room open: r reveals the phones' written answers, x hides one of them.
+        B([.character("r")], when: { onCard($0) && RoomAnswerMoves.writtenRound($0) }, bar: .init(45, when: RoomAnswerMoves.revealable) { $0.ui(.keyRevealAnswers) },
+          help: .init(76, .helpRevealAnswers, when: { browsing($0) && RoomAnswerMoves.writtenRound($0) })) { _, c in RoomAnswerMoves.reveal(&c) },
+        B([.character("x")], when: { onCard($0) && RoomAnswerMoves.hasShownAnswers($0) }, bar: .init(46) { $0.ui(.keyHideAnswer) },
+          help: .init(77, .helpHideAnswer, when: { browsing($0) && RoomAnswerMoves.hasShownAnswers($0) })) { RoomAnswerMoves.startHiding(&$0) },
         B([.character("r")], when: onCard, bar: .init(45, when: revealsVotes) { $0.ui(.keyReveal) },
           help: .init(75, .helpReveal, when: { browsing($0) && revealsVotes($0) })) { CardMoves.reveal(&$0) },
         B([.character("a")], when: browsing, bar: .init(60) { $0.ui(.keyAction) },

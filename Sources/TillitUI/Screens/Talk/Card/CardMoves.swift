@@ -123,7 +123,10 @@ enum CardMoves {
             switch c.talk.focusedField {
             case .votes:
                 // Typed and phone votes never mix on a card: the facilitator would know part of what they add up to.
-                guard c.talk.room?.isOpen != true else { c.flash(.votesComeFromPhones); return }
+                guard RoomVoteRules.takesTypedVote(on: c.talk.card, roomOpen: c.talk.room?.isOpen == true) else {
+                    c.flash(.votesComeFromPhones)
+                    return
+                }
                 try c.talk.session.apply(.addVote(value: value, participant: nil), now: c.state.now)
                 c.talk.recentVotes.append(value)
             case .rating(let participant), .text(let participant):

@@ -18,6 +18,11 @@ enum PresentingKeys {
                      label: { $0.ui(.keyRate) }, when: { $0.talk.card?.scaleRange != nil }),
           help: .init(30, .helpRate)) { key, c in CardMoves.rate(key, &c); return [] },
         B([.backspace, .delete], when: votes, help: .init(40, .helpUnrate)) { CardMoves.unrate(&$0) },
+        // A text card with the room open: the phones' written answers (before the votes' r, which says the card takes none).
+        B([.character("r"), .enter], when: RoomAnswerMoves.writtenRound, bar: .init(45, when: RoomAnswerMoves.revealable) { $0.ui(.keyRevealAnswers) },
+          help: .init(46, .helpRevealAnswers, when: RoomAnswerMoves.writtenRound)) { _, c in RoomAnswerMoves.reveal(&c) },
+        B([.character("x")], when: RoomAnswerMoves.hasShownAnswers, bar: .init(46) { $0.ui(.keyHideAnswer) },
+          help: .init(47, .helpHideAnswer, when: RoomAnswerMoves.hasShownAnswers)) { RoomAnswerMoves.startHiding(&$0) },
         // On the shared screen Enter reveals too: nothing is written there.
         B([.character("r"), .enter], when: CardKeys.revealsVotes, bar: .init(45) { $0.ui(.keyReveal) },
           help: .init(45, .helpReveal)) { CardMoves.reveal(&$0) },

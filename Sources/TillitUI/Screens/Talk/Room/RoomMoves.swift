@@ -31,16 +31,14 @@ enum RoomMoves {
     /// The card has typed votes and the room is running: `y` lets a phone round replace them.
     @Sendable static func asksToReplaceTyped(_ c: TalkContext) -> Bool {
         guard running(c), let record = c.talk.card, record.isRating, !record.votesRevealed else { return false }
-        return record.typedVoteCount > 0
+        return RoomVoteRules.holdsBack(record)
     }
 
     /// `y`/`j`: the typed votes on the card are dropped (with any earlier phone round's),
     /// and the room shows the card to the phones.
     static func replaceTypedVotes(_ c: inout TalkContext) {
-        guard asksToReplaceTyped(c), let record = c.talk.card else { return }
-        for (value, count) in record.ratingCounts {
-            for _ in 0..<count { try? c.talk.session.apply(.removeVote(value: value), now: c.state.now) }
-        }
+        guard asksToReplaceTyped(c), let step = RoomVoteRules.replaceTyped(in: c.talk.session) else { return }
+        try? c.talk.session.apply(step, now: c.state.now)
         c.talk.recentVotes = []
         c.flash(.roomTypedVotesReplaced)
     }

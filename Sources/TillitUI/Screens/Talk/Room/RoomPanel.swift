@@ -43,6 +43,7 @@ enum RoomPanel {
         } else if let record = talk.card, record.isRating {
             lines += RoomTurnout(votes: record.phoneVoteCount, people: talk.people).lines(ui).flatMap { wrapped($0, .accent) }
         }
+        lines += RoomAnswerPanel.lines(talk, ui, width: textWidth).flatMap { wrapped($0.0, $0.1) }
         // The code only where it fits whole inside the panel's own columns, above its lines;
         // else the panel says how to see it, and the address is there to type.
         let fits = picture.map { $0.size.width < width && top + $0.size.height + 1 + lines.count <= bottom } ?? false

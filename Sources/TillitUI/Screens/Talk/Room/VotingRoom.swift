@@ -15,6 +15,10 @@ package struct VotingRoom: Equatable, Sendable {
     /// Counts the new rounds the facilitator started (`n`): the room shows the card
     /// afresh for each, so it forgets the devices and phones vote again.
     package var round = 0
+    /// Written answers in on each card (by index) since the room last showed it, not yet revealed.
+    package var answersIn: [Int: Int] = [:]
+    /// The written answers revealed on each card (by index), in the random order the room sent them.
+    package var answersShown: [Int: [String]] = [:]
 
     package init(phase: Phase = .opening) { self.phase = phase }
 
