@@ -23,6 +23,7 @@ package enum RoomEventCheck {
         case badQRCode(modules: Int)
         case badText
         case portOutOfRange(Int)
+        case unknownPerson(String)
 
         /// Short and technical on purpose: it goes inside a sentence in the talk's language.
         package var description: String {
@@ -37,6 +38,7 @@ package enum RoomEventCheck {
             case .badQRCode(let modules): return "a QR code of \(modules) modules"
             case .badText: return "an address, code or reason that is not plain text"
             case .portOutOfRange(let port): return "port \(port)"
+            case .unknownPerson: return "a rating or link for someone not in the talk"
             }
         }
     }
@@ -48,14 +50,24 @@ package enum RoomEventCheck {
     /// gives the scale of a card the talk showed the room (by key), nil for a
     /// card without one, and throws `unknownCard` for a key it never showed.
     /// `maximumVotes` is the most a talk file may hold for one value (`Session.maximumVotes`).
-    package static func check(_ event: RoomEvent, maximumVotes: Int,
+    /// `people`: the ids of a 1:1's two people when its room has personal links; none in a team's.
+    package static func check(_ event: RoomEvent, maximumVotes: Int, people: Set<String> = [],
                              scale: (String) throws(Problem) -> ClosedRange<Int>?) throws(Problem) -> (event: RoomEvent, counts: Counts) {
         switch event {
         case .ready(let url, let code, let qr):
             guard isPlainText(url), isPlainText(code) else { throw .badText }
-            guard qr.count <= maximumQRModules,
-                  qr.allSatisfy({ row in row.utf8.count == qr.count && row.utf8.allSatisfy { $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: "1") } })
-            else { throw .badQRCode(modules: qr.count) }
+            try checkQR(qr)
+            return (event, [:])
+        case .invited(let person, let url, let qr):
+            guard people.contains(person) else { throw .unknownPerson(String(person.prefix(20))) }
+            guard isPlainText(url) else { throw .badText }
+            try checkQR(qr)
+            return (event, [:])
+        case .rated(let key, let person, let value):
+            guard people.contains(person) else { throw .unknownPerson(String(person.prefix(20))) }
+            // A card without a scale takes no rating, not even one taken back.
+            guard let range = try scale(key) else { throw .valueOutsideScale(value.map(String.init) ?? "none", nil) }
+            if let value, !range.contains(value) { throw .valueOutsideScale(String(value), range) }
             return (event, [:])
         case .count(let key, let votes, let counts):
             guard (0...maximumVotes).contains(votes) else { throw .countOutOfRange(votes) }
@@ -77,11 +89,17 @@ package enum RoomEventCheck {
     }
 
     /// A line as the room wrote it (without its newline), checked.
-    package static func check(line: String, maximumVotes: Int,
+    package static func check(line: String, maximumVotes: Int, people: Set<String> = [],
                              scale: (String) throws(Problem) -> ClosedRange<Int>?) throws(Problem) -> (event: RoomEvent, counts: Counts) {
         guard line.utf8.count <= maximumLineBytes else { throw .lineTooLong }
         guard let event = RoomLine.decode(RoomEvent.self, from: line) else { throw .notUnderstood }
-        return try check(event, maximumVotes: maximumVotes, scale: scale)
+        return try check(event, maximumVotes: maximumVotes, people: people, scale: scale)
+    }
+
+    private static func checkQR(_ qr: [String]) throws(Problem) {
+        guard qr.count <= maximumQRModules,
+              qr.allSatisfy({ row in row.utf8.count == qr.count && row.utf8.allSatisfy { $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: "1") } })
+        else { throw .badQRCode(modules: qr.count) }
     }
 
     private static func numbers(_ counts: [String: Int], on scale: ClosedRange<Int>?, maximumVotes: Int) throws(Problem) -> Counts {

@@ -44,7 +44,7 @@ struct PhonePage {
     /// What the script compares to know the shared screen moved on.
     static func state(of round: VotingRound) -> String { round.serial + (round.revealed ? "-r" : "") }
 
-    private func form(scale: RoomScale, serial: String, formValue: String, myVote: Int?) -> String {
+    func form(scale: RoomScale, serial: String, formValue: String, myVote: Int?) -> String {
         var html = "<form method=\"post\" action=\"\(base)vote\">\n"
         html += "<input type=\"hidden\" name=\"card\" value=\"\(HTML.escape(serial))\">\n"
         html += "<input type=\"hidden\" name=\"form\" value=\"\(HTML.escape(formValue))\">\n<div class=\"scale\">\n"
@@ -57,11 +57,11 @@ struct PhonePage {
         return html
     }
 
-    private func paragraph(_ text: String, class name: String) -> String {
+    func paragraph(_ text: String, class name: String) -> String {
         "<p class=\"\(name)\">\(HTML.escape(text))</p>\n"
     }
 
-    private func document(body: String, state: String?) -> String {
+    func document(body: String, state: String?) -> String {
         let stateAttributes = state.map { " data-state=\"\(HTML.escape($0))\" data-state-url=\"\(base)state\"" } ?? ""
         return """
         <!doctype html>

@@ -8,6 +8,8 @@ package final class Room: Sendable {
     package let token: String
     package let joinCode: String
     let language: String
+    /// A 1:1's two people and their links; nil in a team's room.
+    let personal: PersonalInvites?
     private let report: @Sendable (RoomEvent) -> Void
     private let state: Mutex<(round: VotingRound, limiter: RateLimiter)>
 
@@ -15,8 +17,10 @@ package final class Room: Sendable {
     static let scaleBounds = -1_000...1_000
 
     init(language: String, token: String = RoomSecret.roomToken(), joinCode: String = RoomSecret.joinCode(),
-                rateLimit: Int = RateLimiter.requestsPerSecond, report: @escaping @Sendable (RoomEvent) -> Void) {
+                rateLimit: Int = RateLimiter.requestsPerSecond, personal: Bool = false,
+                report: @escaping @Sendable (RoomEvent) -> Void) {
         self.token = token
+        self.personal = personal ? PersonalInvites(report: report) : nil
         self.joinCode = joinCode
         self.language = language
         self.report = report
@@ -41,6 +45,8 @@ package final class Room: Sendable {
             }
         case .close:
             state.withLock { $0.round.close(serial: RoomSecret.serial()) }
+        case .invite(let people, let hiddenUntilBoth):
+            return personal?.invite(people, hiddenUntilBoth: hiddenUntilBoth) ?? false
         }
         return true
     }

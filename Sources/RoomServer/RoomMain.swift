@@ -21,11 +21,12 @@ package enum RoomMain {
             fail(.failed(reason: error.description), error.description, status: 2)
         }
         ConnectionLimits.raiseDescriptorLimit()
-        let room = Room(language: options.language, report: EventOutput.write)
+        let room = Room(language: options.language, personal: options.personal, report: EventOutput.write)
         readCommands(into: room)
         let app = makeApplication(room: room, address: address.bind, port: options.port, limits: ConnectionLimits()) { port in
             let url = "http://\(RoomAddress.urlHost(address.shown)):\(port)/\(room.token)/"
             EventOutput.write(.ready(url: url, code: room.joinCode, qr: QRCode(url)?.rows ?? []))
+            room.personal?.listening(at: url)
         }
         do {
             try await app.runService()
@@ -51,7 +52,7 @@ package enum RoomMain {
         logger.logLevel = .critical
         let registry = ConnectionRegistry(limits: limits)
         return Application(
-            router: RoomRouter.make(room: room),
+            router: room.personal == nil ? RoomRouter.make(room: room) : PersonalRouter.make(room: room),
             server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionGuard(registry: registry)])),
             configuration: .init(address: .hostname(address, port: port), serverName: nil),
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) },

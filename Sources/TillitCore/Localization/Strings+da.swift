@@ -943,5 +943,11 @@ extension Strings {
         .historyWithPerson: "Viser samtalerne med {0}. p går videre til næste person.",
         .historyEveryone: "Viser alle samtaler.",
         .cleanupDraftKeptWithout: "Punktet, du skrev på, er føjet til oprydningslisten uden det, der ikke kunne gemmes ({0}): {1}",
+        // A 1:1's room: each rates from their own phone
+        .keyRoomPersonal: "egen mobil",
+        .helpRoomPersonal: "hver vurderer fra sin egen mobil via et personligt link (v igen lukker det)",
+        .roomPersonalScan: "Scan din egen kode:",
+        .roomPersonalLinks: "I åbner hver jeres eget link på mobilen (QR-koderne vises i et større vindue):",
+        .roomPersonalClosed: "Rummet til mobilerne er lukket. Vurderingerne er gemt.",
     ]
 }

@@ -865,4 +865,6 @@ package enum UIString: String, CaseIterable, Sendable {
     case historyEveryone
     // The clean-up form, left with a part that could not be saved
     case cleanupDraftKeptWithout
+    // A 1:1's room: each rates from their own phone
+    case keyRoomPersonal, helpRoomPersonal, roomPersonalScan, roomPersonalLinks, roomPersonalClosed
 }

@@ -7,6 +7,7 @@ enum RoomPanel {
     /// Columns the panel takes at the right edge: 0 without a room.
     static func width(_ talk: TalkState, _ grid: Grid) -> Int {
         guard let room = talk.room, room.isRunning else { return 0 }
+        if room.personal { return PersonalRoomPanel.width(room, grid) }
         let wanted: Int
         if case .open(let url, _, let picture) = room.phase {
             wanted = max(picture?.size.width ?? 0, DisplayWidth.of(url)) + 2
@@ -20,6 +21,7 @@ enum RoomPanel {
     static func draw(_ state: AppState, _ talk: TalkState, _ grid: inout Grid, top: Int, bottom: Int) {
         let width = width(talk, grid)
         guard width > 0, let room = talk.room else { return }
+        if room.personal { return PersonalRoomPanel.draw(state, talk, room, &grid, top: top, bottom: bottom) }
         let x = grid.width - width
         let ui = state.text
         guard case .open(let url, let code, let picture) = room.phase else {

@@ -15,6 +15,10 @@ package struct VotingRoom: Equatable, Sendable {
     /// Counts the new rounds the facilitator started (`n`): the room shows the card
     /// afresh for each, so it forgets the devices and phones vote again.
     package var round = 0
+    /// A 1:1's room: a personal link for each of the two, no anonymous votes.
+    package var personal = false
+    /// The two people's links, as the room made them (`Msg.roomInvited`).
+    package var links: [PersonalRoomLink] = []
 
     package init(phase: Phase = .opening) { self.phase = phase }
 
