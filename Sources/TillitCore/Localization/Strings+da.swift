@@ -944,8 +944,7 @@ extension Strings {
         .historyEveryone: "Viser alle samtaler.",
         .cleanupDraftKeptWithout: "Punktet, du skrev på, er føjet til oprydningslisten uden det, der ikke kunne gemmes ({0}): {1}",
         // A 1:1's room: each rates from their own phone
-        .keyRoomPersonal: "egen mobil",
-        .helpRoomPersonal: "hver vurderer fra sin egen mobil via et personligt link (v igen lukker det)",
+        .helpRoomPersonal: "hver vurderer fra egen mobil (igen: lukker)",
         .roomPersonalScan: "Scan din egen kode:",
         .roomPersonalLinks: "I åbner hver jeres eget link på mobilen (QR-koderne vises i et større vindue):",
         .roomPersonalClosed: "Rummet til mobilerne er lukket. Vurderingerne er gemt.",

@@ -944,8 +944,7 @@ extension Strings {
         .historyEveryone: "Showing all talks.",
         .cleanupDraftKeptWithout: "The item you were writing is on the clean-up list, without what could not be saved ({0}): {1}",
         // A 1:1's room: each rates from their own phone
-        .keyRoomPersonal: "own phones",
-        .helpRoomPersonal: "each rates from their own phone, on a personal link (v again closes it)",
+        .helpRoomPersonal: "each rates from their own phone (again: closes)",
         .roomPersonalScan: "Scan your own code:",
         .roomPersonalLinks: "Each of you opens your own link on your phone (the QR codes show in a larger window):",
         .roomPersonalClosed: "The phones' room is closed. The ratings are kept.",

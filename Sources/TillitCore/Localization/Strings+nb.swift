@@ -944,8 +944,7 @@ extension Strings {
         .historyEveryone: "Viser alle samtalene.",
         .cleanupDraftKeptWithout: "Punktet du skrev på, er lagt på ryddelista uten det som ikke kunne lagres ({0}): {1}",
         // A 1:1's room: each rates from their own phone
-        .keyRoomPersonal: "egen mobil",
-        .helpRoomPersonal: "hver vurderer fra sin egen mobil, på en personlig lenke (v igjen lukker)",
+        .helpRoomPersonal: "hver vurderer fra egen mobil (igjen: lukker)",
         .roomPersonalScan: "Skann din egen kode:",
         .roomPersonalLinks: "Hver av dere åpner sin egen lenke på mobilen (QR-kodene vises i et større vindu):",
         .roomPersonalClosed: "Rommet for mobilene er lukket. Vurderingene er tatt vare på.",

@@ -866,5 +866,5 @@ package enum UIString: String, CaseIterable, Sendable {
     // The clean-up form, left with a part that could not be saved
     case cleanupDraftKeptWithout
     // A 1:1's room: each rates from their own phone
-    case keyRoomPersonal, helpRoomPersonal, roomPersonalScan, roomPersonalLinks, roomPersonalClosed
+    case helpRoomPersonal, roomPersonalScan, roomPersonalLinks, roomPersonalClosed
 }
