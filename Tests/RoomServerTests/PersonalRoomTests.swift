@@ -138,7 +138,7 @@ import Testing
         try await room.run { client in
             let known = try await client.get(kari)
             let unknown = ["/\(token)/\(RoomSecret.roomToken())/", "/\(token)/", "/\(token)", "/\(token)/style.css", "/\(token)/state",
-                           "/\(token)/vote", "/\(RoomSecret.roomToken())\(kari.dropFirst(token.count + 1))", kari + "nothing",
+                           "/\(token)/vote", "/\(token)/\(RoomSecret.roomToken())/style.css", "/\(RoomSecret.roomToken())\(kari.dropFirst(token.count + 1))", kari + "nothing",
                            "/\(token)/\(kari.split(separator: "/")[1].uppercased())/"]
             for path in unknown {
                 let answer = try await client.get(path)
