@@ -24,6 +24,7 @@ package enum RoomEventCheck {
         case badText
         case portOutOfRange(Int)
         case unknownPerson(String)
+        case anonymousVotesInPersonalRoom
 
         /// Short and technical on purpose: it goes inside a sentence in the talk's language.
         package var description: String {
@@ -39,6 +40,7 @@ package enum RoomEventCheck {
             case .badText: return "an address, code or reason that is not plain text"
             case .portOutOfRange(let port): return "port \(port)"
             case .unknownPerson: return "a rating or link for someone not in the talk"
+            case .anonymousVotesInPersonalRoom: return "anonymous votes in a 1:1"
             }
         }
     }
@@ -71,8 +73,11 @@ package enum RoomEventCheck {
             return (event, [:])
         case .count(let key, let votes, let counts):
             guard (0...maximumVotes).contains(votes) else { throw .countOutOfRange(votes) }
+            // A 1:1's room has no anonymous page: its ratings come with a person, or not at all.
+            guard people.isEmpty || (votes == 0 && counts.isEmpty) else { throw .anonymousVotesInPersonalRoom }
             return (event, try numbers(counts, on: try scale(key), maximumVotes: maximumVotes))
         case .tally(let key, let counts):
+            guard people.isEmpty || counts.isEmpty else { throw .anonymousVotesInPersonalRoom }
             return (event, try numbers(counts, on: try scale(key), maximumVotes: maximumVotes))
         case .cannotListen(.portInUse(let port)):
             guard (0...65535).contains(port) else { throw .portOutOfRange(port) }

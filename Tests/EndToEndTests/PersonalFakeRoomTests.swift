@@ -59,6 +59,7 @@ import TillitCore
         ("someone not in the talk", #"out('{"rated":{"card":"%s","person":"p3","value":3}}' % key)"#, "for someone not in the talk"),
         ("a value off the scale", #"out('{"rated":{"card":"%s","person":"p2","value":9}}' % key)"#, "not on the scale 1–5"),
         ("a card never shown", #"out('{"rated":{"card":"selvledelse/nowhere","person":"p2","value":3}}')"#, "a card that was not shown"),
+        ("anonymous votes", #"out('{"count":{"card":"%s","votes":1,"counts":{"4":1}}}' % key)"#, "anonymous votes in a 1:1"),
         ("a link for someone not in the talk", #"out('{"invited":{"person":"p7","url":"http://127.0.0.1:9/x/p7/","qr":[]}}')"#, "for someone not in the talk"),
     ])
     func anythingElseClosesTheRoomAndChangesNoRating(name: String, after: String, problem: String) throws {

@@ -41,9 +41,18 @@ import Testing
         // A link that is not plain text, or a QR code that is not one.
         (#"{"invited":{"person":"p1","url":"http://x/\u001b[2J","qr":[]}}"#, people, .badText),
         (#"{"invited":{"person":"p1","url":"http://x/","qr":["10","0"]}}"#, people, .badQRCode(modules: 2)),
+        // Anonymous votes: a 1:1's room has no page for them.
+        (#"{"count":{"card":"team/safety","votes":1,"counts":{"4":1}}}"#, people, .anonymousVotesInPersonalRoom),
+        (#"{"tally":{"card":"team/safety","counts":{"4":1}}}"#, people, .anonymousVotesInPersonalRoom),
     ] as [(String, Set<String>, RoomEventCheck.Problem)])
     func anythingElseIsRefused(line: String, people: Set<String>, problem: RoomEventCheck.Problem) {
         #expect(Self.check(line, people: people) == .failure(problem))
+    }
+
+    /// The count the room sends as it shows a card (none yet) is a 1:1's too.
+    @Test func anEmptyCountIsTaken() {
+        #expect(Self.check(#"{"count":{"card":"team/safety","votes":0,"counts":{}}}"#)
+            == .success(.count(card: "team/safety", votes: 0, counts: [:])))
     }
 
     @Test func aValueThatIsNotANumberIsNotARoomMessage() {
