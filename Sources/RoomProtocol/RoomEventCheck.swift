@@ -29,6 +29,8 @@ package enum RoomEventCheck {
         case notAWritingCard(String)
         /// Written answers tillit did not ask for (no reveal, another card, or more than a room may take).
         case answersNotAskedFor
+        case unknownPerson(String)
+        case anonymousVotesInPersonalRoom
 
         /// Short and technical on purpose: it goes inside a sentence in the talk's language.
         package var description: String {
@@ -46,6 +48,8 @@ package enum RoomEventCheck {
             case .badAnswer: return "a written answer that is empty, over \(RoomWriting.maximumCharacters) characters or not plain text"
             case .notAWritingCard: return "written answers for a card with a scale"
             case .answersNotAskedFor: return "written answers nobody asked for"
+            case .unknownPerson: return "a rating or link for someone not in the talk"
+            case .anonymousVotesInPersonalRoom: return "anonymous votes in a 1:1"
             }
         }
     }
@@ -57,19 +61,32 @@ package enum RoomEventCheck {
     /// gives the scale of a card the talk showed the room (by key), nil for a
     /// card without one, and throws `unknownCard` for a key it never showed.
     /// `maximumVotes` is the most a talk file may hold for one value (`Session.maximumVotes`).
-    package static func check(_ event: RoomEvent, maximumVotes: Int,
+    /// `people`: the ids of a 1:1's two people when its room has personal links; none in a team's.
+    package static func check(_ event: RoomEvent, maximumVotes: Int, people: Set<String> = [],
                              scale: (String) throws(Problem) -> ClosedRange<Int>?) throws(Problem) -> (event: RoomEvent, counts: Counts) {
         switch event {
         case .ready(let url, let code, let qr):
             guard isPlainText(url), isPlainText(code) else { throw .badText }
-            guard qr.count <= maximumQRModules,
-                  qr.allSatisfy({ row in row.utf8.count == qr.count && row.utf8.allSatisfy { $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: "1") } })
-            else { throw .badQRCode(modules: qr.count) }
+            try checkQR(qr)
+            return (event, [:])
+        case .invited(let person, let url, let qr):
+            guard people.contains(person) else { throw .unknownPerson(String(person.prefix(20))) }
+            guard isPlainText(url) else { throw .badText }
+            try checkQR(qr)
+            return (event, [:])
+        case .rated(let key, let person, let value):
+            guard people.contains(person) else { throw .unknownPerson(String(person.prefix(20))) }
+            // A card without a scale takes no rating, not even one taken back.
+            guard let range = try scale(key) else { throw .valueOutsideScale(value.map(String.init) ?? "none", nil) }
+            if let value, !range.contains(value) { throw .valueOutsideScale(String(value), range) }
             return (event, [:])
         case .count(let key, let votes, let counts):
             guard (0...maximumVotes).contains(votes) else { throw .countOutOfRange(votes) }
+            // A 1:1's room has no anonymous page: its ratings come with a person, or not at all.
+            guard people.isEmpty || (votes == 0 && counts.isEmpty) else { throw .anonymousVotesInPersonalRoom }
             return (event, try numbers(counts, on: try scale(key), maximumVotes: maximumVotes))
         case .tally(let key, let counts):
+            guard people.isEmpty || counts.isEmpty else { throw .anonymousVotesInPersonalRoom }
             return (event, try numbers(counts, on: try scale(key), maximumVotes: maximumVotes))
         case .cannotListen(.portInUse(let port)):
             guard (0...65535).contains(port) else { throw .portOutOfRange(port) }
@@ -94,11 +111,17 @@ package enum RoomEventCheck {
     }
 
     /// A line as the room wrote it (without its newline), checked.
-    package static func check(line: String, maximumVotes: Int,
+    package static func check(line: String, maximumVotes: Int, people: Set<String> = [],
                              scale: (String) throws(Problem) -> ClosedRange<Int>?) throws(Problem) -> (event: RoomEvent, counts: Counts) {
         guard line.utf8.count <= maximumLineBytes else { throw .lineTooLong }
         guard let event = RoomLine.decode(RoomEvent.self, from: line) else { throw .notUnderstood }
-        return try check(event, maximumVotes: maximumVotes, scale: scale)
+        return try check(event, maximumVotes: maximumVotes, people: people, scale: scale)
+    }
+
+    private static func checkQR(_ qr: [String]) throws(Problem) {
+        guard qr.count <= maximumQRModules,
+              qr.allSatisfy({ row in row.utf8.count == qr.count && row.utf8.allSatisfy { $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: "1") } })
+        else { throw .badQRCode(modules: qr.count) }
     }
 
     private static func numbers(_ counts: [String: Int], on scale: ClosedRange<Int>?, maximumVotes: Int) throws(Problem) -> Counts {

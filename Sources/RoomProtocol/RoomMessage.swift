@@ -45,6 +45,8 @@ package enum RoomCommand: Codable, Hashable, Sendable {
     case reveal
     /// Show no card (the talk left it); votes so far are dropped.
     case close
+    /// A 1:1's room (`--personal`): one personal link for each of the two (`RoomPersonal`).
+    case invite(people: [RoomPerson], hiddenUntilBoth: Bool)
 }
 
 /// What the room tells tillit, one JSON object a line on the room's stdout.
@@ -67,6 +69,10 @@ package enum RoomEvent: Codable, Hashable, Sendable {
     case answer(card: String, text: String)
     /// The room cannot listen for another reason (in English, from the system); it exits after this.
     case failed(reason: String)
+    /// A 1:1's room: `person`'s own address (and its QR rows), for them alone.
+    case invited(person: String, url: String, qr: [String])
+    /// A 1:1's room: `person` rated `card` from their own link (nil: took it back).
+    case rated(card: String, person: String, value: Int?)
 }
 
 /// Why the room cannot listen, when the facilitator can do something about it.

@@ -33,10 +33,11 @@ struct PhonePage {
         } else {
             body += paragraph("\(strings.noCard) \(strings.lookAtScreen)", class: "status")
         }
-        // On a card to write on, what anonymity means there (`WritingStrings.anonymous`).
-        body += paragraph(written != nil && round.card?.writes == true ? WritingStrings.forLanguage(language).anonymous : strings.anonymous, class: "note")
+        // On a card to write on, what anonymity means there, and the page's title says write, not vote (`WritingStrings`).
+        let writes = written != nil && round.card?.writes == true
+        body += paragraph(writes ? WritingStrings.forLanguage(language).anonymous : strings.anonymous, class: "note")
         body += "<p><a href=\"\(base)\">\(HTML.escape(strings.refresh))</a></p>\n"
-        return document(body: body, state: Self.state(of: round))
+        return document(body: body, state: Self.state(of: round), title: writes ? WritingStrings.forLanguage(language).title : nil)
     }
 
     /// A refusal the phone can read, with the way back.
@@ -47,7 +48,7 @@ struct PhonePage {
     /// What the script compares to know the shared screen moved on.
     static func state(of round: VotingRound) -> String { round.serial + (round.revealed ? "-r" : "") }
 
-    private func form(scale: RoomScale, serial: String, formValue: String, myVote: Int?) -> String {
+    func form(scale: RoomScale, serial: String, formValue: String, myVote: Int?) -> String {
         var html = "<form method=\"post\" action=\"\(base)vote\">\n"
         html += "<input type=\"hidden\" name=\"card\" value=\"\(HTML.escape(serial))\">\n"
         html += "<input type=\"hidden\" name=\"form\" value=\"\(HTML.escape(formValue))\">\n<div class=\"scale\">\n"
@@ -64,7 +65,8 @@ struct PhonePage {
         "<p class=\"\(name)\">\(HTML.escape(text))</p>\n"
     }
 
-    private func document(body: String, state: String?) -> String {
+    /// `title`: the tab's title when not the room's own ("Vote anonymously").
+    func document(body: String, state: String?, title: String? = nil) -> String {
         let stateAttributes = state.map { " data-state=\"\(HTML.escape($0))\" data-state-url=\"\(base)state\"" } ?? ""
         return """
         <!doctype html>
@@ -74,7 +76,7 @@ struct PhonePage {
         \(HTML.policyMeta(SecurityHeadersMiddleware.contentSecurityPolicy))
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="referrer" content="\(SecurityHeadersMiddleware.referrerPolicy)">
-        <title>\(HTML.escape(strings.title))</title>
+        <title>\(HTML.escape(title ?? strings.title))</title>
         <link rel="stylesheet" href="\(base)style.css">
         <script src="\(base)refresh.js" defer></script>
         </head>

@@ -99,6 +99,8 @@ extension PhonePage {
 
 /// The phone page's words for writing, one table per language the talks come in.
 struct WritingStrings: Sendable {
+    /// The page's title on a card to write on.
+    var title: String
     var prompt: String
     var send: String
     var yourAnswers: String
@@ -121,6 +123,7 @@ struct WritingStrings: Sendable {
     }
 
     static let norwegian = WritingStrings(
+        title: "Svar anonymt",
         prompt: "Skriv svaret ditt (høyst \(RoomWriting.maximumCharacters) tegn):",
         send: "Send",
         yourAnswers: "Dette har du sendt på kortet:",
@@ -134,6 +137,7 @@ struct WritingStrings: Sendable {
     )
 
     static let english = WritingStrings(
+        title: "Answer anonymously",
         prompt: "Write your answer (at most \(RoomWriting.maximumCharacters) characters):",
         send: "Send",
         yourAnswers: "What you have sent on this card:",
@@ -147,6 +151,7 @@ struct WritingStrings: Sendable {
     )
 
     static let danish = WritingStrings(
+        title: "Svar anonymt",
         prompt: "Skriv dit svar (højst \(RoomWriting.maximumCharacters) tegn):",
         send: "Send",
         yourAnswers: "Det har du sendt på kortet:",

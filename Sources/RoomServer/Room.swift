@@ -8,6 +8,8 @@ package final class Room: Sendable {
     package let token: String
     package let joinCode: String
     let language: String
+    /// A 1:1's two people and their links; nil in a team's room.
+    let personal: PersonalInvites?
     let report: @Sendable (RoomEvent) -> Void
     private let state: Mutex<(round: VotingRound, limiter: RateLimiter)>
     /// The written answers on a text card (`WrittenRound`), and the order they are revealed in.
@@ -17,9 +19,10 @@ package final class Room: Sendable {
     static let scaleBounds = -1_000...1_000
 
     init(language: String, token: String = RoomSecret.roomToken(), joinCode: String = RoomSecret.joinCode(),
-                rateLimit: Int = RateLimiter.requestsPerSecond, answerSeed: UInt64? = nil,
+                rateLimit: Int = RateLimiter.requestsPerSecond, answerSeed: UInt64? = nil, personal: Bool = false,
                 report: @escaping @Sendable (RoomEvent) -> Void) {
         self.token = token
+        self.personal = personal ? PersonalInvites(report: report) : nil
         self.joinCode = joinCode
         self.language = language
         self.report = report
@@ -47,6 +50,8 @@ package final class Room: Sendable {
             }
         case .close:
             state.withLock { $0.round.close(serial: RoomSecret.serial()) }
+        case .invite(let people, let hiddenUntilBoth):
+            return personal?.invite(people, hiddenUntilBoth: hiddenUntilBoth) ?? false
         }
         // The last card's written answers are forgotten as soon as it leaves the phones.
         let serial = state.withLock { $0.round.serial }

@@ -22,11 +22,12 @@ package enum RoomMain {
         }
         ConnectionLimits.raiseDescriptorLimit()
         let room = Room(language: options.language, answerSeed: AnswerShuffle.seed(from: ProcessInfo.processInfo.environment),
-                        report: EventOutput.write)
+                        personal: options.personal, report: EventOutput.write)
         readCommands(into: room)
         let app = makeApplication(room: room, address: address.bind, port: options.port, limits: ConnectionLimits()) { port in
             let url = "http://\(RoomAddress.urlHost(address.shown)):\(port)/\(room.token)/"
             EventOutput.write(.ready(url: url, code: room.joinCode, qr: QRCode(url)?.rows ?? []))
+            room.personal?.listening(at: url)
         }
         do {
             try await app.runService()
@@ -52,7 +53,7 @@ package enum RoomMain {
         logger.logLevel = .critical
         let registry = ConnectionRegistry(limits: limits)
         return Application(
-            router: RoomRouter.make(room: room),
+            router: room.personal == nil ? RoomRouter.make(room: room) : PersonalRouter.make(room: room),
             server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionGuard(registry: registry)])),
             configuration: .init(address: .hostname(address, port: port), serverName: nil),
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) },

@@ -1,18 +1,21 @@
 import RoomProtocol
 
-/// `tillit-room [--room-address A] [--room-allow-public] [--room-port N] [--language nb|en|da]`.
+/// `tillit-room [--room-address A] [--room-allow-public] [--room-port N] [--language nb|en|da] [--personal]`.
 struct RoomOptions: Equatable {
     var address: String?
     var port = 0
     var language = "en"
     /// The facilitator's word that a public or every-network address is meant.
     var allowPublic = false
+    /// A 1:1's room: a personal link for each of the two, no anonymous page (`PersonalRouter`).
+    var personal = false
 
     static func parse(_ arguments: [String]) throws(RoomStartError) -> RoomOptions {
         var options = RoomOptions()
         var rest = arguments[...]
         while let flag = rest.popFirst() {
             if flag == "--room-allow-public" { options.allowPublic = true; continue }
+            if flag == "--personal" { options.personal = true; continue }
             guard let value = rest.popFirst() else { throw .usage("\(flag) needs a value") }
             switch flag {
             case "--room-address": options.address = value

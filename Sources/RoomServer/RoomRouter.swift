@@ -85,7 +85,7 @@ enum RoomRouter {
         return response
     }
 
-    private static func setDevice(_ id: String, on response: inout Response, room: Room) {
+    static func setDevice(_ id: String, on response: inout Response, room: Room) {
         // A session cookie for this room's path only: gone when the browser closes.
         response.setCookie(Cookie(name: deviceCookie, value: id, path: "/\(room.token)/", httpOnly: true, sameSite: .strict))
     }

@@ -27,14 +27,6 @@ import TillitCore
 
     /// A folder with a copy of tillit and, as its `tillit-room`, a script that runs `afterShow` once tillit shows a card.
     static func tillitBesideFakeRoom(_ afterShow: String) throws -> (folder: URL, tillit: String) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tillit-fake-room-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let tillit = folder.appendingPathComponent("tillit")
-        // A hard link, where the folders share a file system: a copy is a file open for writing,
-        // and a child another test forks meanwhile keeps it so ("Text file busy" when it is run).
-        do { try FileManager.default.linkItem(at: tillitBinaryURL, to: tillit) } catch {
-            try FileManager.default.copyItem(at: tillitBinaryURL, to: tillit)
-        }
         let script = """
         #!/usr/bin/env python3
         import json, re, sys
@@ -51,6 +43,19 @@ import TillitCore
             pass
 
         """
+        return try tillitBeside(room: script)
+    }
+
+    /// A folder with a copy of tillit and `room` (a script) as its `tillit-room`.
+    static func tillitBeside(room script: String) throws -> (folder: URL, tillit: String) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tillit-fake-room-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let tillit = folder.appendingPathComponent("tillit")
+        // A hard link, where the folders share a file system: a copy is a file open for writing,
+        // and a child another test forks meanwhile keeps it so ("Text file busy" when it is run).
+        do { try FileManager.default.linkItem(at: tillitBinaryURL, to: tillit) } catch {
+            try FileManager.default.copyItem(at: tillitBinaryURL, to: tillit)
+        }
         let room = folder.appendingPathComponent("tillit-room")
         try script.write(to: room, atomically: true, encoding: .utf8)
         chmod(room.path, 0o755)

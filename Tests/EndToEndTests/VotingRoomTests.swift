@@ -363,12 +363,18 @@ struct Phone: Sendable {
         #expect(calls.isEmpty, "\(calls)")
     }
 
-    @Test func theRoomListensInItsOwnProcessOnly() throws {
+    /// A team's room (`--room`), and a 1:1's with a link for each (`v` on its rating card).
+    @Test(arguments: [
+        (VotingRoomTests.team + ["--room", "--room-address", "127.0.0.1"], []),
+        (["start", "--deck", "selvledelse", "--lang", "en", "--room-address", "127.0.0.1"], ["PageDown", "PageDown", "PageDown", "Escape", "v"]),
+    ])
+    func theRoomListensInItsOwnProcessOnly(arguments: [String], keys: [String]) throws {
         let strace = try #require(Self.strace, "strace is missing (.ci/run installs it)")
         let tmux = try TmuxSession()
         let log = tmux.home.appendingPathComponent("strace.log").path
-        try tmux.launch(VotingRoomTests.team + ["--room", "--room-address", "127.0.0.1"],
-                        wrapper: [strace, "-f", "-qq", "-e", "trace=network,execve,clone,clone3,fork,vfork", "-o", log])
+        try tmux.launch(arguments, wrapper: [strace, "-f", "-qq", "-e", "trace=network,execve,clone,clone3,fork,vfork", "-o", log])
+        _ = try tmux.waitFor("1 / ", timeout: 30)
+        for key in keys { try tmux.press(key); Thread.sleep(forTimeInterval: 0.3) }
         _ = try tmux.waitFor("Room code", timeout: 30)
         try tmux.press("Escape", "q")
         try tmux.waitForExit()

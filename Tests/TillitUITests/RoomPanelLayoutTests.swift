@@ -32,7 +32,7 @@ struct RoomPanelLayoutTests {
         let size = Size(width: width, height: height)
         let state = Self.withRoom(size)
         let screen = view(state), panel = Self.panelAlone(state)
-        let panelX = width - RoomPanel.width(state.talk!, available: screen.width)
+        let panelX = width - RoomPanel.width(state.talk!, for: Rect(x: 0, y: 2, width: width, height: height - 4))
         for y in 0..<height {
             for x in 0..<width {
                 if x < panelX || y < 2 || y == height - 1 {
@@ -79,7 +79,7 @@ struct RoomPanelLayoutTests {
     func theSharedScreenToo(_ width: Int, _ height: Int) {
         let state = Self.withRoom(Size(width: width, height: height), presenting: true)
         let screen = view(state), panel = Self.panelAlone(state)
-        let panelX = width - RoomPanel.width(state.talk!, available: screen.width)
+        let panelX = width - RoomPanel.width(state.talk!, for: Rect(x: 0, y: 2, width: width, height: height - 4))
         for y in 0..<height {
             for x in 0..<width where x < panelX || y < 2 || y == height - 1 {
                 #expect(panel[x, y] == .blank, "the panel draws at \(x),\(y)")

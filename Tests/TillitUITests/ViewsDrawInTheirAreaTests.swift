@@ -31,6 +31,21 @@ struct ViewsDrawInTheirAreaTests {
         }),
         ("room-panel", { _, size in RoomPanelLayoutTests.withRoom(size) }),
         ("room-panel-presenting", { _, size in RoomPanelLayoutTests.withRoom(size, presenting: true) }),
+        ("room-written-answers", { _, size in
+            var state = WrittenAnswersScreenTests.onTheTextCard(size: size)
+            _ = update(&state, .roomAnswers(card: 1, count: 4))
+            for text in WrittenAnswersScreenTests.answers { _ = update(&state, .roomAnswer(card: 1, text: text)) }
+            Fixtures.press([.character("x"), .down, .enter], &state)
+            return state
+        }),
+        ("room-personal", { language, size in
+            var state = Fixtures.talkState(Fixtures.oneOnOne(language), language: language, size: size)
+            var room = VotingRoom(phase: .open(url: RoomPanelLayoutTests.url, code: "KX4T", picture: nil))
+            room.personal = true
+            room.links = ["p1", "p2"].map { PersonalRoomLink(person: $0, url: RoomPanelLayoutTests.url + $0, picture: RoomPanelLayoutTests.picture) }
+            state.talk?.room = room
+            return state
+        }),
         ("delete-confirmation", { language, size in
             var session = Fixtures.oneOnOne(language)
             try! session.apply(.addAction(id: "a1", text: "Ola lager et utkast til ny ukeplan", owner: "Ola", due: nil, onCurrentCard: true),

@@ -969,5 +969,10 @@ extension Strings {
         .helpHideChosenAnswer: "skjul det valgte svar (du bliver spurgt først)",
         .helpCancelHiding: "skjul ikke noget",
         .helpConfirmHide: "ja, skjul svaret; andre taster lader det stå",
+        // A 1:1's room: each rates from their own phone
+        .helpRoomPersonal: "hver vurderer fra egen mobil (igen: lukker)",
+        .roomPersonalScan: "Scan din egen kode:",
+        .roomPersonalLinks: "I åbner hver jeres eget link på mobilen (QR-koderne vises i et større vindue):",
+        .roomPersonalClosed: "Rummet til mobilerne er lukket. Vurderingerne er gemt.",
     ]
 }

@@ -969,5 +969,10 @@ extension Strings {
         .helpHideChosenAnswer: "hide the chosen answer (you are asked first)",
         .helpCancelHiding: "hide nothing",
         .helpConfirmHide: "yes, hide the answer; any other key keeps it",
+        // A 1:1's room: each rates from their own phone
+        .helpRoomPersonal: "each rates from their own phone (again: closes)",
+        .roomPersonalScan: "Scan your own code:",
+        .roomPersonalLinks: "Each of you opens your own link on your phone (the QR codes show in a larger window):",
+        .roomPersonalClosed: "The phones' room is closed. The ratings are kept.",
     ]
 }

@@ -969,5 +969,10 @@ extension Strings {
         .helpHideChosenAnswer: "skjul det valgte svaret (du blir spurt først)",
         .helpCancelHiding: "ikke skjul noe",
         .helpConfirmHide: "ja, skjul svaret; andre taster lar det stå",
+        // A 1:1's room: each rates from their own phone
+        .helpRoomPersonal: "hver vurderer fra egen mobil (igjen: lukker)",
+        .roomPersonalScan: "Skann din egen kode:",
+        .roomPersonalLinks: "Hver av dere åpner sin egen lenke på mobilen (QR-kodene vises i et større vindu):",
+        .roomPersonalClosed: "Rommet for mobilene er lukket. Vurderingene er tatt vare på.",
     ]
 }

@@ -891,4 +891,6 @@ package enum UIString: String, CaseIterable, Sendable {
     case helpHideChosenAnswer
     case helpCancelHiding
     case helpConfirmHide
+    // A 1:1's room: each rates from their own phone
+    case helpRoomPersonal, roomPersonalScan, roomPersonalLinks, roomPersonalClosed
 }

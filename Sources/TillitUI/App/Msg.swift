@@ -54,6 +54,10 @@ package enum Msg: Sendable {
     case roomEnded(reason: String?)
     /// The voting room sent something tillit cannot use (`problem`) and was closed.
     case roomMisbehaved(problem: String)
+    /// A 1:1's room: `person`'s own address and its QR rows.
+    case roomInvited(person: String, url: String, qr: [String])
+    /// A 1:1's room: `person` rated card `card` (an index) from their own phone, or took it back (nil).
+    case roomRated(card: Int, person: String, value: Int?)
     /// The meeting before talk `talkID` with the same team (`Effect.loadPreviousMeeting`), or nil.
     case previousMeetingLoaded(Session?, talkID: String)
     /// The SHA-256 of minutes `text` (`Effect.fingerprintMinutes`).

@@ -109,6 +109,12 @@ private func route(_ msg: Msg, _ state: inout AppState) -> [Effect] {
     case .roomMisbehaved(let problem):
         RoomMoves.misbehaved(problem: problem, &state)
         return []
+    case .roomInvited(let person, let url, let qr):
+        PersonalRoomMoves.invited(person: person, url: url, qr: qr, &state)
+        return []
+    case .roomRated(let card, let person, let value):
+        PersonalRoomMoves.rated(card: card, person: person, value: value, &state)
+        return []
     case .previousMeetingLoaded(let previous, let talkID):
         if state.talk?.session.id == talkID { state.talk?.previousMeeting = previous.map { .loaded($0) } ?? .none }
         return []

@@ -61,7 +61,8 @@ final class TalkEffects: EffectPerformer {
             loader.close()
             program.send(.talkClosed)
         case .openRoom:
-            if let failure = room.open(language: program.state.talk?.session.language ?? program.state.config.language) {
+            if let failure = room.open(language: program.state.talk?.session.language ?? program.state.config.language,
+                                       invitation: program.state.talk.flatMap { RoomInvitation(for: $0.session) }) {
                 program.send(failure)
             }
         case .closeRoom:

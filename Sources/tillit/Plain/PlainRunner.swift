@@ -172,6 +172,9 @@ final class PlainRunner {
             case .misbehaved(let problem):
                 roomAddress = nil
                 say(t(.roomMisbehaved, problem))
+            case .invited, .rated:
+                // Plain mode opens a team's room only (`roomOnlyTeam`).
+                break
             }
         }
     }

@@ -33,17 +33,23 @@ final class RoomLink {
     private var heldBack = false
     /// Written answers taken since the last reveal was asked for (`revealAnswers`).
     private var answersTaken = 0
+    /// A 1:1's room: the ids of the two people it made links for; empty in a team's.
+    private var invited: Set<String> = []
 
     init(settings: RoomSettings) { self.settings = settings }
 
     var isOpen: Bool { client != nil }
 
-    /// Starts `tillit-room`; a message when it cannot.
-    func open(language: Language) -> Msg? {
+    /// Starts `tillit-room`; a message when it cannot. With `invitation` (a 1:1) it has a personal link per person.
+    func open(language: Language, invitation: RoomInvitation? = nil) -> Msg? {
         close()
         do {
             client = try RoomClient(binary: RoomClient.binaryPath(besides: AppContext.executablePath),
-                                    arguments: settings.arguments(language: language))
+                                    arguments: settings.arguments(language: language) + (invitation == nil ? [] : ["--personal"]))
+            if let invitation {
+                client?.send(invitation.command)
+                invited = invitation.ids
+            }
             return nil
         } catch {
             return .roomEnded(reason: String(describing: error))
@@ -58,6 +64,7 @@ final class RoomLink {
         revealSent = false
         shownRound = 0
         heldBack = false
+        invited = []
     }
 
     /// What the room said, for the screens (`Msg`) or plain mode.
@@ -72,13 +79,18 @@ final class RoomLink {
         case ended(reason: String?)
         /// The room sent something tillit cannot use and was closed (`RoomEventCheck`).
         case misbehaved(problem: String)
+        /// A 1:1's room: `person`'s own link.
+        case invited(person: String, url: String, qr: [String])
+        /// A 1:1's room: `person` rated card `card` (an index) from their link, or took it back (nil).
+        case rated(card: Int, person: String, value: Int?)
     }
 
     /// One turn of the run loop: the room's news in, the card on screen out.
     func exchange(_ state: AppState) -> [Msg] {
         guard let talk = state.talk, talk.room?.isRunning == true else { close(); return [] }
         let shownCard = talk.phase == .cards && !talk.readOnly ? talk.session.currentIndex : nil
-        return exchange(talk.session, showing: shownCard, round: talk.room?.round ?? 0, holdingBackTyped: true,
+        // A 1:1's typed ratings are each person's own, not votes a phone round would replace.
+        return exchange(talk.session, showing: shownCard, round: talk.room?.round ?? 0, holdingBackTyped: talk.session.kind == .team,
                         decks: state.config.decks).map { news in
             switch news {
             case .opened(let url, let code, let qr): return .roomOpened(url: url, code: code, qr: qr)
@@ -87,6 +99,8 @@ final class RoomLink {
             case .answer(let card, let text): return .roomAnswer(card: card, text: text)
             case .ended(let reason): return .roomEnded(reason: reason)
             case .misbehaved(let problem): return .roomMisbehaved(problem: problem)
+            case .invited(let person, let url, let qr): return .roomInvited(person: person, url: url, qr: qr)
+            case .rated(let card, let person, let value): return .roomRated(card: card, person: person, value: value)
             }
         }
     }
@@ -105,7 +119,7 @@ final class RoomLink {
         for line in client.receive() {
             let checked: (event: RoomEvent, counts: RoomEventCheck.Counts)
             do throws(RoomEventCheck.Problem) {
-                checked = try RoomEventCheck.check(line: line, maximumVotes: Session.maximumVotes, scale: scale)
+                checked = try RoomEventCheck.check(line: line, maximumVotes: Session.maximumVotes, people: invited, scale: scale)
             } catch {
                 return stop(news + [.misbehaved(problem: error.description)])
             }
@@ -139,6 +153,11 @@ final class RoomLink {
                 return stop(news + [.ended(reason: Self.words(for: problem, Localizer(session.language)))])
             case .failed(let reason):
                 return stop(news + [.ended(reason: reason)])
+            case .invited(let person, let url, let qr):
+                news.append(.invited(person: person, url: url, qr: qr))
+            case .rated(let key, let person, let value):
+                guard let index = indexOfKey[key] else { continue }
+                news.append(.rated(card: index, person: person, value: value))
             }
         }
         if client.wroteTooLongALine { return stop(news + [.misbehaved(problem: RoomEventCheck.Problem.lineTooLong.description)]) }

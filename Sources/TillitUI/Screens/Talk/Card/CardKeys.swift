@@ -74,8 +74,10 @@ enum CardKeys {
           help: .init(130, .helpHint)) { $0.talk.hintVisible.toggle() },
         B([.character("p")], when: browsing, bar: .init(100, when: onCard) { $0.ui(.keyPresent) },
           help: .init(140, .helpPresent)) { $0.talk.presenting = true },
+        // In a 1:1 only in `?`: the bar stays as it was for the two at the keyboard.
         B([.character("v")], when: browsing, bar: .init(105, when: { onCard($0) && $0.talk.session.kind == .team }) { $0.ui(.keyRoom) },
-          help: .init(145, .helpRoom, when: { browsing($0) && $0.talk.session.kind == .team })) { _, c in RoomMoves.toggle(&c) },
+          help: .init(rank: 145, keys: nil, text: { PersonalRoomMoves.isPersonal($0) ? .helpRoomPersonal : .helpRoom },
+                      when: browsing)) { _, c in RoomMoves.toggle(&c) },
         B([.character("+"), .character("-")], when: { browsing($0) && RoomMoves.running($0) },
           bar: .init(106, when: { onCard($0) && RoomMoves.running($0) }) { $0.ui(.keyPeople) },
           help: .init(146, .helpPeople, when: { browsing($0) && RoomMoves.running($0) })) { key, c in

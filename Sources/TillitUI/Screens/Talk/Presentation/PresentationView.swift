@@ -10,7 +10,9 @@ enum PresentationView {
         guard let record = talk.card else { return }
         let ui = state.text
         // With a voting room open, its code stands at the right and the card is laid out in the rest.
-        let (stage, panel) = RoomPanel.split(area, talk)
+        // The panel keeps to the rows between the edges' lines; the card's block letters take the whole height.
+        let panel = RoomPanel.split(Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 4), talk).panel
+        let stage = Rect(x: area.x, y: area.y, width: area.width - panel.width, height: area.height)
         let width = stage.width
         let layout = Layout(state, talk, record, size: Size(width: width, height: area.height))
         // The edges: deck left, card number (and the time on the card, when there is no timer) right.
@@ -44,7 +46,7 @@ enum PresentationView {
             timer.draw(centeredIn: Rect(x: stage.x, y: area.y + layout.timerTop, width: width, height: timer.height), &grid,
                        style: layout.timeIsUp ? Style(bold: true, reverse: true) : .bold)
         }
-        RoomPanel.draw(state, talk, in: Rect(x: panel.x, y: area.y + 2, width: panel.width, height: area.height - 4), &grid)
+        RoomPanel.draw(state, talk, in: panel, &grid)
         Chrome.keyBar(TalkScreen.keyBar(state, talk), in: ScreenLayout(area).keyBar, &grid, help: ui(.keyHelp))
     }
 

@@ -3,15 +3,17 @@ import TillitCore
 /// What the voting room does to the talk on screen: `v` opens or closes it,
 /// and its messages (address, votes, end) arrive here from the run loop.
 enum RoomMoves {
-    /// `v`: the voting room for a team talk; `v` again closes it.
+    /// `v`: the voting room for a team talk, or a 1:1's with a link for each (`PersonalRoomMoves`); `v` again closes it.
     static func toggle(_ c: inout TalkContext) -> [Effect] {
-        guard c.talk.session.kind == .team else { c.flash(.roomOnlyTeam); return [] }
+        let personal = c.talk.session.kind == .oneOnOne
+        guard c.talk.session.kind == .team || personal else { c.flash(.roomOnlyTeam); return [] }
         if let room = c.talk.room, room.isRunning {
             c.talk.room = nil
-            c.flash(.roomClosed)
+            c.flash(personal ? .roomPersonalClosed : .roomClosed)
             return [.closeRoom]
         }
         c.talk.room = VotingRoom()
+        c.talk.room?.personal = personal
         c.flash(.roomOpening)
         return [.openRoom]
     }

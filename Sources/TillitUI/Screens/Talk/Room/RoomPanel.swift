@@ -4,22 +4,24 @@ import TillitCore
 /// enough to scan from the back of the room, the plain address and the room
 /// code under it, and how many phones have voted (never what they voted).
 enum RoomPanel {
-    /// Columns the panel takes at the right of `available` columns: 0 without a room.
-    static func width(_ talk: TalkState, available: Int) -> Int {
+    /// Columns the panel takes at the right of `area` (the rows it may use): 0 without a room.
+    static func width(_ talk: TalkState, for area: Rect) -> Int {
         guard let room = talk.room, room.isRunning else { return 0 }
+        // The card keeps at least 36 columns of its own.
+        let most = max(0, area.width - 36)
+        if room.personal { return PersonalRoomPanel.width(room, most: most, rows: area) }
         let wanted: Int
         if case .open(let url, _, let picture) = room.phase {
             wanted = max(picture?.size.width ?? 0, DisplayWidth.of(url)) + 2
         } else {
             wanted = 30
         }
-        // The card keeps at least 36 columns of its own.
-        return min(wanted, max(0, available - 36))
+        return min(wanted, most)
     }
 
     /// `area` split into the card's part and the panel's columns at its right (none without a room).
     static func split(_ area: Rect, _ talk: TalkState) -> (card: Rect, panel: Rect) {
-        let width = width(talk, available: area.width)
+        let width = width(talk, for: area)
         return (Rect(x: area.x, y: area.y, width: area.width - width, height: area.height),
                 Rect(x: area.maxX - width, y: area.y, width: width, height: area.height))
     }
@@ -28,6 +30,7 @@ enum RoomPanel {
         let width = panel.width
         guard width > 0, let room = talk.room else { return }
         let x = panel.x, top = panel.y, bottom = panel.maxY
+        if room.personal { return PersonalRoomPanel.draw(state, talk, room, in: panel, &grid) }
         let ui = state.text
         guard case .open(let url, let code, let picture) = room.phase else {
             grid.put(ui(.roomOpening), x: x + 1, y: top + 1, style: .muted, maxWidth: width - 1)

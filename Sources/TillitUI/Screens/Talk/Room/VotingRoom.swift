@@ -19,6 +19,10 @@ package struct VotingRoom: Equatable, Sendable {
     package var answersIn: [Int: Int] = [:]
     /// The written answers revealed on each card (by index), in the random order the room sent them.
     package var answersShown: [Int: [String]] = [:]
+    /// A 1:1's room: a personal link for each of the two, no anonymous votes.
+    package var personal = false
+    /// The two people's links, as the room made them (`Msg.roomInvited`).
+    package var links: [PersonalRoomLink] = []
 
     package init(phase: Phase = .opening) { self.phase = phase }
 
