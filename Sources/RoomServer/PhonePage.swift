@@ -40,9 +40,11 @@ struct PhonePage {
         return document(body: body, state: Self.state(of: round), title: writes ? WritingStrings.forLanguage(language).title : nil)
     }
 
-    /// A refusal the phone can read, with the way back.
-    func message(_ text: String) -> String {
-        document(body: paragraph(text, class: "status") + "<p><a href=\"\(base)\">\(HTML.escape(strings.back))</a></p>\n", state: nil)
+    /// A refusal the phone can read, with the way back; without it (`linkBack` false) in a 1:1's room,
+    /// whose own address is no page (each person has theirs, which the refusal cannot know).
+    func message(_ text: String, linkBack: Bool = true) -> String {
+        let back = linkBack ? "<p><a href=\"\(base)\">\(HTML.escape(strings.back))</a></p>\n" : ""
+        return document(body: paragraph(text, class: "status") + back, state: nil)
     }
 
     /// What the script compares to know the shared screen moved on.

@@ -111,7 +111,8 @@ enum RoomResponse {
     /// A refusal the phone can read, in the talk's language, with the way back.
     static func message(_ status: HTTPResponse.Status, room: Room, _ text: (PhoneStrings) -> String) -> Response {
         let (strings, language) = room.strings(for: room.snapshot(device: nil).round)
-        let html = PhonePage(token: room.token, joinCode: room.joinCode, strings: strings, language: language).message(text(strings))
+        let html = PhonePage(token: room.token, joinCode: room.joinCode, strings: strings, language: language)
+            .message(text(strings), linkBack: room.personal == nil)
         return make(status, type: "text/html; charset=utf-8", body: html)
     }
 }

@@ -20,9 +20,9 @@ import Testing
         let events = EventLog()
         let room: Room
 
-        init(language: String = "en") {
+        init(language: String = "en", rateLimit: Int = 10_000) {
             let events = self.events
-            room = Room(language: language, rateLimit: 10_000, personal: true) { events.append($0) }
+            room = Room(language: language, rateLimit: rateLimit, personal: true) { events.append($0) }
             #expect(room.handle(.invite(people: PersonalRoomTests.people, hiddenUntilBoth: true)))
             room.personal?.listening(at: "http://127.0.0.1:8123/\(room.token)/")
             room.handle(.show(card: PersonalRoomTests.card))
@@ -75,6 +75,23 @@ import Testing
         #expect(!three.handle(.invite(people: [RoomPerson(id: "p1", name: "")], hiddenUntilBoth: true)))
         // A team's room has no personal links.
         #expect(!Room(language: "en") { _ in }.handle(.invite(people: Self.people, hiddenUntilBoth: true)))
+    }
+
+    /// A refusal made before the room knows whose link it was (too many requests from one
+    /// address) links to no page: the room's own address is none in a 1:1.
+    @Test func aRefusalBeforeThePersonIsKnownLinksNowhere() async throws {
+        let room = OneOnOneRoom(rateLimit: 2)
+        let link = try #require(room.links["p1"])
+        try await room.run { client in
+            var refused: TestResponse?
+            for _ in 0..<6 where refused == nil {
+                let response = try await client.get(link, cookie: nil)
+                if response.status == .tooManyRequests { refused = response }
+            }
+            let page = try #require(refused, "six requests at once from one address: one is turned away").text
+            #expect(page.contains(PhoneStrings.forLanguage("en").tooMany))
+            #expect(!page.contains("href=\"/\(room.room.token)/\""), "\(page)")
+        }
     }
 
     @Test func eachPageGreetsItsOwnPersonByNameAndNoOneElse() async throws {

@@ -128,6 +128,19 @@ struct RevealTests {
         #expect(state.talk?.session.cards[0].phoneVotes == [3: 2])
     }
 
+    /// A 1:1's room took ratings, not votes, and says so when it ends.
+    @Test func aOneOnOnesRoomEndingSpeaksOfRatings() {
+        var state = Fixtures.talkState(Fixtures.oneOnOne())
+        var room = VotingRoom(phase: .open(url: "http://192.168.1.2:5000/x/", code: "KX4T", picture: nil))
+        room.personal = true
+        state.talk?.room = room
+        _ = update(&state, .roomEnded(reason: nil))
+        #expect(state.flash == "Stemmerommet har stoppet. Vurderingene så langt er tatt vare på. Trykk v for å åpne et nytt.")
+        state.talk?.room = room
+        _ = update(&state, .roomMisbehaved(problem: "en vurdering for Per"))
+        #expect(state.flash?.hasSuffix("Vurderingene så langt er tatt vare på. Trykk v for å åpne et nytt.") == true)
+    }
+
     /// r with two phone votes says why nothing shows and leaves the phones voting;
     /// a third vote hides the count again until the next r, as a typed one does.
     @Test func phoneVotesAfterARevealBelowTheMinimumWaitForTheNextReveal() {

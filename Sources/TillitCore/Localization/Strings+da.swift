@@ -974,5 +974,7 @@ extension Strings {
         .roomPersonalScan: "Scan din egen kode:",
         .roomPersonalLinks: "I åbner hver jeres eget link på mobilen (QR-koderne vises i et større vindue):",
         .roomPersonalClosed: "Rummet til mobilerne er lukket. Vurderingerne er gemt.",
+        .roomEndedPersonal: "Stemmerummet er stoppet. Vurderingerne indtil nu er gemt. Tryk v for at åbne et nyt.",
+        .roomMisbehavedPersonal: "Stemmerummet sendte noget, tillit ikke kan bruge ({0}), så det blev lukket. Vurderingerne indtil nu er gemt. Tryk v for at åbne et nyt.",
     ]
 }

@@ -974,5 +974,7 @@ extension Strings {
         .roomPersonalScan: "Scan your own code:",
         .roomPersonalLinks: "Each of you opens your own link on your phone (the QR codes show in a larger window):",
         .roomPersonalClosed: "The phones' room is closed. The ratings are kept.",
+        .roomEndedPersonal: "The voting room stopped. The ratings so far are kept. Press v to open a new one.",
+        .roomMisbehavedPersonal: "The voting room sent something tillit cannot use ({0}), so it was closed. The ratings so far are kept. Press v to open a new one.",
     ]
 }

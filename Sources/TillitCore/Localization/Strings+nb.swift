@@ -974,5 +974,7 @@ extension Strings {
         .roomPersonalScan: "Skann din egen kode:",
         .roomPersonalLinks: "Hver av dere åpner sin egen lenke på mobilen (QR-kodene vises i et større vindu):",
         .roomPersonalClosed: "Rommet for mobilene er lukket. Vurderingene er tatt vare på.",
+        .roomEndedPersonal: "Stemmerommet har stoppet. Vurderingene så langt er tatt vare på. Trykk v for å åpne et nytt.",
+        .roomMisbehavedPersonal: "Stemmerommet sendte noe tillit ikke kan bruke ({0}), så det ble stengt. Vurderingene så langt er tatt vare på. Trykk v for å åpne et nytt.",
     ]
 }

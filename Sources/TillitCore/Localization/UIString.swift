@@ -893,4 +893,7 @@ package enum UIString: String, CaseIterable, Sendable {
     case helpConfirmHide
     // A 1:1's room: each rates from their own phone
     case helpRoomPersonal, roomPersonalScan, roomPersonalLinks, roomPersonalClosed
+    // The voting room of a 1:1 ends (its people's ratings, not votes)
+    case roomEndedPersonal
+    case roomMisbehavedPersonal
 }

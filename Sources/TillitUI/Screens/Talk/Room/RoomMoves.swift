@@ -85,12 +85,13 @@ enum RoomMoves {
     }
 
     static func ended(reason: String?, _ state: inout AppState) {
-        end(saying: reason.map { state.text(.roomCouldNotOpen, $0) } ?? state.text(.roomEnded), &state)
+        let personal = state.talk?.room?.personal == true
+        end(saying: reason.map { state.text(.roomCouldNotOpen, $0) } ?? state.text(personal ? .roomEndedPersonal : .roomEnded), &state)
     }
 
-    /// The room sent something tillit could not use, and tillit closed it; the votes it took are kept.
+    /// The room sent something tillit could not use, and tillit closed it; the votes (in a 1:1, the ratings) it took are kept.
     static func misbehaved(problem: String, _ state: inout AppState) {
-        end(saying: state.text(.roomMisbehaved, problem), &state)
+        end(saying: state.text(state.talk?.room?.personal == true ? .roomMisbehavedPersonal : .roomMisbehaved, problem), &state)
     }
 
     private static func end(saying text: String, _ state: inout AppState) {
