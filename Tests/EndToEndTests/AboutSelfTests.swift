@@ -44,6 +44,9 @@ import TillitCore
             try tmux.waitFor("Oppsummering")
             try tmux.press("q")
             try tmux.waitForExit()
+            // A talk's time is kept to the second: two talks begun in the same second have no order
+            // but their random ids, and "the latest" would be either (this failed on CI once).
+            Thread.sleep(forTimeInterval: 1.1)
         }
         try tmux.launch(["--lang", "nb"])
         try tmux.waitFor("Ny medarbeidersamtale")

@@ -51,15 +51,26 @@ import Glibc
     }
 
     /// (The test client holds a connection from 127.0.0.1, so these come from 127.0.0.3.)
-    /// The request deadline is far off (30 s), so a close within 5 s is the cap's
-    /// doing, not the deadline's; 5 s, not 1: a busy CI machine was slower than 1 s to say so.
+    /// The request deadline is far off (30 s), so a close within 5 s is the cap's doing,
+    /// not the deadline's. Which of the five is turned away is not fixed: the room admits
+    /// connections on several event loops, so the fifth to connect may be admitted before
+    /// the fourth (CI saw that twice). What is fixed: one of the five goes, four stay.
     @Test func oneAddressCannotTakeMoreThanItsShare() async throws {
         try await run(ConnectionLimits(requestDeadline: .seconds(30), perAddress: 4, total: 8)) { room, port, _ in
-            let held = (0..<4).compactMap { _ in RawConnection(port: port, from: "127.0.0.3") }
-            #expect(held.count == 4)
-            let fifth = try #require(RawConnection(port: port, from: "127.0.0.3"))
-            #expect((await fifth.waitForClose(within: 5)), "the fifth from one address is turned away")
-            #expect(!(await held[0].waitForClose(within: 0.1)), "the first four stay")
+            let five = (0..<5).compactMap { _ in RawConnection(port: port, from: "127.0.0.3") }
+            #expect(five.count == 5)
+            var turnedAway: Set<Int> = []
+            let deadline = Date().addingTimeInterval(5)
+            while turnedAway.isEmpty && Date() < deadline {
+                for (index, connection) in five.enumerated() {
+                    if await connection.waitForClose(within: 0.05) { turnedAway.insert(index) }
+                }
+            }
+            #expect(turnedAway.count == 1, "one of five from one address is turned away: \(turnedAway)")
+            for (index, connection) in five.enumerated() where !turnedAway.contains(index) {
+                let closed = await connection.waitForClose(within: 0.1)
+                #expect(!closed, "the other four stay")
+            }
             // Another address is let in.
             let other = try #require(RawConnection(port: port, from: "127.0.0.2"))
             other.send("GET \(room.base)state HTTP/1.1\r\nHost: x\r\n\r\n")
