@@ -80,15 +80,20 @@ import Testing
     /// A refusal made before the room knows whose link it was (too many requests from one
     /// address) links to no page: the room's own address is none in a 1:1.
     @Test func aRefusalBeforeThePersonIsKnownLinksNowhere() async throws {
-        let room = OneOnOneRoom(rateLimit: 2)
+        let room = OneOnOneRoom(rateLimit: 1)
         let link = try #require(room.links["p1"])
         try await room.run { client in
-            var refused: TestResponse?
-            for _ in 0..<6 where refused == nil {
-                let response = try await client.get(link, cookie: nil)
-                if response.status == .tooManyRequests { refused = response }
+            // Eight at once, so two fall in the same second however busy the machine (one a second is let through).
+            var refused: String?
+            for _ in 0..<10 where refused == nil {
+                refused = try await withThrowingTaskGroup(of: TestResponse.self) { group in
+                    for _ in 0..<8 { group.addTask { try await client.get(link, cookie: nil) } }
+                    var text: String?
+                    for try await response in group where response.status == .tooManyRequests { text = response.text }
+                    return text
+                }
             }
-            let page = try #require(refused, "six requests at once from one address: one is turned away").text
+            let page = try #require(refused, "eight requests at once from one address: some are turned away")
             #expect(page.contains(PhoneStrings.forLanguage("en").tooMany))
             #expect(!page.contains("href=\"/\(room.room.token)/\""), "\(page)")
         }
