@@ -23,6 +23,18 @@ struct RatingsTogetherScreenTests {
 
     static func cells(_ grid: Grid) -> [Cell] { grid.cells }
 
+    /// Beside the room's panel at 80x24 the card has a narrow column: the gap's words wrap there, whole.
+    @Test func theGapIsSaidWholeBesideTheRoomsPanel() {
+        var state = Self.onRatingCard()
+        var room = VotingRoom(phase: .open(url: RoomPanelLayoutTests.url, code: "KX4T", picture: nil))
+        room.personal = true
+        room.links = ["p1", "p2"].map { PersonalRoomLink(person: $0, url: RoomPanelLayoutTests.url + $0, picture: nil) }
+        state.talk?.room = room
+        Fixtures.press([.character("4"), .tab, .character("2")], &state)
+        let text = view(state).text
+        #expect(text.contains("2 fra hverandre — verdt å") && text.contains("snakke om"), "\(text)")
+    }
+
     @Test(arguments: [Size(width: 80, height: 24), Size(width: 200, height: 60)])
     func theScreenAfterAFourIsTheScreenAfterATwo(size: Size) {
         var four = Self.onRatingCard(size: size), two = Self.onRatingCard(size: size)

@@ -190,8 +190,11 @@ enum TalkView {
                 y += 1
             } else if talk.session.kind == .oneOnOne, let note = TalkText.ratingsNote(talk.session, record, ui) {
                 // While the ratings wait, who has rated and no number; then how far apart they are.
-                grid.put(note, x: area.x + 2, y: y, style: .muted, maxWidth: area.width - 4)
-                y += 1
+                // Wrapped, not cut, where the room's panel leaves the card a narrow column.
+                for line in TextWrap.lines(note, width: max(1, area.width - 4)).prefix(2) {
+                    grid.put(line, x: area.x + 2, y: y, style: .muted, maxWidth: area.width - 4)
+                    y += 1
+                }
             }
             y += 1
         }
