@@ -20,8 +20,8 @@ enum PersonalRouter {
         person.get("refresh.js") { _, _ in RoomResponse.make(.ok, type: "text/javascript; charset=utf-8", body: PhoneAssets.refreshScript) }
         person.get("state") { _, _ in RoomResponse.plain(.ok, PhonePage.state(of: room.snapshot(device: nil).round)) }
         person.group()
-            .add(middleware: PersonalOriginCheckMiddleware(room: room))
-            .add(middleware: PersonalFormMiddleware(room: room))
+            .add(middleware: OriginCheckMiddleware(room: room, page: .person))
+            .add(middleware: PhoneFormMiddleware(room: room, page: .person))
             .post("vote") { _, context in try rate(context, token: try token(context), room: room) }
         return router
     }
@@ -82,47 +82,6 @@ struct PersonGateMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let parts = request.uri.path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().dropFirst()
         guard let second = parts.first, room.personal?.invitee(token: second) != nil else { throw HTTPError(.notFound) }
-        return try await next(request, context)
-    }
-}
-
-/// The origin check of the team room (`OriginCheckMiddleware.isOwnOrigin`), its refusal linking back to the person's page.
-struct PersonalOriginCheckMiddleware: RouterMiddleware {
-    typealias Context = RoomRequestContext
-    let room: Room
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard OriginCheckMiddleware.isOwnOrigin(origin: request.headers[.origin], referer: request.headers[.referer], host: request.head.authority) else {
-            return PersonalRouter.message(.forbidden, token: try PersonalRouter.token(context), room: room) { $0.otherOrigin }
-        }
-        return try await next(request, context)
-    }
-}
-
-/// The cookie and form value checks of the team room (`PhoneFormMiddleware`), for a person's link.
-struct PersonalFormMiddleware: RouterMiddleware {
-    typealias Context = RoomRequestContext
-    let room: Room
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let token = try PersonalRouter.token(context)
-        let body: ByteBuffer
-        do {
-            body = try await request.body.collect(upTo: RoomRouter.bodyLimit)
-        } catch {
-            return PersonalRouter.message(.contentTooLarge, token: token, room: room) { $0.tooLarge }
-        }
-        guard let form = try? URLEncodedFormDecoder().decode(PhoneForm.self, from: String(buffer: body)) else {
-            return PersonalRouter.message(.badRequest, token: token, room: room) { $0.badForm }
-        }
-        guard let device = RoomRouter.device(in: request) else {
-            return PersonalRouter.backToPage(token: token, room: room, newDevice: RoomSecret.deviceID())
-        }
-        guard room.formFits(form.form, device: PersonalRouter.formDevice(device, token: token), serial: form.card) else {
-            return PersonalRouter.backToPage(token: token, room: room)
-        }
-        var context = context
-        context.phone = PhonePost(device: device, form: form)
         return try await next(request, context)
     }
 }

@@ -69,10 +69,11 @@ struct TokenGateMiddleware: RouterMiddleware {
 struct OriginCheckMiddleware: RouterMiddleware {
     typealias Context = RoomRequestContext
     let room: Room
+    var page = PhonePageOwner.room
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard Self.isOwnOrigin(origin: request.headers[.origin], referer: request.headers[.referer], host: request.head.authority) else {
-            return RoomResponse.message(.forbidden, room: room) { $0.otherOrigin }
+            return try page.message(.forbidden, context, room: room) { $0.otherOrigin }
         }
         return try await next(request, context)
     }
@@ -94,23 +95,56 @@ struct OriginCheckMiddleware: RouterMiddleware {
 struct PhoneFormMiddleware: RouterMiddleware {
     typealias Context = RoomRequestContext
     let room: Room
+    var page = PhonePageOwner.room
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let body: ByteBuffer
         do {
             body = try await request.body.collect(upTo: RoomRouter.bodyLimit)
         } catch {
-            return RoomResponse.message(.contentTooLarge, room: room) { $0.tooLarge }
+            return try page.message(.contentTooLarge, context, room: room) { $0.tooLarge }
         }
         guard let form = try? URLEncodedFormDecoder().decode(PhoneForm.self, from: String(buffer: body)) else {
-            return RoomResponse.message(.badRequest, room: room) { $0.badForm }
+            return try page.message(.badRequest, context, room: room) { $0.badForm }
         }
         guard let device = RoomRouter.device(in: request) else {
-            return RoomRouter.backToPage(room: room, newDevice: RoomSecret.deviceID())
+            return try page.backToPage(context, room: room, newDevice: RoomSecret.deviceID())
         }
-        guard room.formFits(form.form, device: device, serial: form.card) else { return RoomRouter.backToPage(room: room) }
+        guard room.formFits(form.form, device: try page.formDevice(device, context), serial: form.card) else {
+            return try page.backToPage(context, room: room)
+        }
         var context = context
         context.phone = PhonePost(device: device, form: form)
         return try await next(request, context)
+    }
+}
+
+/// Whose page a phone's post came from: the team room's, or one person's in a 1:1
+/// (`/<room>/<person>/`). The checks above are the same for both; only where a
+/// refusal or the way back points, and whose form value fits, differ.
+enum PhonePageOwner: Sendable {
+    case room, person
+
+    func message(_ status: HTTPResponse.Status, _ context: RoomRequestContext, room: Room,
+                 _ text: (PhoneStrings) -> String) throws -> Response {
+        switch self {
+        case .room: return RoomResponse.message(status, room: room, text)
+        case .person: return PersonalRouter.message(status, token: try PersonalRouter.token(context), room: room, text)
+        }
+    }
+
+    func backToPage(_ context: RoomRequestContext, room: Room, newDevice: String? = nil) throws -> Response {
+        switch self {
+        case .room: return RoomRouter.backToPage(room: room, newDevice: newDevice)
+        case .person: return PersonalRouter.backToPage(token: try PersonalRouter.token(context), room: room, newDevice: newDevice)
+        }
+    }
+
+    /// The device a form value was given to: in a 1:1, the device and the person together.
+    func formDevice(_ device: String, _ context: RoomRequestContext) throws -> String {
+        switch self {
+        case .room: return device
+        case .person: return PersonalRouter.formDevice(device, token: try PersonalRouter.token(context))
+        }
     }
 }
